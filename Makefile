@@ -1,0 +1,38 @@
+# Parallax: `make run` opens the app on your library; `make test` runs every test.
+PYTHON := $(shell tools/find-python.sh)
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test lint bench clean check-python
+
+check-python:
+	@test -n "$(PYTHON)" || { tools/find-python.sh; exit 1; }
+
+$(VENV)/.installed: pyproject.toml | check-python
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(VENV)/bin/parallax $(ARGS)
+
+test: $(VENV)/.installed-test lint
+	tools/run-tests.sh
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+bench: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.timeline
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.export
+	$(PY) -m bench.importing
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

@@ -1,0 +1,81 @@
+"""Engines for a library: SQLite (the embedded default) or PostgreSQL (a shared library).
+
+``library_url`` turns what a user types (a path, a URL, nothing) into a SQLAlchemy URL;
+``make_engine`` builds the engine with the settings each backend needs. Nothing here runs at
+import time.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+ENV_VAR = "PARALLAX_DB"
+DEFAULT_FILE_NAME = "library.sqlite"
+
+
+def default_library_path() -> Path:
+    """The per-user library file (inside the platform's user data folder)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("Parallax", appauthor=False) / DEFAULT_FILE_NAME
+
+
+def library_url(given: str | os.PathLike[str] | None = None) -> str:
+    """A SQLAlchemy URL from a path, a URL, ``$PARALLAX_DB`` or the per-user default.
+
+    A bare ``postgresql://`` URL is given the psycopg 3 driver, so users can paste what their
+    server administrator gave them.
+    """
+    raw = str(given) if given is not None else os.environ.get(ENV_VAR) or ""
+    if not raw:
+        return "sqlite:///" + str(default_library_path())
+    if "://" not in raw:
+        return "sqlite:///" + str(Path(raw).expanduser().resolve())
+    if raw.startswith("postgresql://") or raw.startswith("postgres://"):
+        return "postgresql+psycopg://" + raw.split("://", 1)[1]
+    return raw
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for in-memory and other backends."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def display_url(url: str) -> str:
+    """The URL with any password hidden, for messages and ``parallax info``."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``: SQLite gets WAL, foreign keys and a busy timeout."""
+    if is_sqlite(url):
+        path = sqlite_path(url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 10})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)

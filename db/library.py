@@ -1,0 +1,90 @@
+"""An open library: its engine, its session factory and the units of work made from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from db import models
+from db.engine import display_url, library_url, make_engine
+from db.errors import LibraryError
+from db.migrate import current_revision, prepare_library
+from db.records import LibraryCounts
+from db.uow import UnitOfWork
+
+
+@dataclass
+class Library:
+    """A library that is open and at the newest schema.
+
+    Create with ``open_library``; close with ``dispose``. Each user action takes its own
+    ``unit_of_work()``; nothing holds a session between actions.
+    """
+
+    url: str
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    backup_path: Path | None = None
+
+    def unit_of_work(self, author: str = "") -> UnitOfWork:
+        return UnitOfWork(self.session_factory, author=author)
+
+    @property
+    def display_url(self) -> str:
+        return display_url(self.url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def revision(self) -> str | None:
+        return current_revision(self.engine)
+
+    def counts(self) -> LibraryCounts:
+        with self.session_factory() as session:
+
+            def count(model: type[models.Base]) -> int:
+                return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+            return LibraryCounts(
+                sources=count(models.Source),
+                events=count(models.Event),
+                passages=count(models.Passage),
+                codes=count(models.Code),
+                notes=count(models.Note),
+                claims=count(models.Claim),
+                codings=count(models.Coding),
+            )
+
+    def is_empty(self) -> bool:
+        counts = self.counts()
+        return counts.sources == 0 and counts.events == 0 and counts.codes == 0
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_library(given: str | None = None) -> Library:
+    """Open (creating and migrating if needed) the library at a path or URL.
+
+    Raises ``LibraryError`` with a readable message for a foreign file, a broken database or
+    an unreachable server; never leaves a half-migrated schema (each revision is transactional).
+    """
+    url = library_url(given)
+    engine = make_engine(url)
+    try:
+        backup = prepare_library(engine)
+    except LibraryError:
+        engine.dispose()
+        raise
+    except (DatabaseError, OperationalError) as error:
+        engine.dispose()
+        raise LibraryError(
+            f"Cannot open the library at {display_url(url)}: {error.orig}"
+        ) from error
+    factory = sessionmaker(engine, expire_on_commit=False)
+    return Library(url=url, engine=engine, session_factory=factory, backup_path=backup)

@@ -1,0 +1,66 @@
+"""What every repository shares: a session, lookups by key, the version check."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sqlalchemy.exc import IntegrityError
+
+from db.errors import ConflictError, IntegrityProblem, NotFoundError
+from db.records import Stamp
+
+M = TypeVar("M")
+
+
+class Repository:
+    kind = "record"
+
+    def __init__(self, session: Session, author: str = "") -> None:
+        self.session = session
+        self.author = author
+
+    def _find_row(self, model: type[M], key: str) -> M | None:
+        statement = select(model).where(model.key == key)  # type: ignore[attr-defined]
+        return self.session.scalars(statement).unique().one_or_none()
+
+    def _row(self, model: type[M], key: str) -> M:
+        row = self._find_row(model, key)
+        if row is None:
+            raise NotFoundError(f"No {self.kind} '{key}' in this library (deleted meanwhile?).")
+        return row
+
+    def _flush(self) -> None:
+        """Flush so the caller sees ids and rule violations now, as a readable error."""
+        try:
+            self.session.flush()
+        except IntegrityError as error:
+            self.session.rollback()
+            raise IntegrityProblem(
+                f"The change breaks a rule of the library ({self.kind}): {error.orig}"
+            ) from error
+
+    def _check_version(self, row: Any, expected: int) -> None:
+        """Refuse to overwrite a row someone changed since the caller loaded it.
+
+        ``expected`` 0 means the caller did not load the row (e.g. an import) and skips the check.
+        """
+        if expected and row.version != expected:
+            raise ConflictError(self.kind, row.key)
+
+
+def stamp_of(row: Any) -> Stamp:
+    return Stamp(
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        author=row.author or "",
+        version=row.version or 0,
+    )
+
+
+def apply_fields(row: Any, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)

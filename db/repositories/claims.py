@@ -1,0 +1,51 @@
+"""Claims: the numbers and dates passages assert, compared across sources."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from db import models
+from db.records import ClaimRecord
+from db.repositories.base import Repository, apply_fields, stamp_of
+
+_FIELDS = ("subject", "kind", "stated", "low", "high", "date", "unit", "hedge")
+
+
+def claim_record(row: models.Claim) -> ClaimRecord:
+    return ClaimRecord(
+        key=row.key, passage_key=row.passage.key, id=row.id, stamp=stamp_of(row),
+        **{name: getattr(row, name) for name in _FIELDS},
+    )
+
+
+class ClaimRepository(Repository):
+    kind = "claim"
+
+    def list(self) -> list[ClaimRecord]:
+        statement = select(models.Claim).order_by(models.Claim.subject, models.Claim.key)
+        return [claim_record(row) for row in self.session.scalars(statement).unique()]
+
+    def get(self, key: str) -> ClaimRecord:
+        return claim_record(self._row(models.Claim, key))
+
+    def add(self, claim: ClaimRecord) -> ClaimRecord:
+        passage = self._row(models.Passage, claim.passage_key)
+        row = models.Claim(key=claim.key, passage=passage, author=self.author)
+        apply_fields(row, {name: getattr(claim, name) for name in _FIELDS})
+        self.session.add(row)
+        self._flush()
+        return claim_record(row)
+
+    def update(self, claim: ClaimRecord) -> ClaimRecord:
+        row = self._row(models.Claim, claim.key)
+        self._check_version(row, claim.stamp.version)
+        apply_fields(row, {name: getattr(claim, name) for name in _FIELDS})
+        self._flush()
+        return claim_record(row)
+
+    def delete(self, key: str) -> ClaimRecord:
+        row = self._row(models.Claim, key)
+        record = claim_record(row)
+        self.session.delete(row)
+        self._flush()
+        return record

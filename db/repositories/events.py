@@ -1,0 +1,115 @@
+"""Events on the timeline, with their lane, actors and tags."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+
+from db import models
+from db.records import EventRecord
+from db.repositories.base import Repository, apply_fields, stamp_of
+
+_FIELDS = ("title", "summary", "start", "end", "t_lo", "t_hi", "importance", "context", "notes")
+
+
+def event_record(row: models.Event) -> EventRecord:
+    values = {name: getattr(row, name) for name in _FIELDS}
+    return EventRecord(
+        key=row.key,
+        lane=row.lane.key if row.lane is not None else "",
+        actors=tuple(actor.name for actor in row.actors),
+        tags=tuple(tag.name for tag in row.tags),
+        id=row.id,
+        stamp=stamp_of(row),
+        **values,
+    )
+
+
+class EventRepository(Repository):
+    kind = "event"
+
+    def list(self) -> list[EventRecord]:
+        statement = select(models.Event).order_by(models.Event.t_lo, models.Event.key)
+        return [event_record(row) for row in self.session.scalars(statement).unique()]
+
+    def in_range(self, t0: float, t1: float) -> list[EventRecord]:
+        """Events overlapping [t0, t1), using the time index."""
+        statement = (
+            select(models.Event)
+            .where(models.Event.t_lo < t1, models.Event.t_hi > t0)
+            .order_by(models.Event.t_lo)
+        )
+        return [event_record(row) for row in self.session.scalars(statement).unique()]
+
+    def get(self, key: str) -> EventRecord:
+        return event_record(self._row(models.Event, key))
+
+    def find(self, key: str) -> EventRecord | None:
+        row = self._find_row(models.Event, key)
+        return None if row is None else event_record(row)
+
+    def add(self, event: EventRecord) -> EventRecord:
+        row = models.Event(key=event.key, author=self.author)
+        self._apply(row, event)
+        self.session.add(row)
+        self._flush()
+        return event_record(row)
+
+    def update(self, event: EventRecord) -> EventRecord:
+        row = self._row(models.Event, event.key)
+        self._check_version(row, event.stamp.version)
+        self._apply(row, event)
+        row.author = self.author or row.author
+        self._flush()
+        return event_record(row)
+
+    def delete(self, key: str) -> EventRecord:
+        row = self._row(models.Event, key)
+        record = event_record(row)
+        self.session.delete(row)
+        self._flush()
+        return record
+
+    def timeline_rows(self) -> list[tuple[Any, ...]]:
+        """(id, key, lane key, t_lo, t_hi, importance, title, start, end) for every event.
+
+        A plain column query, no ORM objects: the timeline loads 100k+ rows through it.
+        """
+        event, lane = models.Event, models.Lane
+        statement = (
+            select(event.id, event.key, lane.key, event.t_lo, event.t_hi, event.importance,
+                   event.title, event.start, event.end)
+            .outerjoin(lane, event.lane_id == lane.id)
+            .order_by(event.t_lo)
+        )
+        return [tuple(row) for row in self.session.execute(statement)]
+
+    def _apply(self, row: models.Event, event: EventRecord) -> None:
+        apply_fields(row, {name: getattr(event, name) for name in _FIELDS})
+        row.lane = self._lane(event.lane)
+        row.actors = self._named(models.Actor, event.actors)
+        row.tags = self._named(models.Tag, event.tags)
+
+    def _lane(self, key: str) -> models.Lane | None:
+        if not key:
+            return None
+        from db.repositories.lanes import LaneRepository
+
+        return LaneRepository(self.session).ensure(key)
+
+    def _named(self, model: Any, names: Iterable[str]) -> list[Any]:
+        wanted = list(dict.fromkeys(name.strip() for name in names if name.strip()))
+        if not wanted:
+            return []
+        found = {row.name: row for row in self.session.scalars(
+            select(model).where(model.name.in_(wanted)))}
+        rows = []
+        for name in wanted:
+            row = found.get(name)
+            if row is None:
+                row = model(name=name)
+                self.session.add(row)
+            rows.append(row)
+        return rows

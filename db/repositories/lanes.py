@@ -1,0 +1,62 @@
+"""Lanes (regions) and eras."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from db import models
+from db.records import EraRecord, LaneRecord
+from db.repositories.base import Repository, apply_fields
+
+
+def lane_record(row: models.Lane) -> LaneRecord:
+    return LaneRecord(key=row.key, name=row.name, color=row.color, position=row.position, id=row.id)
+
+
+def era_record(row: models.Era) -> EraRecord:
+    return EraRecord(
+        key=row.key, name=row.name, start=row.start, end=row.end,
+        t_lo=row.t_lo, t_hi=row.t_hi, color=row.color, id=row.id,
+    )
+
+
+class LaneRepository(Repository):
+    kind = "lane"
+
+    def list(self) -> list[LaneRecord]:
+        rows = self.session.scalars(select(models.Lane).order_by(models.Lane.position))
+        return [lane_record(row) for row in rows]
+
+    def add(self, lane: LaneRecord) -> LaneRecord:
+        row = models.Lane(key=lane.key, name=lane.name, color=lane.color, position=lane.position)
+        self.session.add(row)
+        self._flush()
+        return lane_record(row)
+
+    def update(self, lane: LaneRecord) -> LaneRecord:
+        row = self._row(models.Lane, lane.key)
+        apply_fields(row, {"name": lane.name, "color": lane.color, "position": lane.position})
+        self._flush()
+        return lane_record(row)
+
+    def ensure(self, key: str, name: str | None = None) -> models.Lane:
+        row = self._find_row(models.Lane, key)
+        if row is None:
+            position = len(self.list())
+            row = models.Lane(key=key, name=name or key, position=position)
+            self.session.add(row)
+            self._flush()
+        return row
+
+    def list_eras(self) -> list[EraRecord]:
+        rows = self.session.scalars(select(models.Era).order_by(models.Era.t_lo))
+        return [era_record(row) for row in rows]
+
+    def add_era(self, era: EraRecord) -> EraRecord:
+        row = models.Era(
+            key=era.key, name=era.name, start=era.start, end=era.end,
+            t_lo=era.t_lo, t_hi=era.t_hi, color=era.color,
+        )
+        self.session.add(row)
+        self._flush()
+        return era_record(row)

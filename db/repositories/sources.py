@@ -1,0 +1,81 @@
+"""Sources: the documents that speak of events."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import select
+
+from db import models
+from db.records import SourceRecord
+from db.repositories.base import Repository, apply_fields, stamp_of
+
+_FIELDS = (
+    "title", "outlet", "published", "published_note", "url", "kind", "language",
+    "full_text", "content_hash", "file_name", "file_sha256", "imported_at", "country",
+    "affiliation", "stance", "notes",
+)
+
+
+def source_record(row: models.Source) -> SourceRecord:
+    values = {name: getattr(row, name) for name in _FIELDS}
+    return SourceRecord(
+        key=row.key, authors=tuple(row.authors or ()), id=row.id, stamp=stamp_of(row), **values
+    )
+
+
+def _values(source: SourceRecord, published_t: float | None) -> dict[str, Any]:
+    data = asdict(source)
+    values = {name: data[name] for name in _FIELDS}
+    values["authors"] = list(source.authors)
+    values["published_t"] = published_t
+    return values
+
+
+class SourceRepository(Repository):
+    kind = "source"
+
+    def list(self) -> list[SourceRecord]:
+        statement = select(models.Source).order_by(models.Source.published_t, models.Source.key)
+        return [source_record(row) for row in self.session.scalars(statement)]
+
+    def get(self, key: str) -> SourceRecord:
+        return source_record(self._row(models.Source, key))
+
+    def find(self, key: str) -> SourceRecord | None:
+        row = self._find_row(models.Source, key)
+        return None if row is None else source_record(row)
+
+    def find_by_hash(self, file_sha256: str | None, content_hash: str | None) -> SourceRecord | None:
+        """A source whose original file or normalised text has this hash."""
+        for column, value in (
+            (models.Source.file_sha256, file_sha256),
+            (models.Source.content_hash, content_hash),
+        ):
+            if value:
+                row = self.session.scalars(select(models.Source).where(column == value)).first()
+                if row is not None:
+                    return source_record(row)
+        return None
+
+    def add(self, source: SourceRecord, published_t: float | None = None) -> SourceRecord:
+        row = models.Source(key=source.key, author=self.author, **_values(source, published_t))
+        self.session.add(row)
+        self._flush()
+        return source_record(row)
+
+    def update(self, source: SourceRecord, published_t: float | None = None) -> SourceRecord:
+        row = self._row(models.Source, source.key)
+        self._check_version(row, source.stamp.version)
+        apply_fields(row, _values(source, published_t))
+        row.author = self.author or row.author
+        self._flush()
+        return source_record(row)
+
+    def delete(self, key: str) -> SourceRecord:
+        row = self._row(models.Source, key)
+        record = source_record(row)
+        self.session.delete(row)
+        self._flush()
+        return record

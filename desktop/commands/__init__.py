@@ -1,0 +1,10 @@
+"""Sub-commands of ``parallax``; each module exposes one ``Command``."""
+
+from desktop.commands.base import Command
+from desktop.commands.gui import GUI
+from desktop.commands.info import INFO
+from desktop.commands.sample import SAMPLE
+
+COMMANDS: tuple[Command, ...] = (GUI, INFO, SAMPLE)
+
+__all__ = ["COMMANDS", "Command"]

@@ -1,0 +1,31 @@
+"""What a sub-command is: a name, a help line, its arguments and what it runs."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from db.errors import LibraryError
+from db.library import Library, open_library
+from desktop.errors import UserError
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def no_arguments(_parser: argparse.ArgumentParser) -> None:
+    """For commands that take nothing beyond the global options."""
+
+
+def open_for_command(args: argparse.Namespace) -> Library:
+    """Open the library named by ``--db`` (or the default), as a UserError if that fails."""
+    try:
+        return open_library(args.db)
+    except LibraryError as error:
+        raise UserError(str(error)) from error

@@ -1,0 +1,165 @@
+"""Move a whole library between the database and a ``Bundle`` (the interchange format).
+
+``load_bundle`` writes every record of a bundle inside the caller's unit of work (one
+transaction: the caller commits); a record that cannot be written raises ``BundleLoadError``
+naming it. ``bundle_from_library`` reads everything back; loading its result into an empty
+library gives an identical library.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import datetime
+
+from db.errors import LibraryError
+from db.records import (
+    AttributeRecord,
+    AttributeValue,
+    ClaimRecord,
+    CodeRecord,
+    CodingRecord,
+    EraRecord,
+    EventRecord,
+    LaneRecord,
+    NoteRecord,
+    PassageLink,
+    PassageRecord,
+    RelationRecord,
+    SourceRecord,
+)
+from db.uow import UnitOfWork
+from desktop.core.dates import DateParseError, DateSpan, HistDate
+from desktop.io.formats import bundle as b
+
+
+class BundleLoadError(LibraryError):
+    """A record of the bundle could not be written; nothing of the bundle was kept."""
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def published_day(published: str | None) -> float | None:
+    return HistDate.parse_edtf(published).first_day() if published else None
+
+
+def event_record(event: b.EventData) -> EventRecord:
+    span = DateSpan.from_edtf(event.start, event.end)
+    return EventRecord(
+        key=event.key, title=event.title, start=event.start, end=event.end,
+        t_lo=span.t_lo, t_hi=span.t_hi, summary=event.summary, lane=event.lane,
+        actors=event.actors, tags=event.tags, importance=event.importance,
+        context=event.context, notes=event.notes,
+    )
+
+
+def source_record(source: b.SourceData) -> SourceRecord:
+    return SourceRecord(
+        key=source.key, title=source.title, outlet=source.outlet, authors=source.authors,
+        published=source.published, published_note=source.published_note, url=source.url,
+        kind=source.kind, language=source.language, full_text=source.text,
+        content_hash=text_hash(source.text) if source.text is not None else None,
+        file_name=source.file.name if source.file else None,
+        file_sha256=source.file.sha256 if source.file else None,
+        country=source.country, affiliation=source.affiliation, stance=source.stance,
+        notes=source.notes,
+    )
+
+
+def passage_record(passage: b.PassageData) -> PassageRecord:
+    return PassageRecord(
+        key=passage.key, source_key=passage.source, start=passage.start, end=passage.end,
+        quote=passage.quote, prefix=passage.prefix, suffix=passage.suffix,
+        voice=passage.voice, tone=passage.tone or "", epistemic=passage.epistemic or "",
+        notes=passage.notes,
+        links=tuple(PassageLink(x.event, x.confidence, x.origin) for x in passage.events),
+        codings=tuple(CodingRecord(c.code, c.coder) for c in passage.codings),
+    )
+
+
+def code_record(code: b.CodeData) -> CodeRecord:
+    return CodeRecord(
+        key=code.key, name=code.name, parent_key=code.parent, group=code.group,
+        color=code.color, definition=code.definition, include=code.include,
+        exclude=code.exclude, example=code.example, position=code.position,
+    )
+
+
+def parents_first(codes: Iterable[b.CodeData]) -> list[b.CodeData]:
+    """Codes ordered so that each parent is written before its children."""
+    pending = list(codes)
+    placed: set[str] = set()
+    ordered: list[b.CodeData] = []
+    while pending:
+        ready = [c for c in pending if c.parent is None or c.parent in placed]
+        if not ready:
+            raise BundleLoadError(f"code '{pending[0].key}': its parent chain is circular")
+        ordered.extend(ready)
+        placed.update(c.key for c in ready)
+        pending = [c for c in pending if c.key not in placed]
+    return ordered
+
+
+def _write(kind: str, key: str, action: object) -> None:
+    try:
+        action()  # type: ignore[operator]
+    except (LibraryError, DateParseError, ValueError, KeyError) as error:
+        if isinstance(error, BundleLoadError):
+            raise
+        raise BundleLoadError(f"{kind} '{key}': {error}") from error
+
+
+def load_bundle(uow: UnitOfWork, bundle: b.Bundle) -> None:
+    """Write every record of ``bundle``; the caller commits or lets the unit of work roll back."""
+    if bundle.meta.title:
+        uow.meta.set("title", bundle.meta.title)
+        uow.meta.set("description", bundle.meta.description)
+        uow.meta.set("license", bundle.meta.license)
+        uow.meta.set("attribution", bundle.meta.attribution)
+        uow.meta.set("created", bundle.meta.created or "")
+    for lane in bundle.lanes:
+        _write("lane", lane.key, lambda lane=lane: uow.lanes.add(
+            LaneRecord(lane.key, lane.name, lane.color, lane.position)))
+    for era in bundle.eras:
+        _write("era", era.key, lambda era=era: uow.lanes.add_era(_era_record(era)))
+    for source in bundle.sources:
+        _write("source", source.key, lambda s=source: uow.sources.add(
+            source_record(s), published_day(s.published)))
+    for event in bundle.events:
+        _write("event", event.key, lambda e=event: uow.events.add(event_record(e)))
+    for code in parents_first(bundle.codes):
+        _write("code", code.key, lambda c=code: uow.codes.add(code_record(c)))
+    for attribute in bundle.attributes:
+        _write("attribute", attribute.key, lambda a=attribute: uow.codes.add_attribute(
+            AttributeRecord(a.key, a.name, a.definition, tuple(
+                AttributeValue(v.key, v.name, v.definition) for v in a.values))))
+    _load_annotations(uow, bundle)
+    uow.flush()
+
+
+def _load_annotations(uow: UnitOfWork, bundle: b.Bundle) -> None:
+    for passage in bundle.passages:
+        _write("passage", passage.key, lambda p=passage: uow.passages.add(passage_record(p)))
+    for claim in bundle.claims:
+        _write("claim", claim.key, lambda c=claim: uow.claims.add(ClaimRecord(
+            key=c.key, passage_key=c.passage, subject=c.subject, kind=c.kind, stated=c.stated,
+            low=c.low, high=c.high, date=c.date, unit=c.unit, hedge=c.hedge)))
+    for note in bundle.notes:
+        _write("note", note.key, lambda n=note: uow.notes.add(NoteRecord(
+            key=n.key, target_kind=n.target.kind, target_key=n.target.key, body=n.body,
+            author=n.author, created_at=_timestamp(n.created),
+            updated_at=_timestamp(n.updated))))
+    for relation in bundle.relations:
+        _write("relation", relation.key, lambda r=relation: uow.relations.add(RelationRecord(
+            r.key, r.from_passage, r.to_passage, r.kind)))
+
+
+def _era_record(era: b.EraData) -> EraRecord:
+    span = DateSpan.from_edtf(era.start, era.end)
+    return EraRecord(era.key, era.name, era.start, era.end, span.t_lo, span.t_hi, era.color)
+
+
+def _timestamp(text: str) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None

@@ -1,0 +1,72 @@
+"""Test-wide setup: Qt offscreen before any QApplication, library fixtures on SQLite and PostgreSQL.
+
+PostgreSQL tests use the server named by ``PARALLAX_TEST_PG_URL`` (``make test`` starts one when
+the server programs are installed). Without it they skip locally and FAIL when ``CI=true``.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.support import postgres_server_url
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test; dropped afterwards."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    server = make_url(postgres_server_url())
+    name = f"parallax_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'library.sqlite'}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The same test on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'library.sqlite'}"
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def library(any_url: str) -> Iterator[object]:
+    from db.library import open_library
+
+    lib = open_library(any_url)
+    try:
+        yield lib
+    finally:
+        lib.dispose()
+
+
+@pytest.fixture
+def sqlite_library(sqlite_url: str) -> Iterator[object]:
+    from db.library import open_library
+
+    lib = open_library(sqlite_url)
+    try:
+        yield lib
+    finally:
+        lib.dispose()

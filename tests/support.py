@@ -1,0 +1,36 @@
+"""Helpers tests import: where ../shared is, and the PostgreSQL test server's URL."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+PG_ENV = "PARALLAX_TEST_PG_URL"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def shared_path(*parts: str) -> Path:
+    """A file under ../shared; missing in CI is a failure, elsewhere a skip."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        if in_ci():
+            pytest.fail(f"{path} is missing: CI must provide ../shared")
+        pytest.skip(f"{path} not present")
+    return path
+
+
+def postgres_server_url() -> str:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        message = f"no PostgreSQL test server ({PG_ENV} unset; 'make test' starts one)"
+        if in_ci():
+            pytest.fail(message + " — PostgreSQL tests must run in CI")
+        pytest.skip(message)
+    return url

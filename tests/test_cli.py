@@ -1,0 +1,55 @@
+"""The parallax command: help, info, the GUI's message when there is no display."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def parallax(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "desktop", *args], cwd=REPO, capture_output=True,
+                          text=True, env=env, timeout=180)
+
+
+def test_help_lists_the_subcommands() -> None:
+    result = parallax("--help")
+    assert result.returncode == 0
+    for command in ("gui", "info", "sample"):
+        assert command in result.stdout
+
+
+def test_info_reports_location_revision_and_counts(tmp_path: Path) -> None:
+    db = tmp_path / "lib.sqlite"
+    result = parallax("--db", str(db), "info")
+    assert result.returncode == 0, result.stderr
+    assert str(db) in result.stdout
+    assert "schema:" in result.stdout and "(newest)" in result.stdout
+    assert "events:    0" in result.stdout
+
+
+def test_info_on_a_foreign_file_is_one_readable_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("not a database " * 10)
+    result = parallax("--db", str(bad), "info")
+    assert result.returncode == 2
+    assert "not a Parallax library" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_gui_without_display_explains_instead_of_crashing(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}}
+    result = parallax("--db", str(tmp_path / "lib.sqlite"), env=env)
+    assert result.returncode == 2
+    assert "No display" in result.stderr and "parallax info" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_env_var_picks_the_library(tmp_path: Path) -> None:
+    db = tmp_path / "from-env.sqlite"
+    result = parallax("info", env={**os.environ, "PARALLAX_DB": str(db)})
+    assert result.returncode == 0 and str(db) in result.stdout

@@ -1,0 +1,37 @@
+"""db, desktop.core and desktop.io import without Qt (STYLE.md: the dependency direction)."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def qt_free_modules() -> list[str]:
+    names = []
+    for package in ("db", "desktop.core", "desktop.io"):
+        folder = REPO.joinpath(*package.split("."))
+        names.append(package)
+        for info in pkgutil.walk_packages([str(folder)], prefix=package + "."):
+            if ".migrations" not in info.name:
+                names.append(info.name)
+    return names
+
+
+def test_core_io_and_db_import_without_pyside() -> None:
+    modules = qt_free_modules()
+    assert len(modules) > 10
+    script = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
