@@ -57,6 +57,24 @@ class PassageRepository(Repository):
         )
         return [passage_record(row) for row in self.session.scalars(statement).unique()]
 
+    def event_index(self) -> list[tuple[str, str, str, str | None]]:
+        """(event key, passage key, source key, code key or None) for every linked passage.
+
+        A plain column query: it feeds the timeline's coverage dots and the filters.
+        """
+        p, pe, e, s, c, cd = (models.Passage, models.PassageEvent, models.Event,
+                              models.Source, models.Coding, models.Code)
+        statement = (
+            select(e.key, p.key, s.key, cd.key)
+            .select_from(pe)
+            .join(p, pe.passage_id == p.id)
+            .join(e, pe.event_id == e.id)
+            .join(s, p.source_id == s.id)
+            .outerjoin(c, c.passage_id == p.id)
+            .outerjoin(cd, c.code_id == cd.id)
+        )
+        return [(row[0], row[1], row[2], row[3]) for row in self.session.execute(statement)]
+
     def get(self, key: str) -> PassageRecord:
         return passage_record(self._row(models.Passage, key))
 

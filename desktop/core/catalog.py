@@ -1,0 +1,83 @@
+"""A read-only snapshot of what the window shows: events, lanes, sources, codes, coverage.
+
+Built in one unit of work (``Catalog.load``) and replaced, never mutated, when the library
+changes. Views read it; nothing writes to it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from db.library import Library
+from db.records import CodeRecord, EraRecord, EventRecord, LaneRecord, SourceRecord
+from desktop.core.palette import source_color
+
+
+@dataclass(frozen=True)
+class Catalog:
+    events: tuple[EventRecord, ...] = ()
+    lanes: tuple[LaneRecord, ...] = ()
+    eras: tuple[EraRecord, ...] = ()
+    sources: tuple[SourceRecord, ...] = ()
+    codes: tuple[CodeRecord, ...] = ()
+    # event key -> source keys (publication order) that have passages about it
+    coverage: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # event key -> code keys applied to passages about it
+    event_codes: dict[str, frozenset[str]] = field(default_factory=dict)
+    # event key -> number of passages about it
+    passage_counts: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, library: Library) -> Catalog:
+        with library.unit_of_work() as uow:
+            events = tuple(uow.events.list())
+            lanes = _lanes_in_use(uow.lanes.list(), events)
+            sources = tuple(uow.sources.list())
+            codes = tuple(uow.codes.list())
+            eras = tuple(uow.lanes.list_eras())
+            index = uow.passages.event_index()
+        coverage, event_codes, counts = _index(index, [s.key for s in sources])
+        return cls(events, lanes, eras, sources, codes, coverage, event_codes, counts)
+
+    def event(self, key: str) -> EventRecord | None:
+        return self._events_by_key.get(key)
+
+    @property
+    def _events_by_key(self) -> dict[str, EventRecord]:
+        cached: dict[str, EventRecord] | None = self.__dict__.get("_by_key")
+        if cached is None:
+            cached = {event.key: event for event in self.events}
+            object.__setattr__(self, "_by_key", cached)
+        return cached
+
+    def source_colors(self) -> dict[str, str]:
+        return {source.key: source_color(i) for i, source in enumerate(self.sources)}
+
+    def lane_index(self) -> dict[str, int]:
+        return {lane.key: i for i, lane in enumerate(self.lanes)}
+
+
+def _lanes_in_use(lanes: list[LaneRecord], events: tuple[EventRecord, ...]) -> tuple[LaneRecord, ...]:
+    """The library's lanes, plus an 'Unassigned' lane if some event has none."""
+    result = list(lanes)
+    if any(not event.lane for event in events):
+        result.append(LaneRecord(key="", name="Unassigned", color="#9e9e9e", position=len(result)))
+    return tuple(result)
+
+
+def _index(
+    rows: list[tuple[str, str, str, str | None]], source_order: list[str]
+) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]], dict[str, int]]:
+    rank = {key: i for i, key in enumerate(source_order)}
+    sources: dict[str, set[str]] = defaultdict(set)
+    codes: dict[str, set[str]] = defaultdict(set)
+    passages: dict[str, set[str]] = defaultdict(set)
+    for event_key, passage_key, source_key, code_key in rows:
+        sources[event_key].add(source_key)
+        passages[event_key].add(passage_key)
+        if code_key is not None:
+            codes[event_key].add(code_key)
+    coverage = {k: tuple(sorted(v, key=lambda s: rank.get(s, 1 << 30))) for k, v in sources.items()}
+    return coverage, {k: frozenset(v) for k, v in codes.items()}, {
+        k: len(v) for k, v in passages.items()}

@@ -1,0 +1,15 @@
+"""Colours that identify sources: distinct, colour-blind safe, stable per source order."""
+
+from __future__ import annotations
+
+# The Okabe–Ito palette (distinguishable under the common colour-vision deficiencies),
+# followed by further hues for libraries with many sources.
+SOURCE_COLORS: tuple[str, ...] = (
+    "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442", "#7F7F7F",
+    "#8C564B", "#17BECF", "#BCBD22", "#9467BD",
+)
+
+
+def source_color(index: int) -> str:
+    """Colour of the ``index``-th source (sources ordered by publication date, then key)."""
+    return SOURCE_COLORS[index % len(SOURCE_COLORS)]

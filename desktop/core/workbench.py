@@ -1,0 +1,72 @@
+"""The state the window shares: the open library, its catalog, the selection and the filters.
+
+Qt-free and observable: views subscribe to a topic and are called after each change. The Qt
+side (``desktop.ui.bridge``) turns these calls into signals, coalesced per event-loop turn.
+Topics: ``catalog`` (the library's content changed), ``selection``, ``filters``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from db.library import Library
+from desktop.core.catalog import Catalog
+from desktop.core.filters import Filters, matching_keys
+
+Listener = Callable[[], None]
+TOPICS = ("catalog", "selection", "filters")
+
+
+class Workbench:
+    def __init__(self, library: Library, author: str = "") -> None:
+        self.library = library
+        self.author = author
+        self.catalog = Catalog.load(library)
+        self.selection: tuple[str, ...] = ()
+        self.filters = Filters()
+        self._visible: frozenset[str] | None = None
+        self._listeners: dict[str, list[Listener]] = defaultdict(list)
+
+    def subscribe(self, topic: str, listener: Listener) -> None:
+        if topic not in TOPICS:
+            raise ValueError(f"unknown topic {topic!r}; topics are {TOPICS}")
+        self._listeners[topic].append(listener)
+
+    def _emit(self, topic: str) -> None:
+        for listener in list(self._listeners[topic]):
+            listener()
+
+    def reload(self) -> None:
+        """Re-read the library (after an edit, an import, another client's change)."""
+        self.catalog = Catalog.load(self.library)
+        self._visible = None
+        known = {event.key for event in self.catalog.events}
+        kept = tuple(key for key in self.selection if key in known)
+        self._emit("catalog")
+        if kept != self.selection:
+            self.selection = kept
+            self._emit("selection")
+
+    def select(self, keys: Iterable[str]) -> None:
+        chosen = tuple(dict.fromkeys(keys))
+        if chosen != self.selection:
+            self.selection = chosen
+            self._emit("selection")
+
+    @property
+    def selected_event(self) -> str | None:
+        """The event the comparison shows: the last one selected."""
+        return self.selection[-1] if self.selection else None
+
+    def set_filters(self, filters: Filters) -> None:
+        if filters != self.filters:
+            self.filters = filters
+            self._visible = None
+            self._emit("filters")
+
+    def visible_keys(self) -> frozenset[str]:
+        """Events that pass the filters (cached until the catalog or the filters change)."""
+        if self._visible is None:
+            self._visible = matching_keys(self.catalog, self.filters)
+        return self._visible
