@@ -13,12 +13,10 @@ class ConflictError(LibraryError):
     """Someone else changed or deleted the record since it was loaded."""
 
     def __init__(self, kind: str, key: str) -> None:
-        super().__init__(
-            f"The {kind} '{key}' was changed by someone else since you loaded it."
-        )
+        super().__init__(f"The {kind} '{key}' was changed by someone else since you loaded it.")
         self.kind = kind
         self.key = key
 
 
-class IntegrityProblem(LibraryError):
+class IntegrityViolationError(LibraryError):
     """A write would break the library's rules (duplicate key, dangling reference)."""

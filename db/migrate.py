@@ -7,7 +7,6 @@ Alembic. It never drops user data: revisions are additive or copy data across.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path

@@ -159,9 +159,7 @@ class Event(Stamped, Base):
     actors: Mapped[list[Actor]] = relationship(
         secondary=event_actors, order_by=Actor.name, lazy="selectin"
     )
-    tags: Mapped[list[Tag]] = relationship(
-        secondary=event_tags, order_by=Tag.name, lazy="selectin"
-    )
+    tags: Mapped[list[Tag]] = relationship(secondary=event_tags, order_by=Tag.name, lazy="selectin")
 
 
 class Passage(Stamped, Base):
@@ -233,9 +231,7 @@ class Coding(Base):
     __table_args__ = (UniqueConstraint("passage_id", "code_id", "coder"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     passage_id: Mapped[int] = mapped_column(ForeignKey("passages.id", ondelete="CASCADE"))
-    code_id: Mapped[int] = mapped_column(
-        ForeignKey("codes.id", ondelete="CASCADE"), index=True
-    )
+    code_id: Mapped[int] = mapped_column(ForeignKey("codes.id", ondelete="CASCADE"), index=True)
     coder: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     passage: Mapped[Passage] = relationship(back_populates="codings")

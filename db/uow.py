@@ -10,10 +10,10 @@ from types import TracebackType
 from typing import Self
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from db.errors import ConflictError, IntegrityProblem
+from db.errors import ConflictError, IntegrityViolationError
 from db.repositories import (
     ClaimRepository,
     CodeRepository,
@@ -70,7 +70,7 @@ class UnitOfWork:
         self._translate(self.session.flush)
 
     def commit(self) -> None:
-        """Commit the action; a stale row raises ConflictError, a broken rule IntegrityProblem."""
+        """Commit; a stale row raises ConflictError, a broken rule IntegrityViolationError."""
         self._translate(self.session.commit)
 
     def _translate(self, operation: object) -> None:
@@ -81,4 +81,6 @@ class UnitOfWork:
             raise ConflictError("record", str(error)) from error
         except IntegrityError as error:
             self.session.rollback()
-            raise IntegrityProblem(f"The change breaks a rule of the library: {error.orig}") from error
+            raise IntegrityViolationError(
+                f"The change breaks a rule of the library: {error.orig}"
+            ) from error

@@ -11,8 +11,14 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def parallax(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desktop", *args], cwd=REPO, capture_output=True,
-                          text=True, env=env, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
 
 
 def test_help_lists_the_subcommands() -> None:
@@ -41,8 +47,11 @@ def test_info_on_a_foreign_file_is_one_readable_line(tmp_path: Path) -> None:
 
 
 def test_gui_without_display_explains_instead_of_crashing(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    }
     result = parallax("--db", str(tmp_path / "lib.sqlite"), env=env)
     assert result.returncode == 2
     assert "No display" in result.stderr and "parallax info" in result.stderr

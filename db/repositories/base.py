@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sqlalchemy.exc import IntegrityError
-
-from db.errors import ConflictError, IntegrityProblem, NotFoundError
+from db.errors import ConflictError, IntegrityViolationError, NotFoundError
 from db.records import Stamp
 
 M = TypeVar("M")
@@ -38,7 +37,7 @@ class Repository:
             self.session.flush()
         except IntegrityError as error:
             self.session.rollback()
-            raise IntegrityProblem(
+            raise IntegrityViolationError(
                 f"The change breaks a rule of the library ({self.kind}): {error.orig}"
             ) from error
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from sqlalchemy import select
 
 from db import models
@@ -13,7 +15,10 @@ _FIELDS = ("subject", "kind", "stated", "low", "high", "date", "unit", "hedge")
 
 def claim_record(row: models.Claim) -> ClaimRecord:
     return ClaimRecord(
-        key=row.key, passage_key=row.passage.key, id=row.id, stamp=stamp_of(row),
+        key=row.key,
+        passage_key=row.passage.key,
+        id=row.id,
+        stamp=stamp_of(row),
         **{name: getattr(row, name) for name in _FIELDS},
     )
 
@@ -21,7 +26,7 @@ def claim_record(row: models.Claim) -> ClaimRecord:
 class ClaimRepository(Repository):
     kind = "claim"
 
-    def list(self) -> list[ClaimRecord]:
+    def list(self) -> builtins.list[ClaimRecord]:
         statement = select(models.Claim).order_by(models.Claim.subject, models.Claim.key)
         return [claim_record(row) for row in self.session.scalars(statement).unique()]
 

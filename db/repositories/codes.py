@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from sqlalchemy import func, select
 
 from db import models
@@ -31,7 +33,7 @@ def attribute_record(row: models.Attribute) -> AttributeRecord:
 class CodeRepository(Repository):
     kind = "code"
 
-    def list(self) -> list[CodeRecord]:
+    def list(self) -> builtins.list[CodeRecord]:
         statement = select(models.Code).order_by(models.Code.position, models.Code.key)
         return [code_record(row) for row in self.session.scalars(statement).unique()]
 
@@ -66,13 +68,11 @@ class CodeRepository(Repository):
 
     def coding_count(self, key: str) -> int:
         statement = (
-            select(func.count(models.Coding.id))
-            .join(models.Code)
-            .where(models.Code.key == key)
+            select(func.count(models.Coding.id)).join(models.Code).where(models.Code.key == key)
         )
         return int(self.session.scalar(statement) or 0)
 
-    def list_attributes(self) -> list[AttributeRecord]:
+    def list_attributes(self) -> builtins.list[AttributeRecord]:
         rows = self.session.scalars(select(models.Attribute).order_by(models.Attribute.id))
         return [attribute_record(row) for row in rows]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from collections.abc import Iterable
 from typing import Any
 
@@ -30,11 +32,11 @@ def event_record(row: models.Event) -> EventRecord:
 class EventRepository(Repository):
     kind = "event"
 
-    def list(self) -> list[EventRecord]:
+    def list(self) -> builtins.list[EventRecord]:
         statement = select(models.Event).order_by(models.Event.t_lo, models.Event.key)
         return [event_record(row) for row in self.session.scalars(statement).unique()]
 
-    def in_range(self, t0: float, t1: float) -> list[EventRecord]:
+    def in_range(self, t0: float, t1: float) -> builtins.list[EventRecord]:
         """Events overlapping [t0, t1), using the time index."""
         statement = (
             select(models.Event)
@@ -72,15 +74,24 @@ class EventRepository(Repository):
         self._flush()
         return record
 
-    def timeline_rows(self) -> list[tuple[Any, ...]]:
+    def timeline_rows(self) -> builtins.list[tuple[Any, ...]]:
         """(id, key, lane key, t_lo, t_hi, importance, title, start, end) for every event.
 
         A plain column query, no ORM objects: the timeline loads 100k+ rows through it.
         """
         event, lane = models.Event, models.Lane
         statement = (
-            select(event.id, event.key, lane.key, event.t_lo, event.t_hi, event.importance,
-                   event.title, event.start, event.end)
+            select(
+                event.id,
+                event.key,
+                lane.key,
+                event.t_lo,
+                event.t_hi,
+                event.importance,
+                event.title,
+                event.start,
+                event.end,
+            )
             .outerjoin(lane, event.lane_id == lane.id)
             .order_by(event.t_lo)
         )
@@ -99,12 +110,14 @@ class EventRepository(Repository):
 
         return LaneRepository(self.session).ensure(key)
 
-    def _named(self, model: Any, names: Iterable[str]) -> list[Any]:
+    def _named(self, model: Any, names: Iterable[str]) -> builtins.list[Any]:
         wanted = list(dict.fromkeys(name.strip() for name in names if name.strip()))
         if not wanted:
             return []
-        found = {row.name: row for row in self.session.scalars(
-            select(model).where(model.name.in_(wanted)))}
+        found = {
+            row.name: row
+            for row in self.session.scalars(select(model).where(model.name.in_(wanted)))
+        }
         rows = []
         for name in wanted:
             row = found.get(name)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from sqlalchemy import select
 
 from db import models
@@ -15,15 +17,21 @@ def lane_record(row: models.Lane) -> LaneRecord:
 
 def era_record(row: models.Era) -> EraRecord:
     return EraRecord(
-        key=row.key, name=row.name, start=row.start, end=row.end,
-        t_lo=row.t_lo, t_hi=row.t_hi, color=row.color, id=row.id,
+        key=row.key,
+        name=row.name,
+        start=row.start,
+        end=row.end,
+        t_lo=row.t_lo,
+        t_hi=row.t_hi,
+        color=row.color,
+        id=row.id,
     )
 
 
 class LaneRepository(Repository):
     kind = "lane"
 
-    def list(self) -> list[LaneRecord]:
+    def list(self) -> builtins.list[LaneRecord]:
         rows = self.session.scalars(select(models.Lane).order_by(models.Lane.position))
         return [lane_record(row) for row in rows]
 
@@ -48,14 +56,19 @@ class LaneRepository(Repository):
             self._flush()
         return row
 
-    def list_eras(self) -> list[EraRecord]:
+    def list_eras(self) -> builtins.list[EraRecord]:
         rows = self.session.scalars(select(models.Era).order_by(models.Era.t_lo))
         return [era_record(row) for row in rows]
 
     def add_era(self, era: EraRecord) -> EraRecord:
         row = models.Era(
-            key=era.key, name=era.name, start=era.start, end=era.end,
-            t_lo=era.t_lo, t_hi=era.t_hi, color=era.color,
+            key=era.key,
+            name=era.name,
+            start=era.start,
+            end=era.end,
+            t_lo=era.t_lo,
+            t_hi=era.t_hi,
+            color=era.color,
         )
         self.session.add(row)
         self._flush()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from sqlalchemy import select
 
 from db import models
@@ -11,8 +13,14 @@ from db.repositories.base import Repository
 
 def note_record(row: models.Note) -> NoteRecord:
     return NoteRecord(
-        key=row.key, target_kind=row.target_kind, target_key=row.target_key, body=row.body,
-        author=row.author, created_at=row.created_at, updated_at=row.updated_at, id=row.id,
+        key=row.key,
+        target_kind=row.target_kind,
+        target_key=row.target_key,
+        body=row.body,
+        author=row.author,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        id=row.id,
         version=row.version,
     )
 
@@ -20,11 +28,11 @@ def note_record(row: models.Note) -> NoteRecord:
 class NoteRepository(Repository):
     kind = "note"
 
-    def list(self) -> list[NoteRecord]:
+    def list(self) -> builtins.list[NoteRecord]:
         statement = select(models.Note).order_by(models.Note.created_at, models.Note.key)
         return [note_record(row) for row in self.session.scalars(statement)]
 
-    def for_target(self, kind: str, key: str) -> list[NoteRecord]:
+    def for_target(self, kind: str, key: str) -> builtins.list[NoteRecord]:
         statement = (
             select(models.Note)
             .where(models.Note.target_kind == kind, models.Note.target_key == key)
@@ -37,8 +45,11 @@ class NoteRepository(Repository):
 
     def add(self, note: NoteRecord) -> NoteRecord:
         row = models.Note(
-            key=note.key, target_kind=note.target_kind, target_key=note.target_key,
-            body=note.body, author=note.author or self.author,
+            key=note.key,
+            target_kind=note.target_kind,
+            target_key=note.target_key,
+            body=note.body,
+            author=note.author or self.author,
         )
         if note.created_at is not None:
             row.created_at = note.created_at

@@ -2,35 +2,56 @@
 
 from __future__ import annotations
 
+import builtins
+
 from sqlalchemy import select
 
 from db import models
 from db.records import CodingRecord, PassageLink, PassageRecord
 from db.repositories.base import Repository, apply_fields, stamp_of
 
-_FIELDS = ("start", "end", "quote", "prefix", "suffix", "anchor_status", "voice", "tone",
-           "epistemic", "notes")
+_FIELDS = (
+    "start",
+    "end",
+    "quote",
+    "prefix",
+    "suffix",
+    "anchor_status",
+    "voice",
+    "tone",
+    "epistemic",
+    "notes",
+)
 
 
 def passage_record(row: models.Passage) -> PassageRecord:
-    links = tuple(sorted(
-        (PassageLink(link.event.key, link.confidence, link.origin) for link in row.links),
-        key=lambda link: link.event_key,
-    ))
-    codings = tuple(sorted(
-        (CodingRecord(c.code.key, c.coder, c.created_at, row.key, c.id) for c in row.codings),
-        key=lambda coding: (coding.code_key, coding.coder),
-    ))
+    links = tuple(
+        sorted(
+            (PassageLink(link.event.key, link.confidence, link.origin) for link in row.links),
+            key=lambda link: link.event_key,
+        )
+    )
+    codings = tuple(
+        sorted(
+            (CodingRecord(c.code.key, c.coder, c.created_at, row.key, c.id) for c in row.codings),
+            key=lambda coding: (coding.code_key, coding.coder),
+        )
+    )
     return PassageRecord(
-        key=row.key, source_key=row.source.key, links=links, codings=codings, id=row.id,
-        stamp=stamp_of(row), **{name: getattr(row, name) for name in _FIELDS},
+        key=row.key,
+        source_key=row.source.key,
+        links=links,
+        codings=codings,
+        id=row.id,
+        stamp=stamp_of(row),
+        **{name: getattr(row, name) for name in _FIELDS},
     )
 
 
 class PassageRepository(Repository):
     kind = "passage"
 
-    def list(self) -> list[PassageRecord]:
+    def list(self) -> builtins.list[PassageRecord]:
         statement = (
             select(models.Passage)
             .join(models.Passage.source)
@@ -38,7 +59,7 @@ class PassageRepository(Repository):
         )
         return [passage_record(row) for row in self.session.scalars(statement).unique()]
 
-    def for_source(self, source_key: str) -> list[PassageRecord]:
+    def for_source(self, source_key: str) -> builtins.list[PassageRecord]:
         statement = (
             select(models.Passage)
             .join(models.Passage.source)
@@ -47,7 +68,7 @@ class PassageRepository(Repository):
         )
         return [passage_record(row) for row in self.session.scalars(statement).unique()]
 
-    def for_event(self, event_key: str) -> list[PassageRecord]:
+    def for_event(self, event_key: str) -> builtins.list[PassageRecord]:
         statement = (
             select(models.Passage)
             .join(models.PassageEvent)
@@ -57,13 +78,19 @@ class PassageRepository(Repository):
         )
         return [passage_record(row) for row in self.session.scalars(statement).unique()]
 
-    def event_index(self) -> list[tuple[str, str, str, str | None]]:
+    def event_index(self) -> builtins.list[tuple[str, str, str, str | None]]:
         """(event key, passage key, source key, code key or None) for every linked passage.
 
         A plain column query: it feeds the timeline's coverage dots and the filters.
         """
-        p, pe, e, s, c, cd = (models.Passage, models.PassageEvent, models.Event,
-                              models.Source, models.Coding, models.Code)
+        p, pe, e, s, c, cd = (
+            models.Passage,
+            models.PassageEvent,
+            models.Event,
+            models.Source,
+            models.Coding,
+            models.Code,
+        )
         statement = (
             select(e.key, p.key, s.key, cd.key)
             .select_from(pe)
@@ -119,8 +146,9 @@ class PassageRepository(Repository):
             existing = current.get(key)
             if existing is None:
                 event = self._row(models.Event, key)
-                row.links.append(models.PassageEvent(
-                    event=event, confidence=link.confidence, origin=link.origin))
+                row.links.append(
+                    models.PassageEvent(event=event, confidence=link.confidence, origin=link.origin)
+                )
             else:
                 existing.confidence, existing.origin = link.confidence, link.origin
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from sqlalchemy import select
 
 from db import models
@@ -11,16 +13,21 @@ from db.repositories.base import Repository
 
 def relation_record(row: models.PassageRelation) -> RelationRecord:
     return RelationRecord(
-        key=row.key, from_key=row.from_passage.key, to_key=row.to_passage.key,
-        kind=row.kind, id=row.id,
+        key=row.key,
+        from_key=row.from_passage.key,
+        to_key=row.to_passage.key,
+        kind=row.kind,
+        id=row.id,
     )
 
 
 class RelationRepository(Repository):
     kind = "relation"
 
-    def list(self) -> list[RelationRecord]:
-        rows = self.session.scalars(select(models.PassageRelation).order_by(models.PassageRelation.key))
+    def list(self) -> builtins.list[RelationRecord]:
+        rows = self.session.scalars(
+            select(models.PassageRelation).order_by(models.PassageRelation.key)
+        )
         return [relation_record(row) for row in rows.unique()]
 
     def add(self, relation: RelationRecord) -> RelationRecord:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from dataclasses import asdict
 from typing import Any
 
@@ -12,9 +14,22 @@ from db.records import SourceRecord
 from db.repositories.base import Repository, apply_fields, stamp_of
 
 _FIELDS = (
-    "title", "outlet", "published", "published_note", "url", "kind", "language",
-    "full_text", "content_hash", "file_name", "file_sha256", "imported_at", "country",
-    "affiliation", "stance", "notes",
+    "title",
+    "outlet",
+    "published",
+    "published_note",
+    "url",
+    "kind",
+    "language",
+    "full_text",
+    "content_hash",
+    "file_name",
+    "file_sha256",
+    "imported_at",
+    "country",
+    "affiliation",
+    "stance",
+    "notes",
 )
 
 
@@ -36,7 +51,7 @@ def _values(source: SourceRecord, published_t: float | None) -> dict[str, Any]:
 class SourceRepository(Repository):
     kind = "source"
 
-    def list(self) -> list[SourceRecord]:
+    def list(self) -> builtins.list[SourceRecord]:
         statement = select(models.Source).order_by(models.Source.published_t, models.Source.key)
         return [source_record(row) for row in self.session.scalars(statement)]
 
@@ -47,7 +62,9 @@ class SourceRepository(Repository):
         row = self._find_row(models.Source, key)
         return None if row is None else source_record(row)
 
-    def find_by_hash(self, file_sha256: str | None, content_hash: str | None) -> SourceRecord | None:
+    def find_by_hash(
+        self, file_sha256: str | None, content_hash: str | None
+    ) -> SourceRecord | None:
         """A source whose original file or normalised text has this hash."""
         for column, value in (
             (models.Source.file_sha256, file_sha256),

@@ -32,4 +32,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-INFO = Command("info", "show where the library is, its schema revision and counts", no_arguments, run)
+INFO = Command(
+    "info", "show where the library is, its schema revision and counts", no_arguments, run
+)

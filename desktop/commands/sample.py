@@ -21,8 +21,9 @@ from desktop.errors import UserError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--reset", action="store_true",
-                        help="start a new library holding only the bundled dataset")
+    parser.add_argument(
+        "--reset", action="store_true", help="start a new library holding only the bundled dataset"
+    )
     parser.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
 
 
@@ -40,8 +41,10 @@ def run(args: argparse.Namespace) -> int:
     library = open_for_command(args)
     try:
         if not library.is_empty():
-            raise UserError("This library already holds data; use 'parallax sample --reset' "
-                            "to start a new library with the bundled dataset.")
+            raise UserError(
+                "This library already holds data; use 'parallax sample --reset' "
+                "to start a new library with the bundled dataset."
+            )
         load_sample(library)
         print(f"Loaded the bundled dataset into {library.display_url}.")
     finally:
@@ -52,7 +55,11 @@ def run(args: argparse.Namespace) -> int:
 def reset(args: argparse.Namespace) -> int:
     url = library_url(args.db)
     path = sqlite_path(url)
-    what = f"the library file {path} (it is kept as a backup)" if path else "every record in this database"
+    what = (
+        f"the library file {path} (it is kept as a backup)"
+        if path
+        else "every record in this database"
+    )
     if not args.yes and not confirm(f"Replace {what} with the bundled dataset?"):
         raise UserError("Not confirmed; nothing changed. Add --yes to skip the question.")
     if path is not None and path.exists():

@@ -58,7 +58,9 @@ class Catalog:
         return {lane.key: i for i, lane in enumerate(self.lanes)}
 
 
-def _lanes_in_use(lanes: list[LaneRecord], events: tuple[EventRecord, ...]) -> tuple[LaneRecord, ...]:
+def _lanes_in_use(
+    lanes: list[LaneRecord], events: tuple[EventRecord, ...]
+) -> tuple[LaneRecord, ...]:
     """The library's lanes, plus an 'Unassigned' lane if some event has none."""
     result = list(lanes)
     if any(not event.lane for event in events):
@@ -79,5 +81,8 @@ def _index(
         if code_key is not None:
             codes[event_key].add(code_key)
     coverage = {k: tuple(sorted(v, key=lambda s: rank.get(s, 1 << 30))) for k, v in sources.items()}
-    return coverage, {k: frozenset(v) for k, v in codes.items()}, {
-        k: len(v) for k, v in passages.items()}
+    return (
+        coverage,
+        {k: frozenset(v) for k, v in codes.items()},
+        {k: len(v) for k, v in passages.items()},
+    )

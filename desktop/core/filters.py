@@ -22,13 +22,20 @@ class Filters:
 
     @property
     def active(self) -> bool:
-        return bool(self.lanes or self.sources or self.codes or self.tags or self.text.strip()
-                    or self.max_importance < 3)
+        return bool(
+            self.lanes
+            or self.sources
+            or self.codes
+            or self.tags
+            or self.text.strip()
+            or self.max_importance < 3
+        )
 
 
 def _matches_text(event: EventRecord, words: list[str]) -> bool:
-    haystack = " ".join((event.title, event.summary, " ".join(event.actors),
-                         " ".join(event.tags))).casefold()
+    haystack = " ".join(
+        (event.title, event.summary, " ".join(event.actors), " ".join(event.tags))
+    ).casefold()
     return all(word in haystack for word in words)
 
 
@@ -42,7 +49,8 @@ def event_passes(event: EventRecord, filters: Filters, catalog: Catalog) -> bool
     if filters.sources and not filters.sources.intersection(catalog.coverage.get(event.key, ())):
         return False
     if filters.codes and not filters.codes.intersection(
-            catalog.event_codes.get(event.key, frozenset())):
+        catalog.event_codes.get(event.key, frozenset())
+    ):
         return False
     words = filters.text.casefold().split()
     return not words or _matches_text(event, words)

@@ -48,31 +48,56 @@ def published_day(published: str | None) -> float | None:
 def event_record(event: b.EventData) -> EventRecord:
     span = DateSpan.from_edtf(event.start, event.end)
     return EventRecord(
-        key=event.key, title=event.title, start=event.start, end=event.end,
-        t_lo=span.t_lo, t_hi=span.t_hi, summary=event.summary, lane=event.lane,
-        actors=event.actors, tags=event.tags, importance=event.importance,
-        context=event.context, notes=event.notes,
+        key=event.key,
+        title=event.title,
+        start=event.start,
+        end=event.end,
+        t_lo=span.t_lo,
+        t_hi=span.t_hi,
+        summary=event.summary,
+        lane=event.lane,
+        actors=event.actors,
+        tags=event.tags,
+        importance=event.importance,
+        context=event.context,
+        notes=event.notes,
     )
 
 
 def source_record(source: b.SourceData) -> SourceRecord:
     return SourceRecord(
-        key=source.key, title=source.title, outlet=source.outlet, authors=source.authors,
-        published=source.published, published_note=source.published_note, url=source.url,
-        kind=source.kind, language=source.language, full_text=source.text,
+        key=source.key,
+        title=source.title,
+        outlet=source.outlet,
+        authors=source.authors,
+        published=source.published,
+        published_note=source.published_note,
+        url=source.url,
+        kind=source.kind,
+        language=source.language,
+        full_text=source.text,
         content_hash=text_hash(source.text) if source.text is not None else None,
         file_name=source.file.name if source.file else None,
         file_sha256=source.file.sha256 if source.file else None,
-        country=source.country, affiliation=source.affiliation, stance=source.stance,
+        country=source.country,
+        affiliation=source.affiliation,
+        stance=source.stance,
         notes=source.notes,
     )
 
 
 def passage_record(passage: b.PassageData) -> PassageRecord:
     return PassageRecord(
-        key=passage.key, source_key=passage.source, start=passage.start, end=passage.end,
-        quote=passage.quote, prefix=passage.prefix, suffix=passage.suffix,
-        voice=passage.voice, tone=passage.tone or "", epistemic=passage.epistemic or "",
+        key=passage.key,
+        source_key=passage.source,
+        start=passage.start,
+        end=passage.end,
+        quote=passage.quote,
+        prefix=passage.prefix,
+        suffix=passage.suffix,
+        voice=passage.voice,
+        tone=passage.tone or "",
+        epistemic=passage.epistemic or "",
         notes=passage.notes,
         links=tuple(PassageLink(x.event, x.confidence, x.origin) for x in passage.events),
         codings=tuple(CodingRecord(c.code, c.coder) for c in passage.codings),
@@ -81,9 +106,16 @@ def passage_record(passage: b.PassageData) -> PassageRecord:
 
 def code_record(code: b.CodeData) -> CodeRecord:
     return CodeRecord(
-        key=code.key, name=code.name, parent_key=code.parent, group=code.group,
-        color=code.color, definition=code.definition, include=code.include,
-        exclude=code.exclude, example=code.example, position=code.position,
+        key=code.key,
+        name=code.name,
+        parent_key=code.parent,
+        group=code.group,
+        color=code.color,
+        definition=code.definition,
+        include=code.include,
+        exclude=code.exclude,
+        example=code.example,
+        position=code.position,
     )
 
 
@@ -120,21 +152,38 @@ def load_bundle(uow: UnitOfWork, bundle: b.Bundle) -> None:
         uow.meta.set("attribution", bundle.meta.attribution)
         uow.meta.set("created", bundle.meta.created or "")
     for lane in bundle.lanes:
-        _write("lane", lane.key, lambda lane=lane: uow.lanes.add(
-            LaneRecord(lane.key, lane.name, lane.color, lane.position)))
+        _write(
+            "lane",
+            lane.key,
+            lambda lane=lane: uow.lanes.add(
+                LaneRecord(lane.key, lane.name, lane.color, lane.position)
+            ),
+        )
     for era in bundle.eras:
         _write("era", era.key, lambda era=era: uow.lanes.add_era(_era_record(era)))
     for source in bundle.sources:
-        _write("source", source.key, lambda s=source: uow.sources.add(
-            source_record(s), published_day(s.published)))
+        _write(
+            "source",
+            source.key,
+            lambda s=source: uow.sources.add(source_record(s), published_day(s.published)),
+        )
     for event in bundle.events:
         _write("event", event.key, lambda e=event: uow.events.add(event_record(e)))
     for code in parents_first(bundle.codes):
         _write("code", code.key, lambda c=code: uow.codes.add(code_record(c)))
     for attribute in bundle.attributes:
-        _write("attribute", attribute.key, lambda a=attribute: uow.codes.add_attribute(
-            AttributeRecord(a.key, a.name, a.definition, tuple(
-                AttributeValue(v.key, v.name, v.definition) for v in a.values))))
+        _write(
+            "attribute",
+            attribute.key,
+            lambda a=attribute: uow.codes.add_attribute(
+                AttributeRecord(
+                    a.key,
+                    a.name,
+                    a.definition,
+                    tuple(AttributeValue(v.key, v.name, v.definition) for v in a.values),
+                )
+            ),
+        )
     _load_annotations(uow, bundle)
     uow.flush()
 
@@ -143,17 +192,48 @@ def _load_annotations(uow: UnitOfWork, bundle: b.Bundle) -> None:
     for passage in bundle.passages:
         _write("passage", passage.key, lambda p=passage: uow.passages.add(passage_record(p)))
     for claim in bundle.claims:
-        _write("claim", claim.key, lambda c=claim: uow.claims.add(ClaimRecord(
-            key=c.key, passage_key=c.passage, subject=c.subject, kind=c.kind, stated=c.stated,
-            low=c.low, high=c.high, date=c.date, unit=c.unit, hedge=c.hedge)))
+        _write(
+            "claim",
+            claim.key,
+            lambda c=claim: uow.claims.add(
+                ClaimRecord(
+                    key=c.key,
+                    passage_key=c.passage,
+                    subject=c.subject,
+                    kind=c.kind,
+                    stated=c.stated,
+                    low=c.low,
+                    high=c.high,
+                    date=c.date,
+                    unit=c.unit,
+                    hedge=c.hedge,
+                )
+            ),
+        )
     for note in bundle.notes:
-        _write("note", note.key, lambda n=note: uow.notes.add(NoteRecord(
-            key=n.key, target_kind=n.target.kind, target_key=n.target.key, body=n.body,
-            author=n.author, created_at=_timestamp(n.created),
-            updated_at=_timestamp(n.updated))))
+        _write(
+            "note",
+            note.key,
+            lambda n=note: uow.notes.add(
+                NoteRecord(
+                    key=n.key,
+                    target_kind=n.target.kind,
+                    target_key=n.target.key,
+                    body=n.body,
+                    author=n.author,
+                    created_at=_timestamp(n.created),
+                    updated_at=_timestamp(n.updated),
+                )
+            ),
+        )
     for relation in bundle.relations:
-        _write("relation", relation.key, lambda r=relation: uow.relations.add(RelationRecord(
-            r.key, r.from_passage, r.to_passage, r.kind)))
+        _write(
+            "relation",
+            relation.key,
+            lambda r=relation: uow.relations.add(
+                RelationRecord(r.key, r.from_passage, r.to_passage, r.kind)
+            ),
+        )
 
 
 def _era_record(era: b.EraData) -> EraRecord:

@@ -11,8 +11,23 @@ def wipe_library(uow: UnitOfWork) -> None:
 
     from db import models
 
-    for model in (models.PassageRelation, models.Claim, models.Coding, models.PassageEvent,
-                  models.Note, models.Passage, models.Code, models.Attribute, models.Source,
-                  models.event_actors, models.event_tags, models.Event, models.Actor,
-                  models.Tag, models.Era, models.Lane, models.LibraryMeta):
-        uow.session.execute(delete(model))  # type: ignore[arg-type]
+    for model in (
+        models.PassageRelation,
+        models.Claim,
+        models.Coding,
+        models.PassageEvent,
+        models.Note,
+        models.Passage,
+        models.Code,
+        models.Attribute,
+        models.Source,
+        models.event_actors,
+        models.event_tags,
+        models.Event,
+        models.Actor,
+        models.Tag,
+        models.Era,
+        models.Lane,
+        models.LibraryMeta,
+    ):
+        uow.session.execute(delete(model))

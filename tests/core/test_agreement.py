@@ -30,8 +30,12 @@ def test_only_text_someone_coded_counts() -> None:
 
 def test_kappa_matches_the_textbook_formula() -> None:
     # two codes; code x: both 0-6, a alone 6-10; code y: b alone 0-4, both 4-10
-    spans = [span("a", 0, 10, "x"), span("b", 0, 6, "x"), span("a", 4, 10, "y"),
-             span("b", 0, 10, "y")]
+    spans = [
+        span("a", 0, 10, "x"),
+        span("b", 0, 6, "x"),
+        span("a", 4, 10, "y"),
+        span("b", 0, 10, "y"),
+    ]
     report = agreement_report(spans, ["a", "b"])
     # 20 units: both coded 12, a only 4, b only 4
     po = 12 / 20
@@ -41,15 +45,20 @@ def test_kappa_matches_the_textbook_formula() -> None:
 
 
 def test_alpha_agrees_with_the_krippendorff_package() -> None:
-    spans = [span("a", 0, 10), span("b", 3, 12), span("c", 0, 8), span("a", 20, 25),
-             span("c", 21, 25)]
+    spans = [
+        span("a", 0, 10),
+        span("b", 3, 12),
+        span("c", 0, 8),
+        span("a", 20, 25),
+        span("c", 21, 25),
+    ]
     coders = ["a", "b", "c"]
     report = agreement_report(spans, coders)
     segs = segments(spans, coders)
-    rows = [[1.0 if c in s.coded_by else 0.0 for s in segs for _ in range(s.length)]
-            for c in coders]
-    expected = krippendorff.alpha(reliability_data=np.array(rows),
-                                  level_of_measurement="nominal")
+    rows = [
+        [1.0 if c in s.coded_by else 0.0 for s in segs for _ in range(s.length)] for c in coders
+    ]
+    expected = krippendorff.alpha(reliability_data=np.array(rows), level_of_measurement="nominal")
     assert report.overall.alpha == pytest.approx(expected)
 
 

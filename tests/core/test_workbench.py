@@ -22,14 +22,34 @@ def fill(library: Library) -> None:
         uow.lanes.add(LaneRecord("ukraine", "Ukraine", position=1))
         uow.sources.add(SourceRecord("a", "Source A", published="2020"), published_t=737425.0)
         uow.sources.add(SourceRecord("b", "Source B", published="2010"), published_t=733773.0)
-        uow.events.add(EventRecord("war", "War in Georgia", "2008-08-07", 733261, 733262,
-                                   lane="georgia", tags=("war",), importance=1))
-        uow.events.add(EventRecord("crimea", "Crimea", "2014-03", 735293, 735324, lane="ukraine",
-                                   importance=2))
+        uow.events.add(
+            EventRecord(
+                "war",
+                "War in Georgia",
+                "2008-08-07",
+                733261,
+                733262,
+                lane="georgia",
+                tags=("war",),
+                importance=1,
+            )
+        )
+        uow.events.add(
+            EventRecord("crimea", "Crimea", "2014-03", 735293, 735324, lane="ukraine", importance=2)
+        )
         uow.events.add(EventRecord("minor", "Minor thing", "2015", 735599, 735964, importance=3))
         uow.codes.add(CodeRecord("issue.security", "Security"))
-        uow.passages.add(PassageRecord("p1", "a", 0, 3, "abc", links=(PassageLink("war"),),
-                                       codings=(CodingRecord("issue.security", "x"),)))
+        uow.passages.add(
+            PassageRecord(
+                "p1",
+                "a",
+                0,
+                3,
+                "abc",
+                links=(PassageLink("war"),),
+                codings=(CodingRecord("issue.security", "x"),),
+            )
+        )
         uow.passages.add(PassageRecord("p2", "b", 0, 3, "abc", links=(PassageLink("war"),)))
         uow.commit()
 

@@ -47,16 +47,22 @@ def test_upgrade_from_first_revision_keeps_rows(any_url: str) -> None:
     engine = make_engine(any_url)
     upgrade(engine, first_revision())
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO sources (key, title, outlet, authors, published_note, url, kind, "
-            "language, country, affiliation, stance, notes, author, version, created_at, "
-            "updated_at) VALUES ('s1', 'Old source', 'Outlet', '[]', '', '', 'news', 'en', "
-            "'', '', '', '', 'me', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
-        connection.execute(text(
-            "INSERT INTO events (key, title, summary, start, t_lo, t_hi, importance, context, "
-            "notes, author, version, created_at, updated_at) VALUES ('e1', 'Old event', '', "
-            "'2008', 733042, 733408, 1, false, '', 'me', 1, CURRENT_TIMESTAMP, "
-            "CURRENT_TIMESTAMP)"))
+        connection.execute(
+            text(
+                "INSERT INTO sources (key, title, outlet, authors, published_note, url, kind, "
+                "language, country, affiliation, stance, notes, author, version, created_at, "
+                "updated_at) VALUES ('s1', 'Old source', 'Outlet', '[]', '', '', 'news', 'en', "
+                "'', '', '', '', 'me', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO events (key, title, summary, start, t_lo, t_hi, importance, context, "
+                "notes, author, version, created_at, updated_at) VALUES ('e1', 'Old event', '', "
+                "'2008', 733042, 733408, 1, false, '', 'me', 1, CURRENT_TIMESTAMP, "
+                "CURRENT_TIMESTAMP)"
+            )
+        )
     engine.dispose()
     library = open_library(any_url)
     try:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from db.errors import ConflictError, IntegrityProblem, NotFoundError
+from db.errors import ConflictError, IntegrityViolationError, NotFoundError
 from db.library import Library
 from db.records import (
     ClaimRecord,
@@ -25,19 +25,51 @@ from db.records import (
 def fill(library: Library) -> None:
     with library.unit_of_work("alice") as uow:
         uow.lanes.add(LaneRecord("georgia", "Georgia", "#aa0000", 0))
-        uow.sources.add(SourceRecord("dw", "DW analysis", outlet="DW", authors=("A", "B"),
-                                     published="2025-08"), published_t=739464.0)
-        uow.events.add(EventRecord("war", "Russo-Georgian war", "2008-08-07", 733261.0, 733267.0,
-                                   end="2008-08-12", lane="georgia", actors=("Russia", "Georgia"),
-                                   tags=("war",), importance=1))
-        uow.events.add(EventRecord("crimea", "Crimea annexed", "2014-02", 735265.0, 735324.0,
-                                   lane="ukraine", importance=1))
+        uow.sources.add(
+            SourceRecord("dw", "DW analysis", outlet="DW", authors=("A", "B"), published="2025-08"),
+            published_t=739464.0,
+        )
+        uow.events.add(
+            EventRecord(
+                "war",
+                "Russo-Georgian war",
+                "2008-08-07",
+                733261.0,
+                733267.0,
+                end="2008-08-12",
+                lane="georgia",
+                actors=("Russia", "Georgia"),
+                tags=("war",),
+                importance=1,
+            )
+        )
+        uow.events.add(
+            EventRecord(
+                "crimea",
+                "Crimea annexed",
+                "2014-02",
+                735265.0,
+                735324.0,
+                lane="ukraine",
+                importance=1,
+            )
+        )
         uow.codes.add(CodeRecord("issue", "Issue frames", group="issue"))
         uow.codes.add(CodeRecord("issue.security", "Security", parent_key="issue", group="issue"))
-        uow.passages.add(PassageRecord(
-            "p1", "dw", 10, 20, "some words", prefix="pre", suffix="post", tone="negative",
-            links=(PassageLink("war", 0.9, "manual"), PassageLink("crimea")),
-            codings=(CodingRecord("issue.security", "alice"),)))
+        uow.passages.add(
+            PassageRecord(
+                "p1",
+                "dw",
+                10,
+                20,
+                "some words",
+                prefix="pre",
+                suffix="post",
+                tone="negative",
+                links=(PassageLink("war", 0.9, "manual"), PassageLink("crimea")),
+                codings=(CodingRecord("issue.security", "alice"),),
+            )
+        )
         uow.passages.add(PassageRecord("p2", "dw", 30, 40, "more words"))
         uow.claims.add(ClaimRecord("c1", "p1", "war.deaths", "number", low=38, high=38))
         uow.notes.add(NoteRecord("n1", "event", "war", "**memo**"))
@@ -88,7 +120,7 @@ def test_an_error_rolls_back_the_whole_action(library: Library) -> None:
 
 def test_duplicate_key_is_an_integrity_problem(library: Library) -> None:
     fill(library)
-    with pytest.raises(IntegrityProblem), library.unit_of_work() as uow:
+    with pytest.raises(IntegrityViolationError), library.unit_of_work() as uow:
         uow.sources.add(SourceRecord("dw", "Another DW"))
         uow.commit()
     assert library.counts().sources == 1
@@ -112,15 +144,20 @@ def test_update_links_and_codings(library: Library) -> None:
     fill(library)
     with library.unit_of_work("bob") as uow:
         passage = uow.passages.get("p1")
-        changed = replace(passage, links=(PassageLink("war"),), codings=(
-            CodingRecord("issue.security", "alice"), CodingRecord("issue", "bob")))
+        changed = replace(
+            passage,
+            links=(PassageLink("war"),),
+            codings=(CodingRecord("issue.security", "alice"), CodingRecord("issue", "bob")),
+        )
         uow.passages.update(changed)
         uow.commit()
     with library.unit_of_work() as uow:
         passage = uow.passages.get("p1")
         assert [link.event_key for link in passage.links] == ["war"]
         assert {(c.code_key, c.coder) for c in passage.codings} == {
-            ("issue.security", "alice"), ("issue", "bob")}
+            ("issue.security", "alice"),
+            ("issue", "bob"),
+        }
 
 
 def test_delete_cascades_to_dependants(library: Library) -> None:
