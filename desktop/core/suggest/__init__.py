@@ -1,0 +1,17 @@
+"""Which events a document speaks of: dates found in prose, and ranked link suggestions.
+
+Pure functions over plain values; nothing here touches Qt or a database.
+"""
+
+from desktop.core.suggest.date_expressions import DateKind, DateMention, find_date_expressions
+from desktop.core.suggest.events import EventInfo
+from desktop.core.suggest.linking import Suggestion, suggest_links
+
+__all__ = [
+    "DateKind",
+    "DateMention",
+    "EventInfo",
+    "Suggestion",
+    "find_date_expressions",
+    "suggest_links",
+]

@@ -1,0 +1,121 @@
+"""Find the dates an English text speaks of, absolute or relative to its publication date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop.core.dates import DateParseError, DateSpan, HistDate, Precision
+from desktop.core.suggest import patterns
+from desktop.core.suggest.relative_dates import resolve_relative
+
+
+class DateKind(StrEnum):
+    """Whether a date is written out (absolute) or counted from the publication date."""
+
+    ABSOLUTE = "absolute"
+    RELATIVE = "relative"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression at code-point offsets ``[start, end)`` of the text it was found in."""
+
+    start: int
+    end: int
+    date: DateSpan
+    kind: DateKind
+
+
+def find_date_expressions(text: str, published: HistDate | None) -> list[DateMention]:
+    """All date expressions in ``text``, in order of position, none overlapping.
+
+    Absolute forms ("25 December 2024", "August 2008", "in 2014", "2014–2016") are found
+    always; a day without a year ("on 8 August") and relative forms ("on Friday", "last
+    October", "earlier this month", "yesterday", "three years ago") only when ``published``
+    is given and precise enough to place them (a weekday needs a day-precision date). A day
+    without a year is placed in the latest such day not after the publication date.
+    """
+    found: list[DateMention] = []
+    found += _absolute(text)
+    if published is not None:
+        found += _day_month(text, published)
+        found += _relative(text, published)
+    return _without_overlaps(found)
+
+
+def _absolute(text: str) -> list[DateMention]:
+    found: list[DateMention] = []
+    for pattern in patterns.absolute_patterns():
+        for match in pattern.finditer(text):
+            span = _parse(match.group(0))
+            if span is not None:
+                found.append(DateMention(match.start(), match.end(), span, DateKind.ABSOLUTE))
+    for match in patterns.year_range_words().finditer(text):
+        span = _parse(f"{match['y1']}-{match['y2']}")
+        if span is not None:
+            found.append(DateMention(match.start(), match.end(), span, DateKind.ABSOLUTE))
+    for match in patterns.bare_year().finditer(text):
+        span = DateSpan(HistDate(int(match["year"])))
+        found.append(DateMention(match.start(), match.end(), span, DateKind.ABSOLUTE))
+    return found
+
+
+def _parse(words: str) -> DateSpan | None:
+    try:
+        return DateSpan.parse(words)
+    except (DateParseError, ValueError):
+        return None
+
+
+def _day_month(text: str, published: HistDate) -> list[DateMention]:
+    if published.precision < Precision.MONTH:
+        return []
+    found: list[DateMention] = []
+    for pattern in patterns.day_month_patterns():
+        for match in pattern.finditer(text):
+            month, day = patterns.month_number(match["month"]), int(match["day"])
+            date = _latest_not_after(month, day, published)
+            if date is not None:
+                found.append(
+                    DateMention(match.start(), match.end(), DateSpan(date), DateKind.ABSOLUTE)
+                )
+    return found
+
+
+def _latest_not_after(month: int, day: int, published: HistDate) -> HistDate | None:
+    """The date (month, day) in the publication year, or the year before if that is later."""
+    pub_month, pub_day = published.month or 12, published.day or 31
+    year = published.year if (month, day) <= (pub_month, pub_day) else published.year - 1
+    try:
+        return HistDate(year, month, day)
+    except ValueError:
+        return None
+
+
+def _relative(text: str, published: HistDate) -> list[DateMention]:
+    found: list[DateMention] = []
+    for kind, pattern in patterns.relative_patterns().items():
+        for match in pattern.finditer(text):
+            span = resolve_relative(kind, match, published)
+            if span is not None:
+                found.append(DateMention(match.start(), match.end(), span, DateKind.RELATIVE))
+    return found
+
+
+def _without_overlaps(found: list[DateMention]) -> list[DateMention]:
+    """Keep the longest expression where several overlap; earlier patterns win ties."""
+    ranked = sorted(enumerate(found), key=lambda item: (-(item[1].end - item[1].start), item[0]))
+    kept: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for _, mention in ranked:
+        if all(mention.end <= lo or mention.start >= hi for lo, hi in taken):
+            kept.append(mention)
+            taken.append((mention.start, mention.end))
+    return sorted(kept, key=lambda m: m.start)
+
+
+def mention_text(text: str, mention: DateMention) -> str:
+    """The words of ``mention`` as written in ``text``."""
+    return re.sub(r"\s+", " ", text[mention.start : mention.end])

@@ -1,0 +1,119 @@
+"""Regular expressions for date expressions in English prose (compiled lazily, once)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+# Month names must be capitalised: "may" and "march" are ordinary words in lower case.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![a-z])"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_DASH = r"\s*[-–—]\s*"
+_YEAR = r"(?:1[5-9]|20)\d{2}"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+
+# Absolute forms, longest first; the whole match is handed to DateSpan.parse.
+_ABSOLUTE = (
+    rf"\b{_DAY}{_ORD}{_DASH}{_DAY}{_ORD}\s+{_MONTH},?\s+{_YEAR}\b",
+    rf"\b{_MONTH}\s+{_DAY}{_DASH}{_DAY},?\s+{_YEAR}\b",
+    rf"\b{_MONTH}\s+{_DAY}{_ORD},?\s+{_YEAR}\b",
+    rf"\b{_DAY}{_ORD}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+    rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:[12]\d|3[01]|0[1-9])\b",
+    rf"\b{_MONTH}{_DASH}{_MONTH}\s+{_YEAR}\b",
+    rf"\b{_MONTH},?\s+{_YEAR}\b",
+    rf"\b{_YEAR}{_DASH}{_YEAR}\b",
+)
+_YEAR_RANGE_WORDS = (
+    rf"\b(?:from|between)\s+(?P<y1>{_YEAR})\s+(?:to|and|until|till)\s+(?P<y2>{_YEAR})\b"
+)
+_BARE_YEAR = (
+    rf"(?<![\d$€£¥,.\-/])(?P<year>{_YEAR})(?![\d%,.]\d|\d|%|-\d|/\d"
+    r"|\s+(?:people|persons|troops|soldiers|men|women|km|kilomet|metre|meter|miles|ton|"
+    r"dollars|euros|rubles|roubles|votes|seats|cases|units|tanks)\b)"
+)
+_DAY_MONTH = rf"\b(?P<day>{_DAY}){_ORD}\s+(?:of\s+)?(?P<month>{_MONTH})"
+_MONTH_DAY = rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY}){_ORD}\b(?!,?\s*\d)"
+
+_RELATIVE = {
+    "yesterday": r"\byesterday\b",
+    "weekday": r"\b(?P<which>(?i:on|last|this past|past))\s+(?P<weekday>"
+    + "|".join(w.capitalize() for w in WEEKDAYS)
+    + r")\b",
+    "unit": r"\b(?P<which>last|past|this|next|(?:earlier|later) this|(?:earlier|later) in the)"
+    r"\s+(?P<unit>week|month|year)\b",
+    "named_month": rf"\b(?P<which>(?i:last|this past|in|since|early|late|by))"
+    rf"\s+(?P<month>{_MONTH})(?!\s*\d)",
+    "ago": r"\b(?P<count>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve)\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+}
+
+
+@cache
+def absolute_patterns() -> tuple[re.Pattern[str], ...]:
+    """Absolute date forms with a year, longest first."""
+    return tuple(re.compile(p) for p in _ABSOLUTE)
+
+
+@cache
+def year_range_words() -> re.Pattern[str]:
+    """ "from 2014 to 2016", "between 2008 and 2012"."""
+    return re.compile(_YEAR_RANGE_WORDS, re.IGNORECASE)
+
+
+@cache
+def bare_year() -> re.Pattern[str]:
+    """A four-digit year standing alone, not part of a number, amount or count."""
+    return re.compile(_BARE_YEAR)
+
+
+@cache
+def day_month_patterns() -> tuple[re.Pattern[str], ...]:
+    """ "8 August", "August 8": a day without a year, placed by the publication date."""
+    return re.compile(_DAY_MONTH), re.compile(_MONTH_DAY)
+
+
+@cache
+def relative_patterns() -> dict[str, re.Pattern[str]]:
+    """Expressions that need the publication date, by kind."""
+    flags = {"weekday": 0, "named_month": 0}
+    return {k: re.compile(p, flags.get(k, re.IGNORECASE)) for k, p in _RELATIVE.items()}
+
+
+def month_number(name: str) -> int:
+    """1..12 for a month name or abbreviation such as "Sept." or "August"."""
+    return MONTHS[name[:3].lower()]

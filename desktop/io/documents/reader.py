@@ -1,0 +1,128 @@
+"""``read_document``: one entry point that picks a reader by file extension."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.io.documents.containers import read_docx, read_pdf
+from desktop.io.documents.errors import (
+    DocumentError,
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    UnsupportedFormatError,
+)
+from desktop.io.documents.model import DocumentMetadata, ReadDocument
+from desktop.io.documents.text_formats import read_html, read_markdown, read_plain, read_xml
+from desktop.io.documents.text_header import text_metadata
+
+MAX_BYTES = 50 * 2**20
+type _Reader = Callable[[bytes], tuple[str, DocumentMetadata, str | None]]
+
+_TEXT_READERS: dict[str, tuple[str, _Reader]] = {
+    ".txt": ("txt", read_plain),
+    ".text": ("txt", read_plain),
+    ".md": ("md", read_markdown),
+    ".markdown": ("md", read_markdown),
+    ".html": ("html", read_html),
+    ".htm": ("html", read_html),
+    ".xhtml": ("html", read_html),
+    ".xml": ("xml", read_xml),
+    ".rss": ("xml", read_xml),
+    ".docx": ("docx", lambda data: (*read_docx(data), None)),
+    ".pdf": ("pdf", lambda data: (*read_pdf(data), None)),
+}
+SUPPORTED_EXTENSIONS = tuple(sorted(_TEXT_READERS))
+_LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+
+
+def read_document(path: Path, *, max_bytes: int = MAX_BYTES) -> ReadDocument:
+    """Read ``path`` into a :class:`ReadDocument`.
+
+    Raises a :class:`DocumentError` subclass, with a message fit to show the user, for an
+    unknown extension, an unreadable, empty or too large file, bytes that are not text, and
+    a damaged or password-protected container. Never raises anything else for bad content.
+    """
+    kind, reader = _reader_for(path)
+    data = _read_bytes(path, max_bytes)
+    return document_from_bytes(data, path.name, kind, reader)
+
+
+def read_document_bytes(data: bytes, file_name: str) -> ReadDocument:
+    """Like :func:`read_document` for bytes already in memory (the name picks the reader)."""
+    kind, reader = _reader_for(Path(file_name))
+    return document_from_bytes(data, file_name, kind, reader)
+
+
+def document_from_bytes(data: bytes, file_name: str, kind: str, reader: _Reader) -> ReadDocument:
+    """Run ``reader`` on ``data`` and normalise the result (see :func:`normalise_text`)."""
+    if not data.strip():
+        raise EmptyDocumentError(f"{file_name} is empty.")
+    raw, metadata, encoding = reader(data)
+    text = normalise_text(raw)
+    if not text.strip():
+        raise EmptyDocumentError(f"{file_name} contains no text.")
+    if kind in ("docx", "pdf"):
+        metadata = _filled_from(metadata, text_metadata(text))
+    title = metadata.title.value if metadata.title else Path(file_name).stem
+    return ReadDocument(
+        text=text,
+        title=title,
+        metadata=metadata,
+        file_name=file_name,
+        file_sha256=hashlib.sha256(data).hexdigest(),
+        content_hash=content_hash(text),
+        format=kind,
+        encoding=encoding,
+    )
+
+
+def normalise_text(text: str) -> str:
+    """NFC, LF line ends, no byte-order mark; nothing else changes."""
+    return unicodedata.normalize("NFC", _LINE_ENDS.sub("\n", text.lstrip("\ufeff")))
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the normalised text as UTF-8."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _filled_from(first: DocumentMetadata, second: DocumentMetadata) -> DocumentMetadata:
+    """``first`` with its missing fields taken from ``second``."""
+    return DocumentMetadata(
+        **{
+            name: getattr(first, name) or getattr(second, name)
+            for name in DocumentMetadata.__dataclass_fields__
+        }
+    )
+
+
+def _reader_for(path: Path) -> tuple[str, _Reader]:
+    found = _TEXT_READERS.get(path.suffix.lower())
+    if found is None:
+        shown = path.suffix or "(none)"
+        raise UnsupportedFormatError(
+            f"Cannot read {path.name}: the extension {shown} is not one of "
+            + ", ".join(SUPPORTED_EXTENSIONS)
+            + "."
+        )
+    return found
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DocumentTooLargeError(
+                f"{path.name} is {size / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.0f} MB."
+            )
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise DocumentError(f"Cannot open {path.name}: {exc.strerror or exc}.") from None
+    if len(data) > max_bytes:
+        raise DocumentTooLargeError(f"{path.name} is larger than {max_bytes / 2**20:.0f} MB.")
+    return data

@@ -1,0 +1,94 @@
+"""Metadata from the first lines of a plain or Markdown text.
+
+Articles saved as text often start with a short block such as::
+
+    Taras Kuzio
+    March 10, 2025
+    EU Reporter
+
+or a title line. Within the first few short lines, a line that is a date gives the publication
+date (at its precision: "March 2025" is ``2025-03``), a name-like line before it gives the
+authors, a line after it the outlet, and a first line that is neither gives the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.dates import DateParseError, DateSpan
+from desktop.io.documents.model import DocumentMetadata, Found
+
+_MAX_HEADER_LINES = 5
+_MAX_LINE = 100
+_BY = re.compile(r"^(?:by|written by|author:)\s+", re.IGNORECASE)
+_DATE_LABEL = re.compile(r"^(?:published|posted|date|updated)\s*:?\s*", re.IGNORECASE)
+_NAME_WORD = r"[^\W\d_][\w'’.\-]*"
+_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}$")
+_SPLIT_AUTHORS = re.compile(r"\s*(?:,|&|\band\b)\s*")
+
+
+def header_lines(text: str) -> list[tuple[int, str]]:
+    """The leading short lines (line number, stripped text), stopping at the first long one."""
+    lines: list[tuple[int, str]] = []
+    for number, raw in enumerate(text.split("\n")[: _MAX_HEADER_LINES * 3]):
+        line = raw.strip().lstrip("#").strip()
+        if not line:
+            continue
+        if len(line) > _MAX_LINE or len(lines) >= _MAX_HEADER_LINES:
+            break
+        lines.append((number + 1, line))
+    return lines
+
+
+def text_metadata(text: str) -> DocumentMetadata:
+    """Metadata found in the header block of ``text`` (fields not found are None)."""
+    lines = header_lines(text)
+    date_at = next((i for i, (_, line) in enumerate(lines) if _as_date(line)), None)
+    published = None
+    authors = outlet = title = None
+    if date_at is not None:
+        number, line = lines[date_at]
+        published = Found(str(_as_date(line)), f"text line {number}")
+        authors = _authors_before(lines[:date_at])
+        outlet = _outlet_after(lines[date_at + 1 : date_at + 2])
+    by_line = next(((n, line) for n, line in lines if _BY.match(line)), None)
+    if by_line is not None:
+        names = _SPLIT_AUTHORS.split(_BY.sub("", by_line[1]))
+        authors = Found(tuple(n for n in names if n), f"text line {by_line[0]}")
+    used = {f.origin for f in (authors, published, outlet) if f is not None}
+    if lines and f"text line {lines[0][0]}" not in used:
+        number, line = lines[0]
+        if not line.endswith((".", ":", ";", ",")):
+            title = Found(line, f"text line {number}")
+    return DocumentMetadata(title=title, authors=authors, published=published, outlet=outlet)
+
+
+def _as_date(line: str) -> str | None:
+    """The EDTF start of ``line`` if the whole line is a date, else None."""
+    candidate = _DATE_LABEL.sub("", line)
+    if not re.search(r"\d{4}", candidate):
+        return None
+    try:
+        return DateSpan.parse(candidate).start.to_edtf()
+    except (DateParseError, ValueError):
+        return None
+
+
+def _authors_before(lines: list[tuple[int, str]]) -> Found[tuple[str, ...]] | None:
+    if not lines:
+        return None
+    number, line = lines[-1]
+    line = _BY.sub("", line)
+    names = tuple(n for n in _SPLIT_AUTHORS.split(line) if n)
+    if names and all(_NAME.match(n) and n[0].isupper() for n in names):
+        return Found(names, f"text line {number}")
+    return None
+
+
+def _outlet_after(lines: list[tuple[int, str]]) -> Found[str] | None:
+    if not lines:
+        return None
+    number, line = lines[0]
+    if _NAME.match(line) and line[0].isupper() and len(line) <= 60:
+        return Found(line, f"text line {number}")
+    return None

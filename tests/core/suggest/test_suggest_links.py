@@ -1,0 +1,136 @@
+"""Suggesting the events a document speaks of, on real corpus texts and a negative control."""
+
+from __future__ import annotations
+
+import random
+import time
+
+from desktop.core.dates import DateSpan, HistDate
+from desktop.core.suggest import EventInfo, suggest_links
+from tests.support import shared_path
+
+
+def _event(
+    key: str,
+    title: str,
+    start: str,
+    end: str | None,
+    actors: tuple[str, ...],
+    tags: tuple[str, ...] = (),
+) -> EventInfo:
+    span = DateSpan.from_edtf(start, end)
+    return EventInfo(key, title, span.t_lo, span.t_hi, actors, tags)
+
+
+EVENTS = (
+    _event(
+        "invasion-2022",
+        "Russian full-scale invasion of Ukraine",
+        "2022-02-24",
+        None,
+        ("Russia", "Ukraine"),
+        ("war",),
+    ),
+    _event(
+        "azal-8243",
+        "Azerbaijan Airlines flight 8243 crash",
+        "2024-12-25",
+        None,
+        ("Azerbaijan Airlines", "Russia", "Azerbaijan"),
+        ("aviation",),
+    ),
+    _event("war-2008", "Russo-Georgian war", "2008-08-07", "2008-08-12", ("Russia", "Georgia")),
+    _event(
+        "covid-lockdowns",
+        "Pandemic lockdowns in Europe",
+        "2020-03",
+        "2020-05",
+        ("World Health Organization",),
+    ),
+)
+
+
+def test_kuzio_commentary_speaks_of_the_three_events() -> None:
+    text = shared_path("corpus", "kuzio-eureporter-2025-03-10.txt").read_text("utf-8")
+    found = {s.event_key: s for s in suggest_links(text, HistDate(2025, 3, 10), EVENTS)}
+    assert set(found) == {"invasion-2022", "azal-8243", "war-2008"}
+    invasion = text[found["invasion-2022"].passage_start : found["invasion-2022"].passage_end]
+    assert "February 24, 2022" in invasion
+    azal = text[found["azal-8243"].passage_start : found["azal-8243"].passage_end]
+    assert "December 2024 downing of an Azerbaijani Airlines (AZAL) passenger plane" in azal
+    war = text[found["war-2008"].passage_start : found["war-2008"].passage_end]
+    assert "2008" in war and "Georgia" in war
+    assert found["invasion-2022"].confidence > found["war-2008"].confidence
+    assert any(r.startswith("date: February 24, 2022") for r in found["invasion-2022"].reasons)
+
+
+def test_suggestions_are_ranked_and_passages_are_sentences() -> None:
+    text = shared_path("corpus", "kuzio-eureporter-2025-03-10.txt").read_text("utf-8")
+    suggestions = suggest_links(text, HistDate(2025, 3, 10), EVENTS)
+    confidences = [s.confidence for s in suggestions]
+    assert confidences == sorted(confidences, reverse=True)
+    for s in suggestions:
+        assert 0 < s.confidence <= 1 and s.reasons
+        passage = text[s.passage_start : s.passage_end]
+        assert passage == passage.strip() and "\n" not in passage
+
+
+def test_text_about_something_else_yields_nothing() -> None:
+    document = shared_path("realdata", "04_ude_1_plain_cp1251.txt").read_bytes().decode("cp1251")
+    assert suggest_links(document, None, EVENTS) == []
+    english = (
+        "The orchestra opened its season in 2023 with Mahler. Critics praised the strings, "
+        "and the conductor thanked the audience on Friday."
+    )
+    assert suggest_links(english, HistDate(2023, 10, 2), EVENTS) == []
+
+
+def test_events_after_the_document_are_not_suggested() -> None:
+    text = "Russia and Ukraine signed a gas deal in 2009; Russia again threatened Ukraine."
+    assert suggest_links(text, HistDate(2009, 6), EVENTS) == []
+    assert [s.event_key for s in suggest_links(text, None, EVENTS)] == []
+
+
+def test_a_document_without_any_date_yields_nothing() -> None:
+    text = "Russia’s full-scale invasion of Ukraine shocked its neighbours in Central Asia."
+    assert suggest_links(text, None, EVENTS) == []
+    dated = suggest_links(text, HistDate(2023, 1), EVENTS)
+    assert [s.event_key for s in dated] == ["invasion-2022"]
+
+
+def test_fast_enough_for_a_batch_import() -> None:
+    corpus = [
+        shared_path("corpus", name).read_text("utf-8")
+        for name in (
+            "kuzio-eureporter-2025-03-10.txt",
+            "dw-ex-soviet-states-2025-08.txt",
+            "jankowski-bouvery-policy-report-2022-12.txt",
+        )
+    ]
+    rng = random.Random(3)
+    documents = []
+    for _ in range(100):
+        source = rng.choice(corpus)
+        start = rng.randrange(0, max(1, len(source) - 20_000))
+        documents.append(source[start : start + rng.randrange(2_000, 20_000)])
+    events = EVENTS * 10  # forty events, as in a small library
+    began = time.perf_counter()
+    for document in documents:
+        suggest_links(document, HistDate(2025, 3), events)
+    per_document = (time.perf_counter() - began) / len(documents)
+    assert per_document < 0.02  # 500 documents in well under 20 s
+
+
+def test_page_chrome_does_not_link_a_news_page_to_the_airliner_crash() -> None:
+    from desktop.io.documents import read_document
+
+    page = read_document(
+        shared_path("realdata", "01_nbcnews_2024-12-06_korea_impeachment_source.html")
+    )
+    assert page.metadata.published is not None
+    published = HistDate.parse_edtf(page.metadata.published.value)
+    keys = [s.event_key for s in suggest_links(page.text, published, EVENTS)]
+    assert "azal-8243" not in keys
+    # Undated, with the crash in the body itself, the page would be linked to it.
+    body = page.text + "\nOn December 25, 2024, Russia shot down an Azerbaijan Airlines plane."
+    assert "azal-8243" in [s.event_key for s in suggest_links(body, None, EVENTS)]
