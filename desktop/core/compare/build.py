@@ -1,0 +1,67 @@
+"""Put a whole comparison together from frozen records."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from db.records import ClaimRecord, CodeRecord, EventRecord, PassageRecord, SourceRecord
+from desktop.core.compare.blind_spots import find_blind_spots
+from desktop.core.compare.claim_pairs import DEFAULT_TOLERANCE
+from desktop.core.compare.coverage import build_coverage
+from desktop.core.compare.dating import event_when
+from desktop.core.compare.facts import compare_facts
+from desktop.core.compare.frames import build_frame_matrix
+from desktop.core.compare.model import Comparison, EventSummary, Pane, SourceTerms
+from desktop.core.compare.panes import build_panes, passages_about
+from desktop.core.compare.texts import pane_texts, term_counts
+from desktop.core.compare.words import DEFAULT_TOP, distinctive_terms
+
+
+def _words(
+    panes: Sequence[Pane],
+    sources: dict[str, SourceRecord],
+    event_passages: Sequence[PassageRecord],
+    top: int,
+) -> tuple[SourceTerms, ...]:
+    counts: list[tuple[str, Counter[str]]] = []
+    for pane in panes:
+        own = [p for p in event_passages if p.source_key == pane.source_key]
+        own.sort(key=lambda p: (p.start, p.key))
+        counts.append((pane.source_key, term_counts(pane_texts(sources.get(pane.source_key), own))))
+    return distinctive_terms(counts, top=top)
+
+
+def build_comparison(
+    event: EventRecord,
+    sources: Sequence[SourceRecord],
+    passages: Sequence[PassageRecord],
+    codes: Sequence[CodeRecord],
+    claims: Sequence[ClaimRecord],
+    *,
+    all_events: Sequence[EventRecord] | None = None,
+    top_terms: int = DEFAULT_TOP,
+    tolerance: float = DEFAULT_TOLERANCE,
+) -> Comparison:
+    """Compare how the library's sources treat ``event``.
+
+    ``sources``, ``passages``, ``codes`` and ``claims`` may be the whole library: only passages
+    linked to the event form panes, while every source counts for blind spots. The coverage matrix
+    spans ``all_events`` when given, else the event alone. Pure: reads nothing else, changes
+    nothing, and the same input always gives the same result.
+    """
+    code_map = {c.key: c for c in codes}
+    source_map = {s.key: s for s in sources}
+    about = passages_about(event.key, passages)
+    panes = build_panes(event, sources, about, code_map)
+    return Comparison(
+        event=EventSummary(event.key, event.title, event_when(event), event.summary, event.lane),
+        panes=panes,
+        frames=build_frame_matrix(panes),
+        facts=compare_facts(event.key, claims, passages, sources, tolerance),
+        blind_spots=find_blind_spots(event, sources, passages),
+        words=_words(panes, source_map, about, top_terms),
+        coverage=build_coverage(
+            list(all_events) if all_events is not None else [event], sources, passages, code_map
+        ),
+    )

@@ -1,0 +1,152 @@
+"""A comparison as one self-contained HTML page.
+
+The page has an inline style sheet and nothing else: no scripts, no remote fonts, images or
+links to load. Every string from the library passes through ``html.escape``; colours are used
+only when they are plain ``#rrggbb`` values.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from desktop.core.compare.model import (
+    CodeTag,
+    Comparison,
+    CoverageMatrix,
+    FactFinding,
+    FrameMatrix,
+    Pane,
+    SourceRef,
+    SourceTerms,
+)
+
+_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+_STYLE = """
+body{font-family:system-ui,sans-serif;margin:2em;color:#222;background:#fff;line-height:1.45}
+h1{margin-bottom:.2em}.when{color:#555}
+.panes{display:flex;gap:1em;align-items:flex-start;overflow-x:auto}
+.pane{flex:1 1 20em;min-width:16em;border:1px solid #ccc;border-radius:6px;padding:.8em}
+.pane header{border-bottom:1px solid #ddd;margin-bottom:.6em}.meta{color:#555;font-size:.9em}
+blockquote{margin:.4em 0;padding:.3em .6em;border-left:4px solid #999;background:#f7f7f7}
+.code{display:inline-block;border-radius:3px;padding:0 .35em;margin:.1em;font-size:.85em;
+color:#111}
+.attrs{color:#555;font-size:.85em}table{border-collapse:collapse;margin:.6em 0}
+td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}.unique{font-weight:bold}
+.disagree{color:#b00020}.consistent{color:#8a6d00}.agree{color:#1b5e20}
+"""
+
+
+def esc(text: object) -> str:
+    """HTML-escape any value's string form, quotes included."""
+    return html.escape(str(text), quote=True)
+
+
+def _tag(code: CodeTag) -> str:
+    color = code.color if _COLOR_RE.match(code.color) else "#9e9e9e"
+    return f'<span class="code" style="background:{color}">{esc(code.name)}</span>'
+
+
+def _pane(pane: Pane) -> str:
+    h = pane.header
+    meta = [", ".join(h.authors), h.kind, h.published_display, h.elapsed]
+    parts = [
+        f'<section class="pane"><header><h3>{esc(h.outlet or h.source_key)}</h3>',
+        f"<div>{esc(h.title)}</div>",
+        f'<div class="meta">{esc(" · ".join(m for m in meta if m))}</div></header>',
+    ]
+    for p in pane.passages:
+        tags = "".join(_tag(c) for c in p.codes)
+        attrs = f"voice: {p.voice}; tone: {p.tone or '-'}; {p.epistemic or '-'}"
+        parts.append(
+            f"<blockquote>{esc(p.quote)}</blockquote><div>{tags}</div>"
+            f'<div class="attrs">{esc(attrs)}</div>'
+        )
+    return "".join(parts) + "</section>"
+
+
+def _frames(frames: FrameMatrix, outlets: dict[str, str]) -> str:
+    if not frames.codes:
+        return "<p>No coded passages.</p>"
+    head = "".join(f"<th>{_tag(c)}</th>" for c in frames.codes)
+    rows = []
+    for key, counts in zip(frames.sources, frames.counts, strict=True):
+        cells = []
+        for code, n in zip(frames.codes, counts, strict=True):
+            unique = frames.unique_to.get(code.key) == key
+            cls = ' class="unique" title="only this source"' if unique else ""
+            cells.append(f"<td{cls}>{n or ''}</td>")
+        rows.append(f"<tr><th>{esc(outlets.get(key, key))}</th>{''.join(cells)}</tr>")
+    return f"<table><tr><th>Source</th>{head}</tr>{''.join(rows)}</table>"
+
+
+def _fact(f: FactFinding) -> str:
+    items = "".join(
+        f"<li>{esc(s.outlet or s.source_key)}: <b>{esc(s.value)}</b> "
+        f"<q>{esc(s.stated)}</q><blockquote>{esc(s.quote)}</blockquote></li>"
+        for s in f.statements
+    )
+    notes = "".join(f"<li><i>{esc(n)}</i></li>" for n in f.notes)
+    return (
+        f'<div class="fact"><h3>{esc(f.subject)} <span class="{esc(f.verdict)}">'
+        f"{esc(f.verdict)}</span></h3><ul>{items}{notes}</ul></div>"
+    )
+
+
+def _refs(title: str, refs: Iterable[SourceRef]) -> str:
+    items = "".join(
+        f"<li>{esc(r.outlet)}: {esc(r.title)} ({esc(r.published_display)})</li>" for r in refs
+    )
+    return f"<h3>{esc(title)}</h3><ul>{items or '<li>none</li>'}</ul>"
+
+
+def _words(words: Iterable[SourceTerms], outlets: dict[str, str]) -> str:
+    rows = "".join(
+        f"<tr><th>{esc(outlets.get(w.source_key, w.source_key))}</th><td>"
+        + (", ".join(f"{esc(t.term)} ({t.z:.2f})" for t in w.terms) or "none")
+        + "</td></tr>"
+        for w in words
+    )
+    return f"<table>{rows}</table>"
+
+
+def _coverage(coverage: CoverageMatrix) -> str:
+    head = "".join(f"<th>{esc(s.outlet or s.key)}</th>" for s in coverage.sources)
+    rows = []
+    for row in coverage.rows:
+        cells = "".join(
+            "<td></td>"
+            if c is None
+            else f"<td>{c.count} {_tag(c.dominant) if c.dominant else ''}</td>"
+            for c in row.cells
+        )
+        rows.append(f"<tr><th>{esc(row.event_title)}</th><td>{esc(row.when)}</td>{cells}</tr>")
+    return f"<table><tr><th>Event</th><th>When</th>{head}</tr>{''.join(rows)}</table>"
+
+
+def comparison_to_html(comparison: Comparison) -> str:
+    """A complete HTML5 document; safe to open offline and to share."""
+    ev = comparison.event
+    outlets = {p.source_key: p.header.outlet or p.source_key for p in comparison.panes}
+    body = [
+        f'<h1>{esc(ev.title)}</h1><p class="when">{esc(ev.when)}</p><p>{esc(ev.summary)}</p>',
+        '<h2>Sources</h2><div class="panes">',
+        "".join(_pane(p) for p in comparison.panes),
+        "</div><h2>Frames</h2>",
+        _frames(comparison.frames, outlets),
+        "<h2>Facts</h2>",
+        "".join(_fact(f) for f in comparison.facts) or "<p>No claims to compare.</p>",
+        "<h2>Blind spots</h2>",
+        _refs("Published after the event", comparison.blind_spots.after),
+        _refs("Undated", comparison.blind_spots.undated),
+        "<h2>Distinctive terms</h2>",
+        _words(comparison.words, outlets),
+        "<h2>Coverage</h2>",
+        _coverage(comparison.coverage),
+    ]
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{esc(ev.title)}: compared</title><style>{_STYLE}</style></head>"
+        f"<body>{''.join(body)}</body></html>\n"
+    )
