@@ -1,0 +1,156 @@
+"""What the painter draws for one frame: plain arrays and dataclasses, no behaviour."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from desktop.core.timeline.scale import TimeScale
+from desktop.core.timeline.store import EventStore
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+
+
+@dataclass(frozen=True, slots=True)
+class LaneMetrics:
+    """Vertical geometry: each lane has a marker strip on top of ``rows`` bar rows."""
+
+    top: float = 0.0
+    strip_px: float = 20.0
+    row_px: float = 14.0
+    rows: int = 3
+
+    @property
+    def lane_height(self) -> float:
+        """Height of one lane in pixels."""
+        return self.strip_px + self.rows * self.row_px
+
+    def lane_top(self, lane: int) -> float:
+        """y of the top of ``lane``."""
+        return self.top + lane * self.lane_height
+
+    def strip_y(self, lane: int) -> float:
+        """y of the centre line of the lane's marker strip."""
+        return self.lane_top(lane) + self.strip_px / 2
+
+    def row_y(self, lane: int, row: int) -> float:
+        """y of the top of bar row ``row`` in ``lane``."""
+        return self.lane_top(lane) + self.strip_px + row * self.row_px
+
+
+@dataclass(frozen=True, slots=True)
+class Markers:
+    """Single short events, drawn as glyphs centred at (x, y). ``index`` is the store index."""
+
+    x: FloatArray
+    y: FloatArray
+    lane: IntArray
+    index: IntArray
+    ids: IntArray
+    importance: IntArray
+
+    @classmethod
+    def concat(cls, parts: Sequence[Markers]) -> Markers:
+        """All parts in order."""
+        return cls(*(_cat([getattr(p, name) for p in parts]) for name in cls.__slots__))
+
+
+@dataclass(frozen=True, slots=True)
+class Bars:
+    """Events long enough to draw as bars ``[x0, x1)`` at row top ``y`` (height row_px)."""
+
+    x0: FloatArray
+    x1: FloatArray
+    y: FloatArray
+    lane: IntArray
+    row: IntArray
+    index: IntArray
+    ids: IntArray
+    importance: IntArray
+
+    @classmethod
+    def build(
+        cls,
+        store: EventStore,
+        index: IntArray,
+        rows: IntArray,
+        lane: int,
+        scale: TimeScale,
+        metrics: LaneMetrics,
+    ) -> Bars:
+        """Bars of one lane from store indices and their rows."""
+        return cls(
+            scale.xs_of(store.t_lo[index]),
+            scale.xs_of(store.t_hi[index]),
+            np.asarray(metrics.row_y(lane, 0) + rows * metrics.row_px, np.float64),
+            np.full(len(index), lane, np.int64),
+            rows,
+            index,
+            store.ids[index],
+            store.importance[index],
+        )
+
+    @classmethod
+    def concat(cls, parts: Sequence[Bars]) -> Bars:
+        """All parts in order."""
+        return cls(*(_cat([getattr(p, name) for p in parts]) for name in cls.__slots__))
+
+
+@dataclass(frozen=True, slots=True)
+class Clusters:
+    """Groups of nearby events drawn as one glyph over ``[x0, x1)`` with ``count``.
+
+    ``t_first``/``t_last`` are the earliest and latest member start; members lie in
+    ``[cell_t0, cell_t1)`` by start time (see ``cluster_members``).
+    """
+
+    x0: FloatArray
+    x1: FloatArray
+    y: FloatArray
+    lane: IntArray
+    count: IntArray
+    t_first: FloatArray
+    t_last: FloatArray
+    cell_t0: FloatArray
+    cell_t1: FloatArray
+
+    @classmethod
+    def concat(cls, parts: Sequence[Clusters]) -> Clusters:
+        """All parts in order."""
+        return cls(*(_cat([getattr(p, name) for p in parts]) for name in cls.__slots__))
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A title drawn from (x, y): y is the marker strip centre or the bar row top."""
+
+    x: float
+    y: float
+    text: str
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One laid-out frame. ``point_cutoff[lane]``: duration classes below it are points there;
+    ``hidden[lane]``: bars that found no free row."""
+
+    scale: TimeScale
+    metrics: LaneMetrics
+    level: int
+    markers: Markers
+    bars: Bars
+    labels: tuple[Label, ...]
+    clusters: Clusters
+    hidden: tuple[int, ...]
+    point_cutoff: tuple[int, ...]
+
+
+def _cat(arrays: list[Any]) -> Any:
+    """Concatenate same-named fields of several parts (typed Any: fields differ in dtype)."""
+    return np.concatenate(arrays) if arrays else np.empty(0)

@@ -1,0 +1,191 @@
+"""Level of detail for one frame: which events are bars, markers, labels or clusters.
+
+Pure and vectorised (STYLE.md point 4). Work is proportional to the visible window, never to the
+whole store: bars come from per-(lane, duration class) ``searchsorted`` ranges and everything
+short is counted per pixel cell by ``searchsorted`` of the cell edges.
+
+Stability: decisions are taken at a quantised zoom level (``zoom_level``; levels are a factor
+2**(1/3) apart) on a cell grid anchored at day 0, so within one level small zooms and pans only
+move things on screen, they do not regroup them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from desktop.core.timeline.frame import Bars, Clusters, Frame, Label, LaneMetrics, Markers
+from desktop.core.timeline.packing import pack_rows
+from desktop.core.timeline.points import lay_out_points
+from desktop.core.timeline.scale import TimeScale
+from desktop.core.timeline.store import ClassGroup, EventStore, class_floor_days
+
+LEVEL_BASE = 2.0 ** (1.0 / 3.0)
+CELL_PX = 10.0  # events closer than about this many pixels merge into a cluster
+BAR_PX = 4.0  # shorter events are drawn as markers
+MARGIN = 0.25  # laid out beyond each side of the view, as a fraction of its width
+LABEL_PAD = 3.0
+LABEL_GAP = 6.0
+MARKER_RADIUS = 3.0
+BARS_PER_LANE_PER_PX = 0.1  # bar budget per lane: more become markers or clusters
+
+Measure = Callable[[str], float]
+
+
+def zoom_level(scale: TimeScale) -> tuple[int, float]:
+    """(level, days per pixel of that level); the level's dpp is <= the scale's, within 26%."""
+    level = math.floor(math.log(scale.days_per_px) / math.log(LEVEL_BASE) + 1e-9)
+    return level, LEVEL_BASE**level
+
+
+@dataclass(frozen=True, slots=True)
+class _View:
+    scale: TimeScale
+    level_dpp: float
+    w0: float
+    w1: float
+    cell_days: float
+
+
+class TimelineLayout:
+    """Lays out frames of one store; caches label widths (the only state)."""
+
+    def __init__(self, store: EventStore, measure: Measure, metrics: LaneMetrics) -> None:
+        self.store = store
+        self.measure = measure
+        self.metrics = metrics
+        self._widths = np.full(len(store), np.nan)
+
+    def frame(self, scale: TimeScale) -> Frame:
+        """Everything the painter needs for ``scale``."""
+        level, level_dpp = zoom_level(scale)
+        margin = scale.span * MARGIN
+        view = _View(scale, level_dpp, scale.t0 - margin, scale.t1 + margin, CELL_PX * level_dpp)
+        parts = [self._lane(lane, view) for lane in range(self.store.lane_count)]
+        markers = Markers.concat([p[0] for p in parts])
+        bars = Bars.concat([p[1] for p in parts])
+        clusters = Clusters.concat([p[2] for p in parts])
+        labels = self._marker_labels(markers, clusters, scale) + self._bar_labels(bars, scale)
+        return Frame(
+            scale,
+            self.metrics,
+            level,
+            markers,
+            bars,
+            tuple(labels),
+            clusters,
+            tuple(p[3] for p in parts),
+            tuple(p[4] for p in parts),
+        )
+
+    def _lane(self, lane: int, view: _View) -> tuple[Markers, Bars, Clusters, int, int]:
+        groups = self.store.groups[lane] if lane < len(self.store.groups) else ()
+        budget = int(view.scale.width_px * BARS_PER_LANE_PER_PX) * self.metrics.rows
+        bar_index, cutoff = _visible_bars(self.store, groups, view, budget)
+        rows = pack_rows(
+            self.store.t_lo[bar_index] / view.level_dpp,
+            self.store.t_hi[bar_index] / view.level_dpp,
+            self.metrics.rows,
+            2.0,
+        )
+        shown = rows >= 0
+        bars = Bars.build(self.store, bar_index[shown], rows[shown], lane, view.scale, self.metrics)
+        point_groups = [g for g in groups if g.duration_class < cutoff]
+        markers, clusters = lay_out_points(
+            self.store,
+            point_groups,
+            lane,
+            (view.scale, view.w0, view.w1, view.cell_days),
+            self.metrics,
+        )
+        return markers, bars, clusters, int((~shown).sum()), cutoff
+
+    def widths(self, index: NDArray[np.int64]) -> NDArray[np.float64]:
+        """Label widths of the items at ``index``, measuring each title once."""
+        missing = index[np.isnan(self._widths[index])]
+        for k in missing.tolist():
+            self._widths[k] = self.measure(self.store.titles[k])
+        return self._widths[index]
+
+    def _marker_labels(self, markers: Markers, clusters: Clusters, scale: TimeScale) -> list[Label]:
+        """A marker is labelled when its title fits before the next glyph in its lane strip, so
+        labels never cover glyphs or each other."""
+        if not len(markers.x):
+            return []
+        lefts = np.concatenate((markers.x - MARKER_RADIUS, clusters.x0))
+        lanes = np.concatenate((markers.lane, clusters.lane))
+        order = np.lexsort((lefts, lanes))
+        keys = lanes[order] * 1e18 + lefts[order]  # lanes sort first; x stays < 1e18
+        mine = markers.lane * 1e18 + markers.x - MARKER_RADIUS
+        nxt = np.searchsorted(keys, mine, side="right")
+        next_left = np.full(len(mine), np.inf)
+        has_next = nxt < len(keys)
+        same_lane = has_next & (lanes[order][np.minimum(nxt, len(keys) - 1)] == markers.lane)
+        next_left[same_lane] = lefts[order][nxt[same_lane]]
+        start = markers.x + MARKER_RADIUS + LABEL_PAD
+        widths = self.widths(markers.index)
+        fits = (start + widths + LABEL_GAP <= next_left) & (start < scale.width_px)
+        return [
+            Label(
+                float(start[k]),
+                float(markers.y[k]),
+                self.store.titles[int(markers.index[k])],
+                int(markers.ids[k]),
+            )
+            for k in np.flatnonzero(fits).tolist()
+        ]
+
+    def _bar_labels(self, bars: Bars, scale: TimeScale) -> list[Label]:
+        """A bar is labelled inside its visible part when the title fits there."""
+        if not len(bars.x0):
+            return []
+        left = np.maximum(bars.x0, 0.0) + LABEL_PAD
+        room = np.minimum(bars.x1, scale.width_px) - LABEL_PAD - left
+        fits = self.widths(bars.index) <= room
+        return [
+            Label(
+                float(left[k]),
+                float(bars.y[k]),
+                self.store.titles[int(bars.index[k])],
+                int(bars.ids[k]),
+            )
+            for k in np.flatnonzero(fits).tolist()
+        ]
+
+
+def _visible_bars(
+    store: EventStore, groups: tuple[ClassGroup, ...], view: _View, budget: int
+) -> tuple[NDArray[np.int64], int]:
+    """Indices of visible bars (longest classes first, within ``budget``) and the class cutoff:
+    classes below it are drawn as points."""
+    bar_days = BAR_PX * view.level_dpp
+    found: list[NDArray[np.int64]] = []
+    total = 0
+    cutoff = min((g.duration_class for g in groups), default=0)
+    for group in groups:
+        if class_floor_days(group.duration_class) < bar_days:
+            cutoff = group.duration_class + 1
+            break
+        index = _overlapping(store, group, view.w0, view.w1)
+        if total + len(index) > budget:
+            cutoff = group.duration_class + 1
+            break
+        found.append(index)
+        total += len(index)
+        cutoff = group.duration_class
+    if not found:
+        return np.empty(0, np.int64), cutoff
+    index = np.concatenate(found)
+    return index[np.lexsort((store.ids[index], store.t_lo[index]))], cutoff
+
+
+def _overlapping(store: EventStore, group: ClassGroup, w0: float, w1: float) -> NDArray[np.int64]:
+    starts = store.t_lo[group.start : group.stop]
+    lo = int(np.searchsorted(starts, w0 - group.max_duration, side="left"))
+    hi = int(np.searchsorted(starts, w1, side="left"))
+    index = np.arange(group.start + lo, group.start + hi, dtype=np.int64)
+    return index[store.t_hi[index] > w0]

@@ -1,0 +1,134 @@
+"""The event store: timeline items as sorted numpy arrays, grouped for fast visible queries.
+
+Items are sorted by (lane, duration class, t_lo). A duration class holds items whose length in
+days lies in ``[2**c, 2**(c+1))``; within one (lane, class) group the start times are sorted and
+no item is longer than ``2**(c+1)``, so the items overlapping a window are found with two
+``searchsorted`` calls even when they start long before it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from desktop.core.dates import Precision
+
+MIN_CLASS = -5  # items shorter than 2**-5 days (45 minutes) share the shortest class
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    """One event to lay out. ``importance``: 1 headline, 2 notable, 3 minor (lower is more)."""
+
+    id: int
+    lane: int
+    t_lo: float
+    t_hi: float
+    importance: int
+    title: str
+    precision: Precision = Precision.DAY
+
+
+@dataclass(frozen=True, slots=True)
+class ClassGroup:
+    """The contiguous sorted range ``[start, stop)`` of one lane's items of one duration class."""
+
+    lane: int
+    duration_class: int
+    start: int
+    stop: int
+    max_duration: float
+
+
+class EventStore:
+    """Immutable, array-backed collection of timeline items.
+
+    Arrays (all in the same sorted order): ``t_lo``, ``t_hi``, ``lane``, ``importance``, ``ids``,
+    ``precision``; ``titles`` is a list in that order. ``groups[lane]`` lists that lane's duration
+    classes from the longest to the shortest. Build with ``EventStore.build``.
+    """
+
+    def __init__(self, items: Sequence[TimelineItem], lane_count: int | None = None) -> None:
+        for item in items:
+            if not item.t_hi > item.t_lo:
+                raise ValueError(f"item {item.id} needs t_lo < t_hi")
+        t_lo = np.fromiter((i.t_lo for i in items), np.float64, len(items))
+        t_hi = np.fromiter((i.t_hi for i in items), np.float64, len(items))
+        lanes = np.fromiter((i.lane for i in items), np.int64, len(items))
+        classes = _duration_classes(t_hi - t_lo)
+        raw_ids = np.fromiter((i.id for i in items), np.int64, len(items))
+        order = np.lexsort((raw_ids, t_lo, classes, lanes))  # ids break ties: input order is moot
+        self.t_lo: NDArray[np.float64] = t_lo[order]
+        self.t_hi: NDArray[np.float64] = t_hi[order]
+        self.lane: NDArray[np.int64] = lanes[order]
+        self.importance: NDArray[np.int64] = np.fromiter(
+            (i.importance for i in items), np.int64, len(items)
+        )[order]
+        self.ids: NDArray[np.int64] = raw_ids[order]
+        self.precision: NDArray[np.int64] = np.fromiter(
+            (int(i.precision) for i in items), np.int64, len(items)
+        )[order]
+        self.titles: list[str] = [items[k].title for k in order.tolist()]
+        self.lane_count = (
+            int(lanes.max()) + 1 if lane_count is None and len(items) else (lane_count or 0)
+        )
+        self.groups = _class_groups(
+            self.lane, classes[order], self.t_hi - self.t_lo, self.lane_count
+        )
+        self._position_of_id = {int(item_id): k for k, item_id in enumerate(self.ids.tolist())}
+
+    @classmethod
+    def build(cls, items: Sequence[TimelineItem], lane_count: int | None = None) -> EventStore:
+        """Sort and group ``items``; ``lane_count`` defaults to the highest lane + 1."""
+        return cls(items, lane_count)
+
+    def __len__(self) -> int:
+        return len(self.t_lo)
+
+    def position_of(self, item_id: int) -> int:
+        """Index of an item id in the sorted arrays; KeyError if unknown."""
+        return self._position_of_id[item_id]
+
+    def bounds(self) -> tuple[float, float]:
+        """(earliest start, latest end) of all items; ValueError when empty."""
+        if not len(self):
+            raise ValueError("empty store")
+        return float(self.t_lo.min()), float(self.t_hi.max())
+
+
+def _duration_classes(durations: NDArray[np.float64]) -> NDArray[np.int64]:
+    safe = np.maximum(durations, 2.0**MIN_CLASS)
+    return np.floor(np.log2(safe)).astype(np.int64)
+
+
+def _class_groups(
+    lanes: NDArray[np.int64],
+    classes: NDArray[np.int64],
+    durations: NDArray[np.float64],
+    lane_count: int,
+) -> tuple[tuple[ClassGroup, ...], ...]:
+    """Per lane, the (class, range) groups of the sorted arrays, longest class first."""
+    per_lane: list[list[ClassGroup]] = [[] for _ in range(lane_count)]
+    if len(lanes):
+        change = np.flatnonzero((np.diff(lanes) != 0) | (np.diff(classes) != 0)) + 1
+        starts = np.concatenate(([0], change)).tolist()
+        stops = np.concatenate((change, [len(lanes)])).tolist()
+        for start, stop in zip(starts, stops, strict=True):
+            group = ClassGroup(
+                int(lanes[start]),
+                int(classes[start]),
+                start,
+                stop,
+                float(durations[start:stop].max()),
+            )
+            per_lane[group.lane].append(group)
+    return tuple(tuple(sorted(g, key=lambda x: -x.duration_class)) for g in per_lane)
+
+
+def class_floor_days(duration_class: int) -> float:
+    """Shortest duration an item of this class can have (0 for the shortest class)."""
+    return 0.0 if duration_class <= MIN_CLASS else math.ldexp(1.0, duration_class)

@@ -1,0 +1,158 @@
+"""Event store, packing, level of detail, clustering stability and hit testing."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from desktop.core.timeline.frame import Frame, LaneMetrics
+from desktop.core.timeline.hit import cluster_at, cluster_members, item_at
+from desktop.core.timeline.layout import TimelineLayout, zoom_level
+from desktop.core.timeline.packing import pack_rows
+from desktop.core.timeline.scale import TimeScale
+from desktop.core.timeline.store import EventStore, TimelineItem
+
+METRICS = LaneMetrics()
+T = 733000.0
+
+
+def measure(text: str) -> float:
+    return 6.0 * len(text)
+
+
+def item(
+    ident: int, lane: int, start: float, days: float = 1.0, importance: int = 2
+) -> TimelineItem:
+    return TimelineItem(ident, lane, T + start, T + start + days, importance, f"E{ident}")
+
+
+def frame_of(items: list[TimelineItem], scale: TimeScale, lanes: int = 2) -> Frame:
+    return TimelineLayout(EventStore.build(items, lanes), measure, METRICS).frame(scale)
+
+
+def test_store_sorts_and_groups_by_duration_class() -> None:
+    store = EventStore.build([item(3, 1, 5.0), item(1, 0, 9.0), item(2, 0, 1.0, days=400.0)])
+    assert store.lane_count == 2
+    assert store.ids.tolist() == [1, 2, 3]  # by lane, then duration class, then start
+    assert [g.duration_class for g in store.groups[0]] == [8, 0]
+    assert store.position_of(3) == 2
+    with pytest.raises(ValueError):
+        EventStore.build([item(4, 0, 1.0, days=0.0)])
+
+
+def test_pack_rows_first_fit_without_overlap() -> None:
+    x0 = np.array([0.0, 5.0, 12.0, 30.0, 31.0, 32.0])
+    x1 = np.array([10.0, 20.0, 25.0, 40.0, 41.0, 42.0])
+    rows = pack_rows(x0, x1, rows=2, gap=2.0)
+    assert rows.tolist() == [0, 1, 0, 0, 1, -1]
+
+
+def test_long_span_starting_before_the_window_is_a_bar() -> None:
+    items = [item(1, 0, -5000.0, days=10000.0), item(2, 0, 50.0, days=30.0)]
+    frame = frame_of(items, TimeScale(T, T + 100.0, 1000.0))
+    assert sorted(frame.bars.ids.tolist()) == [1, 2]
+    rows = dict(zip(frame.bars.ids.tolist(), frame.bars.row.tolist(), strict=True))
+    assert rows == {1: 0, 2: 1}
+    assert frame.bars.x0[frame.bars.ids == 1][0] < 0
+
+
+def test_far_apart_points_are_labelled_markers_and_close_ones_cluster() -> None:
+    items = [
+        item(1, 0, 10.0),
+        item(2, 0, 500.0),
+        item(3, 1, 300.0),
+        item(4, 1, 300.2),
+        item(5, 1, 300.4),
+    ]
+    frame = frame_of(items, TimeScale(T, T + 1000.0, 1000.0))
+    assert sorted(frame.markers.ids.tolist()) == [1, 2]
+    assert {label.id for label in frame.labels} == {1, 2}
+    assert frame.clusters.count.tolist() == [3]
+    assert frame.clusters.lane.tolist() == [1]
+    assert frame.clusters.t_first[0] == T + 300.0
+    assert frame.clusters.t_last[0] == T + 300.4
+
+
+def test_labels_never_cover_the_next_glyph() -> None:
+    items = [item(k, 0, 30.0 * k) for k in range(1, 30)]
+    frame = frame_of(items, TimeScale(T, T + 1000.0, 1000.0), lanes=1)
+    xs = np.sort(frame.markers.x)
+    for label in frame.labels:
+        end = label.x + measure(label.text)
+        later = xs[xs > label.x]
+        assert not len(later) or end <= later[0] - 3.0
+    assert 0 < len(frame.labels) < len(items)
+
+
+def random_items(count: int, seed: int) -> list[TimelineItem]:
+    rng = np.random.default_rng(seed)
+    starts = rng.uniform(0.0, 2000.0, count)
+    days = np.where(rng.random(count) < 0.2, rng.uniform(5.0, 200.0, count), 1.0)
+    return [
+        item(k, int(rng.integers(0, 3)), float(starts[k]), float(days[k])) for k in range(count)
+    ]
+
+
+def test_layout_is_deterministic_and_bars_do_not_overlap() -> None:
+    items = random_items(3000, seed=5)
+    scale = TimeScale(T + 500.0, T + 900.0, 1200.0)
+    first = frame_of(items, scale, lanes=3)
+    again = frame_of(list(reversed(items)), scale, lanes=3)
+    assert first.bars.ids.tolist() == again.bars.ids.tolist()
+    assert first.markers.ids.tolist() == again.markers.ids.tolist()
+    assert first.clusters.count.tolist() == again.clusters.count.tolist()
+    bars = first.bars
+    for lane, row in {(int(a), int(b)) for a, b in zip(bars.lane, bars.row, strict=True)}:
+        mine = np.flatnonzero((bars.lane == lane) & (bars.row == row))
+        order = mine[np.argsort(bars.x0[mine])]
+        assert np.all(bars.x1[order][:-1] <= bars.x0[order][1:])
+
+
+def test_every_visible_point_is_shown_once() -> None:
+    items = random_items(3000, seed=6)
+    store = EventStore.build(items, 3)
+    scale = TimeScale(T - 10.0, T + 2010.0, 1000.0)
+    frame = TimelineLayout(store, measure, METRICS).frame(scale)
+    members = [cluster_members(store, frame, k) for k in range(len(frame.clusters.count))]
+    shown = np.concatenate([frame.markers.ids, frame.bars.ids, *members])
+    assert len(shown) == len(set(shown.tolist())) == len(items) - sum(frame.hidden)
+    assert [len(m) for m in members] == frame.clusters.count.tolist()
+
+
+def test_clusters_are_stable_under_a_two_percent_zoom() -> None:
+    items = random_items(3000, seed=7)
+    scale = TimeScale(T - 500.0, T + 2500.0, 1000.0)
+    level, level_dpp = zoom_level(scale)
+    scale = scale.zoom(scale.days_per_px / (level_dpp * 2 ** (1 / 6)), 500.0)  # mid level
+    nudged = scale.zoom(1.02, 420.0)
+    assert zoom_level(nudged)[0] == zoom_level(scale)[0]
+    before, after = frame_of(items, scale, 3), frame_of(items, nudged, 3)
+    assert before.clusters.count.tolist() == after.clusters.count.tolist()
+    assert before.clusters.t_first.tolist() == after.clusters.t_first.tolist()
+    assert before.markers.ids.tolist() == after.markers.ids.tolist()
+    assert before.bars.row.tolist() == after.bars.row.tolist()
+
+
+def test_glyphs_in_a_strip_never_overlap() -> None:
+    frame = frame_of(random_items(3000, seed=8), TimeScale(T, T + 2000.0, 1000.0), 3)
+    for lane in range(3):
+        spans = [(x - 3.0, x + 3.0) for x in frame.markers.x[frame.markers.lane == lane]]
+        mine = frame.clusters.lane == lane
+        spans += list(zip(frame.clusters.x0[mine], frame.clusters.x1[mine], strict=True))
+        spans.sort()
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_hit_testing_finds_items_and_cluster_members() -> None:
+    items = [item(1, 0, 100.0), item(2, 1, 200.0, days=300.0), item(3, 1, 700.0), item(4, 1, 700.3)]
+    store = EventStore.build(items, 2)
+    frame = TimelineLayout(store, measure, METRICS).frame(TimeScale(T, T + 1000.0, 1000.0))
+    assert item_at(frame, 100.0, METRICS.strip_y(0)) == 1
+    assert item_at(frame, 102.0, METRICS.strip_y(0) + 2.0) == 1
+    assert item_at(frame, 350.0, METRICS.row_y(1, 0) + 5.0) == 2
+    assert item_at(frame, 350.0, METRICS.row_y(0, 0) + 5.0) is None
+    assert item_at(frame, 900.0, METRICS.strip_y(0)) is None
+    hit = cluster_at(frame, 701.0, METRICS.strip_y(1))
+    assert hit is not None
+    assert cluster_members(store, frame, hit).tolist() == [3, 4]
+    assert cluster_at(frame, 701.0, METRICS.strip_y(0)) is None
