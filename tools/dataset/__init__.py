@@ -1,0 +1,1 @@
+"""Build tooling for the bundled dataset: hand-authored parts plus corpus anchoring."""
