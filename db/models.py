@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 NAMING = {
@@ -112,14 +113,6 @@ class Source(Stamped, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-event_actors = Table(
-    "event_actors",
-    Base.metadata,
-    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
-    Column("actor_id", ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
-    Column("position", Integer, nullable=False, default=0),
-)
-
 event_tags = Table(
     "event_tags",
     Base.metadata,
@@ -132,6 +125,20 @@ class Actor(Base):
     __tablename__ = "actors"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300), unique=True)
+
+
+class EventActor(Base):
+    """An actor of an event, in the order the researcher gave them (first = main actor)."""
+
+    __tablename__ = "event_actors"
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    actor: Mapped[Actor] = relationship(lazy="joined")
 
 
 class Tag(Base):
@@ -156,8 +163,11 @@ class Event(Stamped, Base):
     context: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
     lane: Mapped[Lane | None] = relationship(lazy="joined")
-    actors: Mapped[list[Actor]] = relationship(
-        secondary=event_actors, order_by=Actor.name, lazy="selectin"
+    actor_links: Mapped[list[EventActor]] = relationship(
+        order_by=EventActor.position,
+        collection_class=ordering_list("position"),
+        cascade="all, delete-orphan",
+        lazy="selectin",
     )
     tags: Mapped[list[Tag]] = relationship(secondary=event_tags, order_by=Tag.name, lazy="selectin")
 

@@ -21,7 +21,7 @@ def event_record(row: models.Event) -> EventRecord:
     return EventRecord(
         key=row.key,
         lane=row.lane.key if row.lane is not None else "",
-        actors=tuple(actor.name for actor in row.actors),
+        actors=tuple(link.actor.name for link in row.actor_links),
         tags=tuple(tag.name for tag in row.tags),
         id=row.id,
         stamp=stamp_of(row),
@@ -100,8 +100,17 @@ class EventRepository(Repository):
     def _apply(self, row: models.Event, event: EventRecord) -> None:
         apply_fields(row, {name: getattr(event, name) for name in _FIELDS})
         row.lane = self._lane(event.lane)
-        row.actors = self._named(models.Actor, event.actors)
+        self._set_actors(row, event.actors)
         row.tags = self._named(models.Tag, event.tags)
+
+    def _set_actors(self, row: models.Event, names: tuple[str, ...]) -> None:
+        actors = self._named(models.Actor, names)
+        current = [link.actor for link in row.actor_links]
+        if [a.name for a in current] == [a.name for a in actors]:
+            return
+        row.actor_links.clear()
+        self.session.flush()
+        row.actor_links.extend(models.EventActor(actor=actor) for actor in actors)
 
     def _lane(self, key: str) -> models.Lane | None:
         if not key:

@@ -21,7 +21,7 @@ def wipe_library(uow: UnitOfWork) -> None:
         models.Code,
         models.Attribute,
         models.Source,
-        models.event_actors,
+        models.EventActor,
         models.event_tags,
         models.Event,
         models.Actor,
