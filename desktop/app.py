@@ -21,20 +21,36 @@ def open_workbench_library(db: str | None) -> Library:
 
 def run_gui(db: str | None) -> int:
     """Start the Qt application on the library; returns the process exit status."""
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from desktop.core.workbench import Workbench
+    from desktop.ui.bridge import WorkbenchSignals
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.errors import ErrorReporter
+    from desktop.ui.shell.settings import ShellSettings
+    from desktop.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Parallax")
     app.setOrganizationName("Parallax")
+    settings = QSettings()
+    apply_theme(app, ShellSettings(settings).preferences().theme)  # type: ignore[arg-type]
     try:
         library = open_workbench_library(db)
     except LibraryError as error:
         QMessageBox.critical(None, "Parallax cannot open the library", str(error))
         return 2
-    window = MainWindow(library)
-    window.show()
-    status = app.exec()
-    library.dispose()
+    workbench = Workbench(library)
+    errors = ErrorReporter(parent=lambda: window)
+    window = MainWindow(workbench, WorkbenchSignals(workbench), settings, errors=errors)
+    # The timeline (top) and comparison (bottom) slots are filled here, and again on
+    # window.workbench_changed after File > New/Open library.
+    errors.install()
+    try:
+        window.show()
+        status = app.exec()
+    finally:
+        errors.uninstall()
+        window.workbench.library.dispose()
     return int(status)

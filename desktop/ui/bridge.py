@@ -6,6 +6,8 @@ selection) reach the views once, after the turn, so views never repaint on half-
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.workbench import TOPICS, Workbench
@@ -21,7 +23,7 @@ class WorkbenchSignals(QObject):
         self.workbench = workbench
         self._pending: set[str] = set()
         for topic in TOPICS:
-            workbench.subscribe(topic, lambda topic=topic: self._schedule(topic))
+            workbench.subscribe(topic, partial(self._schedule, topic))
 
     def _schedule(self, topic: str) -> None:
         if not self._pending:

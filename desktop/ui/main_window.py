@@ -1,36 +1,355 @@
-"""The main window: the timeline on top, the comparison below, panels around them."""
+"""The main window: the timeline on top, the comparison below, dockable panels around them.
+
+The window shows one ``Workbench`` (an open library, its catalog, selection and filters) and
+holds no state of its own beyond layout. The composition root fills two slots,
+``set_timeline_widget`` and ``set_compare_widget``; later features add docks with
+``add_panel``. When the user switches library the window builds a new ``Workbench`` and
+``WorkbenchSignals``, rebuilds its own panels, puts placeholders back in the slots and emits
+``workbench_changed(workbench, signals)`` so whoever filled the slots can fill them again.
+What the window remembers (layout, per-library filters, selection and timeline state,
+preferences, recent libraries) goes to the ``QSettings`` it is given, never to a default one.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
-from db.library import Library
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import make_url
+
+from db.errors import LibraryError
+from db.library import Library, open_library
+from desktop.core.workbench import Workbench
+from desktop.ui.bridge import WorkbenchSignals
+from desktop.ui.event_details import EventDetailsPanel
+from desktop.ui.filters_panel import FiltersPanel
+from desktop.ui.shell import library_dialogs
+from desktop.ui.shell.about import AboutDialog
+from desktop.ui.shell.actions import (
+    build_actions,
+    build_menus,
+    build_toolbar,
+    fill_view_menu,
+    not_built,
+)
+from desktop.ui.shell.docks import Area, PanelDocks
+from desktop.ui.shell.errors import ErrorReporter
+from desktop.ui.shell.icons import themed_icon
+from desktop.ui.shell.preferences import PreferencesDialog
+from desktop.ui.shell.settings import LibrarySession, Preferences, ShellSettings
+from desktop.ui.shell.slots import Navigable, Restorable
+from desktop.ui.shell.tasks import Job, TaskHandle, run_with_progress
+from desktop.ui.shell.welcome import WelcomePanel
+from desktop.ui.theme import apply_theme
+
+Opener = Callable[[str], Library]
+NOT_BUILT = {"undo": "undo and redo", "redo": "undo and redo", "import_data": "import",
+             "export_data": "export", "new_event": "the event editor",
+             "add_source": "adding sources", "read_source": "the source reader"}
+
+
+def remembered_url(url: str) -> str:
+    """The URL without its password: what recent lists and per-library settings keep."""
+    return make_url(url).set(password=None).render_as_string(hide_password=False)
+
+
+def _placeholder(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setEnabled(False)
+    return label
 
 
 class MainWindow(QMainWindow):
-    """The workbench window for one open library."""
+    """The workbench window. Construct with the first library's workbench and its signals."""
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    workbench_changed = Signal(object, object)  # (Workbench, WorkbenchSignals)
+
+    def __init__(self, workbench: Workbench, signals: WorkbenchSignals, settings: QSettings, *,
+                 opener: Opener = open_library, errors: ErrorReporter | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.library = library
+        self.settings = ShellSettings(settings)
+        self.preferences = self.settings.preferences()
+        self.errors = errors or ErrorReporter(parent=lambda: self)
+        self._opener = opener
+        self.timeline_widget: QWidget | None = None
+        self.compare_widget: QWidget | None = None
+        self._timeline_state: dict[str, Any] = {}
         self.setObjectName("MainWindow")
+        self.setAccessibleName("Parallax")
         self.resize(1400, 900)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self._build_central()
+        self.menu_actions = build_actions(self)
+        self.recent_menu, self.view_menu = build_menus(self, self.menu_actions)
+        self.toolbar = build_toolbar(self, self.menu_actions)
+        self.panels = PanelDocks(self, self._refresh_view_menu)
+        self.counts_label = QLabel(self)
+        self.counts_label.setAccessibleName("Library counts")
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self._connect_actions()
+        self._bind(workbench, signals)
+        self._default_layout = self.saveState()
+        self._restore_layout()
+        self.welcome.setVisible(not self.settings.welcome_dismissed)
+
+    # --- construction -------------------------------------------------------------------
+    def _build_central(self) -> None:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.welcome = WelcomePanel(central)
+        self.welcome.dismissed.connect(self._on_welcome_dismissed)
+        layout.addWidget(self.welcome)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, central)
         self.splitter.setObjectName("MainSplitter")
-        self.timeline_placeholder = QLabel("Timeline", self.splitter)
-        self.compare_placeholder = QLabel("Select an event to compare its sources.", self.splitter)
-        for label in (self.timeline_placeholder, self.compare_placeholder):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(self.splitter)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(_placeholder("The timeline appears here."))
+        self.splitter.addWidget(_placeholder("The comparison of sources appears here."))
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+    def _connect_actions(self) -> None:
+        a = self.menu_actions
+        a.new_library.triggered.connect(self.new_library)
+        a.open_library.triggered.connect(self.open_library)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self.find_events)
+        a.clear_selection.triggered.connect(lambda: self.workbench.select(()))
+        a.preferences.triggered.connect(self.edit_preferences)
+        a.reset_layout.triggered.connect(lambda: self.restoreState(self._default_layout))
+        a.welcome.triggered.connect(self.welcome.show)
+        a.about.triggered.connect(self.show_about)
+        a.zoom_in.triggered.connect(lambda: self._navigate(lambda t: t.zoom_in()))
+        a.zoom_out.triggered.connect(lambda: self._navigate(lambda t: t.zoom_out()))
+        a.zoom_fit.triggered.connect(lambda: self._navigate(lambda t: t.fit_all()))
+        a.zoom_home.triggered.connect(lambda: self._navigate(lambda t: t.go_home()))
+        for name, feature in NOT_BUILT.items():
+            not_built(getattr(a, name), feature)
+        self._update_navigation()
+
+    # --- the workbench ------------------------------------------------------------------
+    def _bind(self, workbench: Workbench, signals: WorkbenchSignals) -> None:
+        """Show ``workbench``: restore its session, (re)build the panels, refresh the chrome."""
+        self.workbench = workbench
+        self.signals = signals
+        workbench.author = self.preferences.author
+        session = self.settings.library_session(self.library_key)
+        workbench.set_filters(session.filters)
+        known = {event.key for event in workbench.catalog.events}
+        workbench.select(key for key in session.selection if key in known)
+        self._timeline_state = session.timeline
+        self.filters_panel = FiltersPanel(workbench, signals)
+        self.details_panel = EventDetailsPanel(workbench, signals, self.preferences.date_format)
+        if "filters" in self.panels.docks:
+            self.panels.replace("filters", self.filters_panel)
+            self.panels.replace("details", self.details_panel)
+        else:
+            self.panels.add("filters", "Filters", self.filters_panel, Area.LeftDockWidgetArea)
+            self.panels.add("details", "Event details", self.details_panel)
+        signals.catalog_changed.connect(self.show_counts)
+        signals.filters_changed.connect(self.show_counts)
+        self.settings.add_recent_library(self.library_key)
+        self._refresh_recent_menu()
         self.refresh_title()
         self.show_counts()
+        self._update_tab_order()
+
+    @property
+    def library_key(self) -> str:
+        return remembered_url(self.workbench.library.url)
 
     def refresh_title(self) -> None:
-        self.setWindowTitle(f"Parallax — {self.library.display_url}")
+        self.setWindowTitle(f"Parallax — {self.workbench.library.display_url}")
 
     def show_counts(self) -> None:
-        counts = self.library.counts()
-        self.statusBar().showMessage(
-            f"{counts.events} events · {counts.sources} sources · {counts.passages} passages"
-        )
+        counts = self.workbench.library.counts()
+        shown = len(self.workbench.visible_keys())
+        self.counts_label.setText(f"{shown} of {counts.events} events · {counts.sources} sources"
+                                  f" · {counts.passages} passages")
+
+    # --- slots and panels ---------------------------------------------------------------
+    def set_timeline_widget(self, widget: QWidget) -> None:
+        """Put the timeline in the top slot; restore its saved state if it is ``Restorable``."""
+        self.timeline_widget = widget
+        self._fill_slot(0, widget)
+        if isinstance(widget, Restorable) and self._timeline_state:
+            widget.restore(self._timeline_state)
+        self._update_navigation()
+
+    def set_compare_widget(self, widget: QWidget) -> None:
+        self.compare_widget = widget
+        self._fill_slot(1, widget)
+
+    def _fill_slot(self, index: int, widget: QWidget) -> None:
+        sizes = self.splitter.sizes()
+        old = self.splitter.replaceWidget(index, widget)
+        if old is not None and old is not widget:
+            old.deleteLater()
+        if sum(sizes) > 0:  # keep the user's split; before the first layout Qt shares it out
+            self.splitter.setSizes(sizes)
+        self._update_tab_order()
+
+    def add_panel(self, name: str, title: str, widget: QWidget,
+                  area: Area = Area.RightDockWidgetArea) -> None:
+        """Add a dockable panel listed in View > Panels; it returns to its saved place."""
+        self.panels.add(name, title, widget, area)
+
+    def _refresh_view_menu(self) -> None:
+        fill_view_menu(self.view_menu, self.panels.toggles(), self.menu_actions)
+
+    def _update_navigation(self) -> None:
+        navigable = isinstance(self.timeline_widget, Navigable)
+        for action in self.menu_actions.navigation():
+            action.setEnabled(navigable)
+
+    def _navigate(self, move: Callable[[Navigable], None]) -> None:
+        if isinstance(self.timeline_widget, Navigable):
+            move(self.timeline_widget)
+
+    def _update_tab_order(self) -> None:
+        chain = [w for w in (self.timeline_widget, self.compare_widget,
+                             self.filters_panel.search, self.details_panel) if w is not None]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    # --- remembering --------------------------------------------------------------------
+    def save_session(self) -> None:
+        """Store this library's filters, selection and timeline state."""
+        timeline = self._timeline_state
+        if isinstance(self.timeline_widget, Restorable):
+            timeline = self.timeline_widget.state()
+        self.settings.save_library_session(self.library_key, LibrarySession(
+            self.workbench.filters, self.workbench.selection, timeline))
+
+    def _restore_layout(self) -> None:
+        geometry, state, splitter = self.settings.window_layout()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_session()
+        self.settings.save_window_layout(self.saveGeometry(), self.saveState(),
+                                         self.splitter.saveState())
+        super().closeEvent(event)
+
+    # --- libraries ----------------------------------------------------------------------
+    def new_library(self) -> None:
+        path = library_dialogs.ask_new_library_path(self)
+        if path is None:
+            return
+        if Path(path).exists():
+            self.show_problem("Cannot create the library",
+                              f"{path} already exists. Use File › Open library to open it.")
+            return
+        self.switch_library(path)
+
+    def open_library(self) -> None:
+        location = library_dialogs.ask_library_to_open(self, self.settings.recent_libraries())
+        if location is not None:
+            self.open_existing(location)
+
+    def open_existing(self, location: str) -> bool:
+        """Switch to the library at a path or URL; a path must name an existing file."""
+        if "://" not in location and not Path(location).expanduser().is_file():
+            self.show_problem("Cannot open the library", f"There is no library file at {location}.")
+            return False
+        return self.switch_library(location)
+
+    def switch_library(self, location: str) -> bool:
+        """Open ``location`` and show it; on failure say why and keep the current library."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            library = self._opener(location)
+            workbench = Workbench(library, author=self.preferences.author)
+        except LibraryError as error:
+            QApplication.restoreOverrideCursor()
+            self.show_problem("Cannot open the library", str(error))
+            return False
+        QApplication.restoreOverrideCursor()
+        self.save_session()
+        old_library, old_signals = self.workbench.library, self.signals
+        self.timeline_widget = self.compare_widget = None
+        self._fill_slot(0, _placeholder("The timeline appears here."))
+        self._fill_slot(1, _placeholder("The comparison of sources appears here."))
+        self._update_navigation()
+        self._bind(workbench, WorkbenchSignals(workbench, self))
+        old_signals.deleteLater()
+        old_library.dispose()
+        self.workbench_changed.emit(self.workbench, self.signals)
+        self.statusBar().showMessage(f"Opened {library.display_url}", 5000)
+        return True
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for url in self.settings.recent_libraries():
+            action = self.recent_menu.addAction(url)
+            action.setStatusTip(f"Open {url}")
+            action.triggered.connect(lambda _checked=False, url=url: self.open_existing(url))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    def show_problem(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    # --- commands -----------------------------------------------------------------------
+    def find_events(self) -> None:
+        self.panels.show("filters")
+        self.filters_panel.focus_search()
+
+    def edit_preferences(self) -> None:
+        dialog = PreferencesDialog(self.preferences, self)
+        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+            self.apply_preferences(dialog.chosen())
+
+    def apply_preferences(self, preferences: Preferences) -> None:
+        """Store the preferences and apply them: author, date format, theme."""
+        theme_changed = preferences.theme != self.preferences.theme
+        self.preferences = preferences
+        self.settings.set_preferences(preferences)
+        self.workbench.author = preferences.author
+        self.details_panel.set_date_format(preferences.date_format)
+        app = QApplication.instance()
+        if theme_changed and isinstance(app, QApplication):
+            apply_theme(app, preferences.theme)
+            self.refresh_icons()
+
+    def refresh_icons(self) -> None:
+        """Recolour the toolbar icons for the current palette."""
+        for action in self.menu_actions.all():
+            name = action.property("icon_name")
+            if name:
+                action.setIcon(themed_icon(str(name), self.palette()))
+
+    def show_about(self) -> None:
+        AboutDialog(self.workbench.library, self.workbench.catalog, self).exec()
+
+    def _on_welcome_dismissed(self, never_again: bool) -> None:
+        self.settings.welcome_dismissed = never_again
+
+    def run_task(self, title: str, job: Job,
+                 on_success: Callable[[Any], None] | None = None) -> TaskHandle:
+        """``run_with_progress`` whose failures go to the error dialog and the log."""
+        handle = run_with_progress(self, title, job)
+        if on_success is not None:
+            handle.succeeded.connect(on_success)
+        handle.failed.connect(lambda error, details: self.errors.report(error, details))
+        return handle

@@ -1,0 +1,112 @@
+"""The Event details panel: everything the library knows about the selected event.
+
+Shows the workbench's ``selected_event`` (the last one selected) and follows
+``selection_changed`` and ``catalog_changed``. The text is built by ``event_html``, a pure
+function of the record, the catalog and the date format, and shown in a read-only browser so
+it can be selected, copied and read by screen readers.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from db.records import EventRecord
+from desktop.core.catalog import Catalog
+from desktop.core.dates import DateParseError, DateSpan
+from desktop.core.workbench import Workbench
+from desktop.ui.bridge import WorkbenchSignals
+
+IMPORTANCE_NAMES = {1: "key event", 2: "major event", 3: "minor event"}
+NOTHING_SELECTED = "Select an event on the timeline to see its details here."
+
+
+def event_dates(event: EventRecord, date_format: str = "long") -> str:
+    """The event's dates: "7–12 August 2008" (``long``) or "2008-08-07 – 2008-08-12" (``iso``)."""
+    if date_format == "iso":
+        return event.start + (f" – {event.end}" if event.end else "")
+    try:
+        return DateSpan.from_edtf(event.start, event.end).display()
+    except DateParseError:
+        return event.start + (f" – {event.end}" if event.end else "")
+
+
+def _importance(value: int) -> str:
+    name = IMPORTANCE_NAMES.get(value)
+    return f"{value} ({name})" if name else str(value)
+
+
+def _row(label: str, value: str) -> str:
+    return f"<tr><td><b>{escape(label)}</b>&nbsp;</td><td>{value}</td></tr>"
+
+
+def _sources_html(event: EventRecord, catalog: Catalog) -> str:
+    covering = catalog.coverage.get(event.key, ())
+    if not covering:
+        return "<p><i>No source in the library speaks of this event yet.</i></p>"
+    colors = catalog.source_colors()
+    titles = {source.key: source for source in catalog.sources}
+    items = []
+    for key in covering:
+        source = titles.get(key)
+        name = escape(source.title if source else key)
+        outlet = escape(source.outlet) if source and source.outlet else ""
+        chip = f'<span style="color:{colors.get(key, "#888888")}">&#9632;</span>'
+        items.append(f"<li>{chip} {name}{' — ' + outlet if outlet else ''}</li>")
+    count = catalog.passage_counts.get(event.key, 0)
+    passages = f"{count} passage{'s' if count != 1 else ''}"
+    return f"<p><b>Sources covering it</b> ({passages})</p><ul>{''.join(items)}</ul>"
+
+
+def event_html(event: EventRecord, catalog: Catalog, date_format: str = "long",
+               selected_count: int = 1) -> str:
+    """The panel's HTML for ``event``; every value from the library is escaped."""
+    lanes = {lane.key: lane for lane in catalog.lanes}
+    lane = lanes.get(event.lane)
+    lane_html = (f'<span style="color:{lane.color}">&#9632;</span> {escape(lane.name)}'
+                 if lane else escape(event.lane or "Unassigned"))
+    rows = [
+        _row("When", escape(event_dates(event, date_format))),
+        _row("Lane", lane_html),
+        _row("Importance", escape(_importance(event.importance))),
+    ]
+    if event.actors:
+        rows.append(_row("Actors", escape(", ".join(event.actors))))
+    if event.tags:
+        rows.append(_row("Tags", escape(", ".join(event.tags))))
+    parts = [f"<h3>{escape(event.title)}</h3>"]
+    if selected_count > 1:
+        parts.append(f"<p><i>{selected_count} events selected; showing the last one.</i></p>")
+    parts.append(f"<table>{''.join(rows)}</table>")
+    if event.summary:
+        parts.append(f"<p>{escape(event.summary)}</p>")
+    parts.append(_sources_html(event, catalog))
+    return "".join(parts)
+
+
+class EventDetailsPanel(QTextBrowser):
+    def __init__(self, workbench: Workbench, signals: WorkbenchSignals,
+                 date_format: str = "long", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workbench = workbench
+        self.date_format = date_format
+        self.setObjectName("EventDetailsPanel")
+        self.setAccessibleName("Event details")
+        self.setOpenExternalLinks(True)
+        signals.selection_changed.connect(self.refresh)
+        signals.catalog_changed.connect(self.refresh)
+        self.refresh()
+
+    def set_date_format(self, date_format: str) -> None:
+        self.date_format = date_format
+        self.refresh()
+
+    def refresh(self) -> None:
+        key = self.workbench.selected_event
+        event = self.workbench.catalog.event(key) if key else None
+        if event is None:
+            self.setHtml(f"<p><i>{escape(NOTHING_SELECTED)}</i></p>")
+            return
+        self.setHtml(event_html(event, self.workbench.catalog, self.date_format,
+                                len(self.workbench.selection)))

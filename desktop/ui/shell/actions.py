@@ -1,0 +1,173 @@
+"""The window's actions, menus and toolbar.
+
+``build_actions`` makes every ``QAction`` with its text, standard shortcut, tooltip, status
+tip and accessible name; the window connects the ones whose feature exists and leaves the
+others disabled with a status tip that says the feature is not built yet (``not_built``).
+``build_menus`` and ``build_toolbar`` only arrange them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from desktop.ui.shell.icons import themed_icon
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass
+class ShellActions:
+    new_library: QAction
+    open_library: QAction
+    import_data: QAction
+    export_data: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    find: QAction
+    clear_selection: QAction
+    preferences: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_fit: QAction
+    zoom_home: QAction
+    reset_layout: QAction
+    new_event: QAction
+    add_source: QAction
+    read_source: QAction
+    welcome: QAction
+    about: QAction
+
+    def all(self) -> list[QAction]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+    def navigation(self) -> list[QAction]:
+        return [self.zoom_in, self.zoom_out, self.zoom_fit, self.zoom_home]
+
+
+def _keys(standard: Key | None, fallback: str) -> list[QKeySequence]:
+    """The platform's binding for ``standard``, or ``fallback`` where the platform has none."""
+    bound = QKeySequence.keyBindings(standard) if standard is not None else []
+    return bound or ([QKeySequence(fallback)] if fallback else [])
+
+
+def _action(window: QMainWindow, text: str, tip: str, *, key: Key | None = None,
+            fallback: str = "", icon: str = "") -> QAction:
+    action = QAction(text, window)
+    keys = _keys(key, fallback)
+    if keys:
+        action.setShortcuts(keys)
+    plain = text.replace("&", "")
+    shortcut = f" ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})" if keys else ""
+    action.setToolTip(plain.rstrip("…") + shortcut)
+    action.setStatusTip(tip)
+    action.setWhatsThis(tip)
+    if icon:
+        action.setIcon(themed_icon(icon, window.palette()))
+        action.setProperty("icon_name", icon)
+    return action
+
+
+def not_built(action: QAction, feature: str) -> None:
+    """Disable ``action`` and say why in its status tip and tooltip."""
+    action.setEnabled(False)
+    note = f"Not available yet: {feature} is not built in this version."
+    action.setStatusTip(note)
+    action.setToolTip(note)
+
+
+def build_actions(window: QMainWindow) -> ShellActions:
+    a = _action
+    actions = ShellActions(
+        new_library=a(window, "&New library…", "Create an empty library file and switch to it",
+                      key=Key.New),
+        open_library=a(window, "&Open library…",
+                       "Open a SQLite library file or a PostgreSQL library URL", key=Key.Open),
+        import_data=a(window, "&Import…", "Import events and sources from a file",
+                      fallback="Ctrl+I", icon="import"),
+        export_data=a(window, "&Export…", "Export the timeline as an image or the data as a file",
+                      fallback="Ctrl+E", icon="export"),
+        quit=a(window, "&Quit", "Close Parallax", key=Key.Quit, fallback="Ctrl+Q"),
+        undo=a(window, "&Undo", "Undo the last change", key=Key.Undo),
+        redo=a(window, "&Redo", "Redo the change just undone", key=Key.Redo),
+        find=a(window, "&Find…", "Search event titles, summaries, actors and tags", key=Key.Find),
+        clear_selection=a(window, "C&lear selection", "Deselect all events", fallback="Esc"),
+        preferences=a(window, "&Preferences…", "Author name, theme, export and date options",
+                      key=Key.Preferences, fallback="Ctrl+,"),
+        zoom_in=a(window, "Zoom &in", "Show a shorter stretch of time in more detail",
+                  key=Key.ZoomIn, icon="zoom-in"),
+        zoom_out=a(window, "Zoom &out", "Show a longer stretch of time", key=Key.ZoomOut,
+                   icon="zoom-out"),
+        zoom_fit=a(window, "&Fit all events", "Show every visible event", fallback="Ctrl+0",
+                   icon="zoom-fit"),
+        zoom_home=a(window, "&Home (2008–2025)", "Go back to the default time window",
+                    fallback="Alt+Home", icon="home"),
+        reset_layout=a(window, "&Reset layout", "Put every panel back in its first place"),
+        new_event=a(window, "&New event…", "Add an event to the timeline",
+                    fallback="Ctrl+Shift+N", icon="new-event"),
+        add_source=a(window, "&Add source…", "Add a source document to the library"),
+        read_source=a(window, "&Read source", "Open the selected source in the reader"),
+        welcome=a(window, "&Welcome", "What this window shows and what to try first",
+                  key=Key.HelpContents, fallback="F1"),
+        about=a(window, "&About Parallax", "Version, licences and dataset sources"),
+    )
+    for f in fields(actions):
+        getattr(actions, f.name).setObjectName("action_" + f.name)
+    return actions
+
+
+def build_menus(window: QMainWindow, actions: ShellActions) -> tuple[QMenu, QMenu]:
+    """Fill the menu bar; return (Recent libraries submenu, View menu) for later filling."""
+    bar = window.menuBar()
+    file = bar.addMenu("&File")
+    file.addActions([actions.new_library, actions.open_library])
+    recent = file.addMenu("Recent &libraries")
+    recent.setObjectName("menu_recent")
+    file.addSeparator()
+    file.addActions([actions.import_data, actions.export_data])
+    file.addSeparator()
+    file.addAction(actions.quit)
+    edit = bar.addMenu("&Edit")
+    edit.addActions([actions.undo, actions.redo])
+    edit.addSeparator()
+    edit.addActions([actions.find, actions.clear_selection])
+    edit.addSeparator()
+    edit.addAction(actions.preferences)
+    view = bar.addMenu("&View")
+    view.setObjectName("menu_view")
+    event = bar.addMenu("E&vent")
+    event.addAction(actions.new_event)
+    source = bar.addMenu("&Source")
+    source.addActions([actions.add_source, actions.read_source])
+    help_menu = bar.addMenu("&Help")
+    help_menu.addActions([actions.welcome, actions.about])
+    for menu in (file, edit, view, event, source, help_menu):
+        menu.setAccessibleName(menu.title().replace("&", "") + " menu")
+    return recent, view
+
+
+def fill_view_menu(view: QMenu, panels: list[QAction], actions: ShellActions) -> None:
+    """(Re)build the View menu: panel toggles, then navigation, then layout."""
+    view.clear()
+    panel_menu = view.addMenu("&Panels")
+    panel_menu.addActions(panels)
+    view.addSeparator()
+    view.addActions(actions.navigation())
+    view.addSeparator()
+    view.addAction(actions.reset_layout)
+
+
+def build_toolbar(window: QMainWindow, actions: ShellActions) -> QToolBar:
+    bar = QToolBar("Main toolbar", window)
+    bar.setObjectName("MainToolbar")
+    bar.setAccessibleName("Main toolbar")
+    bar.addActions(actions.navigation())
+    bar.addSeparator()
+    bar.addAction(actions.new_event)
+    bar.addSeparator()
+    bar.addActions([actions.import_data, actions.export_data])
+    window.addToolBar(bar)
+    return bar
