@@ -1,0 +1,177 @@
+"""Load what a comparison needs from a library and build it; find an event by key or title.
+
+Everything is read in one unit of work, so a comparison never mixes two states of the library.
+Nothing is written. Title matching is fuzzy, word by word, with rapidfuzz.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process, utils
+
+from db.library import Library
+from db.records import ClaimRecord, CodeRecord, EventRecord, PassageRecord, SourceRecord
+from desktop.core.compare.build import build_comparison
+from desktop.core.compare.coverage import build_coverage
+from desktop.core.compare.model import Comparison, CoverageMatrix
+
+MATCH_SHARE = 0.75
+WORD_CUTOFF = 80.0
+MIN_WORD = 2
+CLOSE_CUTOFF = 50.0
+CLOSE_LIMIT = 5
+
+
+class EventNotFoundError(LookupError):
+    """No event has the given key or a title close enough; ``close_titles`` are the nearest."""
+
+    def __init__(self, query: str, close_titles: Sequence[str]) -> None:
+        self.query = query
+        self.close_titles = tuple(close_titles)
+        listed = "; ".join(close_titles)
+        hint = f" Close titles: {listed}." if close_titles else " No title comes close."
+        super().__init__(f"No event matches {query!r}.{hint}")
+
+
+class SourceNotFoundError(LookupError):
+    """A requested source key is not in the library; ``known`` lists the keys that are."""
+
+    def __init__(self, missing: Sequence[str], known: Sequence[str]) -> None:
+        self.missing = tuple(missing)
+        self.known = tuple(known)
+        super().__init__(
+            f"Unknown source key(s): {', '.join(missing)}. Known keys: {', '.join(known)}."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LibrarySnapshot:
+    """Every record a comparison may use, read in one unit of work."""
+
+    events: tuple[EventRecord, ...]
+    sources: tuple[SourceRecord, ...]
+    passages: tuple[PassageRecord, ...]
+    codes: tuple[CodeRecord, ...]
+    claims: tuple[ClaimRecord, ...]
+
+
+def read_snapshot(library: Library) -> LibrarySnapshot:
+    """Read events, sources, passages, codes and claims in one unit of work (read-only)."""
+    with library.unit_of_work() as uow:
+        return LibrarySnapshot(
+            events=tuple(uow.events.list()),
+            sources=tuple(uow.sources.list()),
+            passages=tuple(uow.passages.list()),
+            codes=tuple(uow.codes.list()),
+            claims=tuple(uow.claims.list()),
+        )
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in utils.default_process(text).split() if len(w) > MIN_WORD]
+
+
+def title_score(query: str, event: EventRecord) -> tuple[float, float]:
+    """How well ``query`` names ``event``: (share of the query's words found in the title or
+    start year, each found when a title word is at least ``WORD_CUTOFF`` similar; the weighted
+    ratio of query and title). Words of one or two letters are ignored."""
+    wanted = _words(query)
+    haystack = _words(f"{event.title} {event.start[:4]}")
+    if not wanted or not haystack:
+        return (0.0, 0.0)
+    found = sum(
+        1
+        for word in wanted
+        if process.extractOne(word, haystack, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)
+    )
+    whole = fuzz.WRatio(query, event.title, processor=utils.default_process)
+    return (found / len(wanted), float(whole))
+
+
+def find_event(query: str, events: Sequence[EventRecord]) -> EventRecord:
+    """The event whose key is ``query`` exactly, else the one whose title matches it best.
+
+    A title matches when at least ``MATCH_SHARE`` of the query's words occur in it (fuzzily,
+    so "Airline crash" finds "... Airlines ... crashes ..."); the best share wins, then the
+    closest whole title, then the earlier event. Raises ``EventNotFoundError`` with up to
+    ``CLOSE_LIMIT`` close titles otherwise.
+    """
+    for event in events:
+        if event.key == query:
+            return event
+    scored = [(title_score(query, e), e) for e in events]
+    scored.sort(key=lambda pair: (-pair[0][0], -pair[0][1], pair[1].t_lo, pair[1].key))
+    if scored and scored[0][0][0] >= MATCH_SHARE:
+        return scored[0][1]
+    close = [e.title for (share, whole), e in scored if share > 0 or whole >= CLOSE_CUTOFF]
+    raise EventNotFoundError(query, close[:CLOSE_LIMIT])
+
+
+def restrict_sources(snapshot: LibrarySnapshot, source_keys: Sequence[str]) -> LibrarySnapshot:
+    """Keep only the named sources and their passages (and claims on those passages).
+
+    Raises ``SourceNotFoundError`` when a key is not in the library; an empty ``source_keys``
+    keeps all.
+    """
+    if not source_keys:
+        return snapshot
+    known = [s.key for s in snapshot.sources]
+    missing = [k for k in source_keys if k not in known]
+    if missing:
+        raise SourceNotFoundError(missing, sorted(known))
+    wanted = set(source_keys)
+    passages = tuple(p for p in snapshot.passages if p.source_key in wanted)
+    kept = {p.key for p in passages}
+    return LibrarySnapshot(
+        events=snapshot.events,
+        sources=tuple(s for s in snapshot.sources if s.key in wanted),
+        passages=passages,
+        codes=snapshot.codes,
+        claims=tuple(c for c in snapshot.claims if c.passage_key in kept),
+    )
+
+
+def compare_snapshot(snapshot: LibrarySnapshot, event: EventRecord) -> Comparison:
+    """The comparison of ``event`` over the snapshot; coverage spans all its events."""
+    return build_comparison(
+        event,
+        snapshot.sources,
+        snapshot.passages,
+        snapshot.codes,
+        snapshot.claims,
+        all_events=snapshot.events,
+    )
+
+
+def compare_in_library(library: Library, query: str, source_keys: Sequence[str] = ()) -> Comparison:
+    """Find the event for ``query`` (key or title) and compare the sources that speak of it.
+
+    ``source_keys`` limits the comparison to those sources. Raises ``EventNotFoundError`` or
+    ``SourceNotFoundError``; reads the library once and writes nothing.
+    """
+    snapshot = read_snapshot(library)
+    event = find_event(query, snapshot.events)
+    return compare_snapshot(restrict_sources(snapshot, source_keys), event)
+
+
+def compare_event_key(library: Library, event_key: str) -> Comparison | None:
+    """The comparison of the event with this exact key, or None when it no longer exists."""
+    snapshot = read_snapshot(library)
+    event = next((e for e in snapshot.events if e.key == event_key), None)
+    return None if event is None else compare_snapshot(snapshot, event)
+
+
+def coverage_in_library(library: Library) -> CoverageMatrix:
+    """Events x sources over the whole library (rows by start, columns by publication)."""
+    snapshot = read_snapshot(library)
+    codes = {c.key: c for c in snapshot.codes}
+    return build_coverage(snapshot.events, snapshot.sources, snapshot.passages, codes)
+
+
+def source_passages(library: Library, source_key: str) -> tuple[PassageRecord, ...]:
+    """The passages of one source in text order (start offset, then key)."""
+    with library.unit_of_work() as uow:
+        found = uow.passages.for_source(source_key)
+    return tuple(sorted(found, key=lambda p: (p.start, p.key)))

@@ -1,0 +1,105 @@
+"""Loading a comparison from a stored library, and finding an event by key or title."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from db.library import Library
+from desktop.core.compare import build_comparison
+from desktop.core.compare.from_library import (
+    EventNotFoundError,
+    SourceNotFoundError,
+    compare_event_key,
+    compare_in_library,
+    coverage_in_library,
+    find_event,
+    source_passages,
+)
+from desktop.core.dates import HistDate
+
+from .scenario import AKTAU, WAR, build_library
+
+SCENARIO = build_library()
+
+
+def store(library: Library) -> None:
+    """Write the scenario through the repositories, in one unit of work."""
+    with library.unit_of_work("test") as uow:
+        for code in SCENARIO.codes:
+            uow.codes.add(dataclasses.replace(code, parent_key=None))
+        for event in SCENARIO.events:
+            uow.events.add(event)
+        for source in SCENARIO.sources:
+            day = HistDate.parse_edtf(source.published).first_day() if source.published else None
+            uow.sources.add(source, published_t=day)
+        for passage in SCENARIO.passages:
+            uow.passages.add(passage)
+        for claim in SCENARIO.claims:
+            uow.claims.add(claim)
+        uow.commit()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("azal-8243-crash", AKTAU.key),
+        ("Azerbaijan Airlines", AKTAU.key),
+        ("aktau", AKTAU.key),
+        ("Airline crash", AKTAU.key),
+        ("georgian war", WAR.key),
+        ("war in Georgia 2008", WAR.key),
+    ],
+)
+def test_find_event_by_key_or_title(query: str, expected: str) -> None:
+    assert find_event(query, SCENARIO.events).key == expected
+
+
+def test_no_match_lists_close_titles() -> None:
+    with pytest.raises(EventNotFoundError) as caught:
+        find_event("Azerbaijan Railways strike", SCENARIO.events)
+    assert caught.value.close_titles == (AKTAU.title,)
+    assert AKTAU.title in str(caught.value)
+    with pytest.raises(EventNotFoundError) as nothing:
+        find_event("Moldova", SCENARIO.events)
+    assert nothing.value.close_titles == ()
+
+
+def test_stored_library_gives_the_same_comparison_as_the_records(library: Library) -> None:
+    store(library)
+    stored = compare_in_library(library, "Azerbaijan Airlines")
+    direct = build_comparison(
+        AKTAU,
+        SCENARIO.sources,
+        SCENARIO.passages,
+        SCENARIO.codes,
+        SCENARIO.claims,
+        all_events=SCENARIO.events,
+    )
+    assert stored.panes == direct.panes
+    assert stored.facts == direct.facts
+    assert stored.blind_spots == direct.blind_spots
+    assert stored.words == direct.words
+    assert [p.header.outlet for p in stored.panes] == ["EU Reporter", "DW"]
+    assert [f.subject for f in stored.discrepancies] == ["azal-8243.deaths"]
+
+
+def test_sources_limit_the_comparison(library: Library) -> None:
+    store(library)
+    only = compare_in_library(library, WAR.key, ["dw-2025", "digest-2023"])
+    assert [p.source_key for p in only.panes] == ["digest-2023", "dw-2025"]
+    assert {s.source_key for f in only.facts for s in f.statements} <= {"dw-2025", "digest-2023"}
+    with pytest.raises(SourceNotFoundError) as caught:
+        compare_in_library(library, WAR.key, ["dw-2025", "nope"])
+    assert caught.value.missing == ("nope",) and "dw-2025" in caught.value.known
+
+
+def test_event_key_lookup_and_coverage(library: Library) -> None:
+    store(library)
+    assert compare_event_key(library, "gone") is None
+    war = compare_event_key(library, WAR.key)
+    assert war is not None and len(war.panes) == 3
+    coverage = coverage_in_library(library)
+    assert [r.event_key for r in coverage.rows] == [WAR.key, AKTAU.key]
+    assert [p.key for p in source_passages(library, "dw-2025")] == ["dw-3", "dw-1", "dw-2"]
