@@ -6,10 +6,16 @@ Nothing else in the application creates a QApplication, opens a library or reads
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from db.errors import LibraryError
 from db.library import Library, open_library
 from desktop.core.sample import load_sample_if_empty
+
+if TYPE_CHECKING:
+    from desktop.core.workbench import Workbench
+    from desktop.ui.bridge import WorkbenchSignals
+    from desktop.ui.main_window import MainWindow
 
 
 def open_workbench_library(db: str | None) -> Library:
@@ -17,6 +23,16 @@ def open_workbench_library(db: str | None) -> Library:
     library = open_library(db)
     load_sample_if_empty(library)
     return library
+
+
+def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSignals) -> None:
+    """Put the feature widgets for ``workbench`` into the window's slots and panels.
+
+    Called once at start and again whenever the window switches to another library.
+    """
+    from desktop.ui.compare import ComparePanel
+
+    window.set_compare_widget(ComparePanel(workbench, signals))
 
 
 def run_gui(db: str | None) -> int:
@@ -44,8 +60,8 @@ def run_gui(db: str | None) -> int:
     workbench = Workbench(library)
     errors = ErrorReporter(parent=lambda: window)
     window = MainWindow(workbench, WorkbenchSignals(workbench), settings, errors=errors)
-    # The timeline (top) and comparison (bottom) slots are filled here, and again on
-    # window.workbench_changed after File > New/Open library.
+    fill_window(window, window.workbench, window.signals)
+    window.workbench_changed.connect(lambda bench, signals: fill_window(window, bench, signals))
     errors.install()
     try:
         window.show()

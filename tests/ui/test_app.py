@@ -1,0 +1,36 @@
+"""The composition root puts the feature widgets into the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from db.library import Library
+from desktop.app import fill_window
+from desktop.core.sample import load_sample
+from desktop.core.workbench import Workbench
+from desktop.ui.bridge import WorkbenchSignals
+from desktop.ui.compare import ComparePanel
+from desktop.ui.main_window import MainWindow
+
+
+def test_window_is_filled_and_refilled_on_switch(
+    qtbot,
+    sqlite_library: Library,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    load_sample(sqlite_library)
+    bench = Workbench(sqlite_library)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(bench, WorkbenchSignals(bench), settings)
+    qtbot.addWidget(window)
+    fill_window(window, window.workbench, window.signals)
+    window.workbench_changed.connect(lambda b, s: fill_window(window, b, s))
+    assert window.findChildren(ComparePanel)
+    war = next(e.key for e in bench.catalog.events if e.start == "2008-08-07")
+    bench.select([war])
+    qtbot.waitUntil(lambda: len(window.findChild(ComparePanel).pane_keys()) >= 3, timeout=3000)
+    assert window.switch_library(str(tmp_path / "other.sqlite"))
+    panels = window.findChildren(ComparePanel)
+    assert panels and all(p.workbench is window.workbench for p in panels if p.isVisible())
