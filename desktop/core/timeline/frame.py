@@ -18,21 +18,44 @@ IntArray = NDArray[np.int64]
 
 @dataclass(frozen=True, slots=True)
 class LaneMetrics:
-    """Vertical geometry: each lane has a marker strip on top of ``rows`` bar rows."""
+    """Vertical geometry: each lane has a marker strip on top of ``rows`` bar rows.
+
+    ``lane_rows`` overrides ``rows`` per lane (0 for a collapsed lane: a strip only); lanes past
+    its end have ``rows``.
+    """
 
     top: float = 0.0
     strip_px: float = 20.0
     row_px: float = 14.0
     rows: int = 3
+    lane_rows: tuple[int, ...] = ()
 
     @property
     def lane_height(self) -> float:
-        """Height of one lane in pixels."""
+        """Height of a lane with the default ``rows``."""
         return self.strip_px + self.rows * self.row_px
+
+    def rows_of(self, lane: int) -> int:
+        """Bar rows of ``lane``."""
+        return self.lane_rows[lane] if lane < len(self.lane_rows) else self.rows
+
+    def height_of(self, lane: int) -> float:
+        """Height of ``lane`` in pixels."""
+        return self.strip_px + self.rows_of(lane) * self.row_px
 
     def lane_top(self, lane: int) -> float:
         """y of the top of ``lane``."""
-        return self.top + lane * self.lane_height
+        if not self.lane_rows:
+            return self.top + lane * self.lane_height
+        return self.top + sum(self.height_of(k) for k in range(lane))
+
+    def lane_at(self, y: float, lane_count: int) -> int | None:
+        """The lane whose band contains ``y``, or None."""
+        for lane in range(lane_count):
+            top = self.lane_top(lane)
+            if top <= y < top + self.height_of(lane):
+                return lane
+        return None
 
     def strip_y(self, lane: int) -> float:
         """y of the centre line of the lane's marker strip."""
@@ -127,12 +150,16 @@ class Clusters:
 
 @dataclass(frozen=True, slots=True)
 class Label:
-    """A title drawn from (x, y): y is the marker strip centre or the bar row top."""
+    """A title drawn from (x, y). ``kind``: "marker" (y is the strip centre, right of its
+    marker), "bar" (y is the row top, inside its bar) or "leader" (y is the top of a free bar row
+    below the marker at ``anchor_x``, joined to it by a leader line)."""
 
     x: float
     y: float
     text: str
     id: int
+    kind: str = "marker"
+    anchor_x: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from desktop.core.timeline.frame import Bars, Clusters, Frame, Label, LaneMetrics, Markers
+from desktop.core.timeline.frame import Bars, Clusters, Frame, LaneMetrics, Markers
+from desktop.core.timeline.labels import place_labels
 from desktop.core.timeline.packing import pack_rows
 from desktop.core.timeline.points import lay_out_points
 from desktop.core.timeline.scale import TimeScale
@@ -28,9 +29,6 @@ LEVEL_BASE = 2.0 ** (1.0 / 3.0)
 CELL_PX = 10.0  # events closer than about this many pixels merge into a cluster
 BAR_PX = 4.0  # shorter events are drawn as markers
 MARGIN = 0.25  # laid out beyond each side of the view, as a fraction of its width
-LABEL_PAD = 3.0
-LABEL_GAP = 6.0
-MARKER_RADIUS = 3.0
 BARS_PER_LANE_PER_PX = 0.1  # bar budget per lane: more become markers or clusters
 
 Measure = Callable[[str], float]
@@ -69,7 +67,9 @@ class TimelineLayout:
         markers = Markers.concat([p[0] for p in parts])
         bars = Bars.concat([p[1] for p in parts])
         clusters = Clusters.concat([p[2] for p in parts])
-        labels = self._marker_labels(markers, clusters, scale) + self._bar_labels(bars, scale)
+        labels = place_labels(
+            self.store.titles, self.widths, (markers, clusters, bars), self.metrics, scale.width_px
+        )
         return Frame(
             scale,
             self.metrics,
@@ -84,12 +84,13 @@ class TimelineLayout:
 
     def _lane(self, lane: int, view: _View) -> tuple[Markers, Bars, Clusters, int, int]:
         groups = self.store.groups[lane] if lane < len(self.store.groups) else ()
-        budget = int(view.scale.width_px * BARS_PER_LANE_PER_PX) * self.metrics.rows
+        lane_rows = self.metrics.rows_of(lane)
+        budget = int(view.scale.width_px * BARS_PER_LANE_PER_PX) * lane_rows
         bar_index, cutoff = _visible_bars(self.store, groups, view, budget)
         rows = pack_rows(
             self.store.t_lo[bar_index] / view.level_dpp,
             self.store.t_hi[bar_index] / view.level_dpp,
-            self.metrics.rows,
+            lane_rows,
             2.0,
         )
         shown = rows >= 0
@@ -109,52 +110,8 @@ class TimelineLayout:
         missing = index[np.isnan(self._widths[index])]
         for k in missing.tolist():
             self._widths[k] = self.measure(self.store.titles[k])
-        return self._widths[index]
-
-    def _marker_labels(self, markers: Markers, clusters: Clusters, scale: TimeScale) -> list[Label]:
-        """A marker is labelled when its title fits before the next glyph in its lane strip, so
-        labels never cover glyphs or each other."""
-        if not len(markers.x):
-            return []
-        lefts = np.concatenate((markers.x - MARKER_RADIUS, clusters.x0))
-        lanes = np.concatenate((markers.lane, clusters.lane))
-        order = np.lexsort((lefts, lanes))
-        keys = lanes[order] * 1e18 + lefts[order]  # lanes sort first; x stays < 1e18
-        mine = markers.lane * 1e18 + markers.x - MARKER_RADIUS
-        nxt = np.searchsorted(keys, mine, side="right")
-        next_left = np.full(len(mine), np.inf)
-        has_next = nxt < len(keys)
-        same_lane = has_next & (lanes[order][np.minimum(nxt, len(keys) - 1)] == markers.lane)
-        next_left[same_lane] = lefts[order][nxt[same_lane]]
-        start = markers.x + MARKER_RADIUS + LABEL_PAD
-        widths = self.widths(markers.index)
-        fits = (start + widths + LABEL_GAP <= next_left) & (start < scale.width_px)
-        return [
-            Label(
-                float(start[k]),
-                float(markers.y[k]),
-                self.store.titles[int(markers.index[k])],
-                int(markers.ids[k]),
-            )
-            for k in np.flatnonzero(fits).tolist()
-        ]
-
-    def _bar_labels(self, bars: Bars, scale: TimeScale) -> list[Label]:
-        """A bar is labelled inside its visible part when the title fits there."""
-        if not len(bars.x0):
-            return []
-        left = np.maximum(bars.x0, 0.0) + LABEL_PAD
-        room = np.minimum(bars.x1, scale.width_px) - LABEL_PAD - left
-        fits = self.widths(bars.index) <= room
-        return [
-            Label(
-                float(left[k]),
-                float(bars.y[k]),
-                self.store.titles[int(bars.index[k])],
-                int(bars.ids[k]),
-            )
-            for k in np.flatnonzero(fits).tolist()
-        ]
+        widths: NDArray[np.float64] = self._widths[index]
+        return widths
 
 
 def _visible_bars(

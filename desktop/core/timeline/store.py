@@ -53,33 +53,93 @@ class EventStore:
     """
 
     def __init__(self, items: Sequence[TimelineItem], lane_count: int | None = None) -> None:
-        for item in items:
-            if not item.t_hi > item.t_lo:
-                raise ValueError(f"item {item.id} needs t_lo < t_hi")
-        t_lo = np.fromiter((i.t_lo for i in items), np.float64, len(items))
-        t_hi = np.fromiter((i.t_hi for i in items), np.float64, len(items))
-        lanes = np.fromiter((i.lane for i in items), np.int64, len(items))
+        n = len(items)
+        self._init_arrays(
+            np.fromiter((i.id for i in items), np.int64, n),
+            np.fromiter((i.lane for i in items), np.int64, n),
+            np.fromiter((i.t_lo for i in items), np.float64, n),
+            np.fromiter((i.t_hi for i in items), np.float64, n),
+            np.fromiter((i.importance for i in items), np.int64, n),
+            [i.title for i in items],
+            np.fromiter((int(i.precision) for i in items), np.int64, n),
+            lane_count,
+        )
+
+    def _init_arrays(  # noqa: PLR0913 - one array per field
+        self,
+        raw_ids: NDArray[np.int64],
+        lanes: NDArray[np.int64],
+        t_lo: NDArray[np.float64],
+        t_hi: NDArray[np.float64],
+        importance: NDArray[np.int64],
+        titles: Sequence[str],
+        precision: NDArray[np.int64],
+        lane_count: int | None,
+    ) -> None:
+        bad = np.flatnonzero(~(t_hi > t_lo))
+        if len(bad):
+            raise ValueError(f"item {int(raw_ids[bad[0]])} needs t_lo < t_hi")
         classes = _duration_classes(t_hi - t_lo)
-        raw_ids = np.fromiter((i.id for i in items), np.int64, len(items))
         order = np.lexsort((raw_ids, t_lo, classes, lanes))  # ids break ties: input order is moot
         self.t_lo: NDArray[np.float64] = t_lo[order]
         self.t_hi: NDArray[np.float64] = t_hi[order]
         self.lane: NDArray[np.int64] = lanes[order]
-        self.importance: NDArray[np.int64] = np.fromiter(
-            (i.importance for i in items), np.int64, len(items)
-        )[order]
+        self.importance: NDArray[np.int64] = importance[order]
         self.ids: NDArray[np.int64] = raw_ids[order]
-        self.precision: NDArray[np.int64] = np.fromiter(
-            (int(i.precision) for i in items), np.int64, len(items)
-        )[order]
-        self.titles: list[str] = [items[k].title for k in order.tolist()]
+        self.precision: NDArray[np.int64] = precision[order]
+        self.titles: list[str] = [titles[k] for k in order.tolist()]
         self.lane_count = (
-            int(lanes.max()) + 1 if lane_count is None and len(items) else (lane_count or 0)
+            int(lanes.max()) + 1 if lane_count is None and len(lanes) else (lane_count or 0)
         )
         self.groups = _class_groups(
             self.lane, classes[order], self.t_hi - self.t_lo, self.lane_count
         )
-        self._position_of_id = {int(item_id): k for k, item_id in enumerate(self.ids.tolist())}
+        self._position_of_id: dict[int, int] | None = None
+
+    @classmethod
+    def from_arrays(  # noqa: PLR0913 - one array per field
+        cls,
+        ids: NDArray[np.int64],
+        lanes: NDArray[np.int64],
+        t_lo: NDArray[np.float64],
+        t_hi: NDArray[np.float64],
+        importance: NDArray[np.int64],
+        titles: Sequence[str],
+        precision: NDArray[np.int64] | None = None,
+        lane_count: int | None = None,
+    ) -> EventStore:
+        """Build from parallel arrays (no per-item objects: the fast path for large libraries).
+
+        ``precision`` defaults to DAY for every item. Raises ValueError where ``t_hi <= t_lo``.
+        """
+        store = cls.__new__(cls)
+        if precision is None:
+            precision = np.full(len(ids), int(Precision.DAY), np.int64)
+        store._init_arrays(
+            np.asarray(ids, np.int64),
+            np.asarray(lanes, np.int64),
+            np.asarray(t_lo, np.float64),
+            np.asarray(t_hi, np.float64),
+            np.asarray(importance, np.int64),
+            titles,
+            np.asarray(precision, np.int64),
+            lane_count,
+        )
+        return store
+
+    def subset(self, keep: NDArray[np.bool_]) -> EventStore:
+        """The items where ``keep`` (indexed by position) is True, same lanes; O(n) vectorised."""
+        chosen = np.flatnonzero(keep)
+        return EventStore.from_arrays(
+            self.ids[chosen],
+            self.lane[chosen],
+            self.t_lo[chosen],
+            self.t_hi[chosen],
+            self.importance[chosen],
+            [self.titles[k] for k in chosen.tolist()],
+            self.precision[chosen],
+            self.lane_count,
+        )
 
     @classmethod
     def build(cls, items: Sequence[TimelineItem], lane_count: int | None = None) -> EventStore:
@@ -91,6 +151,8 @@ class EventStore:
 
     def position_of(self, item_id: int) -> int:
         """Index of an item id in the sorted arrays; KeyError if unknown."""
+        if self._position_of_id is None:
+            self._position_of_id = {int(i): k for k, i in enumerate(self.ids.tolist())}
         return self._position_of_id[item_id]
 
     def bounds(self) -> tuple[float, float]:

@@ -1,0 +1,239 @@
+"""What the timeline shows, Qt-free: events as arrays, lanes, eras, sources, selection, filters.
+
+``SceneData`` is built once per catalog (or per lane-state change) from plain rows; ids are row
+numbers, so every per-event array is indexed by id. ``SceneData.scene(...)`` applies the
+selection and the filters cheaply and returns the ``TimelineScene`` the paint routine draws.
+Neither object changes after construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from numpy.typing import NDArray
+
+from desktop.core.dates import DateParseError, HistDate, Precision
+from desktop.core.timeline.frame import LaneMetrics
+from desktop.core.timeline.lanes import LaneState
+from desktop.core.timeline.store import EventStore
+
+COLLAPSED_ROWS = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SceneLane:
+    key: str
+    name: str
+    color: str
+
+
+@dataclass(frozen=True, slots=True)
+class SceneEra:
+    name: str
+    t_lo: float
+    t_hi: float
+    color: str
+
+
+@dataclass(frozen=True, slots=True)
+class SceneSource:
+    key: str
+    name: str
+    color: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventRows:
+    """Events as parallel sequences (one entry per event); ``lanes`` holds lane keys."""
+
+    keys: Sequence[str]
+    lanes: Sequence[str]
+    t_lo: NDArray[np.float64]
+    t_hi: NDArray[np.float64]
+    importance: NDArray[np.int64]
+    titles: Sequence[str]
+    starts: Sequence[str]
+    ends: Sequence[str | None]
+
+    @classmethod
+    def from_tuples(cls, rows: Sequence[tuple[object, ...]]) -> EventRows:
+        """From ``uow.events.timeline_rows()``: (id, key, lane, t_lo, t_hi, importance, title,
+        start, end)."""
+        columns = list(zip(*rows, strict=True)) if rows else [()] * 9
+        return cls(
+            [str(k) for k in columns[1]],
+            [str(k or "") for k in columns[2]],
+            np.asarray(columns[3], np.float64),
+            np.asarray(columns[4], np.float64),
+            np.asarray(columns[5], np.int64),
+            [str(t) for t in columns[6]],
+            [str(s) for s in columns[7]],
+            [None if e is None else str(e) for e in columns[8]],
+        )
+
+
+@dataclass(frozen=True)
+class SceneData:
+    """Per-catalog arrays indexed by event id (= row number) and the store of shown lanes."""
+
+    rows: EventRows
+    lanes: tuple[SceneLane, ...]  # shown lanes, top to bottom
+    collapsed: tuple[bool, ...]
+    eras: tuple[SceneEra, ...]
+    sources: tuple[SceneSource, ...]
+    store: EventStore  # events of the shown lanes
+    soft: NDArray[np.bool_]  # month or year precision at either end
+    fuzzy_lo: NDArray[np.float64]
+    fuzzy_hi: NDArray[np.float64]
+    coverage_ptr: NDArray[np.int64]  # sources of id k: coverage_src[ptr[k]:ptr[k + 1]]
+    coverage_src: NDArray[np.int64]
+    id_of_key: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def build(  # noqa: PLR0913 - the parts of a scene
+        cls,
+        rows: EventRows,
+        lanes: Sequence[SceneLane],
+        lane_state: LaneState,
+        eras: Sequence[SceneEra] = (),
+        sources: Sequence[SceneSource] = (),
+        coverage: Mapping[str, Sequence[str]] | None = None,
+    ) -> SceneData:
+        """Arrange ``rows`` in the lanes ``lane_state`` shows; events of hidden lanes are left out."""
+        by_key = {lane.key: lane for lane in lanes}
+        state = lane_state.reconcile(by_key)
+        shown = [by_key[k] for k in state.shown()]
+        lane_of = {lane.key: i for i, lane in enumerate(shown)}
+        lane_index = np.fromiter((lane_of.get(k, -1) for k in rows.lanes), np.int64, len(rows.keys))
+        ids = np.arange(len(rows.keys), dtype=np.int64)
+        keep = lane_index >= 0
+        soft, fuzzy_lo, fuzzy_hi, precision = _date_shapes(rows)
+        store = EventStore.from_arrays(
+            ids[keep],
+            lane_index[keep],
+            rows.t_lo[keep],
+            rows.t_hi[keep],
+            rows.importance[keep],
+            [rows.titles[k] for k in np.flatnonzero(keep).tolist()],
+            precision[keep],
+            len(shown),
+        )
+        ptr, src = _coverage_arrays(rows.keys, sources, coverage or {})
+        return cls(
+            rows,
+            tuple(shown),
+            tuple(lane.key in state.collapsed for lane in shown),
+            tuple(eras),
+            tuple(sources),
+            store,
+            soft,
+            fuzzy_lo,
+            fuzzy_hi,
+            ptr,
+            src,
+            {key: k for k, key in enumerate(rows.keys)},
+        )
+
+    def metrics(self, top: float = 0.0) -> LaneMetrics:
+        """Lane geometry: collapsed lanes keep only their marker strip."""
+        base = LaneMetrics(top=top)
+        rows = tuple(COLLAPSED_ROWS if c else base.rows for c in self.collapsed)
+        return replace(base, lane_rows=rows)
+
+    def scene(
+        self,
+        visible: frozenset[str] | None = None,
+        dim_hidden: bool = False,
+        selection: Iterable[str] = (),
+    ) -> TimelineScene:
+        """The scene with ``visible`` events (None: all), the rest hidden or dimmed."""
+        dimmed = np.zeros(len(self.rows.keys), np.bool_)
+        store = self.store
+        if visible is not None:
+            passes = np.fromiter((k in visible for k in self.rows.keys), np.bool_, len(dimmed))
+            if dim_hidden:
+                dimmed = ~passes
+            else:
+                store = store.subset(passes[store.ids])
+        selected = frozenset(self.id_of_key[k] for k in selection if k in self.id_of_key)
+        return TimelineScene(self, store, dimmed, selected)
+
+
+@dataclass(frozen=True)
+class TimelineScene:
+    """What one paint draws: the data, the store of events shown, dimmed and selected ids."""
+
+    data: SceneData
+    store: EventStore
+    dimmed: NDArray[np.bool_]
+    selected: frozenset[int]
+
+    def with_selection(self, keys: Iterable[str]) -> TimelineScene:
+        """The same scene with another selection (no re-layout needed)."""
+        ids = self.data.id_of_key
+        return replace(self, selected=frozenset(ids[k] for k in keys if k in ids))
+
+    def key_of(self, item_id: int) -> str:
+        """The event key of a store id."""
+        return self.data.rows.keys[item_id]
+
+    def sources_of(self, item_id: int) -> list[int]:
+        """Indices into ``data.sources`` of the sources covering event ``item_id``."""
+        ptr = self.data.coverage_ptr
+        found: list[int] = self.data.coverage_src[ptr[item_id] : ptr[item_id + 1]].tolist()
+        return found
+
+    def bounds(self) -> tuple[float, float] | None:
+        """(earliest start, latest end) of the shown events, None when there are none."""
+        return self.store.bounds() if len(self.store) else None
+
+    def ids_in_time_order(self) -> NDArray[np.int64]:
+        """Shown event ids by start, then end, then id (keyboard navigation order)."""
+        store = self.store
+        order = np.lexsort((store.ids, store.t_hi, store.t_lo))
+        ids: NDArray[np.int64] = store.ids[order]
+        return ids
+
+
+def _date_shapes(
+    rows: EventRows,
+) -> tuple[NDArray[np.bool_], NDArray[np.float64], NDArray[np.float64], NDArray[np.int64]]:
+    """(soft edges, fuzzy start, fuzzy end, precision) per event; full days parse no EDTF."""
+    n = len(rows.keys)
+    soft = np.zeros(n, np.bool_)
+    fuzzy_lo, fuzzy_hi = rows.t_lo.copy(), rows.t_hi.copy()
+    precision = np.full(n, int(Precision.DAY), np.int64)
+    for k, (start, end) in enumerate(zip(rows.starts, rows.ends, strict=True)):
+        if _plain_day(start) and (end is None or _plain_day(end)):
+            continue
+        try:
+            first = HistDate.parse_edtf(start)
+            last = HistDate.parse_edtf(end) if end else first
+        except DateParseError:
+            continue
+        precision[k] = min(first.precision, last.precision)
+        soft[k] = precision[k] < Precision.DAY
+        fuzzy_lo[k] = min(first.fuzzy_first_day(), rows.t_lo[k])
+        fuzzy_hi[k] = max(last.fuzzy_end_day(), rows.t_hi[k])
+    return soft, fuzzy_lo, fuzzy_hi, precision
+
+
+def _plain_day(text: str) -> bool:
+    return len(text) == 10 and text[4] == "-" and text[7] == "-"
+
+
+def _coverage_arrays(
+    keys: Sequence[str], sources: Sequence[SceneSource], coverage: Mapping[str, Sequence[str]]
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    rank = {source.key: i for i, source in enumerate(sources)}
+    counts = np.zeros(len(keys) + 1, np.int64)
+    if not coverage:
+        return counts, np.empty(0, np.int64)
+    flat: list[int] = []
+    for k, key in enumerate(keys):
+        found = [rank[s] for s in coverage.get(key, ()) if s in rank]
+        counts[k + 1] = len(found)
+        flat += found
+    return np.cumsum(counts), np.asarray(flat, np.int64)

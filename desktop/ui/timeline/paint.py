@@ -1,0 +1,274 @@
+"""The one paint routine of the timeline (STYLE.md point 3): the widget and image export call it.
+
+``paint_timeline`` draws onto any QPainter (widget, QImage, QSvgGenerator, QPdfWriter) inside
+``rect``; it never asks a widget for its size. It returns the laid-out ``Frame`` in coordinates
+relative to ``rect``'s top-left corner, which the widget keeps for hit testing.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+
+from desktop.core.dates import display_year, from_day_number
+from desktop.core.timeline.frame import Frame, LaneMetrics
+from desktop.core.timeline.layout import TimelineLayout
+from desktop.core.timeline.scale import TimeScale
+from desktop.core.timeline.scene import TimelineScene
+from desktop.core.timeline.store import EventStore
+from desktop.core.timeline.tick_units import MONTH_ABBREVIATIONS
+from desktop.core.timeline.ticks import LABEL_PAD, compute_ticks
+from desktop.ui.timeline.paint_items import (
+    draw_bars,
+    draw_clusters,
+    draw_labels,
+    draw_markers,
+    faded,
+)
+from desktop.ui.timeline.text import TextCache, text_cache
+from desktop.ui.timeline.theme import TimelineTheme
+
+AXIS_PX = 36.0
+TITLE_PX = 28.0
+LEGEND_PX = 22.0
+FOOTER_PX = 20.0
+ROW_PX = 17.0
+MAX_ROWS = 6
+
+
+@dataclass(frozen=True)
+class PaintOptions:
+    """Extras that image export turns on; ``zoom_box`` is the widget's rubber band (x0, x1)."""
+
+    title: str = ""
+    legend: bool = False
+    footer: bool = False
+    zoom_box: tuple[float, float] | None = None
+
+
+_LAYOUTS: weakref.WeakKeyDictionary[EventStore, dict[tuple[object, ...], TimelineLayout]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def layout_for(store: EventStore, metrics: LaneMetrics, text: TextCache) -> TimelineLayout:
+    """The cached layout of ``store`` for these metrics and this font."""
+    per_store = _LAYOUTS.setdefault(store, {})
+    key = (metrics, text.font.key())
+    found = per_store.get(key)
+    if found is None:
+        found = per_store[key] = TimelineLayout(store, text.measure(), metrics)
+    return found
+
+
+def lane_metrics(scene: TimelineScene, top: float, height: float) -> LaneMetrics:
+    """Lane geometry for a band of ``height`` px from ``top``: rows grow to fill, within limits."""
+    base = scene.data.metrics(top)
+    lanes = len(scene.data.lanes)
+    open_lanes = sum(1 for k in range(lanes) if base.rows_of(k) > 0)
+    spare = height - lanes * (base.strip_px + 6.0)
+    rows = int(spare / (ROW_PX * open_lanes)) if open_lanes else 0
+    rows = max(2, min(MAX_ROWS, rows))
+    lane_rows = tuple(rows if base.rows_of(k) > 0 else 0 for k in range(lanes))
+    return LaneMetrics(top, base.strip_px + 6.0, ROW_PX, rows, lane_rows)
+
+
+def paint_timeline(
+    painter: QPainter,
+    model: TimelineScene,
+    scale: TimeScale,
+    rect: QRectF,
+    theme: TimelineTheme,
+    options: PaintOptions | None = None,
+) -> Frame:
+    """Draw ``model`` at ``scale`` into ``rect``; the scale's width should equal rect's width."""
+    options = options or PaintOptions()
+    text, small = text_cache(theme.font), text_cache(theme.small_font)
+    painter.save()
+    painter.translate(rect.topLeft())
+    width, height = rect.width(), rect.height()
+    painter.setClipRect(QRectF(0.0, 0.0, width, height))
+    painter.fillRect(QRectF(0.0, 0.0, width, height), theme.background)
+    top = TITLE_PX if options.title else 0.0
+    bottom = (
+        height - (LEGEND_PX if options.legend else 0.0) - (FOOTER_PX if options.footer else 0.0)
+    )
+    metrics = lane_metrics(model, top + AXIS_PX, bottom - top - AXIS_PX)
+    frame = layout_for(model.store, metrics, text).frame(scale)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # rectangles and lines
+    _draw_lane_bands(painter, model, metrics, theme, width, small)
+    _draw_eras(painter, model, scale, metrics, theme, small)
+    ticks = _draw_axis(painter, scale, top, theme, small, width)
+    _draw_grid(painter, ticks, metrics, model, theme)
+    draw_bars(painter, frame, model, theme, width)
+    draw_clusters(painter, frame, model, small, width)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)  # round glyphs
+    draw_markers(painter, frame, model, theme, width)
+    draw_labels(painter, frame, model, theme, text)
+    _draw_extras(painter, model, scale, options, theme, (width, height, bottom))
+    painter.restore()
+    return frame
+
+
+def _lanes_bottom(model: TimelineScene, metrics: LaneMetrics) -> float:
+    count = len(model.data.lanes)
+    return metrics.lane_top(count) if count else metrics.top
+
+
+def _draw_lane_bands(
+    painter: QPainter,
+    model: TimelineScene,
+    metrics: LaneMetrics,
+    theme: TimelineTheme,
+    width: float,
+    small: TextCache,
+) -> None:
+    """Alternating lane backgrounds, separators and each lane's name in its colour."""
+    separator = QPen(theme.grid, 1.0)
+    separator.setCosmetic(True)
+    painter.setFont(small.font)
+    for lane, info in enumerate(model.data.lanes):
+        y, h = metrics.lane_top(lane), metrics.height_of(lane)
+        if lane % 2 == 0:
+            painter.fillRect(QRectF(0.0, y, width, h), theme.band)
+        painter.setPen(separator)
+        painter.drawLine(QPointF(0.0, y), QPointF(width, y))
+        name = info.name + (" ▸" if model.data.collapsed[lane] else "")
+        painter.setPen(
+            QColor(info.color).darker(110) if not theme.dark else QColor(info.color).lighter(130)
+        )
+        painter.drawStaticText(QPointF(6.0, y + h - small.height - 1.0), small.static(name))
+
+
+def _draw_eras(
+    painter: QPainter,
+    model: TimelineScene,
+    scale: TimeScale,
+    metrics: LaneMetrics,
+    theme: TimelineTheme,
+    small: TextCache,
+) -> None:
+    bottom = _lanes_bottom(model, metrics)
+    painter.setFont(small.font)
+    for era in model.data.eras:
+        x0, x1 = scale.x_of(era.t_lo), scale.x_of(era.t_hi)
+        if x1 < 0 or x0 > scale.width_px:
+            continue
+        painter.fillRect(
+            QRectF(x0, metrics.top, x1 - x0, bottom - metrics.top), faded(QColor(era.color), 0.18)
+        )
+        painter.setPen(theme.muted)
+        painter.drawStaticText(
+            QPointF(max(x0, 0.0) + 4.0, metrics.top + 2.0), small.static(era.name)
+        )
+
+
+def _draw_axis(
+    painter: QPainter,
+    scale: TimeScale,
+    top: float,
+    theme: TimelineTheme,
+    small: TextCache,
+    width: float,
+) -> tuple[float, ...]:
+    """The two-row axis (context above, ticks below); returns the major tick xs."""
+    ticks = compute_ticks(scale, small.measure())
+    painter.setFont(small.font)
+    painter.fillRect(QRectF(0.0, top, width, AXIS_PX), faded(theme.text, 0.06))
+    pen = QPen(theme.muted, 1.0)
+    pen.setCosmetic(True)
+    row = small.height
+    for tick in ticks.context:
+        painter.setPen(theme.text)
+        painter.drawStaticText(QPointF(tick.x + LABEL_PAD, top + 2.0), small.static(tick.label))
+    for tick in ticks.major:
+        painter.setPen(pen)
+        painter.drawLine(QPointF(tick.x, top + AXIS_PX - 6.0), QPointF(tick.x, top + AXIS_PX))
+        painter.setPen(theme.muted)
+        painter.drawStaticText(
+            QPointF(tick.x + LABEL_PAD, top + row + 3.0), small.static(tick.label)
+        )
+    return tuple(tick.x for tick in ticks.major)
+
+
+def _draw_grid(
+    painter: QPainter,
+    xs: tuple[float, ...],
+    metrics: LaneMetrics,
+    model: TimelineScene,
+    theme: TimelineTheme,
+) -> None:
+    pen = QPen(theme.grid, 1.0)
+    pen.setCosmetic(True)
+    painter.setPen(pen)
+    bottom = _lanes_bottom(model, metrics)
+    for x in xs:
+        painter.drawLine(QPointF(x, metrics.top), QPointF(x, bottom))
+
+
+def _draw_extras(
+    painter: QPainter,
+    model: TimelineScene,
+    scale: TimeScale,
+    options: PaintOptions,
+    theme: TimelineTheme,
+    size: tuple[float, float, float],
+) -> None:
+    """Title, legend, footer and the zoom box, when asked for."""
+    width, height, bottom = size
+    text = text_cache(theme.font)
+    if options.title:
+        title_font = text_cache(_bold(theme))
+        painter.setPen(theme.text)
+        painter.setFont(title_font.font)
+        painter.drawStaticText(
+            QPointF(8.0, (TITLE_PX - title_font.height) / 2), title_font.static(options.title)
+        )
+    if options.legend:
+        _draw_legend(painter, model, theme, bottom, width)
+    if options.footer:
+        lo, hi = _date_text(scale.t0), _date_text(scale.t1)
+        note = f"{lo} – {hi} · {len(model.data.sources)} sources · {len(model.store)} events"
+        painter.setPen(theme.muted)
+        painter.setFont(text.font)
+        painter.drawStaticText(QPointF(8.0, height - FOOTER_PX + 2.0), text.static(note))
+    if options.zoom_box is not None:
+        x0, x1 = sorted(options.zoom_box)
+        painter.setPen(QPen(theme.highlight, 1.0))
+        painter.setBrush(faded(theme.highlight, 0.15))
+        painter.drawRect(QRectF(x0, AXIS_PX, x1 - x0, height - AXIS_PX))
+
+
+def _draw_legend(
+    painter: QPainter, model: TimelineScene, theme: TimelineTheme, top: float, width: float
+) -> None:
+    """Lane swatches, then source dots, in one row."""
+    small = text_cache(theme.small_font)
+    x, y = 8.0, top + (LEGEND_PX - small.height) / 2
+    entries = [(lane.name, QColor(lane.color), 9.0) for lane in model.data.lanes]
+    entries += [(source.name, QColor(source.color), 5.0) for source in model.data.sources]
+    painter.setFont(small.font)
+    for name, color, size in entries:
+        if x > width - 40:
+            break
+        painter.setBrush(color)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(QPointF(x + 5.0, top + LEGEND_PX / 2), size / 2, size / 2)
+        painter.setPen(theme.text)
+        painter.drawStaticText(QPointF(x + 12.0, y), small.static(name))
+        x += 24.0 + small.width(name)
+
+
+def _bold(theme: TimelineTheme) -> QFont:
+    font = QFont(theme.font)
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    return font
+
+
+def _date_text(t: float) -> str:
+    year, month, day = from_day_number(t)
+    return f"{day} {MONTH_ABBREVIATIONS[month - 1]} {display_year(year)}"

@@ -1,0 +1,244 @@
+"""Drawing the laid-out items of one frame: bars, markers, source dots, clusters and labels.
+
+Only what lies in ``[0, width)`` is drawn; glyphs of one look are batched into one QPainter call
+(points are written into a QPolygonF straight from numpy), so a frame costs a few calls per lane.
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+import numpy as np
+import shiboken6
+from numpy.typing import NDArray
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPolygonF
+
+from desktop.core.timeline.frame import Frame
+from desktop.core.timeline.scene import TimelineScene
+from desktop.ui.timeline.text import TextCache
+from desktop.ui.timeline.theme import TimelineTheme
+
+MARKER_SIZE = {1: 10.0, 2: 8.0, 3: 6.0}
+DOT_PX = 4.0
+DIM_ALPHA = 0.22
+FADE_PX = 14.0
+
+
+def polygon_of(xs: NDArray[np.float64], ys: NDArray[np.float64]) -> QPolygonF:
+    """A QPolygonF of the points (xs[k], ys[k]), filled from numpy without a Python loop."""
+    polygon = QPolygonF()
+    polygon.resize(len(xs))
+    if len(xs):
+        address = shiboken6.getCppPointer(polygon.data())[0]
+        buffer = (ctypes.c_double * (2 * len(xs))).from_address(address)
+        memory = np.frombuffer(buffer, np.float64).reshape(-1, 2)
+        memory[:, 0] = xs
+        memory[:, 1] = ys
+    return polygon
+
+
+def lane_colors(scene: TimelineScene) -> list[QColor]:
+    """One QColor per shown lane."""
+    return [QColor(lane.color) for lane in scene.data.lanes]
+
+
+def faded(color: QColor, alpha: float) -> QColor:
+    """``color`` with alpha ``alpha``."""
+    result = QColor(color)
+    result.setAlphaF(alpha)
+    return result
+
+
+def draw_bars(
+    painter: QPainter, frame: Frame, scene: TimelineScene, theme: TimelineTheme, width: float
+) -> None:
+    """Bars: plain ones batched per lane; soft, fuzzy, dimmed or selected ones one by one."""
+    bars = frame.bars
+    inside = np.flatnonzero((bars.x1 > 0) & (bars.x0 < width))
+    if not len(inside):
+        return
+    data = scene.data
+    special = (
+        data.soft[bars.ids[inside]]
+        | scene.dimmed[bars.ids[inside]]
+        | (data.fuzzy_lo[bars.ids[inside]] < data.rows.t_lo[bars.ids[inside]])
+        | (data.fuzzy_hi[bars.ids[inside]] > data.rows.t_hi[bars.ids[inside]])
+    )
+    colors = lane_colors(scene)
+    h = frame.metrics.row_px - 3.0
+    x0 = np.maximum(bars.x0[inside], -2.0)
+    x1 = np.minimum(bars.x1[inside], width + 2.0)
+    painter.setPen(Qt.PenStyle.NoPen)
+    for lane in np.unique(bars.lane[inside]).tolist():
+        mine = np.flatnonzero((bars.lane[inside] == lane) & ~special)
+        painter.setBrush(faded(colors[lane], 0.55))
+        painter.drawRects(
+            [
+                QRectF(a, y + 1.0, max(b - a, 1.0), h)
+                for a, b, y in zip(
+                    x0[mine].tolist(), x1[mine].tolist(), bars.y[inside][mine].tolist(), strict=True
+                )
+            ]
+        )
+    for k in np.flatnonzero(special).tolist():
+        index = int(inside[k])
+        _draw_soft_bar(painter, frame, scene, index, colors[int(bars.lane[index])], h)
+    _outline_selected(painter, frame, scene, theme, inside, h)
+
+
+def _draw_soft_bar(
+    painter: QPainter, frame: Frame, scene: TimelineScene, index: int, color: QColor, h: float
+) -> None:
+    """A bar with soft (imprecise) edges and circa fades beyond its firm extent."""
+    bars, data, scale = frame.bars, scene.data, frame.scale
+    item = int(bars.ids[index])
+    alpha = DIM_ALPHA if scene.dimmed[item] else 0.55
+    x0, x1, y = float(bars.x0[index]), float(bars.x1[index]), float(bars.y[index]) + 1.0
+    f0, f1 = scale.x_of(float(data.fuzzy_lo[item])), scale.x_of(float(data.fuzzy_hi[item]))
+    fade = min(FADE_PX, (x1 - x0) / 4) if data.soft[item] else 0.0
+    left, right = min(f0, x0), max(f1, x1)
+    gradient = QLinearGradient(left, 0.0, right, 0.0)
+    span = max(right - left, 1e-6)
+    gradient.setColorAt(0.0, faded(color, 0.0))
+    gradient.setColorAt((x0 - left + fade) / span, faded(color, alpha))
+    gradient.setColorAt((x1 - left - fade) / span, faded(color, alpha))
+    gradient.setColorAt(1.0, faded(color, 0.0))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(gradient))
+    painter.drawRect(QRectF(left, y, right - left, h))
+
+
+def _outline_selected(
+    painter: QPainter,
+    frame: Frame,
+    scene: TimelineScene,
+    theme: TimelineTheme,
+    inside: NDArray[np.int64],
+    h: float,
+) -> None:
+    if not scene.selected:
+        return
+    bars = frame.bars
+    chosen = inside[np.isin(bars.ids[inside], list(scene.selected))]
+    pen = QPen(theme.highlight, 2.0)
+    pen.setCosmetic(True)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for k in chosen.tolist():
+        painter.drawRect(QRectF(bars.x0[k], bars.y[k] + 1.0, bars.x1[k] - bars.x0[k], h))
+
+
+def draw_markers(
+    painter: QPainter, frame: Frame, scene: TimelineScene, theme: TimelineTheme, width: float
+) -> None:
+    """Markers batched per (lane, importance, dimmed); selected ones get a highlight ring."""
+    markers = frame.markers
+    inside = np.flatnonzero((markers.x > -8) & (markers.x < width + 8))
+    if not len(inside):
+        return
+    colors = lane_colors(scene)
+    dimmed = scene.dimmed[markers.ids[inside]]
+    keys = markers.lane[inside] * 8 + np.clip(markers.importance[inside], 1, 3) * 2 + dimmed
+    for key in np.unique(keys).tolist():
+        lane, rest = divmod(key, 8)
+        importance, dim = divmod(rest, 2)
+        mine = inside[keys == key]
+        pen = QPen(faded(colors[lane], DIM_ALPHA if dim else 1.0), MARKER_SIZE[importance])
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawPoints(polygon_of(markers.x[mine], markers.y[mine]))
+    _draw_source_dots(painter, frame, scene, inside)
+    if scene.selected:
+        ring = QPen(theme.highlight, 2.0)
+        ring.setCosmetic(True)
+        painter.setPen(ring)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for k in inside[np.isin(markers.ids[inside], list(scene.selected))].tolist():
+            painter.drawEllipse(QPointF(markers.x[k], markers.y[k]), 7.0, 7.0)
+
+
+def _draw_source_dots(
+    painter: QPainter, frame: Frame, scene: TimelineScene, inside: NDArray[np.int64]
+) -> None:
+    """Small dots under each marker, one per covering source, in the source's colour."""
+    data = scene.data
+    if not len(data.coverage_src):
+        return
+    markers = frame.markers
+    ids = markers.ids[inside]
+    counts = data.coverage_ptr[ids + 1] - data.coverage_ptr[ids]
+    has = counts > 0
+    if not has.any():
+        return
+    owner = np.repeat(np.arange(len(ids))[has], counts[has])
+    starts = np.repeat(data.coverage_ptr[ids[has]], counts[has])
+    within = np.arange(len(owner)) - np.repeat(np.cumsum(counts[has]) - counts[has], counts[has])
+    source = data.coverage_src[starts + within]
+    total = counts[owner]
+    xs = markers.x[inside][owner] + (within - (total - 1) / 2) * (DOT_PX + 1.5)
+    ys = markers.y[inside][owner] + MARKER_SIZE[1] / 2 + 3.5
+    for s in np.unique(source).tolist():
+        pen = QPen(QColor(data.sources[s].color), DOT_PX)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawPoints(polygon_of(xs[source == s], ys[source == s]))
+
+
+def draw_clusters(
+    painter: QPainter, frame: Frame, scene: TimelineScene, text: TextCache, width: float
+) -> None:
+    """Clusters as pills over their cells, with the count when it fits."""
+    clusters = frame.clusters
+    inside = np.flatnonzero((clusters.x1 > 0) & (clusters.x0 < width))
+    painter.setFont(text.font)
+    colors = lane_colors(scene)
+    x0 = clusters.x0[inside] + 1.0
+    x1 = np.maximum(clusters.x1[inside] - 1.0, x0 + 4.0)
+    for lane in np.unique(clusters.lane[inside]).tolist():
+        mine = np.flatnonzero(clusters.lane[inside] == lane)
+        painter.setPen(QPen(colors[lane], 1.0))
+        painter.setBrush(faded(colors[lane], 0.25))
+        painter.drawRects(
+            [
+                QRectF(a, y - 6.0, b - a, 12.0)
+                for a, b, y in zip(
+                    x0[mine].tolist(),
+                    x1[mine].tolist(),
+                    clusters.y[inside][mine].tolist(),
+                    strict=True,
+                )
+            ]
+        )
+    painter.setPen(QPen(colors[0] if colors else QColor("gray")))
+    for k, a, b in zip(inside.tolist(), x0.tolist(), x1.tolist(), strict=True):
+        label = str(int(clusters.count[k]))
+        w = text.width(label)
+        if w + 6.0 <= b - a:
+            painter.setPen(colors[int(clusters.lane[k])])
+            y = float(clusters.y[k]) - text.height / 2
+            painter.drawStaticText(QPointF((a + b - w) / 2, y), text.static(label))
+
+
+def draw_labels(
+    painter: QPainter, frame: Frame, scene: TimelineScene, theme: TimelineTheme, text: TextCache
+) -> None:
+    """Titles as the layout placed them; leader labels get a thin line up to their marker."""
+    metrics = frame.metrics
+    half = text.height / 2
+    painter.setFont(text.font)
+    leader = QPen(theme.muted, 1.0)
+    leader.setCosmetic(True)
+    normal, dim = QPen(theme.text), QPen(faded(theme.text, 0.35))
+    for label in frame.labels:
+        if label.kind == "marker":
+            y = label.y - half
+        else:
+            y = label.y + (metrics.row_px - text.height) / 2
+        if label.kind == "leader":
+            painter.setPen(leader)
+            lane = metrics.lane_at(label.y + 1.0, len(scene.data.lanes)) or 0
+            top = metrics.strip_y(lane) + 5.0
+            painter.drawLine(QPointF(label.anchor_x, top), QPointF(label.anchor_x, y + half))
+        painter.setPen(dim if scene.dimmed[label.id] else normal)
+        painter.drawStaticText(QPointF(label.x, y), text.static(label.text))

@@ -1,0 +1,63 @@
+"""Cached text for painting: widths per font and QStaticText per (font, text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QStaticText
+
+MAX_CACHED = 20_000
+
+
+class TextCache:
+    """Measures and prepares text for one font; reuse it across frames (the caches are the point)."""
+
+    def __init__(self, font: QFont) -> None:
+        self.font = font
+        self.metrics = QFontMetricsF(font)
+        self._static: dict[str, QStaticText] = {}
+        self._widths: dict[str, float] = {}
+
+    @property
+    def height(self) -> float:
+        """Line height in pixels."""
+        return self.metrics.height()
+
+    def width(self, text: str) -> float:
+        """Advance width of ``text``."""
+        found = self._widths.get(text)
+        if found is None:
+            if len(self._widths) > MAX_CACHED:
+                self._widths.clear()
+            found = self._widths[text] = self.metrics.horizontalAdvance(text)
+        return found
+
+    def static(self, text: str) -> QStaticText:
+        """A prepared QStaticText for ``text``."""
+        found = self._static.get(text)
+        if found is None:
+            if len(self._static) > MAX_CACHED:
+                self._static.clear()
+            found = QStaticText(text)
+            found.setTextFormat(Qt.TextFormat.PlainText)
+            found.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+            found.prepare(font=self.font)
+            self._static[text] = found
+        return found
+
+    def measure(self) -> Callable[[str], float]:
+        """``width`` as a plain callable for the pure layout code."""
+        return self.width
+
+
+_CACHES: dict[str, TextCache] = {}
+
+
+def text_cache(font: QFont) -> TextCache:
+    """The shared cache of ``font`` (keyed by its description)."""
+    key = font.key()
+    found = _CACHES.get(key)
+    if found is None:
+        found = _CACHES[key] = TextCache(font)
+    return found

@@ -1,0 +1,305 @@
+"""The interactive timeline: zoom, pan, zoom box, hover, selection and keyboard navigation.
+
+The view holds only view state (the ``TimeScale``, the ``LaneState``, the last frame for hit
+testing); events, selection and filters live in the ``Workbench``. Painting goes through
+``paint_timeline`` like every export does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from desktop.core.dates import day_number
+from desktop.core.timeline.frame import Frame
+from desktop.core.timeline.from_catalog import scene_data_from_catalog
+from desktop.core.timeline.hit import cluster_at, cluster_members, item_at
+from desktop.core.timeline.lanes import LaneState
+from desktop.core.timeline.scale import TimeScale
+from desktop.core.timeline.scene import SceneData, TimelineScene
+from desktop.core.workbench import Workbench
+from desktop.ui.bridge import WorkbenchSignals
+from desktop.ui.timeline.interaction import event_tooltip, next_in_time, wheel_factor
+from desktop.ui.timeline.lane_menu import show_lane_menu
+from desktop.ui.timeline.paint import PaintOptions, paint_timeline
+from desktop.ui.timeline.theme import TimelineTheme
+
+HOME = (float(day_number(2008, 8, 7)), float(day_number(2025, 8, 8) + 1))
+KEY_ZOOM = 1.5
+DRAG_THRESHOLD = 4.0
+
+
+class TimelineView(QWidget):
+    """The timeline widget. ``scale_changed`` fires whenever the visible window moves."""
+
+    scale_changed = Signal()
+
+    def __init__(
+        self, workbench: Workbench, signals: WorkbenchSignals, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workbench = workbench
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setMinimumSize(320, 200)
+        self.lane_state = LaneState()
+        self.scale = TimeScale(*HOME, 1000.0)
+        self.frame: Frame | None = None
+        self._press: QPointF | None = None
+        self._press_scale = self.scale
+        self._dragging = False
+        self._zoom_box: tuple[float, float] | None = None
+        self._data: SceneData = scene_data_from_catalog(workbench.catalog, self.lane_state)
+        self.scene: TimelineScene = self._make_scene()
+        signals.catalog_changed.connect(self._on_catalog)
+        signals.filters_changed.connect(self._on_filters)
+        signals.selection_changed.connect(self._on_selection)
+
+    # -- model --------------------------------------------------------------------------
+    def _make_scene(self) -> TimelineScene:
+        filters = self.workbench.filters
+        visible = self.workbench.visible_keys() if filters.active else None
+        return self._data.scene(visible, filters.dim_instead_of_hide, self.workbench.selection)
+
+    def _on_catalog(self) -> None:
+        self._data = scene_data_from_catalog(self.workbench.catalog, self.lane_state)
+        self.scene = self._make_scene()
+        self.update()
+
+    def _on_filters(self) -> None:
+        self.scene = self._make_scene()
+        self.update()
+
+    def _on_selection(self) -> None:
+        self.scene = self.scene.with_selection(self.workbench.selection)
+        self.update()
+
+    def set_lane_state(self, state: LaneState) -> None:
+        """Show the lanes as ``state`` says (order, collapsed, hidden)."""
+        self.lane_state = state
+        self._on_catalog()
+
+    # -- public actions -----------------------------------------------------------------
+    def set_scale(self, scale: TimeScale) -> None:
+        """Show ``scale`` (its width is adapted to the widget)."""
+        self.scale = TimeScale(scale.t0, scale.t1, float(max(1, self.width())))
+        self.update()
+        self.scale_changed.emit()
+
+    def zoom_in(self) -> None:
+        self.set_scale(self.scale.zoom(KEY_ZOOM, self.width() / 2))
+
+    def zoom_out(self) -> None:
+        self.set_scale(self.scale.zoom(1 / KEY_ZOOM, self.width() / 2))
+
+    def fit_all(self) -> None:
+        """Show every shown event."""
+        bounds = self.scene.bounds()
+        if bounds is not None:
+            self.set_scale(self.scale.fit(*bounds))
+
+    def go_home(self) -> None:
+        """Back to 7 August 2008 – 8 August 2025."""
+        self.set_scale(TimeScale(*HOME, float(max(1, self.width()))))
+
+    def state(self) -> dict[str, Any]:
+        """Visible window and lane state, as plain data for QSettings."""
+        return {"t0": self.scale.t0, "t1": self.scale.t1, "lanes": self.lane_state.to_dict()}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Undo of ``state()``; ignores what it cannot use."""
+        try:
+            self.set_scale(
+                TimeScale(float(state["t0"]), float(state["t1"]), float(max(1, self.width())))
+            )
+        except (KeyError, TypeError, ValueError):
+            pass
+        lanes = state.get("lanes")
+        if isinstance(lanes, dict):
+            self.set_lane_state(LaneState.from_dict(lanes))
+
+    # -- painting -----------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        theme = TimelineTheme.from_palette(self.palette(), self.font())
+        rect = QRectF(0.0, 0.0, float(self.width()), float(self.height()))
+        options = PaintOptions(zoom_box=self._zoom_box)
+        self.frame = paint_timeline(painter, self.scene, self.scale, rect, theme, options)
+        painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self.scale = self.scale.with_width(float(max(1, event.size().width())))
+        self.scale_changed.emit()
+        super().resizeEvent(event)
+
+    # -- hit testing --------------------------------------------------------------------
+    def _frame(self) -> Frame:
+        if self.frame is None or self.frame.scale != self.scale:
+            self.grab()  # lays out and paints once, offscreen
+        assert self.frame is not None
+        return self.frame
+
+    def event_at(self, pos: QPointF) -> str | None:
+        """Key of the event under ``pos``, or None."""
+        found = item_at(self._frame(), pos.x(), pos.y())
+        return None if found is None else self.scene.key_of(found)
+
+    def _expand_cluster_at(self, pos: QPointF) -> bool:
+        frame = self._frame()
+        cluster = cluster_at(frame, pos.x(), pos.y())
+        if cluster is None:
+            return False
+        members = cluster_members(self.scene.store, frame, cluster)
+        store = self.scene.store
+        positions = [store.position_of(int(m)) for m in members.tolist()]
+        lo, hi = float(store.t_lo[positions].min()), float(store.t_hi[positions].max())
+        self.set_scale(self.scale.fit(lo, max(hi, lo + 1.0), margin=0.3))
+        return True
+
+    # -- mouse --------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        self._press, self._press_scale, self._dragging = event.position(), self.scale, False
+        boxing = event.button() == Qt.MouseButton.RightButton or (
+            event.button() == Qt.MouseButton.LeftButton
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            and self.event_at(event.position()) is None
+        )
+        self._zoom_box = (event.position().x(), event.position().x()) if boxing else None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        pos = event.position()
+        if self._press is None:
+            self._hover(event)
+            return
+        if abs(pos.x() - self._press.x()) + abs(pos.y() - self._press.y()) > DRAG_THRESHOLD:
+            self._dragging = True
+        if self._zoom_box is not None:
+            self._zoom_box = (self._zoom_box[0], pos.x())
+            self.update()
+        elif self._dragging:
+            self.set_scale(self._press_scale.pan(pos.x() - self._press.x()))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        box, dragging, self._press, self._zoom_box = self._zoom_box, self._dragging, None, None
+        if box is not None and abs(box[1] - box[0]) > DRAG_THRESHOLD:
+            x0, x1 = sorted(box)
+            self.set_scale(self.scale.fit(self.scale.t_of(x0), self.scale.t_of(x1), margin=0.0))
+        elif box is not None and event.button() == Qt.MouseButton.RightButton:
+            self._context_menu(event)
+        elif not dragging and event.button() == Qt.MouseButton.LeftButton:
+            self._click(event)
+        self.update()
+
+    def _click(self, event: QMouseEvent) -> None:
+        key = self.event_at(event.position())
+        modifiers = event.modifiers()
+        if key is None:
+            if not self._expand_cluster_at(event.position()) and not modifiers:
+                self.workbench.select([])
+            return
+        current = list(self.workbench.selection)
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            chosen = [k for k in current if k != key] if key in current else [*current, key]
+        elif modifiers & Qt.KeyboardModifier.ShiftModifier:
+            chosen = [*current, key]
+        else:
+            chosen = [key]
+        self.workbench.select(chosen)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        key = self.event_at(event.position())
+        if key is None:
+            self._expand_cluster_at(event.position())
+            return
+        self.zoom_to_event(key)
+
+    def zoom_to_event(self, key: str) -> None:
+        """Show event ``key`` with some of its surroundings."""
+        item = self.scene.data.id_of_key[key]
+        lo, hi = float(self.scene.data.rows.t_lo[item]), float(self.scene.data.rows.t_hi[item])
+        context = max((hi - lo) * 3.0, 30.0)
+        self.set_scale(self.scale.fit(lo - context, hi + context, margin=0.0))
+
+    def _hover(self, event: QMouseEvent) -> None:
+        key = self.event_at(event.position())
+        if key is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(event.globalPosition().toPoint(), event_tooltip(self.scene, key), self)
+
+    def _context_menu(self, event: QMouseEvent) -> None:
+        lane = self._frame().metrics.lane_at(event.position().y(), len(self.scene.data.lanes))
+        key = None if lane is None else self.scene.data.lanes[lane].key
+        show_lane_menu(self, key, event.globalPosition().toPoint())
+
+    # -- wheel, gestures, keys ----------------------------------------------------------
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        delta = event.angleDelta()
+        dx, dy = delta.x(), delta.y()
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or abs(dx) > abs(dy):
+            self.set_scale(self.scale.pan((dx or dy) / 120 * self.width() * 0.1))
+        elif dy:
+            self.set_scale(self.scale.zoom(wheel_factor(dy), event.position().x()))
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.NativeGesture:
+            assert isinstance(event, QNativeGestureEvent)
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.set_scale(self.scale.zoom(1.0 + event.value(), event.position().x()))
+                return True
+        return super().event(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        return False  # Tab moves between events, not out of the timeline
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key, modifiers = event.key(), event.modifiers()
+        step = self.width() * 0.1
+        moves_event = modifiers & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_out()
+        elif key == Qt.Key.Key_F:
+            self.fit_all()
+        elif key == Qt.Key.Key_Home:
+            self.go_home()
+        elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.step_event(-1 if key == Qt.Key.Key_Backtab else 1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and moves_event:
+            self.step_event(-1 if key == Qt.Key.Key_Left else 1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.set_scale(self.scale.pan(step if key == Qt.Key.Key_Left else -step))
+        else:
+            super().keyPressEvent(event)
+
+    def step_event(self, direction: int) -> None:
+        """Select the next (1) or previous (-1) event in time order and bring it into view."""
+        key = next_in_time(self.scene, self.workbench.selected_event, direction)
+        if key is None:
+            return
+        self.workbench.select([key])
+        self.scene = self.scene.with_selection([key])
+        item = self.scene.data.id_of_key[key]
+        t = float(self.scene.data.rows.t_lo[item])
+        if not self.scale.t0 <= t < self.scale.t1:
+            self.set_scale(
+                self.scale.pan(
+                    self.scale.x_of(self.scale.t0 + self.scale.span / 2) - self.scale.x_of(t)
+                )
+            )
+        self.update()

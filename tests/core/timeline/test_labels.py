@@ -1,0 +1,105 @@
+"""Label placement: importance first, then time; labels never overlap bars, glyphs or labels."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from desktop.core.timeline.frame import Frame, Label, LaneMetrics
+from desktop.core.timeline.labels import LABEL_GAP, RowOccupancy
+from desktop.core.timeline.layout import TimelineLayout
+from desktop.core.timeline.scale import TimeScale
+from desktop.core.timeline.store import EventStore, TimelineItem
+
+T = 733000.0
+METRICS = LaneMetrics()
+
+
+def measure(text: str) -> float:
+    return 6.0 * len(text)
+
+
+def crowded(importance_of: dict[int, int], count: int = 40, days: float = 25.0) -> Frame:
+    """``count`` one-day events 25 px apart in one lane, titles 48 px wide: too many to label."""
+    items = [
+        TimelineItem(
+            k, 0, T + days * k, T + days * k + 1, importance_of.get(k, 3), f"Event {k:02d}"
+        )
+        for k in range(count)
+    ]
+    layout = TimelineLayout(EventStore.build(items, 1), measure, METRICS)
+    return layout.frame(TimeScale(T - 10.0, T + 990.0, 1000.0))
+
+
+def extent(label: Label) -> tuple[float, float]:
+    start = label.anchor_x - 1.0 if label.kind == "leader" else label.x
+    return start, label.x + measure(label.text) + LABEL_GAP
+
+
+def test_important_events_keep_their_labels_even_when_late() -> None:
+    important = {k: 1 for k in (25, 29, 33, 37)} | {k: 2 for k in (5, 10, 14)}
+    frame = crowded(important)
+    labelled = {label.id for label in frame.labels}
+    assert {25, 29, 33, 37} <= labelled  # late events, yet importance 1 wins the room
+    assert {5, 10, 14} <= labelled
+    assert len(labelled) < 40  # the view really is too crowded for all of them
+
+
+def test_first_come_would_have_lost_them() -> None:
+    """Control: with equal importance the same late events lose to earlier ones."""
+    frame = crowded({})
+    assert not {25, 29, 33, 37} <= {label.id for label in frame.labels}
+
+
+def test_labels_in_each_row_never_overlap() -> None:
+    rng = np.random.default_rng(3)
+    frame = crowded({int(k): int(rng.integers(1, 4)) for k in range(40)})
+    by_row: dict[float, list[tuple[float, float]]] = {}
+    for label in frame.labels:
+        by_row.setdefault(label.y, []).append(extent(label))
+    for spans in by_row.values():
+        spans.sort()
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+            assert end <= start + 1e-9
+
+
+def test_leader_labels_avoid_bars() -> None:
+    items = [TimelineItem(100, 0, T + 300.0, T + 700.0, 3, "A long span")]
+    items += [
+        TimelineItem(k, 0, T + 25.0 * k, T + 25.0 * k + 1, 1, "Important event")
+        for k in range(12, 28)
+    ]
+    frame = TimelineLayout(EventStore.build(items, 1), measure, METRICS).frame(
+        TimeScale(T - 10.0, T + 990.0, 1000.0)
+    )
+    bar = frame.bars
+    assert bar.ids.tolist() == [100]
+    for label in frame.labels:
+        if label.kind == "leader" and label.y == bar.y[0]:
+            start, end = extent(label)
+            assert end <= bar.x0[0] or start >= bar.x1[0]
+
+
+def test_row_occupancy() -> None:
+    row = RowOccupancy([10.0, 50.0], [20.0, 60.0])
+    assert row.is_free(20.0, 50.0)
+    assert not row.is_free(15.0, 30.0)
+    assert not row.is_free(0.0, 11.0)
+    row.take(25.0, 40.0)
+    assert not row.is_free(30.0, 35.0)
+    assert row.is_free(40.0, 50.0)
+
+
+def test_strip_labels_respect_glyphs_in_every_lane() -> None:
+    """Lanes other than the first obey the next-glyph rule too."""
+    items = [
+        TimelineItem(k, 2, T + 30.0 * k, T + 30.0 * k + 1, 2, "A fairly long title")
+        for k in range(30)
+    ]
+    frame = TimelineLayout(EventStore.build(items, 3), measure, METRICS).frame(
+        TimeScale(T - 10.0, T + 990.0, 1000.0)
+    )
+    xs = np.sort(frame.markers.x)
+    strip = [label for label in frame.labels if label.kind == "marker"]
+    for label in strip:
+        later = xs[xs > label.x]
+        assert not len(later) or label.x + measure(label.text) <= later[0] - 3.0

@@ -1,0 +1,65 @@
+"""The paint routine renders the bundled dataset into an image: not blank, every lane drawn."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from desktop.core.dates import day_number
+from desktop.core.timeline.from_catalog import scene_data_from_catalog
+from desktop.core.timeline.lanes import LaneState
+from desktop.core.timeline.scale import TimeScale
+from desktop.core.workbench import Workbench
+from desktop.ui.theme import theme_palette
+from desktop.ui.timeline.paint import PaintOptions, paint_timeline
+from desktop.ui.timeline.theme import TimelineTheme
+
+
+def render(workbench: Workbench, palette: str) -> tuple[np.ndarray, Any]:
+    scene = scene_data_from_catalog(workbench.catalog, LaneState()).scene()
+    image = QImage(1600, 900, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    theme = TimelineTheme.from_palette(theme_palette(palette))
+    scale = TimeScale(day_number(2008, 8, 7), day_number(2025, 8, 9), 1600.0)
+    frame = paint_timeline(
+        painter,
+        scene,
+        scale,
+        QRectF(0, 0, 1600, 900),
+        theme,
+        PaintOptions(legend=True, footer=True, title="T"),
+    )
+    painter.end()
+    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(900, 1600, 4)[:, :, :3].astype(int)
+    return pixels, (scene, frame)
+
+
+def near(pixels: np.ndarray, color: str, tolerance: int = 40) -> np.ndarray:
+    c = QColor(color)
+    bgr = np.array([c.blue(), c.green(), c.red()])
+    return np.abs(pixels - bgr).sum(axis=2) < tolerance
+
+
+def test_every_lane_has_marker_coloured_pixels(qapp: Any, workbench: Workbench) -> None:
+    for palette in ("light", "dark"):
+        pixels, (scene, frame) = render(workbench, palette)
+        assert len(np.unique(pixels.reshape(-1, 3), axis=0)) > 50  # not blank
+        metrics = frame.metrics
+        for lane, info in enumerate(scene.data.lanes):
+            top, bottom = (
+                int(metrics.lane_top(lane)),
+                int(metrics.lane_top(lane) + metrics.height_of(lane)),
+            )
+            band = pixels[top:bottom, 150:]  # skip the lane name at the left edge
+            assert near(band, info.color).sum() > 20, (palette, info.key)
+
+
+def test_export_extras_appear_only_when_asked(qapp: Any, workbench: Workbench) -> None:
+    pixels, (scene, frame) = render(workbench, "light")
+    bottom_rows = pixels[-40:]
+    assert (
+        np.abs(bottom_rows - bottom_rows[0, -1]).sum(axis=2) > 100
+    ).any()  # legend and footer text

@@ -1,0 +1,201 @@
+"""The timeline view driven like a user: wheel, drag, click, keys, overview brush, filters."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.dates import day_number
+from desktop.core.timeline.scale import TimeScale
+
+WAR = "2008-russo-georgian-war"
+
+
+def marker_pos(panel: Any, key: str) -> QPoint:
+    view = panel.view
+    frame = view._frame()
+    item = view.scene.data.id_of_key[key]
+    where = np.flatnonzero(frame.markers.ids == item)
+    if len(where):
+        return QPoint(int(round(frame.markers.x[where[0]])), int(round(frame.markers.y[where[0]])))
+    where = np.flatnonzero(frame.bars.ids == item)
+    assert len(where), f"{key} is not drawn"
+    k = where[0]
+    x = (max(frame.bars.x0[k], 0) + min(frame.bars.x1[k], view.width())) / 2
+    return QPoint(int(x), int(frame.bars.y[k] + frame.metrics.row_px / 2))
+
+
+def wheel(
+    widget: Any, pos: QPointF, dy: int, modifiers: Any = Qt.KeyboardModifier.NoModifier
+) -> None:
+    event = QWheelEvent(
+        pos,
+        widget.mapToGlobal(pos),
+        QPoint(),
+        QPoint(0, dy),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_opens_on_home_window_with_every_event(panel: Any) -> None:
+    view = panel.view
+    assert view.scale.t0 == day_number(2008, 8, 7)
+    assert view.scale.t1 == day_number(2025, 8, 8) + 1
+    assert len(view.scene.store) == 82
+
+
+def test_wheel_zooms_at_the_pointer(panel: Any) -> None:
+    view = panel.view
+    pos = QPointF(400.0, 300.0)
+    before = view.scale.t_of(pos.x())
+    span = view.scale.span
+    wheel(view, pos, 120)
+    assert view.scale.span < span
+    assert view.scale.t_of(pos.x()) == pytest.approx(before, abs=1e-6)
+    wheel(view, pos, -240)
+    assert view.scale.span > span
+
+
+def test_shift_wheel_pans(panel: Any) -> None:
+    view = panel.view
+    span, t0 = view.scale.span, view.scale.t0
+    wheel(view, QPointF(400.0, 300.0), -120, Qt.KeyboardModifier.ShiftModifier)
+    assert view.scale.span == pytest.approx(span)
+    assert view.scale.t0 > t0
+
+
+def test_drag_pans(panel: Any, qtbot: Any) -> None:
+    view = panel.view
+    t_at_500 = view.scale.t_of(500.0)
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=QPoint(500, 600))
+    qtbot.mouseMove(view, QPoint(600, 600))
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(600, 600))
+    assert view.scale.t_of(600.0) == pytest.approx(t_at_500, abs=1e-6)
+
+
+def test_right_drag_zooms_to_the_box(panel: Any, qtbot: Any) -> None:
+    view = panel.view
+    t0, t1 = view.scale.t_of(200.0), view.scale.t_of(400.0)
+    qtbot.mousePress(view, Qt.MouseButton.RightButton, pos=QPoint(200, 600))
+    qtbot.mouseMove(view, QPoint(400, 600))
+    qtbot.mouseRelease(view, Qt.MouseButton.RightButton, pos=QPoint(400, 600))
+    assert view.scale.t0 == pytest.approx(t0, abs=1.0)
+    assert view.scale.t1 == pytest.approx(t1, abs=1.0)
+
+
+def test_click_selects_and_ctrl_click_adds(panel: Any, qtbot: Any) -> None:
+    view, workbench = panel.view, panel.view.workbench
+    view.set_scale(TimeScale(day_number(2008, 7, 20), day_number(2008, 9, 10), 1600.0))
+    with qtbot.waitSignal(panel.signals.selection_changed):
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=marker_pos(panel, WAR))
+    assert workbench.selection == (WAR,)
+    other = "2008-russia-recognises-abkhazia-south-ossetia"
+    assert other in view.scene.data.id_of_key
+    qtbot.mouseClick(
+        view,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        marker_pos(panel, other),
+    )
+    assert workbench.selection == (WAR, other)
+
+
+def test_click_on_a_cluster_expands_it_then_selects_a_member(panel: Any, qtbot: Any) -> None:
+    view = panel.view
+    frame = view._frame()
+    assert len(frame.clusters.count), "the home view of the dataset has clusters"
+    k = int(np.argmax(frame.clusters.count))
+    pos = QPoint(int((frame.clusters.x0[k] + frame.clusters.x1[k]) / 2), int(frame.clusters.y[k]))
+    span = view.scale.span
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=pos)
+    assert view.scale.span < span / 4
+    from desktop.core.timeline.hit import cluster_members
+
+    members = cluster_members(view.scene.store, frame, k)
+    key = view.scene.key_of(int(members[0]))
+    for _ in range(6):  # expand nested clusters until the member is drawn on its own
+        try:
+            pos = marker_pos(panel, key)
+            break
+        except AssertionError:
+            view.zoom_in()
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=pos)
+    assert view.workbench.selection == (key,)
+
+
+def test_overview_brush_moves_the_window(panel: Any, qtbot: Any) -> None:
+    view, strip = panel.view, panel.overview
+    brush = strip.brush_rect()
+    span = view.scale.span
+    start = QPoint(int(brush.center().x()), int(brush.center().y()))
+    qtbot.mousePress(strip, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(strip, start + QPoint(-100, 0))
+    qtbot.mouseRelease(strip, Qt.MouseButton.LeftButton, pos=start + QPoint(-100, 0))
+    assert view.scale.span == pytest.approx(span)
+    assert view.scale.t0 == pytest.approx(
+        day_number(2008, 8, 7) - 100 * strip.full_scale().days_per_px, abs=1.0
+    )
+
+
+def test_filters_hide_or_dim(panel: Any, qtbot: Any) -> None:
+    view, workbench = panel.view, panel.view.workbench
+    filters = replace(workbench.filters, lanes=frozenset({"georgia"}))
+    with qtbot.waitSignal(panel.signals.filters_changed):
+        workbench.set_filters(filters)
+    georgia = sum(1 for e in workbench.catalog.events if e.lane == "georgia")
+    assert len(view.scene.store) == georgia
+    with qtbot.waitSignal(panel.signals.filters_changed):
+        workbench.set_filters(replace(filters, dim_instead_of_hide=True))
+    assert len(view.scene.store) == 82
+    assert int(view.scene.dimmed.sum()) == 82 - georgia
+
+
+def test_keys_zoom_fit_and_home(panel: Any, qtbot: Any) -> None:
+    view = panel.view
+    span = view.scale.span
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert view.scale.span == pytest.approx(span / 1.5)
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    assert view.scale.span == pytest.approx(span)
+    qtbot.keyClick(view, Qt.Key.Key_F)
+    assert view.scale.t0 < day_number(1970, 11, 13)  # the earliest event is in view
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.scale.t0 == day_number(2008, 8, 7)
+
+
+def test_keyboard_moves_between_events_in_time_order(panel: Any, qtbot: Any) -> None:
+    view, workbench = panel.view, panel.view.workbench
+    workbench.select([WAR])
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert workbench.selection == ("2008-russia-recognises-abkhazia-south-ossetia",)
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert workbench.selection == (WAR,)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert workbench.selection == ("2008-russia-recognises-abkhazia-south-ossetia",)
+
+
+def test_state_round_trips(panel: Any) -> None:
+    view = panel.view
+    view.set_scale(TimeScale(day_number(2014, 1, 1), day_number(2015, 1, 1), 1600.0))
+    view.set_lane_state(
+        view.lane_state.reconcile(l.key for l in view.workbench.catalog.lanes).set_hidden(
+            "georgia", True
+        )
+    )
+    saved = view.state()
+    view.go_home()
+    view.set_lane_state(type(view.lane_state)())
+    view.restore(saved)
+    assert view.scale.t0 == day_number(2014, 1, 1)
+    assert [lane.key for lane in view.scene.data.lanes][0] != "georgia"
+    assert len(view.scene.data.lanes) == 5
