@@ -3,6 +3,7 @@
 from alembic import context
 
 from db.models import Base
+from db.search import autogenerate_include_name
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -14,6 +15,8 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    # the full-text index is made by hand (revision 0002) and has no ORM model
+    include_name=autogenerate_include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -16,6 +16,7 @@ from db.errors import LibraryError
 from db.library import open_library
 from db.migrate import alembic_config, head_revision, upgrade
 from db.models import Base
+from db.search import autogenerate_include_name
 
 
 def test_revision_chain_is_linear() -> None:
@@ -32,7 +33,10 @@ def test_models_match_head(any_url: str) -> None:
     library = open_library(any_url)
     try:
         with library.engine.connect() as connection:
-            diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            context = MigrationContext.configure(
+                connection, opts={"include_name": autogenerate_include_name}
+            )
+            diff = compare_metadata(context, Base.metadata)
         assert diff == [], f"models and migrations disagree: {diff}"
     finally:
         library.dispose()

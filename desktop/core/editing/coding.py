@@ -1,0 +1,69 @@
+"""Applying codes to passages and removing them; the coder is the acting author."""
+
+from __future__ import annotations
+
+from db.library import Library
+from db.records import CodingRecord
+from db.uow import UnitOfWork
+from desktop.core.editing import rows
+from desktop.core.editing.changes import Changes
+from desktop.core.editing.command import EditError, UnitCommand
+
+
+class ApplyCode(UnitCommand):
+    """Code a passage; refused if this coder already applied this code there."""
+
+    def __init__(self, passage_key: str, code_key: str, author: str = "") -> None:
+        super().__init__(author)
+        self.coding = CodingRecord(code_key, author, None, passage_key)
+        self.label = "Apply code"
+
+    def do(self, library: Library) -> Changes:
+        def action(uow: UnitOfWork) -> None:
+            coding = self.coding
+            if rows.has_coding(uow, coding.passage_key, coding.code_key, coding.coder):
+                raise EditError("You already applied this code to the passage.")
+            rows.add_coding(uow, coding)
+
+        self.run(library, action)
+        return _changes(self.coding)
+
+    def undo(self, library: Library) -> Changes:
+        def action(uow: UnitOfWork) -> None:
+            coding = self.coding
+            removed = rows.remove_coding(uow, coding.passage_key, coding.code_key, coding.coder)
+            if removed is not None:
+                self.coding = removed  # redo keeps the first creation time
+
+        self.run(library, action)
+        return _changes(self.coding)
+
+
+class RemoveCode(UnitCommand):
+    """Remove one coder's coding of a passage (by default the acting author's)."""
+
+    def __init__(self, passage_key: str, code_key: str, author: str = "",
+                 coder: str | None = None) -> None:
+        super().__init__(author)
+        self.coding = CodingRecord(code_key, author if coder is None else coder, None,
+                                   passage_key)
+        self.label = "Remove code"
+
+    def do(self, library: Library) -> Changes:
+        def action(uow: UnitOfWork) -> None:
+            coding = self.coding
+            removed = rows.remove_coding(uow, coding.passage_key, coding.code_key, coding.coder)
+            if removed is None:
+                raise EditError("The passage does not carry this code.")
+            self.coding = removed
+
+        self.run(library, action)
+        return _changes(self.coding)
+
+    def undo(self, library: Library) -> Changes:
+        self.run(library, lambda uow: rows.add_coding(uow, self.coding))
+        return _changes(self.coding)
+
+
+def _changes(coding: CodingRecord) -> Changes:
+    return Changes.of(passages=[coding.passage_key], codes=[coding.code_key])

@@ -1,0 +1,58 @@
+"""Commands on notes (Markdown memos on events, passages, sources and codes)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from db.library import Library
+from db.records import NoteRecord
+from desktop.core.editing.changes import Changes
+from desktop.core.editing.command import UnitCommand
+from desktop.core.editing.edits import RecordEdit, delete_checked
+from desktop.core.editing.keys import new_key
+
+
+class CreateNote(UnitCommand):
+    def __init__(self, target_kind: str, target_key: str, body: str, author: str = "") -> None:
+        super().__init__(author)
+        self.note = NoteRecord(new_key(body[:40], "note"), target_kind, target_key, body,
+                               author=author)
+        self.label = "Add note"
+        self._version = 0
+
+    def do(self, library: Library) -> Changes:
+        written = self.run(library, lambda uow: uow.notes.add(self.note))
+        # redo restores the note with its first creation time
+        self.note = replace(self.note, created_at=written.created_at,
+                            updated_at=written.updated_at)
+        self._version = written.version
+        return Changes.of(notes=[self.note.key])
+
+    def undo(self, library: Library) -> Changes:
+        self.run(library, lambda uow: delete_checked(uow.notes, self.note.key, self._version))
+        return Changes.of(notes=[self.note.key])
+
+
+class EditNote(RecordEdit):
+    """Change a note's text; ConflictError if someone changed it since it was loaded."""
+
+    def __init__(self, before: NoteRecord, after: NoteRecord, author: str = "") -> None:
+        super().__init__(before, after, author, "Edit note")
+
+
+class DeleteNote(UnitCommand):
+    def __init__(self, key: str, author: str = "") -> None:
+        super().__init__(author)
+        self.key = key
+        self.label = "Delete note"
+        self._note: NoteRecord | None = None
+
+    def do(self, library: Library) -> Changes:
+        self._note = self.run(library, lambda uow: uow.notes.delete(self.key))
+        return Changes.of(notes=[self.key])
+
+    def undo(self, library: Library) -> Changes:
+        note = self._note
+        assert note is not None, "undo before do"
+        self.run(library, lambda uow: uow.notes.add(note))
+        return Changes.of(notes=[self.key])
