@@ -31,7 +31,9 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
     Called once at start and again whenever the window switches to another library.
     """
     from desktop.ui.compare import ComparePanel
+    from desktop.ui.timeline.panel import TimelinePanel
 
+    window.set_timeline_widget(TimelinePanel(workbench, signals))
     window.set_compare_widget(ComparePanel(workbench, signals))
 
 

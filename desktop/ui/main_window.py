@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -55,9 +56,15 @@ from desktop.ui.shell.welcome import WelcomePanel
 from desktop.ui.theme import apply_theme
 
 Opener = Callable[[str], Library]
-NOT_BUILT = {"undo": "undo and redo", "redo": "undo and redo", "import_data": "import",
-             "export_data": "export", "new_event": "the event editor",
-             "add_source": "adding sources", "read_source": "the source reader"}
+NOT_BUILT = {
+    "undo": "undo and redo",
+    "redo": "undo and redo",
+    "import_data": "import",
+    "export_data": "export",
+    "new_event": "the event editor",
+    "add_source": "adding sources",
+    "read_source": "the source reader",
+}
 
 
 def remembered_url(url: str) -> str:
@@ -77,9 +84,16 @@ class MainWindow(QMainWindow):
 
     workbench_changed = Signal(object, object)  # (Workbench, WorkbenchSignals)
 
-    def __init__(self, workbench: Workbench, signals: WorkbenchSignals, settings: QSettings, *,
-                 opener: Opener = open_library, errors: ErrorReporter | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workbench: Workbench,
+        signals: WorkbenchSignals,
+        settings: QSettings,
+        *,
+        opener: Opener = open_library,
+        errors: ErrorReporter | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = ShellSettings(settings)
         self.preferences = self.settings.preferences()
@@ -117,8 +131,14 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Vertical, central)
         self.splitter.setObjectName("MainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(_placeholder("The timeline appears here."))
-        self.splitter.addWidget(_placeholder("The comparison of sources appears here."))
+        self.slot_hosts = [QStackedWidget(self.splitter), QStackedWidget(self.splitter)]
+        for host, text in zip(
+            self.slot_hosts,
+            ("The timeline appears here.", "The comparison of sources appears here."),
+            strict=True,
+        ):
+            host.addWidget(_placeholder(text))
+            self.splitter.addWidget(host)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         layout.addWidget(self.splitter, 1)
@@ -180,8 +200,10 @@ class MainWindow(QMainWindow):
     def show_counts(self) -> None:
         counts = self.workbench.library.counts()
         shown = len(self.workbench.visible_keys())
-        self.counts_label.setText(f"{shown} of {counts.events} events · {counts.sources} sources"
-                                  f" · {counts.passages} passages")
+        self.counts_label.setText(
+            f"{shown} of {counts.events} events · {counts.sources} sources"
+            f" · {counts.passages} passages"
+        )
 
     # --- slots and panels ---------------------------------------------------------------
     def set_timeline_widget(self, widget: QWidget) -> None:
@@ -197,16 +219,20 @@ class MainWindow(QMainWindow):
         self._fill_slot(1, widget)
 
     def _fill_slot(self, index: int, widget: QWidget) -> None:
-        sizes = self.splitter.sizes()
-        old = self.splitter.replaceWidget(index, widget)
-        if old is not None and old is not widget:
-            old.deleteLater()
-        if sum(sizes) > 0:  # keep the user's split; before the first layout Qt shares it out
-            self.splitter.setSizes(sizes)
+        """Show ``widget`` in slot ``index``; the slot's host stays, so the split is kept."""
+        host = self.slot_hosts[index]
+        while host.count():
+            old = host.widget(0)
+            host.removeWidget(old)
+            if old is not widget:
+                old.deleteLater()
+        host.addWidget(widget)
+        host.setCurrentWidget(widget)
         self._update_tab_order()
 
-    def add_panel(self, name: str, title: str, widget: QWidget,
-                  area: Area = Area.RightDockWidgetArea) -> None:
+    def add_panel(
+        self, name: str, title: str, widget: QWidget, area: Area = Area.RightDockWidgetArea
+    ) -> None:
         """Add a dockable panel listed in View > Panels; it returns to its saved place."""
         self.panels.add(name, title, widget, area)
 
@@ -223,8 +249,16 @@ class MainWindow(QMainWindow):
             move(self.timeline_widget)
 
     def _update_tab_order(self) -> None:
-        chain = [w for w in (self.timeline_widget, self.compare_widget,
-                             self.filters_panel.search, self.details_panel) if w is not None]
+        chain = [
+            w
+            for w in (
+                self.timeline_widget,
+                self.compare_widget,
+                self.filters_panel.search,
+                self.details_panel,
+            )
+            if w is not None
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -234,8 +268,10 @@ class MainWindow(QMainWindow):
         timeline = self._timeline_state
         if isinstance(self.timeline_widget, Restorable):
             timeline = self.timeline_widget.state()
-        self.settings.save_library_session(self.library_key, LibrarySession(
-            self.workbench.filters, self.workbench.selection, timeline))
+        self.settings.save_library_session(
+            self.library_key,
+            LibrarySession(self.workbench.filters, self.workbench.selection, timeline),
+        )
 
     def _restore_layout(self) -> None:
         geometry, state, splitter = self.settings.window_layout()
@@ -248,8 +284,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_session()
-        self.settings.save_window_layout(self.saveGeometry(), self.saveState(),
-                                         self.splitter.saveState())
+        self.settings.save_window_layout(
+            self.saveGeometry(), self.saveState(), self.splitter.saveState()
+        )
         super().closeEvent(event)
 
     # --- libraries ----------------------------------------------------------------------
@@ -258,8 +295,10 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         if Path(path).exists():
-            self.show_problem("Cannot create the library",
-                              f"{path} already exists. Use File › Open library to open it.")
+            self.show_problem(
+                "Cannot create the library",
+                f"{path} already exists. Use File › Open library to open it.",
+            )
             return
         self.switch_library(path)
 
@@ -345,8 +384,9 @@ class MainWindow(QMainWindow):
     def _on_welcome_dismissed(self, never_again: bool) -> None:
         self.settings.welcome_dismissed = never_again
 
-    def run_task(self, title: str, job: Job,
-                 on_success: Callable[[Any], None] | None = None) -> TaskHandle:
+    def run_task(
+        self, title: str, job: Job, on_success: Callable[[Any], None] | None = None
+    ) -> TaskHandle:
         """``run_with_progress`` whose failures go to the error dialog and the log."""
         handle = run_with_progress(self, title, job)
         if on_success is not None:

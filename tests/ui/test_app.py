@@ -13,6 +13,7 @@ from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.compare import ComparePanel
 from desktop.ui.main_window import MainWindow
+from desktop.ui.timeline.panel import TimelinePanel
 
 
 def test_window_is_filled_and_refilled_on_switch(
@@ -27,7 +28,7 @@ def test_window_is_filled_and_refilled_on_switch(
     qtbot.addWidget(window)
     fill_window(window, window.workbench, window.signals)
     window.workbench_changed.connect(lambda b, s: fill_window(window, b, s))
-    assert window.findChildren(ComparePanel)
+    assert window.findChildren(ComparePanel) and window.findChildren(TimelinePanel)
     war = next(e.key for e in bench.catalog.events if e.start == "2008-08-07")
     bench.select([war])
     qtbot.waitUntil(lambda: len(window.findChild(ComparePanel).pane_keys()) >= 3, timeout=3000)

@@ -58,12 +58,17 @@ def test_window_opens_with_every_dock(qtbot, filled_library: Library, tmp_path: 
     assert all(d.isVisible() for d in docks.values())
     panel_titles = [a.text() for a in window.panels.toggles()]
     assert panel_titles == ["Filters", "Event details"]
-    labels = [w for w in window.splitter.findChildren(QLabel) if w.parent() is window.splitter]
+    labels = [
+        host.currentWidget()
+        for host in window.slot_hosts
+        if isinstance(host.currentWidget(), QLabel)
+    ]
     assert len(labels) == 2  # both slots hold placeholders until the composition root fills them
 
 
-def test_actions_have_names_tips_and_honest_states(qtbot, filled_library: Library,
-                                                    tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_actions_have_names_tips_and_honest_states(
+    qtbot, filled_library: Library, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, filled_library, tmp_path)
     for action in window.menu_actions.all():
         assert action.toolTip() and action.statusTip(), action.objectName()
@@ -75,20 +80,22 @@ def test_actions_have_names_tips_and_honest_states(qtbot, filled_library: Librar
         assert button.isSeparator() or button.text()
 
 
-def test_navigation_reaches_a_navigable_timeline(qtbot, filled_library: Library,
-                                                 tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_navigation_reaches_a_navigable_timeline(
+    qtbot, filled_library: Library, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, filled_library, tmp_path)
     timeline = FakeTimeline()
     window.set_timeline_widget(timeline)
-    assert window.splitter.widget(0) is timeline
+    assert window.slot_hosts[0].currentWidget() is timeline
     for action in window.menu_actions.navigation():
         assert action.isEnabled()
         action.trigger()
     assert timeline.calls == ["in", "out", "fit", "home"]
 
 
-def test_layout_filters_selection_and_view_survive_a_restart(qtbot, filled_library: Library,
-                                                            tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_layout_filters_selection_and_view_survive_a_restart(
+    qtbot, filled_library: Library, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, filled_library, tmp_path)
     window.resize(700, 520)
     window.panels.docks["details"].hide()
@@ -111,8 +118,9 @@ def test_layout_filters_selection_and_view_survive_a_restart(qtbot, filled_libra
     assert restored.window_state == {"t0": 733000.0, "t1": 734000.0}
 
 
-def test_filters_dock_writes_filters_and_shows_counts(qtbot, filled_library: Library,
-                                                      tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_filters_dock_writes_filters_and_shows_counts(
+    qtbot, filled_library: Library, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, filled_library, tmp_path)
     panel = window.filters_panel
     assert panel.count_label.text() == "4 of 4 events"
@@ -133,8 +141,7 @@ def test_filters_dock_writes_filters_and_shows_counts(qtbot, filled_library: Lib
     qtbot.waitUntil(lambda: window.counts_label.text().startswith("4 of 4 events"))
 
 
-def test_event_details_follow_the_selection(qtbot, filled_library: Library,
-                                            tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_event_details_follow_the_selection(qtbot, filled_library: Library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, filled_library, tmp_path)
     details = window.details_panel
     assert "Select an event" in details.toPlainText()
@@ -168,8 +175,9 @@ def test_find_focuses_the_search_box(qtbot, filled_library: Library, tmp_path: P
     qtbot.waitUntil(window.filters_panel.search.hasFocus)
 
 
-def test_new_and_open_switch_libraries(qtbot, filled_library: Library, tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_new_and_open_switch_libraries(
+    qtbot, filled_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, filled_library, tmp_path)
     switched: list[object] = []
     window.workbench_changed.connect(lambda wb, _signals: switched.append(wb))
@@ -193,14 +201,16 @@ def test_new_and_open_switch_libraries(qtbot, filled_library: Library, tmp_path:
     assert [a.text() for a in window.recent_menu.actions()][1].endswith("second.sqlite")
 
 
-def test_a_foreign_file_keeps_the_current_library(qtbot, filled_library: Library, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_foreign_file_keeps_the_current_library(
+    qtbot, filled_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, filled_library, tmp_path)
     foreign = tmp_path / "notes.txt"
     foreign.write_text("not a database at all, just some text " * 50)
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(MainWindow, "show_problem", lambda _self, title, msg: shown.append(
-        (title, msg)))
+    monkeypatch.setattr(
+        MainWindow, "show_problem", lambda _self, title, msg: shown.append((title, msg))
+    )
     monkeypatch.setattr(library_dialogs, "ask_library_to_open", lambda _p, _r: str(foreign))
     before = window.workbench
     window.menu_actions.open_library.trigger()
@@ -212,8 +222,9 @@ def test_a_foreign_file_keeps_the_current_library(qtbot, filled_library: Library
     assert not missing.exists() and "no library file" in shown[-1][1]
 
 
-def test_a_library_open_in_another_window_is_fine(qtbot, filled_library: Library,
-                                                  tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_library_open_in_another_window_is_fine(
+    qtbot, filled_library: Library, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, filled_library, tmp_path)
     other = open_library(filled_library.url)
     try:
@@ -235,21 +246,26 @@ def test_welcome_shows_once_and_on_request(qtbot, filled_library: Library, tmp_p
     assert again.welcome.isVisible()
 
 
-def test_every_focusable_control_has_an_accessible_name(qtbot, filled_library: Library,
-                                                        tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_focusable_control_has_an_accessible_name(
+    qtbot, filled_library: Library, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QAccessible
 
     window = make_window(qtbot, filled_library, tmp_path)
-    focusable = [w for w in window.findChildren(QWidget)
-                 if w.isVisible() and w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+    focusable = [
+        w
+        for w in window.findChildren(QWidget)
+        if w.isVisible() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+    ]
     assert len(focusable) >= 10
     for widget in focusable:
         interface = QAccessible.queryAccessibleInterface(widget)
         assert interface.text(QAccessible.Text.Name).strip(), type(widget).__name__
 
 
-def test_tab_moves_from_timeline_to_comparison_to_filters(qtbot, filled_library: Library,
-                                                         tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_tab_moves_from_timeline_to_comparison_to_filters(
+    qtbot, filled_library: Library, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QLineEdit
 
     window = make_window(qtbot, filled_library, tmp_path)
@@ -267,8 +283,9 @@ def test_tab_moves_from_timeline_to_comparison_to_filters(qtbot, filled_library:
     assert window.filters_panel.search.hasFocus()
 
 
-def test_added_panels_join_the_view_menu_and_keep_their_place(qtbot, filled_library: Library,
-                                                              tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_added_panels_join_the_view_menu_and_keep_their_place(
+    qtbot, filled_library: Library, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, filled_library, tmp_path)
     window.add_panel("notes", "Notes", QLabel("notes"), Qt.DockWidgetArea.LeftDockWidgetArea)
     panels_menu = window.view_menu.actions()[0].menu()
