@@ -3,10 +3,15 @@
 from desktop.commands.base import Command
 from desktop.commands.compare import COMPARE
 from desktop.commands.copy import COPY
+from desktop.commands.export_data import EXPORT_DATA
+from desktop.commands.export_image import EXPORT_IMAGE
+from desktop.commands.export_report import EXPORT_REPORT
 from desktop.commands.gui import GUI
+from desktop.commands.import_data import IMPORT_DATA
 from desktop.commands.info import INFO
 from desktop.commands.sample import SAMPLE
 
-COMMANDS: tuple[Command, ...] = (GUI, INFO, SAMPLE, COPY, COMPARE)
+COMMANDS: tuple[Command, ...] = (GUI, INFO, SAMPLE, COPY, COMPARE,
+                                 EXPORT_DATA, IMPORT_DATA, EXPORT_REPORT, EXPORT_IMAGE)
 
 __all__ = ["COMMANDS", "Command"]

@@ -1,0 +1,67 @@
+"""``parallax export-report QUERY OUT.(html|pdf)``: the comparison of one event as a report.
+
+The report holds the event header, one pane per source with its passages and codes, the frames
+matrix, the fact discrepancies, the blind spots, distinctive terms and the coverage matrix. HTML
+is one self-contained page; PDF lays that page out on A4 (``--page`` to change) and needs no
+display (Qt runs offscreen when there is none). The coverage matrix alone as CSV is
+``parallax export-data OUT.csv --format coverage-csv``.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.commands.base import Command, open_for_command
+from desktop.commands.export_data import add_db_option
+from desktop.core.compare import comparison_to_html
+from desktop.core.exchange.failures import EXPECTED_FAILURES, failure_message
+from desktop.core.exchange.report import load_comparison, report_format, write_report_html
+from desktop.errors import UserError
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", metavar="QUERY", help="an event key, or words of its title")
+    parser.add_argument("out", metavar="OUT", help="report file to write: .html or .pdf")
+    parser.add_argument(
+        "--sources", metavar="KEY,...", default="", help="only these sources (comma-separated)"
+    )
+    parser.add_argument(
+        "--page", choices=("A4", "A3", "letter"), default="A4", help="PDF page size (default A4)"
+    )
+    add_db_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        fmt = report_format(args.out)
+    except EXPECTED_FAILURES as error:
+        raise UserError(failure_message(error)) from error
+    keys = [k.strip() for k in args.sources.split(",") if k.strip()]
+    library = open_for_command(args)
+    try:
+        comparison = load_comparison(library, args.query, keys)
+    except LookupError as error:
+        raise UserError(str(error)) from error
+    finally:
+        library.dispose()
+    try:
+        if fmt == "html":
+            write_report_html(comparison, args.out)
+            print(f"Wrote the comparison of {comparison.event.title!r} to {args.out}")
+            return 0
+        from desktop.ui.export.report_pdf import write_html_pdf
+
+        title = f"{comparison.event.title}: compared"
+        pages = write_html_pdf(comparison_to_html(comparison), args.out, title, args.page)
+    except EXPECTED_FAILURES as error:
+        raise UserError(failure_message(error)) from error
+    print(f"Wrote the comparison of {comparison.event.title!r} to {args.out} ({pages} pages)")
+    return 0
+
+
+EXPORT_REPORT = Command(
+    "export-report",
+    "write the comparison of one event as a self-contained HTML or PDF report",
+    configure,
+    run,
+)

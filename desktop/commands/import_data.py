@@ -1,0 +1,65 @@
+"""``parallax import-data FILE [--format F] [--rename]``: add a file's records to the library.
+
+Reads the Parallax library JSON, our CSV tables (a folder, a zip or events.csv), TimelineJS JSON
+or spreadsheet CSV (groups become lanes), REFI-QDA .qdpx, or any CSV of events with title and
+date columns (``events-csv``). The format is guessed from the name and content when omitted.
+The import is one transaction: all of it or nothing. A record whose key is already in the
+library is skipped when identical; when it differs the import is refused, naming every such
+record, unless ``--rename`` is given: then the incoming records get fresh keys (``key-2``...) and
+the incoming references follow them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.commands.base import Command, open_for_command
+from desktop.commands.export_data import add_db_option
+from desktop.core.exchange.failures import EXPECTED_FAILURES, failure_message
+from desktop.core.exchange.formats import IMPORT_FORMATS, guess_import_format
+from desktop.core.exchange.importing import import_file
+from desktop.errors import UserError
+from desktop.io.formats.errors import FormatError
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="file (or csv folder) to import")
+    parser.add_argument(
+        "--format", choices=IMPORT_FORMATS, help="data format (default: recognised from FILE)"
+    )
+    parser.add_argument(
+        "--rename",
+        action="store_true",
+        help="give incoming records whose key exists with other content a fresh key "
+        "(default: refuse the import and name them)",
+    )
+    add_db_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        fmt = args.format or guess_import_format(args.file)
+    except EXPECTED_FAILURES as error:
+        raise UserError(failure_message(error, "read")) from error
+    library = open_for_command(args)
+    try:
+        outcome = import_file(library, args.file, fmt, rename=args.rename, author="import")
+    except FormatError as error:
+        raise UserError(f"{Path(args.file).name}: {error}") from error
+    except EXPECTED_FAILURES as error:
+        raise UserError(failure_message(error, "read")) from error
+    finally:
+        library.dispose()
+    print(outcome.summary())
+    for (kind, old), new in sorted(outcome.plan.renamed.items()):
+        print(f"  {kind[:-1]} {old} -> {new}")
+    return 0
+
+
+IMPORT_DATA = Command(
+    "import-data",
+    "import JSON, CSV, TimelineJS or .qdpx into the library (one transaction)",
+    configure,
+    run,
+)

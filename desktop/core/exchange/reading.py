@@ -1,0 +1,92 @@
+"""Read a file (or folder) in one of the import formats into a checked ``Bundle``.
+
+Our CSV tables are read from events.csv (in a folder, a zip, or the file itself); passages.csv
+and codings.csv are for spreadsheets and are not read back, because the sources they point at
+are not in CSV. Any other CSV is read as events through a column mapping guessed from its
+headers (title, date, end, group, text). Every failure is a ``FormatError`` naming the row,
+slide or field.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from desktop.core.exchange.formats import IMPORT_FORMATS, guess_import_format
+from desktop.io.formats.bundle import Bundle, LaneData, MetaData
+from desktop.io.formats.csv_mapping import import_csv_events
+from desktop.io.formats.csv_tables import import_events_csv
+from desktop.io.formats.errors import FormatError
+from desktop.io.formats.integrity import check_integrity
+from desktop.io.formats.library_json import read_library_json
+from desktop.io.formats.qdpx import import_qdpx
+from desktop.io.formats.timelinejs import import_timelinejs_csv, import_timelinejs_json
+
+__all__ = ["read_import_file"]
+
+
+def read_import_file(path: str | os.PathLike[str], fmt: str | None = None) -> Bundle:
+    """The records of ``path`` in format ``fmt`` (guessed from name and content when None)."""
+    chosen = fmt or guess_import_format(path)
+    if chosen not in IMPORT_FORMATS:
+        raise FormatError(f"unknown import format {chosen!r} (use {', '.join(IMPORT_FORMATS)})")
+    if not Path(path).exists():
+        raise FormatError(f"{path}: no such file")
+    if chosen == "json":
+        return read_library_json(Path(path))
+    if chosen == "timelinejs-json":
+        return import_timelinejs_json(path)
+    if chosen == "timelinejs-csv":
+        return import_timelinejs_csv(path)
+    if chosen == "qdpx":
+        return _qdpx(Path(path))
+    if chosen == "events-csv":
+        return import_csv_events(path)
+    return _own_csv(Path(path))
+
+
+def _qdpx(path: Path) -> Bundle:
+    try:
+        return import_qdpx(path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise FormatError(f"{path.name}: not a readable .qdpx project: {exc}") from exc
+
+
+def _own_csv(path: Path) -> Bundle:
+    if path.is_dir():
+        return _events_bundle(path / "events.csv", path.name)
+    if zipfile.is_zipfile(path):
+        return _zipped_events(path)
+    return _events_bundle(path, path.stem)
+
+
+def _events_bundle(events_csv: Path, where: str) -> Bundle:
+    if not events_csv.is_file():
+        raise FormatError(f"{where}: events.csv is missing")
+    try:
+        events = import_events_csv(events_csv)
+    except FormatError as exc:
+        raise FormatError(f"events.csv: {exc}") from exc
+    bundle = Bundle(meta=MetaData(title=""), events=events)
+    _check_dates_only(bundle)
+    return bundle
+
+
+def _check_dates_only(bundle: Bundle) -> None:
+    """Integrity of the events themselves; their lanes may live in the library."""
+    lanes = {e.lane for e in bundle.events}
+    stand_ins = tuple(LaneData(key=k, name=k, color="#808080", position=0) for k in sorted(lanes))
+    check_integrity(Bundle(meta=bundle.meta, lanes=stand_ins, events=bundle.events))
+
+
+def _zipped_events(path: Path) -> Bundle:
+    with zipfile.ZipFile(path) as archive:
+        names = [n for n in archive.namelist() if Path(n).name == "events.csv"]
+        if not names:
+            raise FormatError(f"{path.name}: events.csv is missing from the zip")
+        with tempfile.TemporaryDirectory() as folder:
+            target = Path(folder) / "events.csv"
+            target.write_bytes(archive.read(names[0]))
+            return _events_bundle(target, path.name)

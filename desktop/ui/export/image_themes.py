@@ -1,0 +1,36 @@
+"""The export themes (light, print, dark) as ``TimelineTheme`` values.
+
+Fonts keep point sizes; every export device is painted at 96 dots per inch (logical pixels) and
+scaled by the painter, so text has the same size relative to the picture on screen, in a
+300-dpi PNG, in an SVG and on a PDF page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtGui import QColor, QFont, QPalette
+
+from desktop.ui.timeline.theme import TimelineTheme
+
+_COLOURS = {  # base, text, highlight
+    "light": ("#ffffff", "#202124", "#1a73e8"),
+    "print": ("#ffffff", "#000000", "#000000"),
+    "dark": ("#1e1f22", "#e8eaed", "#8ab4f8"),
+}
+
+
+def export_theme(name: str, font: QFont | None = None) -> TimelineTheme:
+    """The theme called ``name`` (see ``image_options.THEMES``); ValueError if unknown."""
+    try:
+        base, text, highlight = _COLOURS[name]
+    except KeyError:
+        raise ValueError(f"unknown theme {name!r} (use light, print or dark)") from None
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Base, QColor(base))
+    palette.setColor(QPalette.ColorRole.Text, QColor(text))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(highlight))
+    theme = TimelineTheme.from_palette(palette, font)
+    if name == "print":  # paper: no tinted bands, a firmer grid
+        theme = replace(theme, band=QColor(0, 0, 0, 6), grid=QColor(0, 0, 0, 56))
+    return theme

@@ -1,0 +1,64 @@
+"""The comparison report as a PDF: the report's HTML laid out by ``QTextDocument`` on pages of
+a ``QPdfWriter`` (text stays text, so it can be searched and copied).
+
+The file is written to a temporary file in the target folder and moved into place, so a failed
+write leaves no half-written file (``OSError`` says why).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from desktop.io.formats.atomic import atomic_path
+from desktop.ui.export.headless import ensure_gui_application
+
+PDF_RESOLUTION = 300
+MARGIN_MM = 15.0
+
+
+def write_html_pdf(
+    html: str, path: str | os.PathLike[str], title: str = "", page: str = "A4"
+) -> int:
+    """Lay ``html`` out on ``page``-sized pages and write the PDF; returns the page count."""
+    ensure_gui_application()
+    with atomic_path(path) as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setTitle(title)
+        writer.setCreator("Parallax")
+        writer.setResolution(PDF_RESOLUTION)
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(page_size_id(page)),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        document = QTextDocument()
+        document.documentLayout().setPaintDevice(writer)  # lay out in the writer's units
+        document.setPageSize(QSizeF(writer.width(), writer.height()))
+        document.setHtml(html)
+        pages = document.pageCount()
+        document.print_(writer)
+        del writer  # finishes the file
+        if Path(tmp).stat().st_size == 0:
+            raise OSError(f"the PDF writer produced nothing for {path}")
+    return pages
+
+
+def page_size_id(name: str) -> QPageSize.PageSizeId:
+    """The Qt page size for "A4", "A3", "A0" or "letter" (case-insensitive)."""
+    sizes = {
+        "a4": QPageSize.PageSizeId.A4,
+        "a3": QPageSize.PageSizeId.A3,
+        "a0": QPageSize.PageSizeId.A0,
+        "letter": QPageSize.PageSizeId.Letter,
+    }
+    try:
+        return sizes[name.lower()]
+    except KeyError:
+        raise ValueError(f"unknown page size {name!r} (use A4, A3, A0 or letter)") from None

@@ -1,0 +1,140 @@
+"""The export and import commands end to end: files, exit codes, messages, no display needed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from desktop.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+AZAL = "2024-azal-8243-crash"
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = str(tmp_path_factory.mktemp("cli") / "sample.sqlite")
+    assert main(["--db", db, "sample"]) == 0
+    return db
+
+
+def test_export_then_import_into_an_empty_library(
+    sample_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "library.json"
+    assert main(["export-data", str(out), "--db", sample_db]) == 0
+    assert "82 events" in capsys.readouterr().out
+    empty = str(tmp_path / "empty.sqlite")
+    assert main(["import-data", str(out), "--db", empty]) == 0
+    assert "82 events" in capsys.readouterr().out
+    assert main(["import-data", str(out), "--db", empty]) == 0  # again: all identical
+    assert "Imported nothing new; skipped" in capsys.readouterr().out
+
+
+def test_conflicting_import_is_refused_then_renamed(
+    sample_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "events.csv"
+    sheet.write_text(
+        "key,title,start,lane\n2024-azal-8243-crash,Another title,2024-12-25,georgia\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "copy.sqlite")
+    assert main(["--db", db, "sample"]) == 0
+    capsys.readouterr()
+    assert main(["import-data", str(sheet), "--db", db]) == 2
+    err = capsys.readouterr().err
+    assert "event '2024-azal-8243-crash'" in err and "--rename" in err
+    assert main(["import-data", str(sheet), "--rename", "--db", db]) == 0
+    assert "event 2024-azal-8243-crash -> 2024-azal-8243-crash-2" in capsys.readouterr().out
+
+
+def test_bad_file_exits_2_naming_the_row_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "timeline.csv"
+    sheet.write_text("Year,Month,Day,Headline\n1999,,,Fine\n2001,2,30,Bad day\n", "utf-8")
+    assert main(["import-data", str(sheet), "--db", str(tmp_path / "x.sqlite")]) == 2
+    err = capsys.readouterr().err
+    assert "row 3" in err and "'Day'" in err and "Traceback" not in err
+
+
+def test_unwritable_export_target_gives_a_clear_error(
+    sample_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "no-such-folder" / "library.json"
+    assert main(["export-data", str(target), "--db", sample_db]) == 2
+    assert "Cannot write" in capsys.readouterr().err
+    assert not target.parent.exists()
+
+
+def test_report_html_holds_every_pane_and_the_death_toll_discrepancy(
+    sample_db: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "azal.html"
+    assert main(["export-report", AZAL, str(out), "--db", sample_db]) == 0
+    html = out.read_text(encoding="utf-8")
+    for outlet in ("EU Reporter", "Deutsche Welle (DW)"):
+        assert f"<h3>{outlet}</h3>" in html
+    assert "at least 38 people" in html and "28 people" in html and "disagree" in html
+    assert "<script" not in html and "http" not in html.split("<body>")[0]
+
+
+def test_report_pdf_has_pages_and_the_title(sample_db: str, tmp_path: Path) -> None:
+    out = tmp_path / "azal.pdf"
+    assert main(["export-report", AZAL, str(out), "--db", sample_db]) == 0
+    reader = PdfReader(out)
+    assert len(reader.pages) > 1
+    first = " ".join(unicodedata.normalize("NFKC", reader.pages[0].extract_text()).split())
+    assert "Azerbaijan Airlines flight 8243 downed" in first
+    assert "compared" in (reader.metadata.title or "")
+
+
+def test_export_image_runs_headless_in_a_subprocess(sample_db: str, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = str(REPO)
+    out = tmp_path / "timeline.pdf"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "--db",
+            sample_db,
+            "export-image",
+            str(out),
+            "--page",
+            "A3",
+            "--title",
+            "Neighbours",
+            "--from",
+            "2014",
+            "--to",
+            "2024",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    reader = PdfReader(out)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (1191, 842)
+    assert "Neighbours" in reader.pages[0].extract_text()
+
+
+def test_export_image_rejects_a_bad_date(
+    sample_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "t.png"
+    assert main(["export-image", str(out), "--from", "someday", "--db", sample_db]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    assert not out.exists()
