@@ -31,10 +31,12 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
     Called once at start and again whenever the window switches to another library.
     """
     from desktop.ui.compare import ComparePanel
+    from desktop.ui.export.install import install_export
     from desktop.ui.timeline.panel import TimelinePanel
 
     window.set_timeline_widget(TimelinePanel(workbench, signals))
     window.set_compare_widget(ComparePanel(workbench, signals))
+    install_export(window)
 
 
 def run_gui(db: str | None) -> int:

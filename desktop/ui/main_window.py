@@ -59,8 +59,11 @@ Opener = Callable[[str], Library]
 NOT_BUILT = {
     "undo": "undo and redo",
     "redo": "undo and redo",
-    "import_data": "import",
-    "export_data": "export",
+    "import_documents": "document import",
+    "import_data": "data import",
+    "export_image": "image export",
+    "export_data": "data export",
+    "export_report": "report export",
     "new_event": "the event editor",
     "add_source": "adding sources",
     "read_source": "the source reader",

@@ -35,3 +35,27 @@ def test_window_is_filled_and_refilled_on_switch(
     assert window.switch_library(str(tmp_path / "other.sqlite"))
     panels = window.findChildren(ComparePanel)
     assert panels and all(p.workbench is window.workbench for p in panels if p.isVisible())
+
+
+def test_export_actions_are_connected(
+    qtbot,
+    sqlite_library: Library,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch,
+) -> None:
+    import desktop.ui.export.install as install
+
+    load_sample(sqlite_library)
+    bench = Workbench(sqlite_library)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(bench, WorkbenchSignals(bench), settings)
+    qtbot.addWidget(window)
+    fill_window(window, window.workbench, window.signals)
+    seen = []
+    monkeypatch.setattr(
+        install, "export_timeline_image", lambda parent, library, view: seen.append(view)
+    )
+    actions = window.menu_actions
+    assert actions.export_image.isEnabled() and "not built" not in actions.export_image.statusTip()
+    actions.export_image.trigger()
+    assert seen and seen[0] is window.timeline_widget.view.scale

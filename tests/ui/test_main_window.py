@@ -73,7 +73,7 @@ def test_actions_have_names_tips_and_honest_states(
     for action in window.menu_actions.all():
         assert action.toolTip() and action.statusTip(), action.objectName()
     assert not window.menu_actions.undo.isEnabled()
-    assert "not built" in window.menu_actions.import_data.statusTip()
+    assert "not built" in window.menu_actions.import_documents.statusTip()
     assert not window.menu_actions.zoom_in.isEnabled()  # no timeline yet
     assert window.menu_actions.open_library.shortcut().toString()
     for button in window.toolbar.actions():

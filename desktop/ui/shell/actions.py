@@ -22,8 +22,11 @@ Key = QKeySequence.StandardKey
 class ShellActions:
     new_library: QAction
     open_library: QAction
+    import_documents: QAction
     import_data: QAction
+    export_image: QAction
     export_data: QAction
+    export_report: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -54,8 +57,15 @@ def _keys(standard: Key | None, fallback: str) -> list[QKeySequence]:
     return bound or ([QKeySequence(fallback)] if fallback else [])
 
 
-def _action(window: QMainWindow, text: str, tip: str, *, key: Key | None = None,
-            fallback: str = "", icon: str = "") -> QAction:
+def _action(
+    window: QMainWindow,
+    text: str,
+    tip: str,
+    *,
+    key: Key | None = None,
+    fallback: str = "",
+    icon: str = "",
+) -> QAction:
     action = QAction(text, window)
     keys = _keys(key, fallback)
     if keys:
@@ -72,7 +82,10 @@ def _action(window: QMainWindow, text: str, tip: str, *, key: Key | None = None,
 
 
 def not_built(action: QAction, feature: str) -> None:
-    """Disable ``action`` and say why in its status tip and tooltip."""
+    """Disable ``action`` and say why in its status tip and tooltip (``available`` undoes it)."""
+    if action.property("ready_tip") is None:
+        action.setProperty("ready_tip", action.statusTip())
+        action.setProperty("ready_tooltip", action.toolTip())
     action.setEnabled(False)
     note = f"Not available yet: {feature} is not built in this version."
     action.setStatusTip(note)
@@ -82,36 +95,97 @@ def not_built(action: QAction, feature: str) -> None:
 def build_actions(window: QMainWindow) -> ShellActions:
     a = _action
     actions = ShellActions(
-        new_library=a(window, "&New library…", "Create an empty library file and switch to it",
-                      key=Key.New),
-        open_library=a(window, "&Open library…",
-                       "Open a SQLite library file or a PostgreSQL library URL", key=Key.Open),
-        import_data=a(window, "&Import…", "Import events and sources from a file",
-                      fallback="Ctrl+I", icon="import"),
-        export_data=a(window, "&Export…", "Export the timeline as an image or the data as a file",
-                      fallback="Ctrl+E", icon="export"),
+        new_library=a(
+            window, "&New library…", "Create an empty library file and switch to it", key=Key.New
+        ),
+        open_library=a(
+            window,
+            "&Open library…",
+            "Open a SQLite library file or a PostgreSQL library URL",
+            key=Key.Open,
+        ),
+        import_documents=a(
+            window,
+            "&Import documents…",
+            "Import articles and reports (txt, md, html, docx, pdf) as sources",
+            fallback="Ctrl+I",
+            icon="import",
+        ),
+        import_data=a(
+            window,
+            "Import &data…",
+            "Import a library, CSV events, a TimelineJS timeline or a REFI-QDA project",
+        ),
+        export_image=a(
+            window,
+            "&Export image…",
+            "Export the timeline as a PNG, SVG or PDF image",
+            fallback="Ctrl+E",
+            icon="export",
+        ),
+        export_data=a(
+            window,
+            "Export d&ata…",
+            "Export the library as JSON, CSV, TimelineJS or a REFI-QDA project",
+        ),
+        export_report=a(
+            window,
+            "Export &comparison report…",
+            "Export the comparison of the selected event as HTML or PDF",
+        ),
         quit=a(window, "&Quit", "Close Parallax", key=Key.Quit, fallback="Ctrl+Q"),
         undo=a(window, "&Undo", "Undo the last change", key=Key.Undo),
         redo=a(window, "&Redo", "Redo the change just undone", key=Key.Redo),
         find=a(window, "&Find…", "Search event titles, summaries, actors and tags", key=Key.Find),
         clear_selection=a(window, "C&lear selection", "Deselect all events", fallback="Esc"),
-        preferences=a(window, "&Preferences…", "Author name, theme, export and date options",
-                      key=Key.Preferences, fallback="Ctrl+,"),
-        zoom_in=a(window, "Zoom &in", "Show a shorter stretch of time in more detail",
-                  key=Key.ZoomIn, icon="zoom-in"),
-        zoom_out=a(window, "Zoom &out", "Show a longer stretch of time", key=Key.ZoomOut,
-                   icon="zoom-out"),
-        zoom_fit=a(window, "&Fit all events", "Show every visible event", fallback="Ctrl+0",
-                   icon="zoom-fit"),
-        zoom_home=a(window, "&Home (2008–2025)", "Go back to the default time window",
-                    fallback="Alt+Home", icon="home"),
+        preferences=a(
+            window,
+            "&Preferences…",
+            "Author name, theme, export and date options",
+            key=Key.Preferences,
+            fallback="Ctrl+,",
+        ),
+        zoom_in=a(
+            window,
+            "Zoom &in",
+            "Show a shorter stretch of time in more detail",
+            key=Key.ZoomIn,
+            icon="zoom-in",
+        ),
+        zoom_out=a(
+            window, "Zoom &out", "Show a longer stretch of time", key=Key.ZoomOut, icon="zoom-out"
+        ),
+        zoom_fit=a(
+            window,
+            "&Fit all events",
+            "Show every visible event",
+            fallback="Ctrl+0",
+            icon="zoom-fit",
+        ),
+        zoom_home=a(
+            window,
+            "&Home (2008–2025)",
+            "Go back to the default time window",
+            fallback="Alt+Home",
+            icon="home",
+        ),
         reset_layout=a(window, "&Reset layout", "Put every panel back in its first place"),
-        new_event=a(window, "&New event…", "Add an event to the timeline",
-                    fallback="Ctrl+Shift+N", icon="new-event"),
+        new_event=a(
+            window,
+            "&New event…",
+            "Add an event to the timeline",
+            fallback="Ctrl+Shift+N",
+            icon="new-event",
+        ),
         add_source=a(window, "&Add source…", "Add a source document to the library"),
         read_source=a(window, "&Read source", "Open the selected source in the reader"),
-        welcome=a(window, "&Welcome", "What this window shows and what to try first",
-                  key=Key.HelpContents, fallback="F1"),
+        welcome=a(
+            window,
+            "&Welcome",
+            "What this window shows and what to try first",
+            key=Key.HelpContents,
+            fallback="F1",
+        ),
         about=a(window, "&About Parallax", "Version, licences and dataset sources"),
     )
     for f in fields(actions):
@@ -127,7 +201,9 @@ def build_menus(window: QMainWindow, actions: ShellActions) -> tuple[QMenu, QMen
     recent = file.addMenu("Recent &libraries")
     recent.setObjectName("menu_recent")
     file.addSeparator()
-    file.addActions([actions.import_data, actions.export_data])
+    file.addActions([actions.import_documents, actions.import_data])
+    file.addSeparator()
+    file.addActions([actions.export_image, actions.export_data, actions.export_report])
     file.addSeparator()
     file.addAction(actions.quit)
     edit = bar.addMenu("&Edit")
@@ -168,6 +244,14 @@ def build_toolbar(window: QMainWindow, actions: ShellActions) -> QToolBar:
     bar.addSeparator()
     bar.addAction(actions.new_event)
     bar.addSeparator()
-    bar.addActions([actions.import_data, actions.export_data])
+    bar.addActions([actions.import_documents, actions.export_image])
     window.addToolBar(bar)
     return bar
+
+
+def available(action: QAction) -> None:
+    """Enable an action a feature has connected, with its own tips back."""
+    if action.property("ready_tip") is not None:
+        action.setStatusTip(action.property("ready_tip"))
+        action.setToolTip(action.property("ready_tooltip"))
+    action.setEnabled(True)
