@@ -21,8 +21,10 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 run: $(VENV)/.installed
 	$(VENV)/bin/parallax $(ARGS)
 
-test: $(VENV)/.installed-test lint
-	tools/run-tests.sh
+# Tests and lint both run, so one does not hide the other's findings; either failing fails.
+test: $(VENV)/.installed-test
+	@status=0; tools/run-tests.sh || status=$$?; \
+	$(MAKE) --no-print-directory lint || status=1; exit $$status
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
