@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -18,7 +19,8 @@ IntArray = NDArray[np.int64]
 
 @dataclass(frozen=True, slots=True)
 class LaneMetrics:
-    """Vertical geometry: each lane has a marker strip on top of ``rows`` bar rows.
+    """Vertical geometry: each lane has a header line (its name), a marker strip and ``rows``
+    bar rows, top to bottom.
 
     ``lane_rows`` overrides ``rows`` per lane (0 for a collapsed lane: a strip only); lanes past
     its end have ``rows``.
@@ -29,11 +31,20 @@ class LaneMetrics:
     row_px: float = 14.0
     rows: int = 3
     lane_rows: tuple[int, ...] = ()
+    header_px: float = 0.0
+    _tops: tuple[float, ...] = field(init=False, repr=False, compare=False, default=())
+
+    def __post_init__(self) -> None:
+        fixed = self.header_px + self.strip_px
+        tops = [self.top]
+        for rows in self.lane_rows:
+            tops.append(tops[-1] + fixed + rows * self.row_px)
+        object.__setattr__(self, "_tops", tuple(tops))  # frozen: computed once, here
 
     @property
     def lane_height(self) -> float:
         """Height of a lane with the default ``rows``."""
-        return self.strip_px + self.rows * self.row_px
+        return self.header_px + self.strip_px + self.rows * self.row_px
 
     def rows_of(self, lane: int) -> int:
         """Bar rows of ``lane``."""
@@ -41,13 +52,14 @@ class LaneMetrics:
 
     def height_of(self, lane: int) -> float:
         """Height of ``lane`` in pixels."""
-        return self.strip_px + self.rows_of(lane) * self.row_px
+        return self.header_px + self.strip_px + self.rows_of(lane) * self.row_px
 
     def lane_top(self, lane: int) -> float:
         """y of the top of ``lane``."""
-        if not self.lane_rows:
-            return self.top + lane * self.lane_height
-        return self.top + sum(self.height_of(k) for k in range(lane))
+        if lane < len(self._tops):
+            return self._tops[lane]
+        last = len(self._tops) - 1
+        return self._tops[last] + (lane - last) * self.lane_height
 
     def lane_at(self, y: float, lane_count: int) -> int | None:
         """The lane whose band contains ``y``, or None."""
@@ -59,11 +71,11 @@ class LaneMetrics:
 
     def strip_y(self, lane: int) -> float:
         """y of the centre line of the lane's marker strip."""
-        return self.lane_top(lane) + self.strip_px / 2
+        return self.lane_top(lane) + self.header_px + self.strip_px / 2
 
     def row_y(self, lane: int, row: int) -> float:
         """y of the top of bar row ``row`` in ``lane``."""
-        return self.lane_top(lane) + self.strip_px + row * self.row_px
+        return self.lane_top(lane) + self.header_px + self.strip_px + row * self.row_px
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +141,9 @@ class Clusters:
     """Groups of nearby events drawn as one glyph over ``[x0, x1)`` with ``count``.
 
     ``t_first``/``t_last`` are the earliest and latest member start; members lie in
-    ``[cell_t0, cell_t1)`` by start time (see ``cluster_members``).
+    ``[cell_t0, cell_t1)`` by start time (see ``cluster_members``). ``lead`` is the store index of
+    the member named in its label (most important, then earliest), ``lead_importance`` its
+    importance.
     """
 
     x0: FloatArray
@@ -141,6 +155,8 @@ class Clusters:
     t_last: FloatArray
     cell_t0: FloatArray
     cell_t1: FloatArray
+    lead: IntArray
+    lead_importance: IntArray
 
     @classmethod
     def concat(cls, parts: Sequence[Clusters]) -> Clusters:
@@ -150,9 +166,10 @@ class Clusters:
 
 @dataclass(frozen=True, slots=True)
 class Label:
-    """A title drawn from (x, y). ``kind``: "marker" (y is the strip centre, right of its
-    marker), "bar" (y is the row top, inside its bar) or "leader" (y is the top of a free bar row
-    below the marker at ``anchor_x``, joined to it by a leader line)."""
+    """A title drawn from (x, y). ``kind``: "marker" (y is the strip centre, beside its marker),
+    "bar" (y is the row top, inside or beside its bar) or "leader" (y is the top of a free bar
+    row below the marker at ``anchor_x``, joined to it by a leader line). ``max_width``: the
+    painter elides the text to this width. ``lane``: the lane it belongs to."""
 
     x: float
     y: float
@@ -160,6 +177,8 @@ class Label:
     id: int
     kind: str = "marker"
     anchor_x: float = 0.0
+    max_width: float = math.inf
+    lane: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 
 from desktop.core.timeline.frame import Bars, Clusters, Frame, LaneMetrics, Markers
 from desktop.core.timeline.labels import place_labels
+from desktop.core.timeline.lane_fit import compact_lanes, fit_rows, rows_used
 from desktop.core.timeline.packing import pack_rows
 from desktop.core.timeline.points import lay_out_points
 from desktop.core.timeline.scale import TimeScale
@@ -30,6 +31,7 @@ CELL_PX = 10.0  # events closer than about this many pixels merge into a cluster
 BAR_PX = 4.0  # shorter events are drawn as markers
 MARGIN = 0.25  # laid out beyond each side of the view, as a fraction of its width
 BARS_PER_LANE_PER_PX = 0.1  # bar budget per lane: more become markers or clusters
+POINT_CLASS = 0  # duration classes up to this one (a single day and less) are always points
 
 Measure = Callable[[str], float]
 
@@ -57,9 +59,25 @@ class TimelineLayout:
         self.measure = measure
         self.metrics = metrics
         self._widths = np.full(len(store), np.nan)
+        self._used_rows: dict[int, list[int]] = {}
 
-    def frame(self, scale: TimeScale) -> Frame:
-        """Everything the painter needs for ``scale``."""
+    def frame(self, scale: TimeScale, height: float | None = None) -> Frame:
+        """Everything the painter needs for ``scale``.
+
+        Without ``height`` every lane has the rows ``metrics`` gives it. With ``height`` each
+        lane is sized to the rows it uses (at least one; the most seen at this zoom level, so
+        lanes do not jump while panning) and the lanes are shrunk, tallest first, to fit
+        ``height``; what no longer fits is left out (counted in ``Frame.hidden``).
+        """
+        frame = self._frame(scale)
+        if height is None:
+            return frame
+        used = self._used_rows.setdefault(frame.level, [0] * self.store.lane_count)
+        for lane, rows in enumerate(rows_used(frame)):
+            used[lane] = max(used[lane], rows)
+        return compact_lanes(frame, fit_rows(self.metrics, used, height))
+
+    def _frame(self, scale: TimeScale) -> Frame:
         level, level_dpp = zoom_level(scale)
         margin = scale.span * MARGIN
         view = _View(scale, level_dpp, scale.t0 - margin, scale.t1 + margin, CELL_PX * level_dpp)
@@ -68,7 +86,12 @@ class TimelineLayout:
         bars = Bars.concat([p[1] for p in parts])
         clusters = Clusters.concat([p[2] for p in parts])
         labels = place_labels(
-            self.store.titles, self.widths, (markers, clusters, bars), self.metrics, scale.width_px
+            self.store.titles,
+            self.widths,
+            (markers, clusters, bars),
+            self.metrics,
+            scale.width_px,
+            self.measure,
         )
         return Frame(
             scale,
@@ -124,7 +147,8 @@ def _visible_bars(
     total = 0
     cutoff = min((g.duration_class for g in groups), default=0)
     for group in groups:
-        if class_floor_days(group.duration_class) < bar_days:
+        too_short = class_floor_days(group.duration_class) < bar_days
+        if too_short or group.duration_class <= POINT_CLASS:
             cutoff = group.duration_class + 1
             break
         index = _overlapping(store, group, view.w0, view.w1)

@@ -108,6 +108,7 @@ def _clusters(
     t_first = np.where(present, store.t_lo[np.minimum(lo, top)], np.inf).min(axis=0)
     t_last = np.where(present, store.t_lo[np.maximum(hi - 1, 0)], -np.inf).max(axis=0)
     cell_t0, cell_t1 = edges[first], edges[last + 1]
+    lead = _leads(store, lo, hi)
     return Clusters(
         scale.xs_of(cell_t0),
         scale.xs_of(cell_t1),
@@ -118,7 +119,19 @@ def _clusters(
         t_last,
         cell_t0,
         cell_t1,
+        lead,
+        store.importance[lead],
     )
+
+
+def _leads(store: EventStore, lo: NDArray[np.int64], hi: NDArray[np.int64]) -> NDArray[np.int64]:
+    """Per cluster (column), the store index of its lead member: the most important, then the
+    earliest-sorted; ``lo``/``hi`` are the (class, cluster) ranges of members."""
+    keys = store.lead_keys()
+    ranges = np.stack((lo, hi), axis=-1).reshape(-1)
+    best = np.minimum.reduceat(keys, ranges)[0::2].reshape(lo.shape)
+    best = np.where(hi > lo, best, keys[-1]).min(axis=0)
+    return best % (len(store) + 1)
 
 
 def _no_markers() -> Markers:
@@ -128,4 +141,16 @@ def _no_markers() -> Markers:
 
 def _no_clusters() -> Clusters:
     empty_f, empty_i = np.empty(0), np.empty(0, np.int64)
-    return Clusters(empty_f, empty_f, empty_f, empty_i, empty_i, empty_f, empty_f, empty_f, empty_f)
+    return Clusters(
+        empty_f,
+        empty_f,
+        empty_f,
+        empty_i,
+        empty_i,
+        empty_f,
+        empty_f,
+        empty_f,
+        empty_f,
+        empty_i,
+        empty_i,
+    )

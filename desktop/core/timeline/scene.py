@@ -101,7 +101,7 @@ class SceneData:
         sources: Sequence[SceneSource] = (),
         coverage: Mapping[str, Sequence[str]] | None = None,
     ) -> SceneData:
-        """Arrange ``rows`` in the lanes ``lane_state`` shows; events of hidden lanes are left out."""
+        """Arrange ``rows`` in the lanes ``lane_state`` shows; hidden lanes' events are left out."""
         by_key = {lane.key: lane for lane in lanes}
         state = lane_state.reconcile(by_key)
         shown = [by_key[k] for k in state.shown()]

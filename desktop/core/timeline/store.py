@@ -95,6 +95,7 @@ class EventStore:
             self.lane, classes[order], self.t_hi - self.t_lo, self.lane_count
         )
         self._position_of_id: dict[int, int] | None = None
+        self._lead_keys: NDArray[np.int64] | None = None
 
     @classmethod
     def from_arrays(  # noqa: PLR0913 - one array per field
@@ -154,6 +155,15 @@ class EventStore:
         if self._position_of_id is None:
             self._position_of_id = {int(i): k for k, i in enumerate(self.ids.tolist())}
         return self._position_of_id[item_id]
+
+    def lead_keys(self) -> NDArray[np.int64]:
+        """``importance * (n + 1) + position`` per item plus one larger sentinel at the end: the
+        smallest key of a range is its most important, then first, item."""
+        if self._lead_keys is None:
+            n = len(self)
+            keys = self.importance * (n + 1) + np.arange(n, dtype=np.int64)
+            self._lead_keys = np.append(keys, np.iinfo(np.int64).max // 2)
+        return self._lead_keys
 
     def bounds(self) -> tuple[float, float]:
         """(earliest start, latest end) of all items; ValueError when empty."""

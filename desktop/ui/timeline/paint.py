@@ -10,8 +10,9 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 
 from desktop.core.dates import display_year, from_day_number
 from desktop.core.timeline.frame import Frame, LaneMetrics
@@ -26,7 +27,9 @@ from desktop.ui.timeline.paint_items import (
     draw_clusters,
     draw_labels,
     draw_markers,
+    draw_point_pairs,
     faded,
+    polygon_of,
 )
 from desktop.ui.timeline.text import TextCache, text_cache
 from desktop.ui.timeline.theme import TimelineTheme
@@ -36,7 +39,9 @@ TITLE_PX = 28.0
 LEGEND_PX = 22.0
 FOOTER_PX = 20.0
 ROW_PX = 17.0
-MAX_ROWS = 6
+MAX_ROWS = 8  # per lane, before lanes are compacted to the rows they use
+STRIP_PX = 24.0
+LEGEND_NAME_PX = 220.0  # longer legend names are elided
 
 
 @dataclass(frozen=True)
@@ -64,16 +69,15 @@ def layout_for(store: EventStore, metrics: LaneMetrics, text: TextCache) -> Time
     return found
 
 
-def lane_metrics(scene: TimelineScene, top: float, height: float) -> LaneMetrics:
-    """Lane geometry for a band of ``height`` px from ``top``: rows grow to fill, within limits."""
+def lane_metrics(scene: TimelineScene, top: float, height: float, header: float) -> LaneMetrics:
+    """The row allowance for a band of ``height`` px from ``top``: every open lane may use up to
+    ``MAX_ROWS`` rows (the layout then compacts lanes to what they use, within ``height``)."""
     base = scene.data.metrics(top)
     lanes = len(scene.data.lanes)
-    open_lanes = sum(1 for k in range(lanes) if base.rows_of(k) > 0)
-    spare = height - lanes * (base.strip_px + 6.0)
-    rows = int(spare / (ROW_PX * open_lanes)) if open_lanes else 0
-    rows = max(2, min(MAX_ROWS, rows))
+    spare = height - lanes * (STRIP_PX + header)
+    rows = max(1, min(MAX_ROWS, int(spare / ROW_PX)))
     lane_rows = tuple(rows if base.rows_of(k) > 0 else 0 for k in range(lanes))
-    return LaneMetrics(top, base.strip_px + 6.0, ROW_PX, rows, lane_rows)
+    return LaneMetrics(top, STRIP_PX, ROW_PX, rows, lane_rows, header)
 
 
 def paint_timeline(
@@ -96,15 +100,17 @@ def paint_timeline(
     bottom = (
         height - (LEGEND_PX if options.legend else 0.0) - (FOOTER_PX if options.footer else 0.0)
     )
-    metrics = lane_metrics(model, top + AXIS_PX, bottom - top - AXIS_PX)
-    frame = layout_for(model.store, metrics, text).frame(scale)
+    band = bottom - top - AXIS_PX
+    metrics = lane_metrics(model, top + AXIS_PX, band, small.height + 1.0)
+    frame = layout_for(model.store, metrics, text).frame(scale, band)
+    metrics = frame.metrics
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # rectangles and lines
     _draw_lane_bands(painter, model, metrics, theme, width, small)
     _draw_eras(painter, model, scale, metrics, theme, small)
     ticks = _draw_axis(painter, scale, top, theme, small, width)
     _draw_grid(painter, ticks, metrics, model, theme)
     draw_bars(painter, frame, model, theme, width)
-    draw_clusters(painter, frame, model, small, width)
+    draw_clusters(painter, frame, model, small, width, theme.background)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)  # round glyphs
     draw_markers(painter, frame, model, theme, width)
     draw_labels(painter, frame, model, theme, text)
@@ -126,7 +132,7 @@ def _draw_lane_bands(
     width: float,
     small: TextCache,
 ) -> None:
-    """Alternating lane backgrounds, separators and each lane's name in its colour."""
+    """Alternating lane backgrounds, separators and each lane's name, top left, in its colour."""
     separator = QPen(theme.grid, 1.0)
     separator.setCosmetic(True)
     painter.setFont(small.font)
@@ -138,9 +144,9 @@ def _draw_lane_bands(
         painter.drawLine(QPointF(0.0, y), QPointF(width, y))
         name = info.name + (" ▸" if model.data.collapsed[lane] else "")
         painter.setPen(
-            QColor(info.color).darker(110) if not theme.dark else QColor(info.color).lighter(130)
+            QColor(info.color).darker(125) if not theme.dark else QColor(info.color).lighter(135)
         )
-        painter.drawStaticText(QPointF(6.0, y + h - small.height - 1.0), small.static(name))
+        painter.drawStaticText(QPointF(6.0, y + 1.0), small.static(name))
 
 
 def _draw_eras(
@@ -184,14 +190,22 @@ def _draw_axis(
     for tick in ticks.context:
         painter.setPen(theme.text)
         painter.drawStaticText(QPointF(tick.x + LABEL_PAD, top + 2.0), small.static(tick.label))
+    xs = np.array([tick.x for tick in ticks.major], np.float64)
+    painter.setPen(pen)
+    draw_point_pairs(painter, _vertical_lines(xs, top + AXIS_PX - 6.0, top + AXIS_PX))
+    painter.setPen(theme.muted)
     for tick in ticks.major:
-        painter.setPen(pen)
-        painter.drawLine(QPointF(tick.x, top + AXIS_PX - 6.0), QPointF(tick.x, top + AXIS_PX))
-        painter.setPen(theme.muted)
+        if tick.x + LABEL_PAD < 0.0 or tick.x + LABEL_PAD + small.width(tick.label) > width:
+            continue  # a cut-off number reads as another one ("008")
         painter.drawStaticText(
             QPointF(tick.x + LABEL_PAD, top + row + 3.0), small.static(tick.label)
         )
-    return tuple(tick.x for tick in ticks.major)
+    return tuple(xs.tolist())
+
+
+def _vertical_lines(xs: np.ndarray, y0: float, y1: float) -> QPolygonF:
+    """Point pairs for ``drawLines``: one vertical line from y0 to y1 at each x."""
+    return polygon_of(np.repeat(xs, 2), np.tile([y0, y1], len(xs)))
 
 
 def _draw_grid(
@@ -205,8 +219,7 @@ def _draw_grid(
     pen.setCosmetic(True)
     painter.setPen(pen)
     bottom = _lanes_bottom(model, metrics)
-    for x in xs:
-        painter.drawLine(QPointF(x, metrics.top), QPointF(x, bottom))
+    draw_point_pairs(painter, _vertical_lines(np.array(xs, np.float64), metrics.top, bottom))
 
 
 def _draw_extras(
@@ -251,8 +264,9 @@ def _draw_legend(
     entries = [(lane.name, QColor(lane.color), 9.0) for lane in model.data.lanes]
     entries += [(source.name, QColor(source.color), 5.0) for source in model.data.sources]
     painter.setFont(small.font)
-    for name, color, size in entries:
-        if x > width - 40:
+    for full_name, color, size in entries:
+        name = small.elided(full_name, LEGEND_NAME_PX)
+        if x + 12.0 + small.width(name) > width:
             break
         painter.setBrush(color)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -38,6 +38,22 @@ def polygon_of(xs: NDArray[np.float64], ys: NDArray[np.float64]) -> QPolygonF:
     return polygon
 
 
+def draw_point_pairs(painter: QPainter, pairs: QPolygonF) -> None:
+    """``drawLines`` over consecutive point pairs, handing Qt the polygon's own buffer (the
+    binding accepts a QPolygonF as its QList<QPointF>; the stubs only list Python sequences)."""
+    painter.drawLines(pairs)  # type: ignore[call-overload]
+
+
+def horizontal_lines(
+    x0: NDArray[np.float64], x1: NDArray[np.float64], ys: NDArray[np.float64]
+) -> QPolygonF:
+    """Point pairs for ``drawLines``: one horizontal line ``x0 -> x1`` at each y (with a flat-cap
+    pen as wide as a bar is tall, one call draws a whole lane's bars)."""
+    xs = np.empty(2 * len(x0))
+    xs[0::2], xs[1::2] = x0, x1
+    return polygon_of(xs, np.repeat(ys, 2))
+
+
 def lane_colors(scene: TimelineScene) -> list[QColor]:
     """One QColor per shown lane."""
     return [QColor(lane.color) for lane in scene.data.lanes]
@@ -68,19 +84,15 @@ def draw_bars(
     colors = lane_colors(scene)
     h = frame.metrics.row_px - 3.0
     x0 = np.maximum(bars.x0[inside], -2.0)
-    x1 = np.minimum(bars.x1[inside], width + 2.0)
-    painter.setPen(Qt.PenStyle.NoPen)
-    for lane in np.unique(bars.lane[inside]).tolist():
+    x1 = np.maximum(np.minimum(bars.x1[inside], width + 2.0), x0 + 1.0)
+    ys = bars.y[inside] + 1.0 + h / 2
+    for lane in np.unique(bars.lane[inside]).astype(np.int64).tolist():
         mine = np.flatnonzero((bars.lane[inside] == lane) & ~special)
-        painter.setBrush(faded(colors[lane], 0.55))
-        painter.drawRects(
-            [
-                QRectF(a, y + 1.0, max(b - a, 1.0), h)
-                for a, b, y in zip(
-                    x0[mine].tolist(), x1[mine].tolist(), bars.y[inside][mine].tolist(), strict=True
-                )
-            ]
-        )
+        pen = QPen(faded(colors[lane], 0.55), h)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        draw_point_pairs(painter, horizontal_lines(x0[mine], x1[mine], ys[mine]))
+    painter.setPen(Qt.PenStyle.NoPen)
     for k in np.flatnonzero(special).tolist():
         index = int(inside[k])
         _draw_soft_bar(painter, frame, scene, index, colors[int(bars.lane[index])], h)
@@ -185,8 +197,23 @@ def _draw_source_dots(
         painter.drawPoints(polygon_of(xs[source == s], ys[source == s]))
 
 
-def draw_clusters(
-    painter: QPainter, frame: Frame, scene: TimelineScene, text: TextCache, width: float
+def mixed(color: QColor, background: QColor, share: float) -> QColor:
+    """The opaque colour of ``color`` at alpha ``share`` over ``background``."""
+    rest = 1.0 - share
+    return QColor.fromRgbF(
+        color.redF() * share + background.redF() * rest,
+        color.greenF() * share + background.greenF() * rest,
+        color.blueF() * share + background.blueF() * rest,
+    )
+
+
+def draw_clusters(  # noqa: PLR0913 - the frame, its scene and how to draw it
+    painter: QPainter,
+    frame: Frame,
+    scene: TimelineScene,
+    text: TextCache,
+    width: float,
+    background: QColor,
 ) -> None:
     """Clusters as pills over their cells, with the count when it fits."""
     clusters = frame.clusters
@@ -195,23 +222,20 @@ def draw_clusters(
     colors = lane_colors(scene)
     x0 = clusters.x0[inside] + 1.0
     x1 = np.maximum(clusters.x1[inside] - 1.0, x0 + 4.0)
-    for lane in np.unique(clusters.lane[inside]).tolist():
+    fills = [mixed(color, background, 0.25) for color in colors]
+    ys = clusters.y[inside]
+    for lane in np.unique(clusters.lane[inside]).astype(np.int64).tolist():
         mine = np.flatnonzero(clusters.lane[inside] == lane)
-        painter.setPen(QPen(colors[lane], 1.0))
-        painter.setBrush(faded(colors[lane], 0.25))
-        painter.drawRects(
-            [
-                QRectF(a, y - 6.0, b - a, 12.0)
-                for a, b, y in zip(
-                    x0[mine].tolist(),
-                    x1[mine].tolist(),
-                    clusters.y[inside][mine].tolist(),
-                    strict=True,
-                )
-            ]
-        )
-    painter.setPen(QPen(colors[0] if colors else QColor("gray")))
-    for k, a, b in zip(inside.tolist(), x0.tolist(), x1.tolist(), strict=True):
+        for color, tall, inset in ((colors[lane], 12.0, 0.0), (fills[lane], 10.0, 1.0)):
+            pen = QPen(color, tall)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+            draw_point_pairs(
+                painter, horizontal_lines(x0[mine] + inset, x1[mine] - inset, ys[mine])
+            )
+    digits = np.floor(np.log10(np.maximum(clusters.count[inside], 1))) + 1
+    roomy = np.flatnonzero(digits * text.width("0") + 6.0 <= x1 - x0)
+    for k, a, b in zip(inside[roomy].tolist(), x0[roomy].tolist(), x1[roomy].tolist(), strict=True):
         label = str(int(clusters.count[k]))
         w = text.width(label)
         if w + 6.0 <= b - a:
@@ -237,8 +261,8 @@ def draw_labels(
             y = label.y + (metrics.row_px - text.height) / 2
         if label.kind == "leader":
             painter.setPen(leader)
-            lane = metrics.lane_at(label.y + 1.0, len(scene.data.lanes)) or 0
-            top = metrics.strip_y(lane) + 5.0
+            top = metrics.strip_y(label.lane) + 5.0
             painter.drawLine(QPointF(label.anchor_x, top), QPointF(label.anchor_x, y + half))
-        painter.setPen(dim if scene.dimmed[label.id] else normal)
-        painter.drawStaticText(QPointF(label.x, y), text.static(label.text))
+        painter.setPen(dim if label.id >= 0 and scene.dimmed[label.id] else normal)
+        shown = text.elided(label.text, label.max_width)
+        painter.drawStaticText(QPointF(label.x, y), text.static(shown))

@@ -11,13 +11,17 @@ MAX_CACHED = 20_000
 
 
 class TextCache:
-    """Measures and prepares text for one font; reuse it across frames (the caches are the point)."""
+    """Measures and prepares text for one font; reuse it across frames (the caches are the point).
+
+    Widths, elided strings and prepared QStaticText are kept per text, up to ``MAX_CACHED``.
+    """
 
     def __init__(self, font: QFont) -> None:
         self.font = font
         self.metrics = QFontMetricsF(font)
         self._static: dict[str, QStaticText] = {}
         self._widths: dict[str, float] = {}
+        self._elided: dict[tuple[str, int], str] = {}
 
     @property
     def height(self) -> float:
@@ -44,6 +48,20 @@ class TextCache:
             found.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
             found.prepare(font=self.font)
             self._static[text] = found
+        return found
+
+    def elided(self, text: str, width: float) -> str:
+        """``text`` cut with "…" to fit ``width`` pixels (itself when it fits)."""
+        if width == float("inf") or self.width(text) <= width:
+            return text
+        key = (text, int(width))
+        found = self._elided.get(key)
+        if found is None:
+            if len(self._elided) > MAX_CACHED:
+                self._elided.clear()
+            found = self._elided[key] = self.metrics.elidedText(
+                text, Qt.TextElideMode.ElideRight, float(int(width))
+            )
         return found
 
     def measure(self) -> Callable[[str], float]:

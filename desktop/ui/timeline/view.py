@@ -7,6 +7,7 @@ testing); events, selection and filters live in the ``Workbench``. Painting goes
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -36,14 +37,30 @@ from desktop.ui.timeline.paint import PaintOptions, paint_timeline
 from desktop.ui.timeline.theme import TimelineTheme
 
 HOME = (float(day_number(2008, 8, 7)), float(day_number(2025, 8, 8) + 1))
+HOME_MARGIN = 0.03  # of the home range, free on each side so edge events show whole
+
+
+def home_scale(width_px: float) -> TimeScale:
+    """The opening window: 7 August 2008 – 8 August 2025 with a small margin each side."""
+    return TimeScale(0.0, 1.0, width_px).fit(*HOME, margin=HOME_MARGIN)
+
+
 KEY_ZOOM = 1.5
 DRAG_THRESHOLD = 4.0
 
 
 class TimelineView(QWidget):
-    """The timeline widget. ``scale_changed`` fires whenever the visible window moves."""
+    """The timeline widget. ``scale_changed`` fires whenever the visible window moves.
+
+    Editing hooks (the view never writes to the library itself): with ``events_draggable``
+    set, dragging an event emits ``event_drag_finished(key, new_t_lo, new_lane_key)`` on
+    release instead of panning; a double-click on empty space emits
+    ``empty_double_clicked(t, lane_key)``.
+    """
 
     scale_changed = Signal()
+    event_drag_finished = Signal(str, float, str)
+    empty_double_clicked = Signal(float, str)
 
     def __init__(
         self, workbench: Workbench, signals: WorkbenchSignals, parent: QWidget | None = None
@@ -54,11 +71,13 @@ class TimelineView(QWidget):
         self.setMouseTracking(True)
         self.setMinimumSize(320, 200)
         self.lane_state = LaneState()
-        self.scale = TimeScale(*HOME, 1000.0)
+        self.scale = home_scale(1000.0)
         self.frame: Frame | None = None
         self._press: QPointF | None = None
         self._press_scale = self.scale
         self._dragging = False
+        self.events_draggable = False
+        self._drag_key: str | None = None
         self._zoom_box: tuple[float, float] | None = None
         self._data: SceneData = scene_data_from_catalog(workbench.catalog, self.lane_state)
         self.scene: TimelineScene = self._make_scene()
@@ -110,8 +129,8 @@ class TimelineView(QWidget):
             self.set_scale(self.scale.fit(*bounds))
 
     def go_home(self) -> None:
-        """Back to 7 August 2008 – 8 August 2025."""
-        self.set_scale(TimeScale(*HOME, float(max(1, self.width()))))
+        """Back to 7 August 2008 – 8 August 2025 (with a small margin)."""
+        self.set_scale(home_scale(float(max(1, self.width()))))
 
     def state(self) -> dict[str, Any]:
         """Visible window and lane state, as plain data for QSettings."""
@@ -119,12 +138,10 @@ class TimelineView(QWidget):
 
     def restore(self, state: dict[str, Any]) -> None:
         """Undo of ``state()``; ignores what it cannot use."""
-        try:
+        with contextlib.suppress(KeyError, TypeError, ValueError):
             self.set_scale(
                 TimeScale(float(state["t0"]), float(state["t1"]), float(max(1, self.width())))
             )
-        except (KeyError, TypeError, ValueError):
-            pass
         lanes = state.get("lanes")
         if isinstance(lanes, dict):
             self.set_lane_state(LaneState.from_dict(lanes))
@@ -176,6 +193,9 @@ class TimelineView(QWidget):
             and self.event_at(event.position()) is None
         )
         self._zoom_box = (event.position().x(), event.position().x()) if boxing else None
+        self._drag_key = None
+        if self.events_draggable and not boxing and event.button() == Qt.MouseButton.LeftButton:
+            self._drag_key = self.event_at(event.position())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         pos = event.position()
@@ -187,12 +207,19 @@ class TimelineView(QWidget):
         if self._zoom_box is not None:
             self._zoom_box = (self._zoom_box[0], pos.x())
             self.update()
+        elif self._dragging and self._drag_key is not None:
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
         elif self._dragging:
             self.set_scale(self._press_scale.pan(pos.x() - self._press.x()))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        press = self._press
         box, dragging, self._press, self._zoom_box = self._zoom_box, self._dragging, None, None
-        if box is not None and abs(box[1] - box[0]) > DRAG_THRESHOLD:
+        dragged, self._drag_key = self._drag_key, None
+        if dragged is not None and dragging and press is not None:
+            self.unsetCursor()
+            self._finish_event_drag(dragged, press.x(), event)
+        elif box is not None and abs(box[1] - box[0]) > DRAG_THRESHOLD:
             x0, x1 = sorted(box)
             self.set_scale(self.scale.fit(self.scale.t_of(x0), self.scale.t_of(x1), margin=0.0))
         elif box is not None and event.button() == Qt.MouseButton.RightButton:
@@ -217,10 +244,25 @@ class TimelineView(QWidget):
             chosen = [key]
         self.workbench.select(chosen)
 
+    def _finish_event_drag(self, key: str, press_x: float, event: QMouseEvent) -> None:
+        item = self.scene.data.id_of_key[key]
+        shift = self.scale.t_of(event.position().x()) - self.scale.t_of(press_x)
+        lane = self._lane_key_at(event.position().y())
+        current = str(self.scene.data.rows.lanes[item])
+        new_t_lo = float(self.scene.data.rows.t_lo[item]) + shift
+        self.event_drag_finished.emit(key, new_t_lo, current if lane is None else lane)
+
+    def _lane_key_at(self, y: float) -> str | None:
+        lane = self._frame().metrics.lane_at(y, len(self.scene.data.lanes))
+        return None if lane is None else self.scene.data.lanes[lane].key
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         key = self.event_at(event.position())
         if key is None:
-            self._expand_cluster_at(event.position())
+            if not self._expand_cluster_at(event.position()):
+                lane = self._lane_key_at(event.position().y())
+                if lane is not None:
+                    self.empty_double_clicked.emit(self.scale.t_of(event.position().x()), lane)
             return
         self.zoom_to_event(key)
 

@@ -103,3 +103,47 @@ def test_strip_labels_respect_glyphs_in_every_lane() -> None:
     for label in strip:
         later = xs[xs > label.x]
         assert not len(later) or label.x + measure(label.text) <= later[0] - 3.0
+
+
+def test_no_label_leaves_the_canvas_near_the_right_edge() -> None:
+    """A marker 20 px from the right edge gets its (long) title flipped left or elided."""
+    items = [TimelineItem(1, 0, T + 980.0, T + 981.0, 1, "A rather long title for the edge")]
+    frame = TimelineLayout(EventStore.build(items, 1), measure, METRICS).frame(
+        TimeScale(T, T + 1000.0, 1000.0)
+    )
+    (label,) = frame.labels
+    drawn = min(measure(label.text), label.max_width)
+    assert label.x >= 0.0 and label.x + drawn <= 1000.0
+    assert label.x < 980.0  # flipped to the left of its marker
+
+
+def test_a_bar_too_short_for_its_title_is_labelled_beside_it() -> None:
+    items = [TimelineItem(1, 0, T + 100.0, T + 110.0, 1, "Second war of the example")]
+    frame = TimelineLayout(EventStore.build(items, 1), measure, METRICS).frame(
+        TimeScale(T, T + 1000.0, 1000.0)
+    )
+    assert frame.bars.ids.tolist() == [1]
+    (label,) = frame.labels
+    assert label.kind == "bar" and label.x >= float(frame.bars.x1[0])  # right of the bar
+    assert label.y == float(frame.bars.y[0])
+
+
+def test_a_single_day_event_is_a_labelled_marker_however_far_zoomed_in() -> None:
+    items = [TimelineItem(1, 0, T + 10.0, T + 11.0, 2, "One day")]
+    frame = TimelineLayout(EventStore.build(items, 1), measure, METRICS).frame(
+        TimeScale(T, T + 40.0, 1000.0)  # one day is 25 px wide here
+    )
+    assert frame.markers.ids.tolist() == [1] and not len(frame.bars.ids)
+    assert [label.id for label in frame.labels] == [1]
+
+
+def test_a_cluster_is_labelled_with_its_most_important_member() -> None:
+    items = [
+        TimelineItem(1, 0, T + 500.0, T + 501.0, 3, "Minor"),
+        TimelineItem(2, 0, T + 501.0, T + 502.0, 1, "Headline"),
+    ]
+    frame = TimelineLayout(EventStore.build(items, 1), measure, METRICS).frame(
+        TimeScale(T, T + 10000.0, 1000.0)
+    )
+    assert frame.clusters.count.tolist() == [2]
+    assert [label.text for label in frame.labels] == ["Headline +1"]

@@ -56,6 +56,10 @@ def test_long_span_starting_before_the_window_is_a_bar() -> None:
     assert frame.bars.x0[frame.bars.ids == 1][0] < 0
 
 
+def frame_titles(items: list[TimelineItem]) -> dict[int, str]:
+    return {i.id: i.title for i in items}
+
+
 def test_far_apart_points_are_labelled_markers_and_close_ones_cluster() -> None:
     items = [
         item(1, 0, 10.0),
@@ -66,7 +70,9 @@ def test_far_apart_points_are_labelled_markers_and_close_ones_cluster() -> None:
     ]
     frame = frame_of(items, TimeScale(T, T + 1000.0, 1000.0))
     assert sorted(frame.markers.ids.tolist()) == [1, 2]
-    assert {label.id for label in frame.labels} == {1, 2}
+    assert {label.id for label in frame.labels} == {1, 2, -1}  # -1: cluster 0
+    cluster_label = next(label for label in frame.labels if label.id == -1)
+    assert cluster_label.text == f"{frame_titles(items)[3]} +2"  # lead: first of equals
     assert frame.clusters.count.tolist() == [3]
     assert frame.clusters.lane.tolist() == [1]
     assert frame.clusters.t_first[0] == T + 300.0
