@@ -35,6 +35,7 @@ bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench.timeline
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench.export
 	$(PY) -m bench.importing
+	$(PY) -m bench.reliability
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info
