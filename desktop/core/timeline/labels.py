@@ -14,14 +14,16 @@ left over (markers and bars alike) is then taken by importance (1 before 2 befor
 
 Every row keeps its occupied intervals (glyphs, bars, labels, leader lines), so no label covers
 a bar, a glyph or another label, no label leaves the canvas, and a less important event never
-takes room a more important one needed.
+takes room a more important one needed. Dense views stay cheap: at most
+``MAX_LEADER_CANDIDATES`` leftovers are tried, and a lane stops being tried once
+``MAX_LANE_MISSES`` of its candidates in a row found no room.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -34,8 +36,11 @@ MARKER_RADIUS = 3.0
 LEADER_PAD = 3.0
 LANE_KEY = 1e7  # |x| is clipped to this when sorting glyphs by (lane, x)
 MAX_LEADER_CANDIDATES = 160  # per frame, in priority order: bounds the cost of dense views
+MAX_LANE_MISSES = 8  # a lane whose last this many candidates found no room is not tried further
 MIN_ELIDED_PX = 48.0  # an elided title keeps at least this much room (a few words)
+MIN_INSIDE_PX = 10.0  # a bar with less room inside is never labelled inside
 STRIP = -1  # the row number of a lane's marker strip in the occupancy map
+ROW_KEY = 1 << 16  # (lane, row) as lane * ROW_KEY + row when sorting bars
 MARKER, BAR, CLUSTER = 0, 1, 2  # kinds of label candidates
 
 Measure = Callable[[str], float]
@@ -62,35 +67,56 @@ class RowOccupancy:
         self.x1.insert(k, b)
 
 
-@dataclass
 class _Rows:
-    """Lazily seeded occupancy of every (lane, row) of one frame; row ``STRIP`` is the strip."""
+    """Lazily seeded occupancy of every (lane, row) of one frame; row ``STRIP`` is the strip.
 
-    parts: tuple[Markers, Clusters, Bars]
-    strip_taken: list[tuple[int, float, float]]
-    found: dict[tuple[int, int], RowOccupancy] = field(default_factory=dict)
+    The glyphs and bars are sorted by (lane, row, x) once, so seeding a row is a slice.
+    """
+
+    def __init__(
+        self, parts: tuple[Markers, Clusters, Bars], strip_taken: list[tuple[int, float, float]]
+    ) -> None:
+        markers, clusters, bars = parts
+        self.strip = _Sorted(
+            np.concatenate((markers.lane, clusters.lane)),
+            np.concatenate((markers.x - MARKER_RADIUS, clusters.x0)),
+            np.concatenate((markers.x + MARKER_RADIUS, clusters.x1)),
+        )
+        self.bars = _Sorted(bars.lane * ROW_KEY + bars.row, bars.x0, bars.x1)
+        self.strip_taken = strip_taken
+        self.found: dict[tuple[int, int], RowOccupancy] = {}
 
     def get(self, lane: int, row: int) -> RowOccupancy:
         key = (lane, row)
-        if key not in self.found:
-            self.found[key] = self._seed(lane, row)
-        return self.found[key]
+        found = self.found.get(key)
+        if found is None:
+            found = self.found[key] = self._seed(lane, row)
+        return found
 
     def _seed(self, lane: int, row: int) -> RowOccupancy:
-        markers, clusters, bars = self.parts
-        if row == STRIP:
-            mine = markers.lane == lane
-            near = clusters.lane == lane
-            x0 = np.concatenate((markers.x[mine] - MARKER_RADIUS, clusters.x0[near]))
-            x1 = np.concatenate((markers.x[mine] + MARKER_RADIUS, clusters.x1[near]))
-            extra = [(a, b) for k, a, b in self.strip_taken if k == lane]
-            x0 = np.concatenate((x0, [a for a, _ in extra]))
-            x1 = np.concatenate((x1, [b for _, b in extra]))
-        else:
-            chosen = (bars.lane == lane) & (bars.row == row)
-            x0, x1 = bars.x0[chosen], bars.x1[chosen]
-        order = np.argsort(x0, kind="stable")
-        return RowOccupancy(x0[order].tolist(), x1[order].tolist())
+        if row != STRIP:
+            return self.bars.row(lane * ROW_KEY + row)
+        occupancy = self.strip.row(lane)
+        for k, a, b in self.strip_taken:
+            if k == lane:
+                occupancy.take(a, b)
+        return occupancy
+
+
+class _Sorted:
+    """Intervals ``[x0, x1)`` sorted by (key, x0): the intervals of one key are a slice."""
+
+    def __init__(
+        self, keys: NDArray[np.int64], x0: NDArray[np.float64], x1: NDArray[np.float64]
+    ) -> None:
+        order = np.lexsort((x0, keys))
+        self.keys = keys[order]
+        self.x0 = x0[order]
+        self.x1 = x1[order]
+
+    def row(self, key: int) -> RowOccupancy:
+        lo, hi = np.searchsorted(self.keys, (key, key + 1)).tolist()
+        return RowOccupancy(self.x0[lo:hi].tolist(), self.x1[lo:hi].tolist())
 
 
 def place_labels(  # noqa: PLR0913 - the frame's parts and how to measure them
@@ -121,18 +147,24 @@ def place_labels(  # noqa: PLR0913 - the frame's parts and how to measure them
     candidates = _by_priority(parts, rest, bar_rest, shown_clusters)
     marker_width = dict(zip(rest.tolist(), label_widths[~fits].tolist(), strict=True))
     marker_room = dict(zip(rest.tolist(), room[~fits].tolist(), strict=True))
-    bar_width = dict(zip(bar_rest.tolist(), widths(bars.index[bar_rest]).tolist(), strict=True))
-    for kind, k in candidates:
+    misses: dict[int, int] = {}
+    for kind, k, lane in candidates:
+        if misses.get(lane, 0) >= MAX_LANE_MISSES:
+            continue  # this lane is full at this zoom: the rest would fail too
         if kind == BAR:
-            found = _beside_bar(titles, bars, rows, k, bar_width[k], width_px)
+            width = float(widths(bars.index[k : k + 1])[0])  # only candidates are measured
+            found = _beside_bar(titles, bars, rows, k, width, width_px)
         elif kind == MARKER:
             point = _marker_point(titles, markers, k, marker_width[k], marker_room[k])
             found = _point_label(rows, metrics, point, point.id, width_px)
         else:
-            point = _cluster_point(titles, clusters, k, measure)
+            point = _cluster_point(titles, widths, clusters, k, measure)
             found = _point_label(rows, metrics, point, -1 - k, width_px)
         if found is not None:
             labels.append(found)
+            misses[lane] = 0
+        else:
+            misses[lane] = misses.get(lane, 0) + 1
     return labels
 
 
@@ -149,13 +181,18 @@ def _strip_label(titles: list[str], markers: Markers, k: int) -> Label:
 def bar_labels(
     titles: list[str], widths: Widths, bars: Bars, width_px: float
 ) -> tuple[list[Label], NDArray[np.int64]]:
-    """Labels inside bars whose title fits the visible part; and the visible bars left over."""
+    """Labels inside bars whose title fits the visible part; and the visible bars left over.
+
+    Bars with less than ``MIN_INSIDE_PX`` of room are not measured (no title fits there), which
+    keeps zoomed-out views of thousands of thin bars cheap.
+    """
     if not len(bars.x0):
         return [], np.empty(0, np.int64)
     left = np.maximum(bars.x0, 0.0) + LABEL_PAD
     room = np.minimum(bars.x1, width_px) - LABEL_PAD - left
     on_screen = np.flatnonzero((bars.x1 > 0) & (bars.x0 < width_px))
-    fits = on_screen[widths(bars.index[on_screen]) <= room[on_screen]]
+    roomy = on_screen[room[on_screen] >= MIN_INSIDE_PX]
+    fits = roomy[widths(bars.index[roomy]) <= room[roomy]]
     labels = [
         Label(
             float(left[k]),
@@ -196,8 +233,8 @@ def _by_priority(
     marker_rest: NDArray[np.int64],
     bar_rest: NDArray[np.int64],
     shown_clusters: NDArray[np.int64],
-) -> list[tuple[int, int]]:
-    """(kind, index) of the leftover items by importance (a cluster has its lead's), then
+) -> list[tuple[int, int, int]]:
+    """(kind, index, lane) of the leftover items by importance (a cluster has its lead's), then
     clusters after single events, then x; at most ``MAX_LEADER_CANDIDATES``."""
     markers, clusters, bars = parts
     importance = np.concatenate(
@@ -218,8 +255,13 @@ def _by_priority(
         )
     )
     index = np.concatenate((marker_rest, bar_rest, shown_clusters))
+    lanes = np.concatenate(
+        (markers.lane[marker_rest], bars.lane[bar_rest], clusters.lane[shown_clusters])
+    )
     order = np.lexsort((xs, kinds == CLUSTER, importance))[:MAX_LEADER_CANDIDATES]
-    return list(zip(kinds[order].tolist(), index[order].tolist(), strict=True))
+    return list(
+        zip(kinds[order].tolist(), index[order].tolist(), lanes[order].tolist(), strict=True)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,13 +293,17 @@ def _marker_point(titles: list[str], markers: Markers, k: int, width: float, roo
     )
 
 
-def _cluster_point(titles: list[str], clusters: Clusters, k: int, measure: Measure) -> _Point:
-    """A cluster is labelled with its lead member's title and how many more it holds."""
-    title = f"{titles[int(clusters.lead[k])]} +{int(clusters.count[k]) - 1}"
+def _cluster_point(
+    titles: list[str], widths: Widths, clusters: Clusters, k: int, measure: Measure
+) -> _Point:
+    """A cluster is labelled with its lead member's title and how many more it holds (its width
+    is the title's plus the count's: both are measured once and reused)."""
+    lead = clusters.lead[k : k + 1]
+    more = f" +{int(clusters.count[k]) - 1}"
+    width = float(widths(lead)[0]) + measure(more)
     x0, x1 = float(clusters.x0[k]), float(clusters.x1[k])
-    return _Point(
-        int(clusters.lane[k]), x0, x1, float(clusters.y[k]), title, -1, measure(title), 0.0
-    )
+    title = titles[int(lead[0])] + more
+    return _Point(int(clusters.lane[k]), x0, x1, float(clusters.y[k]), title, -1, width, 0.0)
 
 
 def _point_label(

@@ -6,7 +6,9 @@ short is counted per pixel cell by ``searchsorted`` of the cell edges.
 
 Stability: decisions are taken at a quantised zoom level (``zoom_level``; levels are a factor
 2**(1/3) apart) on a cell grid anchored at day 0, so within one level small zooms and pans only
-move things on screen, they do not regroup them.
+move things on screen, they do not regroup them. The grouping of a level is laid out over a
+window wider than the view (a ``Cover``) and reused while the view stays inside it; labels are
+placed afresh for every frame.
 """
 
 from __future__ import annotations
@@ -18,19 +20,20 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from desktop.core.timeline.cover import Cover, cover_window, time_space
 from desktop.core.timeline.frame import Bars, Clusters, Frame, LaneMetrics, Markers
 from desktop.core.timeline.labels import place_labels
 from desktop.core.timeline.lane_fit import compact_lanes, fit_rows, rows_used
 from desktop.core.timeline.packing import pack_rows
-from desktop.core.timeline.points import lay_out_points
+from desktop.core.timeline.points import SUPER_CELLS, lay_out_points
 from desktop.core.timeline.scale import TimeScale
 from desktop.core.timeline.store import ClassGroup, EventStore, class_floor_days
 
 LEVEL_BASE = 2.0 ** (1.0 / 3.0)
 CELL_PX = 10.0  # events closer than about this many pixels merge into a cluster
 BAR_PX = 4.0  # shorter events are drawn as markers
-MARGIN = 0.25  # laid out beyond each side of the view, as a fraction of its width
-BARS_PER_LANE_PER_PX = 0.1  # bar budget per lane: more become markers or clusters
+BARS_PER_LANE_PER_PX = 0.1  # bar budget per lane and row: more become markers or clusters
+BUDGET_WINDOW = 1.5  # the bar budget is per this many view widths of the laid-out window
 POINT_CLASS = 0  # duration classes up to this one (a single day and less) are always points
 
 Measure = Callable[[str], float]
@@ -44,11 +47,13 @@ def zoom_level(scale: TimeScale) -> tuple[int, float]:
 
 @dataclass(frozen=True, slots=True)
 class _View:
-    scale: TimeScale
+    """The window ``[w0, w1)`` laid out at one level, in time space; ``width_px`` is the view's."""
+
     level_dpp: float
     w0: float
     w1: float
     cell_days: float
+    width_px: float
 
 
 class TimelineLayout:
@@ -60,6 +65,7 @@ class TimelineLayout:
         self.metrics = metrics
         self._widths = np.full(len(store), np.nan)
         self._used_rows: dict[int, list[int]] = {}
+        self._cover: Cover | None = None
 
     def frame(self, scale: TimeScale, height: float | None = None) -> Frame:
         """Everything the painter needs for ``scale``.
@@ -79,12 +85,10 @@ class TimelineLayout:
 
     def _frame(self, scale: TimeScale) -> Frame:
         level, level_dpp = zoom_level(scale)
-        margin = scale.span * MARGIN
-        view = _View(scale, level_dpp, scale.t0 - margin, scale.t1 + margin, CELL_PX * level_dpp)
-        parts = [self._lane(lane, view) for lane in range(self.store.lane_count)]
-        markers = Markers.concat([p[0] for p in parts])
-        bars = Bars.concat([p[1] for p in parts])
-        clusters = Clusters.concat([p[2] for p in parts])
+        cover = self._cover
+        if cover is None or not cover.covers(level, scale):
+            cover = self._cover = self._lay_out_cover(scale, level, level_dpp)
+        markers, bars, clusters = cover.placed(scale)
         labels = place_labels(
             self.store.titles,
             self.widths,
@@ -101,6 +105,23 @@ class TimelineLayout:
             bars,
             tuple(labels),
             clusters,
+            cover.hidden,
+            cover.point_cutoff,
+        )
+
+    def _lay_out_cover(self, scale: TimeScale, level: int, level_dpp: float) -> Cover:
+        """Every lane's markers, bars and clusters over the cover window of ``scale``."""
+        cell_days = CELL_PX * level_dpp
+        w0, w1 = cover_window(scale, cell_days * SUPER_CELLS)
+        view = _View(level_dpp, w0, w1, cell_days, scale.width_px)
+        parts = [self._lane(lane, view) for lane in range(self.store.lane_count)]
+        return Cover(
+            level,
+            w0,
+            w1,
+            Markers.concat([p[0] for p in parts]),
+            Bars.concat([p[1] for p in parts]),
+            Clusters.concat([p[2] for p in parts]),
             tuple(p[3] for p in parts),
             tuple(p[4] for p in parts),
         )
@@ -108,7 +129,9 @@ class TimelineLayout:
     def _lane(self, lane: int, view: _View) -> tuple[Markers, Bars, Clusters, int, int]:
         groups = self.store.groups[lane] if lane < len(self.store.groups) else ()
         lane_rows = self.metrics.rows_of(lane)
-        budget = int(view.scale.width_px * BARS_PER_LANE_PER_PX) * lane_rows
+        window_px = (view.w1 - view.w0) / view.level_dpp
+        budget = int(window_px / BUDGET_WINDOW * BARS_PER_LANE_PER_PX) * lane_rows
+        days = time_space(view.width_px)
         bar_index, cutoff = _visible_bars(self.store, groups, view, budget)
         rows = pack_rows(
             self.store.t_lo[bar_index] / view.level_dpp,
@@ -117,13 +140,13 @@ class TimelineLayout:
             2.0,
         )
         shown = rows >= 0
-        bars = Bars.build(self.store, bar_index[shown], rows[shown], lane, view.scale, self.metrics)
+        bars = Bars.build(self.store, bar_index[shown], rows[shown], lane, days, self.metrics)
         point_groups = [g for g in groups if g.duration_class < cutoff]
         markers, clusters = lay_out_points(
             self.store,
             point_groups,
             lane,
-            (view.scale, view.w0, view.w1, view.cell_days),
+            (days, view.w0, view.w1, view.cell_days),
             self.metrics,
         )
         return markers, bars, clusters, int((~shown).sum()), cutoff

@@ -29,6 +29,8 @@ from desktop.ui.timeline.paint_items import (
     draw_markers,
     draw_point_pairs,
     faded,
+    fill_rects,
+    mixed,
     polygon_of,
 )
 from desktop.ui.timeline.text import TextCache, text_cache
@@ -132,16 +134,27 @@ def _draw_lane_bands(
     width: float,
     small: TextCache,
 ) -> None:
-    """Alternating lane backgrounds, separators and each lane's name, top left, in its colour."""
-    separator = QPen(theme.grid, 1.0)
-    separator.setCosmetic(True)
+    """Alternating lane backgrounds, separators and each lane's name, top left, in its colour.
+
+    The bands are filled opaque (the band colour mixed over the background: the same pixels as
+    painting it translucent, at a fraction of the cost) in one call, the separators in another.
+    """
+    count = len(model.data.lanes)
+    tops = np.array([metrics.lane_top(lane) for lane in range(count)], np.float64)
+    heights = np.array([metrics.height_of(lane) for lane in range(count)], np.float64)
+    band = mixed(theme.band, theme.background, theme.band.alphaF())
+    fill_rects(
+        painter,
+        np.zeros(len(tops[0::2])),
+        tops[0::2],
+        np.full(len(tops[0::2]), width),
+        heights[0::2],
+        band,
+    )
+    fill_rects(painter, np.zeros(count), np.floor(tops), np.full(count, width), 1.0, theme.grid)
     painter.setFont(small.font)
     for lane, info in enumerate(model.data.lanes):
-        y, h = metrics.lane_top(lane), metrics.height_of(lane)
-        if lane % 2 == 0:
-            painter.fillRect(QRectF(0.0, y, width, h), theme.band)
-        painter.setPen(separator)
-        painter.drawLine(QPointF(0.0, y), QPointF(width, y))
+        y = float(tops[lane])
         name = info.name + (" ▸" if model.data.collapsed[lane] else "")
         painter.setPen(
             QColor(info.color).darker(125) if not theme.dark else QColor(info.color).lighter(135)
@@ -183,7 +196,7 @@ def _draw_axis(
     """The two-row axis (context above, ticks below); returns the major tick xs."""
     ticks = compute_ticks(scale, small.measure())
     painter.setFont(small.font)
-    painter.fillRect(QRectF(0.0, top, width, AXIS_PX), faded(theme.text, 0.06))
+    painter.fillRect(QRectF(0.0, top, width, AXIS_PX), mixed(theme.text, theme.background, 0.06))
     pen = QPen(theme.muted, 1.0)
     pen.setCosmetic(True)
     row = small.height

@@ -14,7 +14,7 @@ from numpy.typing import NDArray
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPolygonF
 
-from desktop.core.timeline.frame import Frame
+from desktop.core.timeline.frame import Clusters, Frame
 from desktop.core.timeline.scene import TimelineScene
 from desktop.ui.timeline.text import TextCache
 from desktop.ui.timeline.theme import TimelineTheme
@@ -38,20 +38,37 @@ def polygon_of(xs: NDArray[np.float64], ys: NDArray[np.float64]) -> QPolygonF:
     return polygon
 
 
+def fill_rects(
+    painter: QPainter,
+    x: NDArray[np.float64],
+    y: NDArray[np.float64],
+    w: NDArray[np.float64],
+    h: NDArray[np.float64] | float,
+    color: QColor,
+) -> None:
+    """Fill the rectangles ``(x[k], y[k], w[k], h[k])`` in ``color`` with one ``drawRects`` call.
+
+    The rectangles are written into one numpy buffer laid out like a C array of QRectF and Qt
+    reads them from there (the pointer-and-count overload): no Python object per rectangle.
+    Leaves the painter with no pen and ``color`` as its brush.
+    """
+    count = len(x)
+    if not count:
+        return
+    buffer = np.empty((count, 4), np.float64)
+    buffer[:, 0], buffer[:, 1], buffer[:, 2], buffer[:, 3] = x, y, w, h
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    first = shiboken6.wrapInstance(buffer.ctypes.data, QRectF)  # a view: buffer must outlive it
+    assert isinstance(first, QRectF)
+    painter.drawRects(first, count)
+    del first
+
+
 def draw_point_pairs(painter: QPainter, pairs: QPolygonF) -> None:
     """``drawLines`` over consecutive point pairs, handing Qt the polygon's own buffer (the
     binding accepts a QPolygonF as its QList<QPointF>; the stubs only list Python sequences)."""
     painter.drawLines(pairs)  # type: ignore[call-overload]
-
-
-def horizontal_lines(
-    x0: NDArray[np.float64], x1: NDArray[np.float64], ys: NDArray[np.float64]
-) -> QPolygonF:
-    """Point pairs for ``drawLines``: one horizontal line ``x0 -> x1`` at each y (with a flat-cap
-    pen as wide as a bar is tall, one call draws a whole lane's bars)."""
-    xs = np.empty(2 * len(x0))
-    xs[0::2], xs[1::2] = x0, x1
-    return polygon_of(xs, np.repeat(ys, 2))
 
 
 def lane_colors(scene: TimelineScene) -> list[QColor]:
@@ -85,13 +102,11 @@ def draw_bars(
     h = frame.metrics.row_px - 3.0
     x0 = np.maximum(bars.x0[inside], -2.0)
     x1 = np.maximum(np.minimum(bars.x1[inside], width + 2.0), x0 + 1.0)
-    ys = bars.y[inside] + 1.0 + h / 2
-    for lane in np.unique(bars.lane[inside]).astype(np.int64).tolist():
-        mine = np.flatnonzero((bars.lane[inside] == lane) & ~special)
-        pen = QPen(faded(colors[lane], 0.55), h)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        painter.setPen(pen)
-        draw_point_pairs(painter, horizontal_lines(x0[mine], x1[mine], ys[mine]))
+    ys = bars.y[inside] + 1.0
+    lanes = bars.lane[inside]
+    for lane in np.unique(lanes[~special]).astype(np.int64).tolist():
+        mine = np.flatnonzero((lanes == lane) & ~special)
+        fill_rects(painter, x0[mine], ys[mine], x1[mine] - x0[mine], h, faded(colors[lane], 0.55))
     painter.setPen(Qt.PenStyle.NoPen)
     for k in np.flatnonzero(special).tolist():
         index = int(inside[k])
@@ -227,21 +242,39 @@ def draw_clusters(  # noqa: PLR0913 - the frame, its scene and how to draw it
     for lane in np.unique(clusters.lane[inside]).astype(np.int64).tolist():
         mine = np.flatnonzero(clusters.lane[inside] == lane)
         for color, tall, inset in ((colors[lane], 12.0, 0.0), (fills[lane], 10.0, 1.0)):
-            pen = QPen(color, tall)
-            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-            painter.setPen(pen)
-            draw_point_pairs(
-                painter, horizontal_lines(x0[mine] + inset, x1[mine] - inset, ys[mine])
-            )
+            a, b = x0[mine] + inset, x1[mine] - inset
+            fill_rects(painter, a, ys[mine] - tall / 2, b - a, tall, color)
+    _draw_counts(painter, clusters, inside, (x0, x1), colors, text)
+
+
+def _draw_counts(  # noqa: PLR0913 - the clusters, where they are drawn and how
+    painter: QPainter,
+    clusters: Clusters,
+    inside: NDArray[np.int64],
+    extents: tuple[NDArray[np.float64], NDArray[np.float64]],
+    colors: list[QColor],
+    text: TextCache,
+) -> None:
+    """Each cluster's count centred in its pill when it fits; one pen change per lane."""
+    x0, x1 = extents
     digits = np.floor(np.log10(np.maximum(clusters.count[inside], 1))) + 1
     roomy = np.flatnonzero(digits * text.width("0") + 6.0 <= x1 - x0)
-    for k, a, b in zip(inside[roomy].tolist(), x0[roomy].tolist(), x1[roomy].tolist(), strict=True):
-        label = str(int(clusters.count[k]))
+    order = roomy[np.argsort(clusters.lane[inside[roomy]], kind="stable")]
+    lanes = clusters.lane[inside[order]].tolist()
+    counts = clusters.count[inside[order]].tolist()
+    tops = (clusters.y[inside[order]] - text.height / 2).tolist()
+    pen_lane = -1
+    for lane, count, y, a, b in zip(
+        lanes, counts, tops, x0[order].tolist(), x1[order].tolist(), strict=True
+    ):
+        label = str(int(count))
         w = text.width(label)
-        if w + 6.0 <= b - a:
-            painter.setPen(colors[int(clusters.lane[k])])
-            y = float(clusters.y[k]) - text.height / 2
-            painter.drawStaticText(QPointF((a + b - w) / 2, y), text.static(label))
+        if w + 6.0 > b - a:
+            continue
+        if lane != pen_lane:
+            painter.setPen(colors[int(lane)])
+            pen_lane = lane
+        painter.drawStaticText(QPointF((a + b - w) / 2, y), text.static(label))
 
 
 def draw_labels(
