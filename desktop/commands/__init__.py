@@ -8,10 +8,11 @@ from desktop.commands.export_image import EXPORT_IMAGE
 from desktop.commands.export_report import EXPORT_REPORT
 from desktop.commands.gui import GUI
 from desktop.commands.import_data import IMPORT_DATA
+from desktop.commands.import_documents import IMPORT
 from desktop.commands.info import INFO
 from desktop.commands.sample import SAMPLE
 
-COMMANDS: tuple[Command, ...] = (GUI, INFO, SAMPLE, COPY, COMPARE,
+COMMANDS: tuple[Command, ...] = (GUI, INFO, SAMPLE, COPY, COMPARE, IMPORT,
                                  EXPORT_DATA, IMPORT_DATA, EXPORT_REPORT, EXPORT_IMAGE)
 
 __all__ = ["COMMANDS", "Command"]

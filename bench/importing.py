@@ -1,0 +1,192 @@
+"""Benchmark of importing documents: ``python -m bench.importing [--json] [--count N]``.
+
+Writes N (default 500) synthetic documents of 2-20 KB, plain text and HTML mixed, whose prose
+names dates and actors of a small event list, into a temporary folder; imports them into a
+temporary SQLite library that holds those events, counting each source's review suggestions;
+prints documents per second, total seconds and the process's peak resident memory
+(``resource.getrusage``; tracemalloc would slow the run it measures). The target is
+the 500-document batch in under 20 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from calendar import month_name
+from dataclasses import dataclass
+from pathlib import Path
+
+from db.library import open_library
+from db.records import EventRecord
+from desktop.core.dates import DateSpan
+from desktop.core.importing import ImportReport, ImportStatus, import_batch
+
+TARGET_SECONDS = 20.0
+_EVENTS = (
+    ("georgia-war", "Russo-Georgian war", "2008-08-07", "2008-08-12", ("Russia", "Georgia")),
+    ("crimea", "Annexation of Crimea", "2014-03-18", None, ("Russia", "Ukraine")),
+    ("invasion", "Full-scale invasion of Ukraine", "2022-02-24", None, ("Russia", "Ukraine")),
+    ("karabakh", "Karabakh offensive", "2023-09-19", "2023-09-20", ("Azerbaijan", "Armenia")),
+    ("csto", "CSTO founded", "1992-05-15", None, ("Russia", "Kazakhstan", "Armenia")),
+    ("baltic-nato", "Baltic states join NATO", "2004-03-29", None, ("Estonia", "Latvia")),
+)
+_WORDS = [
+    "influence",
+    "region",
+    "talks",
+    "pipeline",
+    "border",
+    "troops",
+    "treaty",
+    "summit",
+    "sanctions",
+    "energy",
+    "trade",
+    "minister",
+    "parliament",
+    "election",
+    "protest",
+    "alliance",
+    "security",
+    "economy",
+    "neighbours",
+    "capital",
+]
+
+
+@dataclass(frozen=True)
+class BenchResult:
+    documents: int
+    seconds: float
+    cpu_seconds: float
+    documents_per_second: float
+    peak_mib: float
+    imported: int
+    failed: int
+    suggestions: int
+    target_seconds: float = TARGET_SECONDS
+
+
+def _sentence(rng: random.Random) -> str:
+    key, title, start, _end, actors = rng.choice(_EVENTS)
+    year, month, day = start.split("-")
+    words = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(8, 18)))
+    form = rng.randrange(4)
+    if form == 0:
+        return f"On {int(day)} {month_name[int(month)]} {year} {actors[0]} spoke of {words}."
+    if form == 1:
+        return f"The {title.lower()} changed how {' and '.join(actors)} saw {words}."
+    if form == 2:
+        return f"In {rng.randint(1990, 2024)} the {words} of {rng.choice(actors)} grew."
+    return f"{words.capitalize()} remained a concern for {rng.choice(actors)}."
+
+
+def _document(rng: random.Random, number: int) -> tuple[str, str]:
+    """(file name, content) of one document of 2-20 KB."""
+    size = rng.randint(2_000, 20_000)
+    paragraphs: list[str] = []
+    length = 0
+    while length < size:
+        paragraph = " ".join(_sentence(rng) for _ in range(rng.randint(3, 7)))
+        paragraphs.append(paragraph)
+        length += len(paragraph) + 2
+    title = f"Report {number}: {rng.choice(_EVENTS)[1]}"
+    if number % 2:
+        body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+        html = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        return f"doc-{number:04d}.html", html + body + "</article></body></html>"
+    return f"doc-{number:04d}.txt", title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def write_documents(folder: Path, count: int, seed: int = 11) -> list[Path]:
+    rng = random.Random(seed)
+    paths = []
+    for number in range(count):
+        name, content = _document(rng, number)
+        path = folder / name
+        path.write_text(content, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _add_events(url: str) -> None:
+    library = open_library(url)
+    try:
+        with library.unit_of_work("bench") as uow:
+            for key, title, start, end, actors in _EVENTS:
+                span = DateSpan.from_edtf(start, end)
+                uow.events.add(
+                    EventRecord(key, title, start, span.t_lo, span.t_hi, end=end, actors=actors)
+                )
+            uow.commit()
+    finally:
+        library.dispose()
+
+
+def run(count: int) -> BenchResult:
+    with tempfile.TemporaryDirectory(prefix="parallax-bench-") as name:
+        folder = Path(name)
+        paths = write_documents(folder, count)
+        url = f"sqlite:///{folder / 'bench.sqlite'}"
+        _add_events(url)
+        library = open_library(url)
+        try:
+            began, began_cpu = time.perf_counter(), time.process_time()
+            report = import_batch(library, paths, author="bench", with_suggestions=True)
+            seconds = time.perf_counter() - began
+            cpu_seconds = time.process_time() - began_cpu
+        finally:
+            library.dispose()
+    return _result(report, count, (seconds, cpu_seconds), _peak_rss_bytes())
+
+
+def _peak_rss_bytes() -> int:
+    """Peak resident set size (ru_maxrss is KiB on Linux, bytes on macOS; 0 if unknown)."""
+    try:
+        import resource  # Unix only
+    except ImportError:
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return int(peak if sys.platform == "darwin" else peak * 1024)
+
+
+def _result(report: ImportReport, count: int, times: tuple[float, float], peak: int) -> BenchResult:
+    seconds, cpu_seconds = times
+    return BenchResult(
+        documents=count,
+        seconds=round(seconds, 2),
+        cpu_seconds=round(cpu_seconds, 2),
+        documents_per_second=round(count / seconds, 1),
+        peak_mib=round(peak / 2**20, 1),
+        imported=report.count(ImportStatus.IMPORTED),
+        failed=report.count(ImportStatus.FAILED),
+        suggestions=sum(o.suggestions for o in report.outcomes),
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--count", type=int, default=500, help="documents to import")
+    args = parser.parse_args()
+    result = run(args.count)
+    if args.json:
+        print(json.dumps(result.__dict__, indent=2))
+        return
+    verdict = "within" if result.seconds < TARGET_SECONDS else "OVER"
+    print(
+        f"documents:        {result.documents} ({result.imported} imported, "
+        f"{result.failed} failed, {result.suggestions} suggestions)"
+    )
+    print(f"total seconds:    {result.seconds} ({verdict} the {TARGET_SECONDS:.0f} s target)")
+    print(f"CPU seconds:      {result.cpu_seconds} (wall time also counts other processes)")
+    print(f"documents/second: {result.documents_per_second}")
+    print(f"peak memory:      {result.peak_mib} MiB (peak resident set of the process)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""Importing documents into a library: new sources, attaching texts to known ones, review.
+
+``import_document`` / ``import_batch`` read files and write each in its own transaction;
+``review_suggestions`` proposes passages and events from a source's text, and nothing is linked
+until ``accept_suggestion`` is called on a person's word. Pure Python, no Qt.
+"""
+
+from desktop.core.importing.accepting import (
+    AcceptedSuggestion,
+    NewEventDetails,
+    ReviewError,
+    accept_suggestion,
+)
+from desktop.core.importing.batch import import_batch
+from desktop.core.importing.document import NearMatchPolicy, import_document
+from desktop.core.importing.matching import NearMatch, SourceIndex
+from desktop.core.importing.metadata import (
+    MetadataError,
+    ProposedMetadata,
+    merged_metadata,
+    propose_metadata,
+)
+from desktop.core.importing.outcome import (
+    AnchorSummary,
+    ImportOutcome,
+    ImportReport,
+    ImportStatus,
+    MetadataOverrides,
+)
+from desktop.core.importing.preview import DocumentPreview, preview_document
+from desktop.core.importing.review import (
+    ReviewItem,
+    SuggestionKind,
+    load_event_infos,
+    reject_suggestion,
+    review_suggestions,
+)
+
+__all__ = [
+    "AcceptedSuggestion",
+    "AnchorSummary",
+    "DocumentPreview",
+    "ImportOutcome",
+    "ImportReport",
+    "ImportStatus",
+    "MetadataError",
+    "MetadataOverrides",
+    "NearMatch",
+    "NearMatchPolicy",
+    "NewEventDetails",
+    "ProposedMetadata",
+    "ReviewError",
+    "ReviewItem",
+    "SourceIndex",
+    "SuggestionKind",
+    "accept_suggestion",
+    "import_batch",
+    "import_document",
+    "load_event_infos",
+    "merged_metadata",
+    "preview_document",
+    "propose_metadata",
+    "reject_suggestion",
+    "review_suggestions",
+]

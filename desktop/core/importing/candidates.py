@@ -1,0 +1,70 @@
+"""Candidate new events: dates a text speaks of that no event on the timeline covers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop.core.dates import DateSpan, HistDate, Precision
+from desktop.core.suggest import DateKind, DateMention, EventInfo, find_date_expressions
+from desktop.core.suggest.sentences import Sentence, split_sentences
+
+_BASE = {Precision.DAY: 0.6, Precision.MONTH: 0.45, Precision.YEAR: 0.25}
+_RELATIVE_FACTOR = 0.8
+_REPEAT_BONUS = 0.05
+_MAX = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateEvent:
+    """A date no event covers, with the sentence ``[start, end)`` that first names it."""
+
+    start: int
+    end: int
+    date: DateSpan
+    confidence: float
+    reasons: tuple[str, ...]
+
+
+def candidate_events(
+    text: str, published: HistDate | None, events: Sequence[EventInfo]
+) -> list[CandidateEvent]:
+    """One candidate per distinct date in ``text`` that overlaps no event, best first.
+
+    Confidence grows with the date's precision (a day says more than a year), is lower for a
+    date counted from the publication date, and a little higher for each further mention.
+    """
+    sentences = split_sentences(text)
+    groups: dict[tuple[str, str | None], list[DateMention]] = {}
+    for mention in find_date_expressions(text, published):
+        if not _covered(mention.date, events):
+            groups.setdefault(mention.date.to_edtf(), []).append(mention)
+    found = [_candidate(text, mentions, sentences) for mentions in groups.values()]
+    return sorted(found, key=lambda c: (-c.confidence, c.start))
+
+
+def _covered(date: DateSpan, events: Sequence[EventInfo]) -> bool:
+    return any(e.t_lo < date.t_hi and date.t_lo < e.t_hi for e in events)
+
+
+def _candidate(text: str, mentions: list[DateMention], sentences: list[Sentence]) -> CandidateEvent:
+    first = mentions[0]
+    confidence = _BASE[first.date.last.precision]
+    if all(m.kind is DateKind.RELATIVE for m in mentions):
+        confidence *= _RELATIVE_FACTOR
+    confidence = min(_MAX, confidence + _REPEAT_BONUS * (len(mentions) - 1))
+    written = " ".join(text[first.start : first.end].split())
+    reasons = [f"date: {written} ({first.date.display()})", "no event on the timeline then"]
+    if len(mentions) > 1:
+        reasons.append(f"mentioned {len(mentions)} times")
+    sentence = _sentence_of(first, sentences)
+    return CandidateEvent(
+        sentence.start, sentence.end, first.date, round(confidence, 3), tuple(reasons)
+    )
+
+
+def _sentence_of(mention: DateMention, sentences: list[Sentence]) -> Sentence:
+    for sentence in sentences:
+        if sentence.start <= mention.start < sentence.end:
+            return sentence
+    return Sentence(mention.start, mention.end)

@@ -1,0 +1,113 @@
+"""``import_document``: one file into a library, as a new source or attached to an existing one."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from db.errors import LibraryError
+from db.library import Library
+from db.uow import UnitOfWork
+from desktop.core.importing.attach import attach_document
+from desktop.core.importing.matching import SourceIndex
+from desktop.core.importing.metadata import (
+    MetadataError,
+    merged_metadata,
+    new_source,
+    propose_metadata,
+    published_day,
+)
+from desktop.core.importing.outcome import ImportOutcome, ImportStatus, MetadataOverrides
+from desktop.io.documents import DocumentError, ReadDocument, read_document
+
+
+class NearMatchPolicy(StrEnum):
+    """What to do with a document that is nearly (not exactly) an existing source."""
+
+    ATTACH = "attach"
+    OFFER = "offer"
+
+
+def import_document(
+    library: Library,
+    path: Path,
+    *,
+    overrides: MetadataOverrides | None = None,
+    author: str = "",
+    attach_to: str | None = None,
+    near_match: NearMatchPolicy = NearMatchPolicy.ATTACH,
+    index: SourceIndex | None = None,
+) -> ImportOutcome:
+    """Read ``path`` and add it to ``library`` in one transaction; never a partial write.
+
+    - ``attach_to`` given: attach to that source (``failed`` if there is none);
+    - the file's SHA-256 or text hash matches a source: ``duplicate`` when that source already
+      holds this text, else ``attached``;
+    - the text nearly matches a source (see ``matching``): ``attached`` under the ``ATTACH``
+      policy, ``similar`` (nothing written) under ``OFFER``;
+    - otherwise ``imported`` as a new source with metadata = ``overrides`` > proposed.
+
+    Unreadable input (empty, binary, undecodable, damaged, password-protected, too large) and
+    refused metadata give ``failed`` with the reason and change nothing. ``index`` lets a batch
+    reuse one :class:`SourceIndex`; it is updated after each commit.
+    """
+    try:
+        document = read_document(path)
+    except DocumentError as error:
+        return ImportOutcome(path.name, ImportStatus.FAILED, reason=error.reason)
+    try:
+        with library.unit_of_work(author) as uow:
+            known = index if index is not None else SourceIndex.load(uow)
+            outcome = _import_read(uow, document, overrides, attach_to, near_match, known)
+            if outcome.status in (ImportStatus.IMPORTED, ImportStatus.ATTACHED):
+                uow.commit()
+    except (LibraryError, MetadataError) as error:
+        return ImportOutcome(document.file_name, ImportStatus.FAILED, reason=str(error))
+    if outcome.source_key and outcome.status in (ImportStatus.IMPORTED, ImportStatus.ATTACHED):
+        known.note_text(outcome.source_key, document.text)
+    return outcome
+
+
+def _import_read(
+    uow: UnitOfWork,
+    document: ReadDocument,
+    overrides: MetadataOverrides | None,
+    attach_to: str | None,
+    policy: NearMatchPolicy,
+    index: SourceIndex,
+) -> ImportOutcome:
+    name = document.file_name
+    if attach_to is not None:
+        return _attach_to(uow, document, attach_to)
+    same = uow.sources.find_by_hash(document.file_sha256, document.content_hash)
+    if same is not None:
+        if same.full_text is not None:
+            reason = f"already in the library as source {same.key}; nothing changed"
+            return ImportOutcome(name, ImportStatus.DUPLICATE, same.key, reason)
+        return _attached(uow, document, same.key)
+    near = index.near_match(document.text)
+    if near is not None:
+        if policy is NearMatchPolicy.OFFER:
+            reason = f"looks like source {near.source_key} ({near.describe()})"
+            return ImportOutcome(name, ImportStatus.SIMILAR, near.source_key, reason)
+        return _attached(uow, document, near.source_key)
+    metadata = merged_metadata(propose_metadata(document), overrides or MetadataOverrides())
+    record = new_source(uow, document, metadata, (overrides or MetadataOverrides()).notes)
+    uow.sources.add(record, published_day(record.published))
+    return ImportOutcome(name, ImportStatus.IMPORTED, record.key)
+
+
+def _attach_to(uow: UnitOfWork, document: ReadDocument, key: str) -> ImportOutcome:
+    source = uow.sources.find(key)
+    if source is None:
+        reason = f"there is no source '{key}' in this library to attach to"
+        return ImportOutcome(document.file_name, ImportStatus.FAILED, reason=reason)
+    if source.content_hash == document.content_hash and source.full_text is not None:
+        reason = f"source {key} already holds this text; nothing changed"
+        return ImportOutcome(document.file_name, ImportStatus.DUPLICATE, key, reason)
+    return _attached(uow, document, key)
+
+
+def _attached(uow: UnitOfWork, document: ReadDocument, key: str) -> ImportOutcome:
+    summary = attach_document(uow, uow.sources.get(key), document)
+    return ImportOutcome(document.file_name, ImportStatus.ATTACHED, key, anchors=summary)

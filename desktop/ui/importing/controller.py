@@ -1,0 +1,152 @@
+"""``ImportController``: File > Import documents, drops on the window, and what follows.
+
+The flow: choose files (or drop them) -> for a single new file, confirm its metadata ->
+``import_batch`` on a worker thread with a progress dialog and Cancel -> reload the workbench
+-> a per-file report -> for files that only look like a known source, ask whether to attach.
+The dialogs that ask are methods (``ask_for_paths``, ``ask_metadata``, ``confirm_attach``) so
+tests and other callers can replace them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from desktop.core.importing import (
+    ImportOutcome,
+    ImportReport,
+    ImportStatus,
+    MetadataOverrides,
+    NearMatchPolicy,
+    ProposedMetadata,
+    import_batch,
+    import_document,
+    preview_document,
+)
+from desktop.core.workbench import Workbench
+from desktop.io.documents import SUPPORTED_EXTENSIONS
+from desktop.ui.bridge import WorkbenchSignals
+from desktop.ui.importing.metadata_form import MetadataForm
+from desktop.ui.importing.report_dialog import ImportReportDialog
+from desktop.ui.shell.tasks import IsCancelled, Report, TaskHandle, run_with_progress
+
+_TITLE = "Importing documents"
+
+
+class ImportController(QObject):
+    """Runs imports for the window; emits ``finished(report)`` after the report is shown."""
+
+    finished = Signal(object)
+
+    def __init__(
+        self, workbench: Workbench, signals: WorkbenchSignals, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workbench = workbench
+        self.signals = signals
+        self.parent_widget = parent
+        self.task: TaskHandle | None = None
+        self.report_dialog: ImportReportDialog | None = None
+        self._partial: list[ImportReport] = []
+        self._paths: list[Path] = []
+
+    def choose_and_import(self) -> None:
+        """Ask for files, then import them (nothing happens if none are chosen)."""
+        paths = self.ask_for_paths()
+        if paths:
+            self.import_paths(paths)
+
+    def ask_for_paths(self) -> list[Path]:
+        patterns = " ".join(f"*{extension}" for extension in SUPPORTED_EXTENSIONS)
+        names, _ = QFileDialog.getOpenFileNames(
+            self.parent_widget, "Import documents", "", f"Documents ({patterns})"
+        )
+        return [Path(name) for name in names]
+
+    def import_paths(self, paths: Sequence[Path]) -> None:
+        """Import ``paths`` off the GUI thread; returns at once (see the module docstring)."""
+        paths = list(paths)
+        if not paths or self.task is not None:
+            return
+        overrides = None
+        if len(paths) == 1:
+            preview = preview_document(self.workbench.library, paths[0])
+            if preview.is_new and preview.proposed is not None:
+                overrides = self.ask_metadata(preview.proposed, paths[0].name)
+                if overrides is None:
+                    return
+        self._start(paths, overrides)
+
+    def ask_metadata(self, proposed: ProposedMetadata, file_name: str) -> MetadataOverrides | None:
+        """Show the metadata form; None when the person cancels."""
+        form = MetadataForm(proposed, file_name, self.parent_widget)
+        if form.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return form.overrides()
+
+    def confirm_attach(self, outcome: ImportOutcome) -> bool:
+        """Ask whether a file that looks like a known source should be attached to it."""
+        answer = QMessageBox.question(
+            self.parent_widget,
+            "Attach to a known source?",
+            f"{outcome.file_name} {outcome.reason}.\n\nAttach its text to {outcome.source_key} "
+            "and re-anchor that source's passages?",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _start(self, paths: list[Path], overrides: MetadataOverrides | None) -> None:
+        library, author = self.workbench.library, self.workbench.author
+        self._partial = []
+        self._paths = paths
+
+        def job(report: Report, cancelled: IsCancelled) -> ImportReport:
+            result = import_batch(
+                library,
+                paths,
+                progress=report,
+                cancelled=cancelled,
+                overrides=overrides,
+                author=author,
+                near_match=NearMatchPolicy.OFFER,
+                with_suggestions=True,
+            )
+            self._partial.append(result)
+            return result
+
+        self.task = run_with_progress(self.parent_widget, _TITLE, job)
+        self.task.succeeded.connect(self._on_done)
+        self.task.cancelled.connect(lambda: self._on_done(self._last_partial()))
+        self.task.failed.connect(self._on_failed)
+
+    def _last_partial(self) -> ImportReport:
+        return self._partial[-1] if self._partial else ImportReport(cancelled=True)
+
+    def _on_done(self, report: ImportReport) -> None:
+        self.task = None
+        report = self._attach_similar(report)
+        self.workbench.reload()
+        self.report_dialog = ImportReportDialog(report, self.parent_widget)
+        self.report_dialog.open()
+        self.finished.emit(report)
+
+    def _attach_similar(self, report: ImportReport) -> ImportReport:
+        """Replace each ``similar`` outcome by the result of attaching, if the person agrees."""
+        outcomes = []
+        for outcome, path in zip(report.outcomes, self._paths, strict=False):
+            if outcome.status is ImportStatus.SIMILAR and self.confirm_attach(outcome):
+                outcome = import_document(
+                    self.workbench.library,
+                    path,
+                    author=self.workbench.author,
+                    attach_to=outcome.source_key,
+                )
+            outcomes.append(outcome)
+        return ImportReport(tuple(outcomes), report.cancelled, report.total)
+
+    def _on_failed(self, error: object, details: str) -> None:
+        self.task = None
+        self.workbench.reload()
+        QMessageBox.critical(self.parent_widget, "Import failed", f"{error}\n\n{details}")

@@ -1,0 +1,200 @@
+"""``ReviewPanel``: the suggestions for one source, to accept, adjust or reject one by one.
+
+Nothing is linked until a person presses Accept; each accept or reject goes through the use
+case (``accept_suggestion`` / ``reject_suggestion``) and then ``workbench.reload()``. The
+dialogs that ask (the new event's title, the edited span) are methods tests can replace.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.errors import LibraryError
+from desktop.core.editing import UndoHistory
+from desktop.core.importing import (
+    NewEventDetails,
+    ReviewItem,
+    SuggestionKind,
+    accept_suggestion,
+    reject_suggestion,
+    review_suggestions,
+)
+from desktop.core.workbench import Workbench
+from desktop.ui.bridge import WorkbenchSignals
+from desktop.ui.importing.span_dialog import SpanDialog
+
+_COLUMNS = ("Confidence", "Suggestion", "Passage", "Reasons")
+
+
+class ReviewPanel(QWidget):
+    """Lists ``review_suggestions`` for the source chosen in its combo box, best first."""
+
+    accepted = Signal(str)  # the new passage's key
+
+    def __init__(
+        self,
+        workbench: Workbench,
+        signals: WorkbenchSignals,
+        parent: QWidget | None = None,
+        history: UndoHistory | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workbench = workbench
+        self.history = history
+        self.items: list[ReviewItem] = []
+        self.source_combo = QComboBox()
+        self.source_combo.setAccessibleName("Source to review")
+        self.table = QTreeWidget()
+        self.table.setRootIsDecorated(False)
+        self.table.setHeaderLabels(list(_COLUMNS))
+        self.table.setAccessibleName("Suggestions")
+        self.status_label = QLabel()
+        self.accept_button = QPushButton("&Accept")
+        self.edit_button = QPushButton("Edit &span…")
+        self.reject_button = QPushButton("&Reject")
+        self._lay_out()
+        self.source_combo.currentIndexChanged.connect(self.refresh)
+        self.table.currentItemChanged.connect(self._update_buttons)
+        self.accept_button.clicked.connect(lambda: self.accept_current())
+        self.edit_button.clicked.connect(self.edit_current)
+        self.reject_button.clicked.connect(self.reject_current)
+        signals.catalog_changed.connect(self.reload_sources)
+        self.reload_sources()
+
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        for button in (self.accept_button, self.edit_button, self.reject_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.source_combo)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+
+    @property
+    def source_key(self) -> str | None:
+        key = self.source_combo.currentData()
+        return str(key) if key else None
+
+    def reload_sources(self) -> None:
+        """Refill the combo with the sources that have text, keeping the current choice."""
+        current = self.source_key
+        with self.workbench.library.unit_of_work() as uow:
+            sources = [s for s in uow.sources.list() if s.full_text is not None]
+        self.source_combo.blockSignals(True)
+        self.source_combo.clear()
+        for source in sources:
+            self.source_combo.addItem(source.title, source.key)
+        found = self.source_combo.findData(current) if current else -1
+        self.source_combo.setCurrentIndex(found if found >= 0 else 0 if sources else -1)
+        self.source_combo.blockSignals(False)
+        self.refresh()
+
+    def show_source(self, source_key: str) -> None:
+        """Review ``source_key`` (e.g. right after importing it)."""
+        index = self.source_combo.findData(source_key)
+        if index >= 0:
+            self.source_combo.setCurrentIndex(index)
+
+    def refresh(self) -> None:
+        key = self.source_key
+        self.items = review_suggestions(self.workbench.library, key) if key else []
+        self.table.clear()
+        for item in self.items:
+            self.table.addTopLevelItem(_row(item))
+        first = self.table.topLevelItem(0)
+        if first is not None:
+            self.table.setCurrentItem(first)
+        self.status_label.setText(f"{len(self.items)} suggestions to review" if key else "")
+        self._update_buttons()
+
+    def current_item(self) -> ReviewItem | None:
+        current = self.table.currentItem()
+        index = self.table.indexOfTopLevelItem(current) if current is not None else -1
+        return self.items[index] if 0 <= index < len(self.items) else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.current_item() is not None
+        for button in (self.accept_button, self.edit_button, self.reject_button):
+            button.setEnabled(chosen)
+
+    def accept_current(self, span: tuple[int, int] | None = None) -> str | None:
+        """Accept the selected suggestion (over ``span`` if given); the new passage's key."""
+        item, key = self.current_item(), self.source_key
+        if item is None or key is None:
+            return None
+        details = None
+        if item.kind is SuggestionKind.NEW_EVENT:
+            details = self.ask_new_event(item)
+            if details is None:
+                return None
+        try:
+            done = accept_suggestion(
+                self.workbench.library,
+                key,
+                item,
+                author=self.workbench.author,
+                span=span,
+                new_event=details,
+                history=self.history,
+            )
+        except LibraryError as error:
+            QMessageBox.warning(self, "Cannot accept", str(error))
+            return None
+        self.workbench.reload()
+        self.refresh()
+        self.accepted.emit(done.passage_key)
+        return done.passage_key
+
+    def edit_current(self) -> None:
+        """Let the person adjust the passage's bounds, then accept it."""
+        item, key = self.current_item(), self.source_key
+        if item is None or key is None:
+            return
+        with self.workbench.library.unit_of_work() as uow:
+            text = uow.sources.get(key).full_text or ""
+        span = self.ask_span(item, text)
+        if span is not None:
+            self.accept_current(span)
+
+    def reject_current(self) -> None:
+        item, key = self.current_item(), self.source_key
+        if item is None or key is None:
+            return
+        reject_suggestion(self.workbench.library, key, item.id, self.workbench.author)
+        self.refresh()
+
+    def ask_new_event(self, item: ReviewItem) -> NewEventDetails | None:
+        title, ok = QInputDialog.getText(
+            self, "New event", f"Title of the event on {item.date_display}:"
+        )
+        return NewEventDetails(title.strip()) if ok and title.strip() else None
+
+    def ask_span(self, item: ReviewItem, text: str) -> tuple[int, int] | None:
+        dialog = SpanDialog(text, item.start, item.end, self)
+        return dialog.chosen_span() if dialog.exec() else None
+
+
+def _row(item: ReviewItem) -> QTreeWidgetItem:
+    if item.kind is SuggestionKind.LINK:
+        what = f"Link to: {item.event_title or item.event_key}"
+    else:
+        what = f"New event on {item.date_display}"
+    row = QTreeWidgetItem([f"{item.confidence:.0%}", what, item.excerpt, "; ".join(item.reasons)])
+    row.setToolTip(2, item.excerpt)
+    row.setToolTip(3, "\n".join(item.reasons))
+    row.setData(0, Qt.ItemDataRole.UserRole, item.id)
+    return row

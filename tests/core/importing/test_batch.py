@@ -1,0 +1,66 @@
+"""Importing many files: progress, one failure not stopping the rest, and a clean cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from db.library import Library
+from desktop.core.importing import ImportStatus, import_batch
+from tests.core.importing.helpers import CORPUS, corpus, load_dataset
+
+
+def _files(tmp_path: Path) -> list[Path]:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    return [corpus(CORPUS[0]), bad, corpus(CORPUS[2]), corpus(CORPUS[4])]
+
+
+def test_batch_reports_each_file_and_goes_on_after_a_failure(
+    sqlite_library: Library, tmp_path: Path
+) -> None:
+    calls: list[tuple[int, int, str]] = []
+    files = _files(tmp_path)
+    report = import_batch(
+        sqlite_library, files, progress=lambda i, n, name: calls.append((i, n, name))
+    )
+    assert [o.status for o in report.outcomes] == [
+        ImportStatus.IMPORTED,
+        ImportStatus.FAILED,
+        ImportStatus.IMPORTED,
+        ImportStatus.IMPORTED,
+    ]
+    assert [o.file_name for o in report.outcomes] == [p.name for p in files]
+    assert calls == [(i, 4, p.name) for i, p in enumerate(files)] + [(4, 4, "")]
+    assert report.any_failed and not report.cancelled
+    assert report.summary().startswith("3 imported, 0 attached")
+    assert sqlite_library.counts().sources == 3
+
+
+def test_cancel_stops_between_files_and_keeps_the_finished_ones(
+    sqlite_library: Library, tmp_path: Path
+) -> None:
+    files = _files(tmp_path)
+    started: list[str] = []
+
+    def cancelled() -> bool:
+        return len(started) >= 2
+
+    report = import_batch(
+        sqlite_library,
+        files,
+        progress=lambda _i, _n, name: started.append(name),
+        cancelled=cancelled,
+    )
+    assert report.cancelled and report.total == 4
+    assert [o.file_name for o in report.outcomes] == [files[0].name, files[1].name]
+    assert "cancelled after 2 of 4 files" in report.summary()
+    with sqlite_library.unit_of_work() as uow:
+        assert [s.file_name for s in uow.sources.list()] == [files[0].name]
+
+
+def test_suggestions_are_counted_when_asked(sqlite_library: Library) -> None:
+    load_dataset(sqlite_library)
+    report = import_batch(sqlite_library, [corpus(CORPUS[4])], with_suggestions=True)
+    (outcome,) = report.outcomes
+    assert outcome.status is ImportStatus.ATTACHED and outcome.suggestions > 0
+    assert f"{outcome.suggestions} suggestions to review" in outcome.describe()
