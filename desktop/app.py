@@ -31,12 +31,18 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
     Called once at start and again whenever the window switches to another library.
     """
     from desktop.ui.compare import ComparePanel
+    from desktop.ui.editing import install_editing
     from desktop.ui.export.install import install_export
+    from desktop.ui.importing.install import install_importing
+    from desktop.ui.team import install_team
     from desktop.ui.timeline.panel import TimelinePanel
 
     window.set_timeline_widget(TimelinePanel(workbench, signals))
     window.set_compare_widget(ComparePanel(workbench, signals))
+    install_team(window, workbench, signals)
+    install_editing(window, workbench, signals)
     install_export(window)
+    install_importing(window, workbench, signals)
 
 
 def run_gui(db: str | None) -> int:

@@ -59,3 +59,42 @@ def test_export_actions_are_connected(
     assert actions.export_image.isEnabled() and "not built" not in actions.export_image.statusTip()
     actions.export_image.trigger()
     assert seen and seen[0] is window.timeline_widget.view.scale
+
+
+def test_import_documents_action_imports_and_opens_the_review(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_library: Library, tmp_path: Path, monkeypatch
+) -> None:
+    from desktop.core.importing.outcome import MetadataOverrides
+    from desktop.ui.importing.controller import ImportController
+    from desktop.ui.importing.report_dialog import ImportReportDialog
+
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Tbilisi, 9 August 2008\n\nRussian forces advanced into Georgia on 8 August 2008, "
+        "a day after the war over South Ossetia began. Moscow said it was protecting "
+        "peacekeepers; Georgia called it an invasion.\n",
+        encoding="utf-8",
+    )
+    load_sample(sqlite_library)
+    bench = Workbench(sqlite_library)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(bench, WorkbenchSignals(bench), settings)
+    qtbot.addWidget(window)
+    fill_window(window, window.workbench, window.signals)
+    monkeypatch.setattr(ImportController, "ask_for_paths", lambda self: [article])
+    monkeypatch.setattr(
+        ImportController,
+        "ask_metadata",
+        lambda self, proposed, name: MetadataOverrides(title="Tbilisi report"),
+    )
+    monkeypatch.setattr(ImportReportDialog, "open", lambda self: None)
+    action = window.menu_actions.import_documents
+    assert action.isEnabled()
+    sources_before = sqlite_library.counts().sources
+    window.show()
+    with qtbot.waitSignal(window.import_controller.finished, timeout=20000) as done:
+        action.trigger()
+    (outcome,) = done.args[0].outcomes
+    assert sqlite_library.counts().sources == sources_before + 1
+    assert outcome.suggestions > 0
+    assert window.panels.docks["import-review"].isVisible()
