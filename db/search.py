@@ -11,11 +11,14 @@ one also matches as a prefix (search as you type).
 
 from __future__ import annotations
 
+import importlib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from db import models
@@ -101,8 +104,10 @@ def search(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
         rows = session.execute(_PG_QUERY, {"query": tsquery(words), "limit": limit})
     found = [(str(r.kind), str(r.key), str(r.snippet or ""), float(r.rank)) for r in rows]
     titles = _titles(session, found)
-    hits = [_hit(kind, key, titles.get((kind, key), key), snippet, rank)
-            for kind, key, snippet, rank in found]
+    hits = [
+        _hit(kind, key, titles.get((kind, key), key), snippet, rank)
+        for kind, key, snippet, rank in found
+    ]
     hits.sort(key=lambda hit: (_kind_position(hit.kind), -hit.rank, hit.key))
     return hits
 
@@ -134,8 +139,9 @@ def split_marks(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(parts), tuple(marks)
 
 
-def _titles(session: Session, found: list[tuple[str, str, str, float]]) -> dict[
-        tuple[str, str], str]:
+def _titles(
+    session: Session, found: list[tuple[str, str, str, float]]
+) -> dict[tuple[str, str], str]:
     """A title for each hit: the record's title, a passage's source, a note's first line."""
     keys: dict[str, list[str]] = {}
     for kind, key, _snippet, _rank in found:
@@ -153,9 +159,11 @@ def _title_statement(kind: str, keys: list[str]) -> Any:
     if kind == "source":
         return select(models.Source.key, models.Source.title).where(models.Source.key.in_(keys))
     if kind == "passage":
-        return (select(models.Passage.key, models.Source.title)
-                .join(models.Source, models.Passage.source_id == models.Source.id)
-                .where(models.Passage.key.in_(keys)))
+        return (
+            select(models.Passage.key, models.Source.title)
+            .join(models.Source, models.Passage.source_id == models.Source.id)
+            .where(models.Passage.key.in_(keys))
+        )
     return select(models.Note.key, models.Note.body).where(models.Note.key.in_(keys))
 
 
@@ -164,3 +172,60 @@ def _shorten(title: str) -> str:
     if len(first_line) <= _TITLE_LENGTH:
         return first_line
     return first_line[: _TITLE_LENGTH - 1].rstrip() + "…"
+
+
+_INDEX_REVISION = "db.migrations.versions.0002_full_text_search"
+_PG_EVENT_TRIGGER = "search_sync"
+
+
+@contextmanager
+def suspended_event_triggers(connection: Connection) -> Iterator[None]:
+    """Inside the block, writes to ``events`` leave the search index alone (for bulk loads).
+
+    On a normal exit the index triggers are back and the events' index rows are rebuilt in one
+    statement (``rebuild_event_index``), so the index ends as if every row had fired its trigger.
+    On an exception nothing is restored here: the caller's transaction must roll back, which on
+    SQLite and PostgreSQL also undoes the trigger changes (DDL is transactional on both).
+    Run it inside one transaction (``engine.begin()``); other writers must not touch events
+    meanwhile.
+    """
+    if connection.dialect.name == "sqlite":
+        _begin_sqlite(connection)
+        found = connection.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+            "AND tbl_name = 'events' AND name LIKE 'search_%'"
+        ).all()
+        for name, _sql in found:
+            connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+        yield
+        for _name, sql in found:
+            connection.exec_driver_sql(sql)
+    else:
+        connection.exec_driver_sql(f"ALTER TABLE events DISABLE TRIGGER {_PG_EVENT_TRIGGER}")
+        yield
+        connection.exec_driver_sql(f"ALTER TABLE events ENABLE TRIGGER {_PG_EVENT_TRIGGER}")
+    rebuild_event_index(connection)
+
+
+def _begin_sqlite(connection: Connection) -> None:
+    """Open the transaction now: pysqlite would otherwise run the DDL below in autocommit."""
+    if not connection.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
+        connection.exec_driver_sql("BEGIN")
+
+
+def rebuild_event_index(connection: Connection) -> None:
+    """Rewrite the index rows of every event from the events table, in two statements.
+
+    The rows are the ones the triggers of revision 0002 write (the same SELECT is used), so a
+    rebuilt index answers every search exactly like a trigger-maintained one. Revision 0002's
+    index is a plain (not external-content) FTS5 table, so FTS5's own ``'rebuild'`` command does
+    not apply: the event rows are deleted and selected in again.
+    """
+    dialect = "sqlite" if connection.dialect.name == "sqlite" else "postgresql"
+    rowid = "rowid" if dialect == "sqlite" else "id"
+    every = "1 = 1" if dialect == "sqlite" else "true"
+    select_rows = importlib.import_module(_INDEX_REVISION)._select("event", dialect, every)
+    connection.exec_driver_sql(f"DELETE FROM {SEARCH_TABLE} WHERE kind = 'event'")
+    connection.exec_driver_sql(
+        f"INSERT INTO {SEARCH_TABLE} ({rowid}, kind, key, title, body) {select_rows}"
+    )

@@ -28,7 +28,8 @@ SHOWN_MARGIN = 0.25  # a frame keeps the cover's items this far beyond each side
 
 @dataclass(frozen=True, slots=True)
 class Cover:
-    """One level's items over ``[t0, t1)`` in time space, with per-lane bar statistics."""
+    """One level's items over ``[t0, t1)`` in time space, with the bars that found no row (as
+    lane, start and end arrays) and each lane's point class cutoff."""
 
     level: int
     t0: float
@@ -36,7 +37,7 @@ class Cover:
     markers: Markers
     bars: Bars
     clusters: Clusters
-    hidden: tuple[int, ...]
+    hidden: tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.float64]]
     point_cutoff: tuple[int, ...]
 
     def covers(self, level: int, scale: TimeScale) -> bool:
@@ -54,6 +55,13 @@ class Cover:
             _moved(bars, (bars.x1 > lo) & (bars.x0 < hi), scale, ("x0", "x1")),
             _moved(clusters, (clusters.x1 > lo) & (clusters.x0 < hi), scale, ("x0", "x1")),
         )
+
+    def hidden_in(self, scale: TimeScale) -> tuple[int, ...]:
+        """Per lane, how many bars that found no row overlap the view at ``scale``."""
+        lanes, starts, ends = self.hidden
+        seen = lanes[(ends > scale.t0) & (starts < scale.t1)]
+        counts: list[int] = np.bincount(seen, minlength=len(self.point_cutoff)).tolist()
+        return tuple(counts)
 
 
 def cover_window(scale: TimeScale, align_days: float) -> tuple[float, float]:

@@ -7,8 +7,9 @@ short is counted per pixel cell by ``searchsorted`` of the cell edges.
 Stability: decisions are taken at a quantised zoom level (``zoom_level``; levels are a factor
 2**(1/3) apart) on a cell grid anchored at day 0, so within one level small zooms and pans only
 move things on screen, they do not regroup them. The grouping of a level is laid out over a
-window wider than the view (a ``Cover``) and reused while the view stays inside it; labels are
-placed afresh for every frame.
+window wider than the view (a ``Cover``) and reused while the view stays inside it (the covers of
+the last few levels are kept, so zooming back is free too); labels are placed afresh for every
+frame.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from desktop.core.timeline.cover import Cover, cover_window, time_space
-from desktop.core.timeline.frame import Bars, Clusters, Frame, LaneMetrics, Markers
+from desktop.core.timeline.frame import Bars, Frame, LaneMetrics
 from desktop.core.timeline.labels import place_labels
 from desktop.core.timeline.lane_fit import compact_lanes, fit_rows, rows_used
 from desktop.core.timeline.packing import pack_rows
@@ -35,6 +36,7 @@ BAR_PX = 4.0  # shorter events are drawn as markers
 BARS_PER_LANE_PER_PX = 0.1  # bar budget per lane and row: more become markers or clusters
 BUDGET_WINDOW = 1.5  # the bar budget is per this many view widths of the laid-out window
 POINT_CLASS = 0  # duration classes up to this one (a single day and less) are always points
+KEPT_COVERS = 4  # covers of this many recent zoom levels are kept (zooming back and forth)
 
 Measure = Callable[[str], float]
 
@@ -65,7 +67,7 @@ class TimelineLayout:
         self.metrics = metrics
         self._widths = np.full(len(store), np.nan)
         self._used_rows: dict[int, list[int]] = {}
-        self._cover: Cover | None = None
+        self._covers: dict[int, Cover] = {}  # by zoom level, the most recently used last
 
     def frame(self, scale: TimeScale, height: float | None = None) -> Frame:
         """Everything the painter needs for ``scale``.
@@ -85,9 +87,12 @@ class TimelineLayout:
 
     def _frame(self, scale: TimeScale) -> Frame:
         level, level_dpp = zoom_level(scale)
-        cover = self._cover
+        cover = self._covers.pop(level, None)
         if cover is None or not cover.covers(level, scale):
-            cover = self._cover = self._lay_out_cover(scale, level, level_dpp)
+            cover = self._lay_out_cover(scale, level, level_dpp)
+        self._covers[level] = cover
+        while len(self._covers) > KEPT_COVERS:
+            del self._covers[next(iter(self._covers))]
         markers, bars, clusters = cover.placed(scale)
         labels = place_labels(
             self.store.titles,
@@ -105,34 +110,46 @@ class TimelineLayout:
             bars,
             tuple(labels),
             clusters,
-            cover.hidden,
+            cover.hidden_in(scale),
             cover.point_cutoff,
         )
 
     def _lay_out_cover(self, scale: TimeScale, level: int, level_dpp: float) -> Cover:
-        """Every lane's markers, bars and clusters over the cover window of ``scale``."""
+        """Every lane's markers, bars and clusters over the cover window of ``scale``: bars lane
+        by lane (each lane packs its own rows), points of all lanes in one pass."""
         cell_days = CELL_PX * level_dpp
         w0, w1 = cover_window(scale, cell_days * SUPER_CELLS)
         view = _View(level_dpp, w0, w1, cell_days, scale.width_px)
-        parts = [self._lane(lane, view) for lane in range(self.store.lane_count)]
+        lanes = [self._lane_bars(lane, view) for lane in range(self.store.lane_count)]
+        point_groups = [
+            group
+            for lane, (_, _, cutoff) in enumerate(lanes)
+            for group in self._groups(lane)
+            if group.duration_class < cutoff
+        ]
+        window = (time_space(view.width_px), w0, w1, cell_days)
+        markers, clusters = lay_out_points(self.store, point_groups, window, self.metrics)
         return Cover(
             level,
             w0,
             w1,
-            Markers.concat([p[0] for p in parts]),
-            Bars.concat([p[1] for p in parts]),
-            Clusters.concat([p[2] for p in parts]),
-            tuple(p[3] for p in parts),
-            tuple(p[4] for p in parts),
+            markers,
+            Bars.concat([bars for bars, _, _ in lanes]),
+            clusters,
+            _hidden_bars(self.store, [hidden for _, hidden, _ in lanes]),
+            tuple(cutoff for _, _, cutoff in lanes),
         )
 
-    def _lane(self, lane: int, view: _View) -> tuple[Markers, Bars, Clusters, int, int]:
-        groups = self.store.groups[lane] if lane < len(self.store.groups) else ()
+    def _groups(self, lane: int) -> tuple[ClassGroup, ...]:
+        return self.store.groups[lane] if lane < len(self.store.groups) else ()
+
+    def _lane_bars(self, lane: int, view: _View) -> tuple[Bars, NDArray[np.int64], int]:
+        """(bars, store indices of bars left out for want of a row, point class cutoff) of one
+        lane."""
         lane_rows = self.metrics.rows_of(lane)
         window_px = (view.w1 - view.w0) / view.level_dpp
         budget = int(window_px / BUDGET_WINDOW * BARS_PER_LANE_PER_PX) * lane_rows
-        days = time_space(view.width_px)
-        bar_index, cutoff = _visible_bars(self.store, groups, view, budget)
+        bar_index, cutoff = _visible_bars(self.store, self._groups(lane), view, budget)
         rows = pack_rows(
             self.store.t_lo[bar_index] / view.level_dpp,
             self.store.t_hi[bar_index] / view.level_dpp,
@@ -140,16 +157,9 @@ class TimelineLayout:
             2.0,
         )
         shown = rows >= 0
+        days = time_space(view.width_px)
         bars = Bars.build(self.store, bar_index[shown], rows[shown], lane, days, self.metrics)
-        point_groups = [g for g in groups if g.duration_class < cutoff]
-        markers, clusters = lay_out_points(
-            self.store,
-            point_groups,
-            lane,
-            (days, view.w0, view.w1, view.cell_days),
-            self.metrics,
-        )
-        return markers, bars, clusters, int((~shown).sum()), cutoff
+        return bars, bar_index[~shown], cutoff
 
     def widths(self, index: NDArray[np.int64]) -> NDArray[np.float64]:
         """Label widths of the items at ``index``, measuring each title once."""
@@ -158,6 +168,14 @@ class TimelineLayout:
             self._widths[k] = self.measure(self.store.titles[k])
         widths: NDArray[np.float64] = self._widths[index]
         return widths
+
+
+def _hidden_bars(
+    store: EventStore, per_lane: list[NDArray[np.int64]]
+) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.float64]]:
+    """(lane, start, end) of the bars that found no row, from their store indices."""
+    index = np.concatenate(per_lane) if per_lane else np.empty(0, np.int64)
+    return store.lane[index], store.t_lo[index], store.t_hi[index]
 
 
 def _visible_bars(
@@ -189,7 +207,7 @@ def _visible_bars(
 
 def _overlapping(store: EventStore, group: ClassGroup, w0: float, w1: float) -> NDArray[np.int64]:
     starts = store.t_lo[group.start : group.stop]
-    lo = int(np.searchsorted(starts, w0 - group.max_duration, side="left"))
-    hi = int(np.searchsorted(starts, w1, side="left"))
-    index = np.arange(group.start + lo, group.start + hi, dtype=np.int64)
-    return index[store.t_hi[index] > w0]
+    lo, hi = np.searchsorted(starts, (w0 - group.max_duration, w1)).tolist()
+    ends = store.t_hi[group.start + lo : group.start + hi]
+    found: NDArray[np.int64] = np.flatnonzero(ends > w0) + (group.start + lo)
+    return found

@@ -95,7 +95,7 @@ class EventStore:
             self.lane, classes[order], self.t_hi - self.t_lo, self.lane_count
         )
         self._position_of_id: dict[int, int] | None = None
-        self._lead_keys: NDArray[np.int64] | None = None
+        self._next_at_most: tuple[NDArray[np.int64], ...] | None = None
 
     @classmethod
     def from_arrays(  # noqa: PLR0913 - one array per field
@@ -156,14 +156,31 @@ class EventStore:
             self._position_of_id = {int(i): k for k, i in enumerate(self.ids.tolist())}
         return self._position_of_id[item_id]
 
-    def lead_keys(self) -> NDArray[np.int64]:
-        """``importance * (n + 1) + position`` per item plus one larger sentinel at the end: the
-        smallest key of a range is its most important, then first, item."""
-        if self._lead_keys is None:
-            n = len(self)
-            keys = self.importance * (n + 1) + np.arange(n, dtype=np.int64)
-            self._lead_keys = np.append(keys, np.iinfo(np.int64).max // 2)
-        return self._lead_keys
+    def range_leads(self, lo: NDArray[np.int64], hi: NDArray[np.int64]) -> NDArray[np.int64]:
+        """Per range ``[lo, hi)`` of positions (same-shaped arrays), its lead: the position of
+        its most important item (lowest importance number), the first of equals. O(1) per range
+        whatever its length; an empty range gives ``lo``."""
+        if self._next_at_most is None:
+            self._next_at_most = self._next_positions()
+        lead = lo.copy()
+        found = np.zeros(lo.shape, np.bool_)
+        for following in self._next_at_most:  # most important level first
+            candidate = following[lo]
+            better = ~found & (candidate < hi)
+            lead[better] = candidate[better]
+            found |= better
+        return lead
+
+    def _next_positions(self) -> tuple[NDArray[np.int64], ...]:
+        """Per importance level (most important first): for every position p (and p = n), the
+        first position >= p whose item is at least that important, n when there is none."""
+        n = len(self)
+        found = []
+        for level in np.unique(self.importance).tolist():
+            marked = np.where(self.importance <= level, np.arange(n, dtype=np.int64), n)
+            following = np.minimum.accumulate(np.append(marked, n)[::-1])[::-1]
+            found.append(np.ascontiguousarray(following))
+        return tuple(found)
 
     def bounds(self) -> tuple[float, float]:
         """(earliest start, latest end) of all items; ValueError when empty."""

@@ -12,11 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
+from numpy.typing import NDArray
+
 from desktop.core.timeline.scale import TimeScale
 from desktop.core.timeline.tick_units import TickList, TickUnit, all_units
 
 LABEL_PAD = 3.0
 MIN_TICK_PX = 6.0
+GENERATED_SPANS = 2.0  # a unit's ticks are generated this many view widths wide
 
 Measure = Callable[[str], float]
 
@@ -45,27 +49,83 @@ def _units() -> tuple[TickUnit, ...]:
 
 
 def compute_ticks(scale: TimeScale, measure: Measure, gap: float = 8.0) -> TickSet:
-    """Ticks for ``scale``: the finest unit whose labels do not collide."""
-    units = _units()
-    for unit in units:
-        if unit.approx_days / scale.days_per_px < MIN_TICK_PX:
-            continue
-        major = _place(unit.major(scale.t0, scale.t1), scale)
-        if _labels_fit(major, measure, gap):
-            return TickSet(unit.name, major, _context(unit, scale, measure, gap))
-    coarsest = units[-1]
-    return TickSet(coarsest.name, _place(coarsest.major(scale.t0, scale.t1), scale), ())
+    """Ticks for ``scale``: the finest unit whose labels do not collide (no state kept)."""
+    return TickCache(measure, gap).ticks(scale)
+
+
+@dataclass(frozen=True, slots=True)
+class _UnitTicks:
+    """One unit's ticks generated over ``[t0, t1]``: times, labels and label widths."""
+
+    t0: float
+    t1: float
+    times: NDArray[np.float64]
+    labels: list[str]
+    widths: NDArray[np.float64]
+
+    def serves(self, scale: TimeScale) -> bool:
+        """True when these ticks include every tick of ``scale`` and the last one before it."""
+        return len(self.times) > 0 and self.times[0] <= scale.t0 and scale.t1 <= self.t1
+
+
+class TickCache:
+    """``compute_ticks`` for a sequence of frames: each unit's ticks (times, labels, widths) are
+    generated over ``GENERATED_SPANS`` view widths and reused while the view stays inside them.
+
+    The ticks considered for a view are those from the last one at or before its start through
+    its end; the result is the same as a fresh ``compute_ticks`` (which uses one of these).
+    """
+
+    def __init__(self, measure: Measure, gap: float = 8.0) -> None:
+        self.measure = measure
+        self.gap = gap
+        self._units: dict[str, _UnitTicks] = {}
+
+    def ticks(self, scale: TimeScale) -> TickSet:
+        """The ticks of ``scale`` (see ``compute_ticks``)."""
+        units = _units()
+        factor = scale.width_px / scale.span
+        for unit in units:
+            if unit.approx_days / scale.days_per_px < MIN_TICK_PX:
+                continue
+            found = self._unit_ticks(unit, scale)
+            lo = max(0, int(np.searchsorted(found.times, scale.t0, side="right")) - 1)
+            hi = int(np.searchsorted(found.times, scale.t1, side="right"))
+            xs = (found.times[lo:hi] - scale.t0) * factor
+            if np.all(xs[:-1] + found.widths[lo : hi - 1] + self.gap <= xs[1:]):
+                major = _ticks(found.times[lo:hi], xs, found.labels[lo:hi])
+                return TickSet(unit.name, major, _context(unit, scale, self.measure, self.gap))
+        coarsest = units[-1]
+        return TickSet(coarsest.name, _place(coarsest.major(scale.t0, scale.t1), scale), ())
+
+    def _unit_ticks(self, unit: TickUnit, scale: TimeScale) -> _UnitTicks:
+        found = self._units.get(unit.name)
+        if found is None or not found.serves(scale):
+            reach = scale.span * (GENERATED_SPANS - 1) / 2
+            t0, t1 = scale.t0 - reach, scale.t1 + reach
+            pairs = unit.major(t0, t1)
+            labels = [label for _, label in pairs]
+            found = _UnitTicks(
+                t0,
+                t1,
+                np.array([t for t, _ in pairs], np.float64),
+                labels,
+                np.array([self.measure(label) for label in labels], np.float64),
+            )
+            self._units[unit.name] = found
+        return found
+
+
+def _ticks(
+    times: NDArray[np.float64], xs: NDArray[np.float64], labels: list[str]
+) -> tuple[Tick, ...]:
+    return tuple(
+        Tick(t, x, label) for t, x, label in zip(times.tolist(), xs.tolist(), labels, strict=True)
+    )
 
 
 def _place(ticks: TickList, scale: TimeScale) -> tuple[Tick, ...]:
     return tuple(Tick(t, scale.x_of(t), label) for t, label in ticks)
-
-
-def _labels_fit(ticks: tuple[Tick, ...], measure: Measure, gap: float) -> bool:
-    return all(
-        left.x + measure(left.label) + gap <= right.x
-        for left, right in zip(ticks, ticks[1:], strict=False)
-    )
 
 
 def _context(unit: TickUnit, scale: TimeScale, measure: Measure, gap: float) -> tuple[Tick, ...]:

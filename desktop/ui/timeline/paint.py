@@ -21,7 +21,7 @@ from desktop.core.timeline.scale import TimeScale
 from desktop.core.timeline.scene import TimelineScene
 from desktop.core.timeline.store import EventStore
 from desktop.core.timeline.tick_units import MONTH_ABBREVIATIONS
-from desktop.core.timeline.ticks import LABEL_PAD, compute_ticks
+from desktop.core.timeline.ticks import LABEL_PAD, TickCache
 from desktop.ui.timeline.paint_items import (
     draw_bars,
     draw_clusters,
@@ -59,6 +59,18 @@ class PaintOptions:
 _LAYOUTS: weakref.WeakKeyDictionary[EventStore, dict[tuple[object, ...], TimelineLayout]] = (
     weakref.WeakKeyDictionary()
 )
+
+
+_TICKS: dict[str, TickCache] = {}
+
+
+def ticks_for(text: TextCache) -> TickCache:
+    """The tick cache of this font (kept across frames: panning and zooming reuse its ticks)."""
+    key = text.font.key()
+    found = _TICKS.get(key)
+    if found is None:
+        found = _TICKS[key] = TickCache(text.measure())
+    return found
 
 
 def layout_for(store: EventStore, metrics: LaneMetrics, text: TextCache) -> TimelineLayout:
@@ -99,9 +111,8 @@ def paint_timeline(
     painter.setClipRect(QRectF(0.0, 0.0, width, height))
     painter.fillRect(QRectF(0.0, 0.0, width, height), theme.background)
     top = TITLE_PX if options.title else 0.0
-    bottom = (
-        height - (LEGEND_PX if options.legend else 0.0) - (FOOTER_PX if options.footer else 0.0)
-    )
+    legend = _legend_lines(model, theme, width) if options.legend else []
+    bottom = height - len(legend) * LEGEND_PX - (FOOTER_PX if options.footer else 0.0)
     band = bottom - top - AXIS_PX
     metrics = lane_metrics(model, top + AXIS_PX, band, small.height + 1.0)
     frame = layout_for(model.store, metrics, text).frame(scale, band)
@@ -116,6 +127,7 @@ def paint_timeline(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)  # round glyphs
     draw_markers(painter, frame, model, theme, width)
     draw_labels(painter, frame, model, theme, text)
+    _draw_legend(painter, legend, theme, bottom)
     _draw_extras(painter, model, scale, options, theme, (width, height, bottom))
     painter.restore()
     return frame
@@ -194,7 +206,7 @@ def _draw_axis(
     width: float,
 ) -> tuple[float, ...]:
     """The two-row axis (context above, ticks below); returns the major tick xs."""
-    ticks = compute_ticks(scale, small.measure())
+    ticks = ticks_for(small).ticks(scale)
     painter.setFont(small.font)
     painter.fillRect(QRectF(0.0, top, width, AXIS_PX), mixed(theme.text, theme.background, 0.06))
     pen = QPen(theme.muted, 1.0)
@@ -243,7 +255,7 @@ def _draw_extras(
     theme: TimelineTheme,
     size: tuple[float, float, float],
 ) -> None:
-    """Title, legend, footer and the zoom box, when asked for."""
+    """Title, footer and the zoom box, when asked for."""
     width, height, bottom = size
     text = text_cache(theme.font)
     if options.title:
@@ -253,8 +265,6 @@ def _draw_extras(
         painter.drawStaticText(
             QPointF(8.0, (TITLE_PX - title_font.height) / 2), title_font.static(options.title)
         )
-    if options.legend:
-        _draw_legend(painter, model, theme, bottom, width)
     if options.footer:
         lo, hi = _date_text(scale.t0), _date_text(scale.t1)
         note = f"{lo} – {hi} · {len(model.data.sources)} sources · {len(model.store)} events"
@@ -268,25 +278,52 @@ def _draw_extras(
         painter.drawRect(QRectF(x0, AXIS_PX, x1 - x0, height - AXIS_PX))
 
 
-def _draw_legend(
-    painter: QPainter, model: TimelineScene, theme: TimelineTheme, top: float, width: float
-) -> None:
-    """Lane swatches, then source dots, in one row."""
+@dataclass(frozen=True)
+class _LegendEntry:
+    """One legend swatch: its left x in its line, name (elided), colour and dot size."""
+
+    x: float
+    name: str
+    color: QColor
+    size: float
+
+
+def _legend_lines(
+    model: TimelineScene, theme: TimelineTheme, width: float
+) -> list[list[_LegendEntry]]:
+    """Lane swatches, then source dots, wrapped onto as many lines as ``width`` needs (none when
+    there is nothing to list); an entry wider than a whole line is elided to fit it."""
     small = text_cache(theme.small_font)
-    x, y = 8.0, top + (LEGEND_PX - small.height) / 2
     entries = [(lane.name, QColor(lane.color), 9.0) for lane in model.data.lanes]
     entries += [(source.name, QColor(source.color), 5.0) for source in model.data.sources]
-    painter.setFont(small.font)
+    lines: list[list[_LegendEntry]] = []
+    x = width  # forces a first line
     for full_name, color, size in entries:
-        name = small.elided(full_name, LEGEND_NAME_PX)
-        if x + 12.0 + small.width(name) > width:
-            break
-        painter.setBrush(color)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawEllipse(QPointF(x + 5.0, top + LEGEND_PX / 2), size / 2, size / 2)
-        painter.setPen(theme.text)
-        painter.drawStaticText(QPointF(x + 12.0, y), small.static(name))
+        name = small.elided(full_name, max(8.0, min(LEGEND_NAME_PX, width - 28.0)))
+        if x + 12.0 + small.width(name) > width - 8.0 and (not lines or lines[-1]):
+            lines.append([])
+            x = 8.0
+        lines[-1].append(_LegendEntry(x, name, color, size))
         x += 24.0 + small.width(name)
+    return lines
+
+
+def _draw_legend(
+    painter: QPainter, lines: list[list[_LegendEntry]], theme: TimelineTheme, top: float
+) -> None:
+    """The legend lines laid out by ``_legend_lines``, one ``LEGEND_PX`` row each from ``top``."""
+    small = text_cache(theme.small_font)
+    painter.setFont(small.font)
+    for row, line in enumerate(lines):
+        middle = top + row * LEGEND_PX + LEGEND_PX / 2
+        for entry in line:
+            painter.setBrush(entry.color)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawEllipse(QPointF(entry.x + 5.0, middle), entry.size / 2, entry.size / 2)
+            painter.setPen(theme.text)
+            painter.drawStaticText(
+                QPointF(entry.x + 12.0, middle - small.height / 2), small.static(entry.name)
+            )
 
 
 def _bold(theme: TimelineTheme) -> QFont:

@@ -96,3 +96,17 @@ def test_finer_units_as_zoom_increases() -> None:
     seen = [compute_ticks(base.zoom(f, 600.0), measure).unit for f in (1e2, 1e3, 1e4, 1e5)]
     ranks = [order.index(u) if u in order else len(order) for u in seen]
     assert ranks == sorted(ranks, reverse=True)
+
+
+def test_a_tick_cache_reused_over_pans_and_zooms_matches_fresh_ticks() -> None:
+    from desktop.core.timeline.ticks import TickCache
+
+    cache = TickCache(measure)
+    scale = scale_of(1990, 1, 1, 2030, 1, 1)
+    units = set()
+    for step in range(60):
+        scale = scale.zoom(1.3, 300.0 + 17.0 * (step % 7)) if step % 3 else scale.pan(-90.0)
+        reused = cache.ticks(scale)
+        assert reused == compute_ticks(scale, measure)
+        units.add(reused.unit)
+    assert len(units) >= 6  # the walk went through many units, from years to hours

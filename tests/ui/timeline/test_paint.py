@@ -64,3 +64,43 @@ def test_export_extras_appear_only_when_asked(qapp: Any, workbench: Workbench) -
     assert (
         np.abs(bottom_rows - bottom_rows[0, -1]).sum(axis=2) > 100
     ).any()  # legend and footer text
+
+
+def render_legend(workbench: Workbench, width: int) -> tuple[np.ndarray, Any]:
+    """The sample at ``width`` x 600 with a legend and nothing else extra."""
+    scene = scene_data_from_catalog(workbench.catalog, LaneState()).scene()
+    image = QImage(width, 600, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    theme = TimelineTheme.from_palette(theme_palette("light"))
+    scale = TimeScale(day_number(2022, 1, 1), day_number(2024, 1, 1), float(width))
+    frame = paint_timeline(
+        painter, scene, scale, QRectF(0, 0, width, 600), theme, PaintOptions(legend=True)
+    )
+    painter.end()
+    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(600, width, 4)[:, :, :3]
+    return pixels.astype(int), (scene, frame)
+
+
+def legend_rows(pixels: np.ndarray, below: int, colors: list[str]) -> list[float]:
+    """Per colour, the mean row of its pixels under the lanes (-1 when it is not drawn)."""
+    rows = []
+    for color in colors:
+        found = np.flatnonzero(near(pixels[below:], color, 30).any(axis=1))
+        rows.append(float(found.mean()) + below if len(found) >= 3 else -1.0)
+    return rows
+
+
+def test_legend_wraps_to_show_every_lane_and_source(qapp: Any, workbench: Workbench) -> None:
+    lines = []
+    for width in (2400, 480):
+        pixels, (scene, frame) = render_legend(workbench, width)
+        entries = [*scene.data.lanes, *scene.data.sources]
+        assert len(scene.data.sources) >= 3
+        lanes_end = int(frame.metrics.lane_top(len(scene.data.lanes)))
+        rows = legend_rows(pixels, lanes_end + 1, [entry.color for entry in entries])
+        assert min(rows) > lanes_end, (width, rows)  # every entry drawn, none over a lane
+        assert max(rows) < 600 - 4  # the last line is inside the picture
+        assert (np.abs(pixels[lanes_end:, -2:] - pixels[-1, -1]).sum(axis=2) < 60).all()
+        lines.append(len({round(row / 22.0) for row in rows}))
+    assert lines[0] == 1  # one line when there is room
+    assert lines[1] >= 3  # several when narrow
