@@ -40,6 +40,11 @@ def placed(passage: PassageRecord, text: str) -> tuple[int, int] | None:
     return (found, found + len(passage.quote)) if found >= 0 else None
 
 
+def python_offset(text: str, utf16: int) -> int:
+    """Inverse of ``utf16_offset``: the code-point index at ``utf16`` code units into ``text``."""
+    return len(text.encode("utf-16-le")[: 2 * utf16].decode("utf-16-le", errors="ignore"))
+
+
 class SourceReader(QWidget):
     """Reads one source. Clicking a highlight selects the passage's events on the workbench.
 
@@ -161,6 +166,27 @@ class SourceReader(QWidget):
             events = self._events_of(passage)
             insert_plain(cursor, f"  → {events}" if events else "")
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selected text as offsets into the source's full text (editing hook), or None
+        when nothing is selected or the full text is not shown."""
+        cursor = self.text.textCursor()
+        text = self.source.full_text if self.source is not None else None
+        if not text or not cursor.hasSelection():
+            return None
+        lo = python_offset(text, cursor.selectionStart())
+        hi = python_offset(text, cursor.selectionEnd())
+        return (lo, hi) if lo < hi else None
+
+    def passage_at_cursor(self) -> PassageRecord | None:
+        """The passage whose highlight holds the text cursor (editing hook), or None."""
+        cursor = self.text.textCursor()
+        at = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
+        for passage in self.passages:
+            lo, hi = self.positions.get(passage.key, (-1, -1))
+            if lo <= at < hi or (cursor.hasSelection() and lo < cursor.selectionEnd() <= hi):
+                return passage
+        return None
 
     def activate_passage(self, passage_key: str) -> None:
         """Select the events the passage speaks of (as a click on its highlight does)."""

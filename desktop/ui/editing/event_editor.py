@@ -1,0 +1,128 @@
+"""The event dialog: title, dates as people write them (understood live), lane, actors, tags,
+importance and summary. Save stays disabled until the title is given and the date understood."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from db.records import EventRecord
+from desktop.core.catalog import Catalog
+from desktop.core.dates import DateParseError, DateSpan
+from desktop.core.editing import new_key
+from desktop.ui.editing.fields import DateField, items_field, split_items
+
+IMPORTANCE = ((1, "1 — headline"), (2, "2 — notable"), (3, "3 — minor"))
+
+
+def written_dates(event: EventRecord) -> str:
+    """The event's dates as the field shows them ("7–12 August 2008"); EDTF if unreadable."""
+    try:
+        return DateSpan.from_edtf(event.start, event.end).display()
+    except DateParseError:
+        return event.start if event.end is None else f"{event.start} – {event.end}"
+
+
+class EventEditor(QDialog):
+    """Edit ``event`` or, when it is None, make a new one (``start_text``/``lane`` prefill)."""
+
+    def __init__(self, catalog: Catalog, event: EventRecord | None = None,
+                 parent: QWidget | None = None, *, start_text: str = "", lane: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("EventEditor")
+        self.setWindowTitle("Edit event" if event else "New event")
+        self.original = event
+        self.title_edit = QLineEdit(event.title if event else "", self)
+        self.title_edit.setObjectName("TitleEdit")
+        self.date_field = DateField(written_dates(event) if event else start_text, self)
+        self.lane_box = self._lane_box(catalog, event.lane if event else lane)
+        actors = {a for e in catalog.events for a in e.actors}
+        tags = {t for e in catalog.events for t in e.tags}
+        self.actors_edit = items_field(event.actors if event else (), actors, "Actors", self)
+        self.tags_edit = items_field(event.tags if event else (), tags, "Tags", self)
+        self.importance_box = QComboBox(self)
+        for value, text in IMPORTANCE:
+            self.importance_box.addItem(text, value)
+        self.importance_box.setCurrentIndex((event.importance if event else 2) - 1)
+        self.context_box = QCheckBox("Background event (outside the main period)", self)
+        self.context_box.setChecked(bool(event and event.context))
+        self.summary_edit = QPlainTextEdit(event.summary if event else "", self)
+        self.summary_edit.setObjectName("SummaryEdit")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._lay_out()
+        self.title_edit.textChanged.connect(self._update_save)
+        self.date_field.validity_changed.connect(self._update_save)
+        self._update_save()
+
+    def _lane_box(self, catalog: Catalog, lane: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setObjectName("LaneBox")
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for known in catalog.lanes:
+            box.addItem(known.name, known.key)
+        completer = box.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        box.setCurrentIndex(max(0, box.findData(lane)))
+        box.currentTextChanged.connect(self._update_save)
+        return box
+
+    def _lay_out(self) -> None:
+        form = QFormLayout(self)
+        form.addRow("&Title", self.title_edit)
+        form.addRow("&When", self.date_field)
+        form.addRow("&Lane", self.lane_box)
+        form.addRow("&Actors", self.actors_edit)
+        form.addRow("Ta&gs", self.tags_edit)
+        form.addRow("&Importance", self.importance_box)
+        form.addRow("", self.context_box)
+        form.addRow("&Summary", self.summary_edit)
+        form.addRow(self.buttons)
+        self.resize(560, 480)
+
+    def lane_key(self) -> str | None:
+        """The lane named or keyed by the lane box's text, None if there is no such lane."""
+        text = self.lane_box.currentText().strip()
+        for i in range(self.lane_box.count()):
+            if text in (self.lane_box.itemText(i), self.lane_box.itemData(i)):
+                return str(self.lane_box.itemData(i))
+        return None
+
+    def is_complete(self) -> bool:
+        return (bool(self.title_edit.text().strip()) and self.date_field.span is not None
+                and self.lane_key() is not None)
+
+    def _update_save(self, *_: object) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(self.is_complete())
+
+    def record(self) -> EventRecord:
+        """The event as the fields say (call only when ``is_complete``)."""
+        span = self.date_field.span
+        assert span is not None and self.is_complete()
+        start, end = span.to_edtf()
+        title = self.title_edit.text().strip()
+        base = self.original or EventRecord(new_key(title, "event"), title, start, 0.0, 0.0)
+        return replace(
+            base, title=title, start=start, end=end, t_lo=span.t_lo, t_hi=span.t_hi,
+            lane=self.lane_key() or "", actors=split_items(self.actors_edit.text()),
+            tags=split_items(self.tags_edit.text()),
+            importance=int(self.importance_box.currentData()),
+            context=self.context_box.isChecked(), summary=self.summary_edit.toPlainText().strip(),
+        )

@@ -1,0 +1,39 @@
+"""install_editing enables the actions, and a library switch re-installs without double wiring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from db.library import open_library
+from desktop.core.sample import load_sample
+from tests.ui.editing.conftest import installation
+
+
+def test_actions_enabled_and_docks_tabbed(window: Any) -> None:
+    actions = window.menu_actions
+    assert actions.new_event.isEnabled() and actions.find.isEnabled()
+    assert not actions.undo.isEnabled() and not actions.redo.isEnabled()
+    assert "not built" not in actions.new_event.statusTip()
+    for name in ("search", "notes", "history", "codebook"):
+        assert name in window.panels.docks
+    tabbed = window.tabifiedDockWidgets(window.panels.docks["search"])
+    assert {d.objectName() for d in tabbed} == {"dock_notes", "dock_history", "dock_codebook"}
+    assert window.timeline_widget.view.events_draggable
+
+
+def test_library_switch_reinstalls_once(window: Any, tmp_path: Path) -> None:
+    first = window.editing
+    other = open_library(str(tmp_path / "other.sqlite"))
+    load_sample(other)
+    other.dispose()
+    assert window.switch_library(str(tmp_path / "other.sqlite"))
+    second = window.editing
+    assert second is not first and second.workbench is window.workbench
+    assert second.history.labels == []
+    asked: list[object] = []
+    installation(window).events.ask = lambda editor: asked.append(editor)
+    window.menu_actions.new_event.trigger()
+    assert len(asked) == 1, "New event must be wired exactly once after a switch"
+    window.menu_actions.find.trigger()
+    assert window.panels.docks["search"].isVisible()

@@ -1,0 +1,58 @@
+"""Ctrl+F opens the Search dock; the History dock lists and drives the undo history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from desktop.core.editing import CreateNote
+from tests.ui.editing.conftest import installation
+
+
+def test_find_searches_and_opens_results(qtbot: Any, window: Any) -> None:
+    editing = installation(window)
+    window.menu_actions.find.trigger()
+    dock = window.panels.docks["search"]
+    assert dock.isVisible() and editing.search.query.hasFocus()
+    qtbot.keyClicks(editing.search.query, "ceasefire")
+    editing.search.run()
+    tree = editing.search.results
+    groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert groups and groups[0].startswith("Events (")
+    assert any(g.startswith("Passages (") for g in groups)
+    event_item = tree.topLevelItem(0).child(0)
+    kind, key = event_item.data(0, Qt.ItemDataRole.UserRole)
+    assert kind == "event"
+    tree.itemActivated.emit(event_item, 0)
+    assert window.workbench.selection == (key,)
+    passages = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                    if tree.topLevelItem(i).text(0).startswith("Passages"))
+    _kind, passage_key = passages.child(0).data(0, Qt.ItemDataRole.UserRole)
+    tree.itemActivated.emit(passages.child(0), 0)
+    reader = window.compare_widget.reader
+    assert reader.source is not None and passage_key in reader.positions
+    cursor = reader.text.textCursor()
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == reader.positions[passage_key]
+
+
+def test_history_dock_lists_marks_and_jumps(qtbot: Any, window: Any) -> None:
+    controller = window.editing
+    dock = installation(window).history
+    war = next(e for e in window.workbench.catalog.events if e.start == "2008-08-07")
+    for body in ("one", "two", "three"):
+        assert controller.execute(CreateNote("event", war.key, body, "tester"))
+    assert [dock.list.item(i).text().strip() for i in range(dock.list.count())] == [
+        "(as opened)", "Add note", "Add note", "▶ Add note"]
+    assert dock.list.item(3).font().bold()
+    dock.list.itemClicked.emit(dock.list.item(1))
+    with controller.library.unit_of_work() as uow:
+        assert [n.body for n in uow.notes.list()] == ["one"]
+    assert dock.list.item(1).text().startswith("▶") and dock.list.item(3).font().italic()
+    assert controller.history.index == 1
+    dock.list.itemClicked.emit(dock.list.item(3))
+    with controller.library.unit_of_work() as uow:
+        assert sorted(n.body for n in uow.notes.list()) == ["one", "three", "two"]
+    dock.list.itemClicked.emit(dock.list.item(0))
+    assert controller.history.index == 0 and not window.menu_actions.undo.isEnabled()
+    assert window.menu_actions.redo.isEnabled()
