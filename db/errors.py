@@ -20,3 +20,8 @@ class ConflictError(LibraryError):
 
 class IntegrityViolationError(LibraryError):
     """A write would break the library's rules (duplicate key, dangling reference)."""
+
+
+class LibraryUnavailableError(LibraryError):
+    """The database could not be reached or dropped the connection; nothing was committed
+    unless the connection dropped during the commit itself (then the change may be there)."""

@@ -10,6 +10,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import models
+from db.changes import install_change_log, new_client_id
 from db.engine import display_url, library_url, make_engine
 from db.errors import LibraryError
 from db.migrate import current_revision, prepare_library
@@ -22,13 +23,15 @@ class Library:
     """A library that is open and at the newest schema.
 
     Create with ``open_library``; close with ``dispose``. Each user action takes its own
-    ``unit_of_work()``; nothing holds a session between actions.
+    ``unit_of_work()``; nothing holds a session between actions. ``client`` identifies this
+    open library in the change log, so a window can tell its own changes from others'.
     """
 
     url: str
     engine: Engine
     session_factory: sessionmaker[Session]
     backup_path: Path | None = None
+    client: str = ""
 
     def unit_of_work(self, author: str = "") -> UnitOfWork:
         return UnitOfWork(self.session_factory, author=author)
@@ -87,4 +90,8 @@ def open_library(given: str | None = None) -> Library:
             f"Cannot open the library at {display_url(url)}: {error.orig}"
         ) from error
     factory = sessionmaker(engine, expire_on_commit=False)
-    return Library(url=url, engine=engine, session_factory=factory, backup_path=backup)
+    client = new_client_id()
+    install_change_log(factory, client)
+    return Library(
+        url=url, engine=engine, session_factory=factory, backup_path=backup, client=client
+    )

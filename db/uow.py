@@ -2,18 +2,22 @@
 
 Use as ``with library.unit_of_work(author) as uow: ...; uow.commit()``. Leaving the block without
 ``commit()`` rolls back, and so does any exception. Repositories never commit on their own.
+A database that cannot be reached (server down, connection dropped, SQLite locked too long)
+surfaces as ``LibraryUnavailableError``: nothing was written and the action may be retried.
+The author is put in ``session.info`` so the change log (``db.changes``) records it.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from db.errors import ConflictError, IntegrityViolationError
+from db.errors import ConflictError, IntegrityViolationError, LibraryUnavailableError
 from db.repositories import (
     ClaimRepository,
     CodeRepository,
@@ -25,6 +29,33 @@ from db.repositories import (
     RelationRepository,
     SourceRepository,
 )
+
+_SQLITE_BUSY = ("locked", "busy", "unable to open")
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """True for errors that mean 'cannot reach the database', not 'the change is wrong'.
+
+    PostgreSQL: any operational error (server gone, connection dropped, serialization failure;
+    the transaction was rolled back). SQLite: only a busy or unopenable file ("no such table"
+    is also an OperationalError there, but a real fault).
+    """
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    if isinstance(error, InterfaceError):
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    if isinstance(error.orig, sqlite3.Error):
+        return any(word in str(error.orig).lower() for word in _SQLITE_BUSY)
+    return True
+
+
+def unavailable(error: DBAPIError) -> LibraryUnavailableError:
+    return LibraryUnavailableError(
+        f"The library's database cannot be reached ({str(error.orig).strip() or error}). "
+        "Nothing is lost: the change can be sent again when it is back."
+    )
 
 
 class UnitOfWork:
@@ -41,6 +72,7 @@ class UnitOfWork:
 
     def __enter__(self) -> Self:
         session = self._factory()
+        session.info["author"] = self.author
         self._session = session
         self.lanes = LaneRepository(session)
         self.sources = SourceRepository(session, self.author)
@@ -62,9 +94,16 @@ class UnitOfWork:
         session = self.session
         try:
             session.rollback()
+        except DBAPIError:
+            if exc is None:
+                raise
         finally:
             session.close()
             self._session = None
+        if isinstance(exc, StaleDataError):  # a repository's flush met a newer row
+            raise ConflictError("record", str(exc)) from exc
+        if isinstance(exc, DBAPIError) and is_unavailable(exc):
+            raise unavailable(exc) from exc
 
     def flush(self) -> None:
         self._translate(self.session.flush)
@@ -79,7 +118,11 @@ class UnitOfWork:
         except StaleDataError as error:
             self.session.rollback()
             raise ConflictError("record", str(error)) from error
-        except IntegrityError as error:
+        except DBAPIError as error:
+            if is_unavailable(error):
+                raise unavailable(error) from error
+            if not isinstance(error, IntegrityError):
+                raise
             self.session.rollback()
             raise IntegrityViolationError(
                 f"The change breaks a rule of the library: {error.orig}"

@@ -1,5 +1,6 @@
 """Sub-commands of ``parallax``; each module exposes one ``Command``."""
 
+from desktop.commands.agreement import AGREEMENT
 from desktop.commands.base import Command
 from desktop.commands.compare import COMPARE
 from desktop.commands.copy import COPY
@@ -13,6 +14,7 @@ from desktop.commands.info import INFO
 from desktop.commands.sample import SAMPLE
 
 COMMANDS: tuple[Command, ...] = (GUI, INFO, SAMPLE, COPY, COMPARE, IMPORT,
-                                 EXPORT_DATA, IMPORT_DATA, EXPORT_REPORT, EXPORT_IMAGE)
+                                 EXPORT_DATA, IMPORT_DATA, EXPORT_REPORT, EXPORT_IMAGE,
+                                 AGREEMENT)
 
 __all__ = ["COMMANDS", "Command"]

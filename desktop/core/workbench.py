@@ -2,7 +2,8 @@
 
 Qt-free and observable: views subscribe to a topic and are called after each change. The Qt
 side (``desktop.ui.bridge``) turns these calls into signals, coalesced per event-loop turn.
-Topics: ``catalog`` (the library's content changed), ``selection``, ``filters``.
+Topics: ``catalog`` (the library's content changed), ``selection``, ``filters`` (the event
+filters or ``coder_filter``, whose codings the comparison shows).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterable
 from db.library import Library
 from desktop.core.catalog import Catalog
 from desktop.core.filters import Filters, matching_keys
+from desktop.core.team.coders import CoderFilter
 
 Listener = Callable[[], None]
 TOPICS = ("catalog", "selection", "filters")
@@ -25,6 +27,7 @@ class Workbench:
         self.catalog = Catalog.load(library)
         self.selection: tuple[str, ...] = ()
         self.filters = Filters()
+        self.coder_filter = CoderFilter()
         self._visible: frozenset[str] | None = None
         self._listeners: dict[str, list[Listener]] = defaultdict(list)
 
@@ -63,6 +66,12 @@ class Workbench:
         if filters != self.filters:
             self.filters = filters
             self._visible = None
+            self._emit("filters")
+
+    def set_coder_filter(self, coder_filter: CoderFilter) -> None:
+        """Show only some coders' codings (mine / theirs / both); views re-read on ``filters``."""
+        if coder_filter != self.coder_filter:
+            self.coder_filter = coder_filter
             self._emit("filters")
 
     def visible_keys(self) -> frozenset[str]:

@@ -7,7 +7,7 @@ Nothing is written. Title matching is fuzzy, word by word, with rapidfuzz.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process, utils
 
@@ -16,6 +16,7 @@ from db.records import ClaimRecord, CodeRecord, EventRecord, PassageRecord, Sour
 from desktop.core.compare.build import build_comparison
 from desktop.core.compare.coverage import build_coverage
 from desktop.core.compare.model import Comparison, CoverageMatrix
+from desktop.core.team.coders import CoderFilter
 
 MATCH_SHARE = 0.75
 WORD_CUTOFF = 80.0
@@ -156,9 +157,16 @@ def compare_in_library(library: Library, query: str, source_keys: Sequence[str] 
     return compare_snapshot(restrict_sources(snapshot, source_keys), event)
 
 
-def compare_event_key(library: Library, event_key: str) -> Comparison | None:
-    """The comparison of the event with this exact key, or None when it no longer exists."""
+def compare_event_key(
+    library: Library, event_key: str, coders: CoderFilter | None = None
+) -> Comparison | None:
+    """The comparison of the event with this exact key, or None when it no longer exists.
+
+    ``coders`` keeps only some coders' codings (the passages all stay).
+    """
     snapshot = read_snapshot(library)
+    if coders is not None and not coders.is_all:
+        snapshot = replace(snapshot, passages=coders.apply(snapshot.passages))
     event = next((e for e in snapshot.events if e.key == event_key), None)
     return None if event is None else compare_snapshot(snapshot, event)
 

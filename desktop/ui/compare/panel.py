@@ -140,7 +140,10 @@ class ComparePanel(QWidget):
     def refresh(self) -> None:
         """Show the selected event's comparison (or the empty state) and its panes."""
         key = self.workbench.selected_event
-        self.comparison = compare_event_key(self.workbench.library, key) if key else None
+        self.comparison = (
+            compare_event_key(self.workbench.library, key, self.workbench.coder_filter)
+            if key else None
+        )
         if self.comparison is None:
             self.event_label.setText(EMPTY_TEXT)
         else:

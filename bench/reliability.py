@@ -1,0 +1,477 @@
+"""Reliability, measured: concurrent clients, killed writers, a restarted server, old schemas.
+
+    python -m bench.reliability [--pg URL] [--clients 4] [--edits 500] [--kills 50]
+
+Prints, per scenario and engine, the edits made, acknowledged, found afterwards, conflicts
+(refused or reported edits, never silent) and lost (acknowledged but absent or overwritten
+without a version check). Without ``--pg`` (or ``$PARALLAX_TEST_PG_URL``) only SQLite runs.
+Writers are processes from a fork server; each writes a journal line before an edit and one
+after it is committed ("acknowledged"), so a killed writer's last edit counts as made only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import random
+import signal
+import subprocess
+import tempfile
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import sessionmaker
+
+from db.errors import LibraryError
+from db.library import Library, open_library
+from db.migrate import upgrade
+from db.records import CodeRecord, EventRecord, LaneRecord, NoteRecord, PassageRecord, SourceRecord
+from desktop.core.editing import ApplyCode, CreateNote
+from desktop.core.sample import load_sample
+from desktop.core.team.outbox import Outbox
+
+TOOLS = Path(__file__).resolve().parents[1] / "tools"
+TARGETS = 6
+
+
+@dataclass
+class Result:
+    scenario: str
+    engine: str
+    made: int = 0
+    acknowledged: int = 0
+    found: int = 0
+    conflicts: int = 0
+    lost: int = 0
+    reported: int = 0
+    integrity: str = "ok"
+
+    def line(self) -> str:
+        return (
+            f"{self.scenario:<22} {self.engine:<10} made {self.made:>5}  acknowledged "
+            f"{self.acknowledged:>5}  found {self.found:>5}  conflicts {self.conflicts:>4}  "
+            f"lost {self.lost}  outages reported {self.reported}  integrity {self.integrity}"
+        )
+
+
+def seed(url: str) -> None:
+    """A small shared library whose few records every writer fights over."""
+    library = open_library(url)
+    with library.unit_of_work("seed") as uow:
+        uow.lanes.add(LaneRecord("georgia", "Georgia", "#aa0000", 0))
+        uow.sources.add(SourceRecord("s", "Source", full_text="x" * 2000))
+        for i in range(TARGETS):
+            uow.events.add(
+                EventRecord(f"e{i}", f"Event {i}", "2008", 733042.0, 733408.0, lane="georgia")
+            )
+            uow.passages.add(PassageRecord(f"p{i}", "s", i * 100, i * 100 + 80, "x" * 80))
+            uow.codes.add(CodeRecord(f"c{i}", f"Code {i}"))
+            uow.notes.add(NoteRecord(f"n{i}", "event", f"e{i}", "seed"))
+        uow.commit()
+    library.dispose()
+
+
+# --- one writer ------------------------------------------------------------------------------
+def _edit_event(library: Library, author: str, key: str, field: str, value: Any) -> dict[str, Any]:
+    with library.unit_of_work() as uow:
+        before = uow.events.get(key)
+    if field == "start" and before.start == value:  # a no-op would not bump the version
+        value = str(int(value) + 1)
+    changed = replace(before, **{field: value})
+    if field == "start":
+        year = int(value)
+        changed = replace(
+            changed,
+            t_lo=float(date(year, 1, 1).toordinal()),
+            t_hi=float(date(year + 1, 1, 1).toordinal()),
+        )
+    with library.unit_of_work(author) as uow:
+        written = uow.events.update(changed)
+        uow.commit()
+    return {"t": "event", "key": key, "version": written.stamp.version, field: value}
+
+
+def _edit_note(library: Library, author: str, key: str, body: str) -> dict[str, Any]:
+    with library.unit_of_work() as uow:
+        before = uow.notes.get(key)
+    with library.unit_of_work(author) as uow:
+        written = uow.notes.update(replace(before, body=body))
+        uow.commit()
+    return {"t": "note", "key": key, "version": written.version, "body": body}
+
+
+def _apply_code(library: Library, author: str, passage: str, code: str) -> dict[str, Any]:
+    ApplyCode(passage, code, author=author).do(library)
+    return {"t": "coding", "passage": passage, "code": code, "coder": author}
+
+
+def _new_note(library: Library, author: str, target: str, body: str) -> dict[str, Any]:
+    command = CreateNote("event", target, body, author=author)
+    command.do(library)
+    return {"t": "new_note", "key": command.note.key, "body": body}
+
+
+def random_edit(rng: random.Random, library: Library, author: str, n: int) -> Callable[[], Any]:
+    """One random edit (title, move, coding, note) on an overlapping target, as an action."""
+    i, choice = rng.randrange(TARGETS), rng.randrange(5)
+    token = f"{author}-{n}"
+    if choice == 0:
+        return lambda: _edit_event(library, author, f"e{i}", "title", token)
+    if choice == 1:
+        year = str(rng.randrange(1990, 2030))
+        return lambda: _edit_event(library, author, f"e{i}", "start", year)
+    if choice == 2:
+        code = f"c{rng.randrange(TARGETS)}"
+        return lambda: _apply_code(library, author, f"p{i}", code)
+    if choice == 3:
+        return lambda: _new_note(library, author, f"e{i}", token)
+    return lambda: _edit_note(library, author, f"n{i}", token)
+
+
+def writer(url: str, author: str, edits: int, journal: str, rng_seed: int) -> None:
+    """Make ``edits`` random edits, journalling each; an unreachable database is retried."""
+    library = open_library(url)
+    rng = random.Random(rng_seed)
+    box = Outbox(first_delay=0.1, max_delay=1.0)
+    with open(journal, "a", encoding="utf-8") as out:
+        for n in range(edits):
+            out.write(json.dumps({"begin": n}) + "\n")
+            out.flush()
+            outcome = box.send(f"edit {n}", random_edit(rng, library, author, n))
+            while outcome is None:
+                out.write(json.dumps({"outage": box.last_problem[:80]}) + "\n")
+                time.sleep(max(0.0, (box.next_due or 0.0) - time.monotonic()))
+                settled = box.retry_due()
+                outcome = settled[0] if settled else None
+            entry = outcome.result if outcome.sent else {"conflict": str(outcome.error)[:80]}
+            out.write(json.dumps(entry) + "\n")
+            out.flush()
+    library.dispose()
+
+
+def _fork(target: Callable[..., None], *args: Any) -> multiprocessing.process.BaseProcess:
+    """Start a writer process from a fork server that has this module preloaded: fast, and
+    safe when the caller has threads (a plain fork of a threaded process can deadlock)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["bench.reliability"])
+    process = context.Process(target=target, args=args)
+    process.start()
+    return process
+
+
+# --- checking ---------------------------------------------------------------------------------
+def read_journals(paths: list[Path]) -> list[dict[str, Any]]:
+    entries = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                entries.append(json.loads(line))
+            except json.JSONDecodeError:
+                continue  # the half-written last line of a killed writer
+    return entries
+
+
+def verify(url: str, result: Result, journals: list[Path]) -> Result:
+    """Count made/acknowledged/conflicts from the journals; find every acknowledged edit."""
+    entries = read_journals(journals)
+    acked = [e for e in entries if "t" in e]
+    result.made += sum(1 for e in entries if "begin" in e)
+    result.acknowledged += len(acked)
+    result.conflicts += sum(1 for e in entries if "conflict" in e)
+    result.reported += sum(1 for e in entries if "outage" in e)
+    lost = _lost(url, acked)
+    result.lost += lost
+    result.found += len(acked) - lost
+    result.integrity = integrity(url)
+    return result
+
+
+def _lost(url: str, acked: list[dict[str, Any]]) -> int:
+    library = open_library(url)
+    try:
+        with library.unit_of_work() as uow:
+            events = {e.key: e for e in uow.events.list()}
+            notes = {n.key: n for n in uow.notes.list()}
+            codings = {(p.key, c.code_key, c.coder) for p in uow.passages.list() for c in p.codings}
+    finally:
+        library.dispose()
+    lost = 0
+    versions = Counter((e["t"], e["key"], e["version"]) for e in acked if "version" in e)
+    lost += sum(count - 1 for count in versions.values())  # two writers acked one version
+    latest: dict[tuple[str, str], dict[str, Any]] = {}
+    for entry in acked:
+        if "version" in entry:
+            slot = (entry["t"], entry["key"])
+            if slot not in latest or latest[slot]["version"] < entry["version"]:
+                latest[slot] = entry
+        elif entry["t"] == "coding":
+            lost += (entry["passage"], entry["code"], entry["coder"]) not in codings
+        else:
+            note = notes.get(entry["key"])
+            lost += note is None or note.body != entry["body"]
+    for (kind, key), entry in latest.items():
+        row: Any = events[key] if kind == "event" else notes[key]
+        version = row.stamp.version if kind == "event" else row.version
+        field = next(f for f in ("title", "start", "body") if f in entry)
+        lost += version < entry["version"] or (
+            version == entry["version"] and getattr(row, field) != entry[field]
+        )
+    return lost
+
+
+FK_CHECKS = (
+    "SELECT count(*) FROM codings c LEFT JOIN passages p ON p.id = c.passage_id WHERE p.id IS NULL",
+    "SELECT count(*) FROM codings c LEFT JOIN codes d ON d.id = c.code_id WHERE d.id IS NULL",
+    "SELECT count(*) FROM passages p LEFT JOIN sources s ON s.id = p.source_id WHERE s.id IS NULL",
+    "SELECT count(*) FROM passage_events l LEFT JOIN events e ON e.id = l.event_id "
+    "WHERE e.id IS NULL",
+)
+
+
+def integrity(url: str) -> str:
+    """'ok', or what is wrong: SQLite's own checks, else orphan counts and version sanity."""
+    engine = create_engine(url)
+    problems: list[str] = []
+    try:
+        with engine.connect() as connection:
+            if engine.dialect.name == "sqlite":
+                check = connection.exec_driver_sql("PRAGMA integrity_check").scalar()
+                if check != "ok":
+                    problems.append(f"integrity_check: {check}")
+                if connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    problems.append("foreign_key_check found rows")
+            for query in FK_CHECKS:
+                if connection.scalar(text(query)):
+                    problems.append(query)
+            if connection.scalar(text("SELECT count(*) FROM events WHERE version < 1")):
+                problems.append("events with a version below 1")
+    finally:
+        engine.dispose()
+    return "; ".join(problems) or "ok"
+
+
+# --- scenarios -------------------------------------------------------------------------------
+def concurrent_clients(url: str, engine: str, work: Path, clients: int, edits: int) -> Result:
+    seed(url)
+    journals = [work / f"client{i}.jsonl" for i in range(clients)]
+    processes = [
+        _fork(writer, url, f"client{i}", edits, str(journals[i]), i) for i in range(clients)
+    ]
+    for process in processes:
+        process.join(timeout=600)
+    result = Result(f"{clients} clients x {edits}", engine)
+    if any(p.exitcode != 0 for p in processes):
+        result.integrity = f"writer exit codes {[p.exitcode for p in processes]}"
+        return result
+    return verify(url, result, journals)
+
+
+def killed_writer(url: str, engine: str, work: Path, kills: int, rng_seed: int = 7) -> Result:
+    seed(url)
+    rng = random.Random(rng_seed)
+    journal = work / "killed.jsonl"
+    result = Result(f"SIGKILL x {kills}", engine)
+    for round_ in range(kills):
+        start = journal.stat().st_size if journal.exists() else 0
+        process = _fork(writer, url, f"victim{round_}", 100_000, str(journal), round_)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and (
+                not journal.exists() or journal.stat().st_size == start):
+            time.sleep(0.01)  # killed only once it has begun editing
+        time.sleep(rng.uniform(0.05, 0.6))
+        assert process.pid is not None
+        os.kill(process.pid, signal.SIGKILL)
+        process.join()
+        status = integrity(url)
+        if status != "ok":
+            result.integrity = f"after kill {round_ + 1}: {status}"
+            return result
+    return verify(url, result, [journal])
+
+
+def snapshot(url: str) -> dict[str, list[str]]:
+    """Every row of every table (but the schema version), as sorted text, per table."""
+    engine = create_engine(url)
+    try:
+        tables = [t for t in inspect(engine).get_table_names() if t != "alembic_version"]
+        with engine.connect() as connection:
+            return {
+                t: sorted(
+                    repr(tuple(r))
+                    for r in connection.execute(select(text("*")).select_from(text(t)))
+                )
+                for t in tables
+            }
+    finally:
+        engine.dispose()
+
+
+def upgraded_library(url: str, engine_name: str) -> Result:
+    """Fill a library at the first revision with the bundled dataset, upgrade, compare rows."""
+    engine = create_engine(url)
+    upgrade(engine, "0001")
+    load_sample(Library(url, engine, sessionmaker(engine, expire_on_commit=False)))
+    engine.dispose()
+    before = snapshot(url)
+    open_library(url).dispose()
+    after = snapshot(url)
+    made = sum(len(rows) for rows in before.values())
+    found = sum(len(set(rows) & set(after.get(table, []))) for table, rows in before.items())
+    return Result("upgrade 0001 -> head", engine_name, made, made, found, 0, made - found)
+
+
+# --- a server of our own, to stop and start --------------------------------------------------
+def _pg_bindir() -> Path:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+    return (
+        found[-1].parent
+        if found
+        else Path(
+            subprocess.check_output(["sh", "-c", "dirname $(command -v pg_ctl)"], text=True).strip()
+        )
+    )
+
+
+def pg_ctl(folder: Path, action: str) -> None:
+    """Stop or start the throwaway server in ``folder`` (made by tools/test-postgres.sh)."""
+    port = (folder / "port").read_text().strip()
+    command = [
+        str(_pg_bindir() / "pg_ctl"),
+        "-D",
+        str(folder / "data"),
+        "-w",
+        "-t",
+        "60",
+        "-l",
+        str(folder / "server.log"),
+    ]
+    if action == "start":
+        command += [
+            "-o",
+            f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "start",
+        ]
+    else:
+        command += ["-m", "fast", "stop"]
+    if os.getuid() == 0:
+        command = ["runuser", "-u", "postgres", "--", *command]
+    subprocess.run(command, check=True, capture_output=True)
+
+
+@contextmanager
+def own_server() -> Iterator[tuple[Path, str]]:
+    """A separate throwaway server (the server user must reach its folder: not under tmp_path)."""
+    folder = Path(tempfile.mkdtemp(prefix="parallax-pg-restart-"))
+    folder.chmod(0o755)
+    url = subprocess.run(
+        [str(TOOLS / "test-postgres.sh"), "start", str(folder)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    try:
+        yield folder, url
+    finally:
+        subprocess.run([str(TOOLS / "test-postgres.sh"), "stop", str(folder)], check=False)
+
+
+def restarted_server(work: Path, edits: int = 300, down_for: float = 2.0) -> Result:
+    """A writer bursts edits while its server is stopped and started again."""
+    with own_server() as (folder, url):
+        seed(url)
+        journal = work / "restart.jsonl"
+        process = _fork(writer, url, "survivor", edits, str(journal), 11)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and (
+            not journal.exists() or journal.read_text().count('"t"') < edits // 5
+        ):
+            time.sleep(0.05)
+        pg_ctl(folder, "stop")
+        time.sleep(down_for)
+        pg_ctl(folder, "start")
+        process.join(timeout=300)
+        result = Result("server restart", "postgresql")
+        if process.exitcode != 0:
+            result.integrity = f"writer exit code {process.exitcode}"
+            return result
+        return verify(url, result, [journal])
+
+
+@contextmanager
+def fresh_database(server_url: str | None, work: Path, name: str) -> Iterator[str]:
+    """A new SQLite file, or a new database on the PostgreSQL server (dropped afterwards)."""
+    if server_url is None:
+        yield f"sqlite:///{work / (name + '.sqlite')}"
+        return
+    server = make_url(server_url)
+    database = f"parallax_rel_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{database}"'))
+    try:
+        yield server.set(database=database).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _concurrent(url: str, work: Path, engine: str, clients: int, edits: int) -> Result:
+    return concurrent_clients(url, engine, work, clients, edits)
+
+
+def _killed(url: str, work: Path, engine: str, kills: int) -> Result:
+    return killed_writer(url, engine, work, kills)
+
+
+def _upgraded(url: str, _work: Path, engine: str) -> Result:
+    return upgraded_library(url, engine)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.reliability")
+    parser.add_argument("--pg", default=os.environ.get("PARALLAX_TEST_PG_URL"))
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--edits", type=int, default=500)
+    parser.add_argument("--kills", type=int, default=50)
+    args = parser.parse_args(argv)
+    # run with -m, this module is both __main__ and preloaded in the fork server; the children's
+    # harmless re-import of __main__ would warn about it once per writer
+    os.environ.setdefault("PYTHONWARNINGS", "ignore::RuntimeWarning:runpy")
+    work = Path(os.environ.get("TMPDIR", "/tmp")) / f"parallax-reliability-{uuid.uuid4().hex[:6]}"
+    work.mkdir(parents=True)
+    servers: list[tuple[str, str | None]] = [("sqlite", None)]
+    if args.pg:
+        servers.append(("postgresql", args.pg))
+    for engine, server in servers:
+        scenarios: list[Callable[[str, Path], Result]] = [
+            partial(_concurrent, engine=engine, clients=args.clients, edits=args.edits),
+            partial(_killed, engine=engine, kills=args.kills),
+            partial(_upgraded, engine=engine),
+        ]
+        for n, scenario in enumerate(scenarios):
+            folder = work / f"{engine}{n}"
+            folder.mkdir()
+            with fresh_database(server, folder, "library") as url:
+                print(scenario(url, folder).line(), flush=True)
+    try:
+        print(restarted_server(work).line(), flush=True)
+    except (OSError, subprocess.CalledProcessError, LibraryError) as error:
+        print(f"server restart: not run ({error})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
