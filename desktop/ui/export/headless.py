@@ -1,4 +1,4 @@
-"""A ``QGuiApplication`` for rendering without a window system when there is no display."""
+"""An application object for rendering files without a window system when there is no display."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 import sys
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 
 def needs_offscreen() -> bool:
@@ -19,7 +19,10 @@ def needs_offscreen() -> bool:
 
 
 def ensure_gui_application() -> QCoreApplication:
-    """The running application, or a new ``QGuiApplication`` for rendering files.
+    """The running application, or a new ``QApplication`` for rendering files.
+
+    A full ``QApplication`` (not a bare ``QGuiApplication``) so that widgets made later in the
+    same process, such as a test session's, still work; offscreen it needs no display either.
 
     On Linux/BSD the new application is offscreen unless ``QT_QPA_PLATFORM`` says otherwise.
 
@@ -31,4 +34,4 @@ def ensure_gui_application() -> QCoreApplication:
         return existing
     if needs_offscreen() and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    return QGuiApplication([sys.argv[0] if sys.argv else "parallax"])
+    return QApplication([sys.argv[0] if sys.argv else "parallax"])
