@@ -13,7 +13,7 @@ from tests.db.test_repositories import fill
 INSERT_EVENT = text(
     'INSERT INTO events (key, title, summary, start, "end", t_lo, t_hi, lane_id, importance,'
     " context, notes, created_at, updated_at, author, version) VALUES (:key, :title, :summary,"
-    " '2010', NULL, 733773.0, 734138.0, NULL, 2, 0, '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+    " '2010', NULL, 733773.0, 734138.0, NULL, 2, false, '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
     " 'bulk', 1)"
 )
 
