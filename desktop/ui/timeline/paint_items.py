@@ -2,6 +2,7 @@
 
 Only what lies in ``[0, width)`` is drawn; glyphs of one look are batched into one QPainter call
 (points are written into a QPolygonF straight from numpy), so a frame costs a few calls per lane.
+On raster devices discs and cluster counts are blitted from cached sprites (``sprites``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPoly
 
 from desktop.core.timeline.frame import Clusters, Frame
 from desktop.core.timeline.scene import TimelineScene
+from desktop.ui.timeline.sprites import can_blit, draw_digits, draw_discs, number_widths
 from desktop.ui.timeline.text import TextCache
 from desktop.ui.timeline.theme import TimelineTheme
 
@@ -104,14 +106,37 @@ def draw_bars(
     x1 = np.maximum(np.minimum(bars.x1[inside], width + 2.0), x0 + 1.0)
     ys = bars.y[inside] + 1.0
     lanes = bars.lane[inside]
-    for lane in np.unique(lanes[~special]).astype(np.int64).tolist():
-        mine = np.flatnonzero((lanes == lane) & ~special)
-        fill_rects(painter, x0[mine], ys[mine], x1[mine] - x0[mine], h, faded(colors[lane], 0.55))
+    tinted = _over_eras(scene, frame, x0, x1)
+    keys = np.where(special, -1, lanes * 2 + tinted)
+    for key in np.unique(keys[~special]).tolist():
+        mine = np.flatnonzero(keys == key)
+        lane, over_era = divmod(key, 2)
+        color = _bar_color(colors[lane], theme, lane, bool(over_era))
+        fill_rects(painter, x0[mine], ys[mine], x1[mine] - x0[mine], h, color)
     painter.setPen(Qt.PenStyle.NoPen)
     for k in np.flatnonzero(special).tolist():
         index = int(inside[k])
         _draw_soft_bar(painter, frame, scene, index, colors[int(bars.lane[index])], h)
     _outline_selected(painter, frame, scene, theme, inside, h)
+
+
+def _over_eras(
+    scene: TimelineScene, frame: Frame, x0: NDArray[np.float64], x1: NDArray[np.float64]
+) -> NDArray[np.bool_]:
+    """Which of the extents ``[x0, x1)`` overlap an era's tint."""
+    found = np.zeros(len(x0), np.bool_)
+    for era in scene.data.eras:
+        a, b = frame.scale.x_of(era.t_lo), frame.scale.x_of(era.t_hi)
+        found |= (x1 > a) & (x0 < b)
+    return found
+
+
+def _bar_color(color: QColor, theme: TimelineTheme, lane: int, over_era: bool) -> QColor:
+    """A plain bar's fill: translucent over an era's tint, else the same colour mixed opaque
+    over the lane's background (Qt fills opaque spans several times faster)."""
+    if over_era:
+        return faded(color, 0.55)
+    return mixed(color, lane_background(theme, lane), 0.55)
 
 
 def _draw_soft_bar(
@@ -167,14 +192,14 @@ def draw_markers(
     colors = lane_colors(scene)
     dimmed = scene.dimmed[markers.ids[inside]]
     keys = markers.lane[inside] * 8 + np.clip(markers.importance[inside], 1, 3) * 2 + dimmed
+    blit = can_blit(painter)
     for key in np.unique(keys).tolist():
         lane, rest = divmod(key, 8)
         importance, dim = divmod(rest, 2)
         mine = inside[keys == key]
-        pen = QPen(faded(colors[lane], DIM_ALPHA if dim else 1.0), MARKER_SIZE[importance])
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawPoints(polygon_of(markers.x[mine], markers.y[mine]))
+        color = faded(colors[lane], DIM_ALPHA if dim else 1.0)
+        at = (markers.x[mine], markers.y[mine])
+        _draw_dots(painter, at, color, MARKER_SIZE[importance], blit)
     _draw_source_dots(painter, frame, scene, inside)
     if scene.selected:
         ring = QPen(theme.highlight, 2.0)
@@ -205,11 +230,34 @@ def _draw_source_dots(
     total = counts[owner]
     xs = markers.x[inside][owner] + (within - (total - 1) / 2) * (DOT_PX + 1.5)
     ys = markers.y[inside][owner] + MARKER_SIZE[1] / 2 + 3.5
+    blit = can_blit(painter)
     for s in np.unique(source).tolist():
-        pen = QPen(QColor(data.sources[s].color), DOT_PX)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawPoints(polygon_of(xs[source == s], ys[source == s]))
+        mine = source == s
+        _draw_dots(painter, (xs[mine], ys[mine]), QColor(data.sources[s].color), DOT_PX, blit)
+
+
+def _draw_dots(
+    painter: QPainter,
+    at: tuple[NDArray[np.float64], NDArray[np.float64]],
+    color: QColor,
+    diameter: float,
+    blit: bool,
+) -> None:
+    """Filled discs centred at ``at``: blitted sprites, or round points on vector devices."""
+    if blit:
+        draw_discs(painter, at[0], at[1], color, diameter)
+        return
+    pen = QPen(color, diameter)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.drawPoints(polygon_of(*at))
+
+
+def lane_background(theme: TimelineTheme, lane: int) -> QColor:
+    """The opaque background of ``lane``: even lanes are banded, odd ones plain."""
+    if lane % 2:
+        return theme.background
+    return mixed(theme.band, theme.background, theme.band.alphaF())
 
 
 def mixed(color: QColor, background: QColor, share: float) -> QColor:
@@ -255,26 +303,30 @@ def _draw_counts(  # noqa: PLR0913 - the clusters, where they are drawn and how
     colors: list[QColor],
     text: TextCache,
 ) -> None:
-    """Each cluster's count centred in its pill when it fits; one pen change per lane."""
+    """Each cluster's count centred in its pill when it fits: one blit per lane on raster
+    devices, else one pen change per lane."""
     x0, x1 = extents
-    digits = np.floor(np.log10(np.maximum(clusters.count[inside], 1))) + 1
-    roomy = np.flatnonzero(digits * text.width("0") + 6.0 <= x1 - x0)
-    order = roomy[np.argsort(clusters.lane[inside[roomy]], kind="stable")]
-    lanes = clusters.lane[inside[order]].tolist()
-    counts = clusters.count[inside[order]].tolist()
-    tops = (clusters.y[inside[order]] - text.height / 2).tolist()
+    counts = clusters.count[inside]
+    widths = number_widths(text.font, counts)
+    fits = np.flatnonzero(widths + 6.0 <= x1 - x0)
+    fits = fits[np.argsort(clusters.lane[inside[fits]], kind="stable")]
+    lanes = clusters.lane[inside[fits]]
+    lefts = (x0[fits] + x1[fits] - widths[fits]) / 2
+    tops = clusters.y[inside[fits]] - text.height / 2
+    numbers = counts[fits]
+    if can_blit(painter):
+        for lane in np.unique(lanes).tolist():
+            mine = lanes == lane
+            draw_digits(painter, lefts[mine], tops[mine], numbers[mine], text.font, colors[lane])
+        return
     pen_lane = -1
-    for lane, count, y, a, b in zip(
-        lanes, counts, tops, x0[order].tolist(), x1[order].tolist(), strict=True
+    for lane, count, x, y in zip(
+        lanes.tolist(), numbers.tolist(), lefts.tolist(), tops.tolist(), strict=True
     ):
-        label = str(int(count))
-        w = text.width(label)
-        if w + 6.0 > b - a:
-            continue
         if lane != pen_lane:
             painter.setPen(colors[int(lane)])
             pen_lane = lane
-        painter.drawStaticText(QPointF((a + b - w) / 2, y), text.static(label))
+        painter.drawStaticText(QPointF(x, y), text.static(str(int(count))))
 
 
 def draw_labels(

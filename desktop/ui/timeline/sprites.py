@@ -1,0 +1,209 @@
+"""Pre-rendered glyphs blitted in one call: discs (markers, source dots) and digits (counts).
+
+On a raster device Qt draws a wide round point by stroking a path, several microseconds each;
+blitting a cached pixmap of the same disc with ``drawPixmapFragments`` costs a fraction of that,
+and all glyphs of one look go in one call. The fragments are written into a numpy buffer laid
+out like a C array of ``QPainter.PixmapFragment`` (ten doubles each), so there is no Python
+object per glyph either.
+
+Sprites are rendered at the device scale (the painter's scale times the device pixel ratio), so
+a blit lands pixel for pixel: what is drawn matches the vector path. Vector devices (SVG, PDF)
+and painters that rotate or shear get no sprites: callers draw there with ordinary QPainter
+calls (``can_blit`` tells which), so exported files keep real shapes and text.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import shiboken6
+from numpy.typing import NDArray
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPaintEngine,
+    QPainter,
+    QPixmap,
+    QTransform,
+)
+
+MAX_SPRITES = 512  # cached pixmaps, per kind; a theme or zoom change rarely adds more than a few
+DIGITS = "0123456789"
+_PAD = 2  # device pixels of transparent border around each sprite (antialiased edges)
+
+_DISCS: dict[tuple[int, float, float], QPixmap] = {}
+_DIGITS: dict[tuple[int, str, float], tuple[QPixmap, tuple[float, ...]]] = {}
+
+
+def device_scale(painter: QPainter) -> float | None:
+    """Device pixels per painter unit when sprites can be blitted (a raster device, and a
+    transform that only moves and scales evenly); None otherwise."""
+    engine = painter.paintEngine()
+    if engine is None or engine.type() != QPaintEngine.Type.Raster:
+        return None
+    transform = painter.worldTransform()
+    if transform.type().value > QTransform.TransformationType.TxScale.value:
+        return None
+    if not math.isclose(transform.m11(), transform.m22()) or transform.m11() <= 0:
+        return None
+    device = painter.device()
+    ratio = device.devicePixelRatioF() if device is not None else 1.0
+    return float(transform.m11() * ratio)
+
+
+def can_blit(painter: QPainter) -> bool:
+    """True when ``draw_discs`` and ``draw_digits`` can be used on ``painter``."""
+    return device_scale(painter) is not None
+
+
+def draw_discs(
+    painter: QPainter,
+    xs: NDArray[np.float64],
+    ys: NDArray[np.float64],
+    color: QColor,
+    diameter: float,
+) -> None:
+    """Antialiased filled discs of ``diameter`` centred at (xs[k], ys[k]), in one blit.
+
+    The caller checked ``can_blit``; the painter's state is left as it was.
+    """
+    scale = device_scale(painter)
+    if not len(xs) or scale is None:
+        return
+    key = (color.rgba(), diameter, scale)
+    sprite = _DISCS.get(key)
+    if sprite is None:
+        if len(_DISCS) > MAX_SPRITES:
+            _DISCS.clear()
+        sprite = _DISCS[key] = _disc(color, diameter, scale)
+    side = float(sprite.width())
+    _blit(painter, sprite, xs, ys, np.zeros(len(xs)), side, scale)
+
+
+def draw_digits(  # noqa: PLR0913 - where, what, in which font and colour
+    painter: QPainter,
+    lefts: NDArray[np.float64],
+    tops: NDArray[np.float64],
+    numbers: NDArray[np.int64],
+    font: QFont,
+    color: QColor,
+) -> None:
+    """Non-negative ``numbers`` drawn as text whose top-left corners are (lefts, tops), like
+    ``drawStaticText`` there would, in one blit. The caller checked ``can_blit``."""
+    scale = device_scale(painter)
+    if not len(numbers) or scale is None:
+        return
+    atlas, advances = _digit_atlas(font, color, scale)
+    digits, owner, offset = _digit_layout(numbers, advances)
+    cell = float(atlas.width()) / len(DIGITS)  # device pixels per atlas cell
+    pad = _PAD / scale
+    xs = lefts[owner] + offset + cell / scale / 2 - pad
+    ys = tops[owner] + atlas.height() / scale / 2
+    _blit(painter, atlas, xs, ys, digits * cell, cell, scale)
+
+
+def _digit_layout(
+    numbers: NDArray[np.int64], advances: tuple[float, ...]
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]:
+    """(each digit of all ``numbers`` written out, left to right; the number it belongs to;
+    its x from the number's left edge)."""
+    values = np.maximum(np.asarray(numbers, np.int64), 0)
+    lengths = np.floor(np.log10(np.maximum(values, 1))).astype(np.int64) + 1
+    owner = np.repeat(np.arange(len(values)), lengths)
+    first = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    place = lengths[owner] - 1 - (np.arange(len(owner)) - first)  # power of ten of each digit
+    digits = (values[owner] // 10**place) % 10
+    steps = np.asarray(advances, np.float64)[digits]
+    before = np.cumsum(steps) - steps
+    return digits, owner, before - before[first]
+
+
+def _blit(  # noqa: PLR0913 - the sprite, where it goes and at which scale
+    painter: QPainter,
+    sprite: QPixmap,
+    xs: NDArray[np.float64],
+    ys: NDArray[np.float64],
+    source_left: NDArray[np.float64],
+    source_width: float,
+    scale: float,
+) -> None:
+    """``drawPixmapFragments`` of ``sprite`` columns ``[source_left, +source_width)`` centred
+    at (xs, ys), shrunk by ``scale`` (the sprite is in device pixels)."""
+    count = len(xs)
+    buffer = np.empty((count, 10), np.float64)
+    buffer[:, 0], buffer[:, 1] = xs, ys  # centre of the target
+    buffer[:, 2], buffer[:, 3] = source_left, 0.0
+    buffer[:, 4], buffer[:, 5] = source_width, float(sprite.height())
+    buffer[:, 6] = buffer[:, 7] = 1.0 / scale
+    buffer[:, 8], buffer[:, 9] = 0.0, 1.0  # rotation, opacity
+    first = shiboken6.wrapInstance(buffer.ctypes.data, QPainter.PixmapFragment)
+    assert isinstance(first, QPainter.PixmapFragment)  # a view: buffer must outlive it
+    painter.drawPixmapFragments(first, count, sprite)
+    del first
+
+
+def _disc(color: QColor, diameter: float, scale: float) -> QPixmap:
+    side = math.ceil(diameter * scale) + 2 * _PAD
+    side += side % 2  # even: the centre falls on a pixel corner, like a point at .0
+    sprite = QPixmap(side, side)
+    sprite.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(sprite)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    radius = diameter * scale / 2
+    painter.drawEllipse(QPointF(side / 2, side / 2), radius, radius)
+    painter.end()
+    return sprite
+
+
+def _digit_atlas(font: QFont, color: QColor, scale: float) -> tuple[QPixmap, tuple[float, ...]]:
+    """(atlas of the ten digits in equal cells, one line high; each digit's advance), cached."""
+    key = (color.rgba(), font.key(), scale)
+    found = _DIGITS.get(key)
+    if found is not None:
+        return found
+    if len(_DIGITS) > MAX_SPRITES:
+        _DIGITS.clear()
+    advances = _advances(font)
+    height = QFontMetricsF(font).height()
+    cell = math.ceil(max(advances) * scale) + 2 * _PAD
+    atlas = QPixmap(cell * len(DIGITS), math.ceil(height * scale))
+    atlas.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(atlas)
+    painter.scale(scale, scale)
+    painter.setFont(font)
+    painter.setPen(color)
+    for k, digit in enumerate(DIGITS):
+        box = QRectF((k * cell + _PAD) / scale, 0.0, max(advances) + 1.0, height)
+        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, digit)
+    painter.end()
+    found = _DIGITS[key] = (atlas, advances)
+    return found
+
+
+def number_widths(font: QFont, numbers: NDArray[np.int64]) -> NDArray[np.float64]:
+    """Advance widths of non-negative ``numbers`` written out in ``font`` (digit by digit)."""
+    advances = np.asarray(_advances(font), np.float64)
+    widths = np.zeros(len(numbers), np.float64)
+    rest = np.asarray(numbers, np.int64).copy()
+    while True:
+        widths += np.where((rest > 0) | (widths == 0), advances[rest % 10], 0.0)
+        rest //= 10
+        if not rest.any():
+            return widths
+
+
+_ADVANCES: dict[str, tuple[float, ...]] = {}
+
+
+def _advances(font: QFont) -> tuple[float, ...]:
+    key = font.key()
+    found = _ADVANCES.get(key)
+    if found is None:
+        metrics = QFontMetricsF(font)
+        found = _ADVANCES[key] = tuple(metrics.horizontalAdvance(d) for d in DIGITS)
+    return found
