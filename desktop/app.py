@@ -39,8 +39,10 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
 
     window.set_timeline_widget(TimelinePanel(workbench, signals))
     window.set_compare_widget(ComparePanel(workbench, signals))
-    install_team(window, workbench, signals)
-    install_editing(window, workbench, signals)
+    hub = install_team(window, workbench, signals)
+    editing = install_editing(window, workbench, signals)
+    editing.use_relay(hub.send)  # edits made while the library is unreachable wait and retry
+    hub.edit_settled.connect(editing.settle)
     install_export(window)
     install_importing(window, workbench, signals)
 

@@ -4,20 +4,39 @@
 returns: there is no Save). After every attempt, failed or not, the workbench is reloaded so
 the screen matches the database. A stale edit asks the user (``ask_conflict``); any other
 failure is shown with its reason (``warn``). Both are attributes so tests can patch them.
+
+With a ``relay`` (the team hub's outbox, see ``use_relay``), an edit made while the library is
+unreachable is kept, not refused: the banner counts it, it is sent again automatically, and
+when it settles (``settle``) it joins the undo history or its conflict/refusal is shown.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
+from contextlib import suppress
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from db.errors import ConflictError, LibraryError
+from db.errors import ConflictError, LibraryError, LibraryUnavailableError
 from desktop.core.editing import Changes, Command, UndoHistory
 from desktop.core.editing.edits import RecordEdit
 from desktop.core.workbench import Workbench
 from desktop.ui.editing.conflict import MINE, ConflictCase, ask_conflict, current_record, rebased
+
+
+class Settled(Protocol):
+    """What a relay reports for an edit it ran: sent (with its result) or refused (error)."""
+
+    label: str
+    sent: bool
+    result: Any
+    error: LibraryError | None
+
+
+Relay = Callable[[str, Callable[[], Changes]], Settled | None]
 
 
 class EditingController(QObject):
@@ -35,6 +54,12 @@ class EditingController(QObject):
         self.ask_conflict: Callable[[ConflictCase], str] = lambda c: ask_conflict(c, parent)
         self.warn: Callable[[str, str], None] = self._warn_box
         self.confirm: Callable[[str, str], bool] = self._confirm_box
+        self.relay: Relay | None = None
+        self.waiting: deque[Command] = deque()  # kept by the relay, oldest first
+
+    def use_relay(self, relay: Relay | None) -> None:
+        """Send edits through ``relay`` (None: run them directly)."""
+        self.relay = relay
 
     @property
     def library(self):  # type: ignore[no-untyped-def]
@@ -45,14 +70,51 @@ class EditingController(QObject):
         return self.workbench.author
 
     def execute(self, command: Command) -> bool:
-        """Do ``command`` as one undo step; True if it was made."""
-        return self._attempt(lambda: self.history.run(command, self.library), command)
+        """Do ``command`` as one undo step; True if it was made (False also when it is kept
+        to be sent once the library can be reached again: see ``waiting``)."""
+        if self.relay is None:
+            return self._attempt(lambda: self.history.run(command, self.library), command)
+        outcome = self.relay(command.label, lambda: self.history.run(command, self.library))
+        if outcome is None:
+            self.waiting.append(command)
+            self.history_changed.emit()
+            return False
+        return self._settled(command, outcome)
+
+    def settle(self, outcome: Settled) -> None:
+        """A kept edit reached the library (or was refused there): update history and views."""
+        if self.waiting:
+            self._settled(self.waiting.popleft(), outcome)
+
+    def _settled(self, command: Command, outcome: Settled) -> bool:
+        def replay() -> Changes:
+            if outcome.error is not None:
+                raise outcome.error
+            changes: Changes = outcome.result
+            return changes
+
+        return self._attempt(replay, command)
 
     def undo(self) -> bool:
+        if self._edits_waiting():
+            return False
         return self._attempt(lambda: self.history.undo(self.library), None)
 
     def redo(self) -> bool:
+        if self._edits_waiting():
+            return False
         return self._attempt(lambda: self.history.redo(self.library), None)
+
+    def _edits_waiting(self) -> bool:
+        """Undo and redo wait for kept edits (they would otherwise apply out of order)."""
+        if self.waiting:
+            self.warn(
+                "Edits are waiting to be saved",
+                f"{len(self.waiting)} edit(s) are waiting "
+                "for the library to be reachable again; undo and redo resume once they "
+                "are saved.",
+            )
+        return bool(self.waiting)
 
     def go_to(self, index: int) -> None:
         """Undo or redo until ``index`` commands are done (stops at the first failure)."""
@@ -69,21 +131,38 @@ class EditingController(QObject):
         except ConflictError as error:
             done = self._on_conflict(command, error)
             changes = Changes(everything=True)
+        except LibraryUnavailableError as error:
+            self.warn(
+                "The library cannot be reached",
+                f"{error} Nothing was changed; try again when the connection is back.",
+            )
+            changes = Changes()
         except LibraryError as error:
             self.warn("The change was not made", str(error))
-        self.workbench.reload()
+            changes = Changes()
+        self._reload()
         self.history_changed.emit()
         if done:
             self.changed.emit(changes)
         return done
 
+    def _reload(self) -> None:
+        with suppress(LibraryError):  # unreachable: views keep what they show, the banner says why
+            self.workbench.reload()
+
     def _on_conflict(self, command: Command | None, error: ConflictError) -> bool:
         if not isinstance(command, RecordEdit):
-            self.warn("Someone else changed this", f"{error} The view now shows the library as "
-                      "it is; nothing was overwritten.")
+            self.warn(
+                "Someone else changed this",
+                f"{error} The view now shows the library as it is; nothing was overwritten.",
+            )
             return False
-        case = ConflictCase(command.label, command.before, command.after,
-                            current_record(self.library, command.after))
+        case = ConflictCase(
+            command.label,
+            command.before,
+            command.after,
+            current_record(self.library, command.after),
+        )
         if self.ask_conflict(case) != MINE or case.theirs is None:
             return False
         try:
