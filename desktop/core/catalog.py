@@ -1,17 +1,22 @@
 """A read-only snapshot of what the window shows: events, lanes, sources, codes, coverage.
 
 Built in one unit of work (``Catalog.load``) and replaced, never mutated, when the library
-changes. Views read it; nothing writes to it.
+changes. ``updated`` re-reads only what a ``Changes`` value names (the changed events, and the
+passage index when passages moved), so an edit or another client's change does not reload the
+whole library. Views read it; nothing writes to it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from db.library import Library
 from db.records import CodeRecord, EraRecord, EventRecord, LaneRecord, SourceRecord
+from desktop.core.editing.changes import Changes
 from desktop.core.palette import source_color
+
+WHOLE = ("everything", "sources", "codes", "lanes")  # a change of these reloads the whole catalog
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,31 @@ class Catalog:
             index = uow.passages.event_index()
         coverage, event_codes, counts = _index(index, [s.key for s in sources])
         return cls(events, lanes, eras, sources, codes, coverage, event_codes, counts)
+
+    def updated(self, library: Library, changes: Changes) -> Catalog:
+        """This catalog with what ``changes`` names re-read from ``library``."""
+        if any(getattr(changes, name) for name in WHOLE):
+            return Catalog.load(library)
+        catalog = self
+        with library.unit_of_work() as uow:
+            if changes.events:
+                fresh = [e for e in map(uow.events.find, sorted(changes.events)) if e is not None]
+                if not {e.lane for e in fresh} <= {lane.key for lane in self.lanes}:
+                    return Catalog.load(library)  # an event moved to a lane new to this catalog
+                catalog = catalog._with_events(fresh, changes.events)
+            if changes.events or changes.passages or changes.claims:
+                index = uow.passages.event_index()
+                coverage, event_codes, counts = _index(index, [s.key for s in self.sources])
+                catalog = replace(
+                    catalog, coverage=coverage, event_codes=event_codes, passage_counts=counts
+                )
+        return catalog
+
+    def _with_events(self, fresh: list[EventRecord], changed: frozenset[str]) -> Catalog:
+        kept = [event for event in self.events if event.key not in changed]
+        events = tuple(sorted(kept + fresh, key=lambda e: (e.t_lo, e.key)))
+        lanes = _lanes_in_use([lane for lane in self.lanes if lane.key], events)
+        return replace(self, events=events, lanes=lanes)
 
     def event(self, key: str) -> EventRecord | None:
         return self._events_by_key.get(key)

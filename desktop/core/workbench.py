@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from db.library import Library
 from desktop.core.catalog import Catalog
+from desktop.core.editing.changes import Changes
 from desktop.core.filters import Filters, matching_keys
 from desktop.core.team.coders import CoderFilter
 
@@ -29,6 +30,7 @@ class Workbench:
         self.filters = Filters()
         self.coder_filter = CoderFilter()
         self._visible: frozenset[str] | None = None
+        self.last_changes: Changes | None = None  # what the last reload re-read (None: all)
         self._listeners: dict[str, list[Listener]] = defaultdict(list)
 
     def subscribe(self, topic: str, listener: Listener) -> None:
@@ -40,9 +42,15 @@ class Workbench:
         for listener in list(self._listeners[topic]):
             listener()
 
-    def reload(self) -> None:
-        """Re-read the library (after an edit, an import, another client's change)."""
-        self.catalog = Catalog.load(self.library)
+    def reload(self, changes: Changes | None = None) -> None:
+        """Re-read the library after an edit, an import or another client's change: only what
+        ``changes`` names, or everything when it is None. Views may read ``last_changes`` to
+        refresh only what concerns them."""
+        if changes is None or changes.everything:
+            self.catalog = Catalog.load(self.library)
+        else:
+            self.catalog = self.catalog.updated(self.library, changes)
+        self.last_changes = None if changes is None or changes.everything else changes
         self._visible = None
         known = {event.key for event in self.catalog.events}
         kept = tuple(key for key in self.selection if key in known)

@@ -7,6 +7,8 @@ context toggle and the page shown.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.core.compare.from_library import compare_event_key
 from desktop.core.compare.model import Comparison, Pane
 from desktop.core.compare.panes import pane_header
+from desktop.core.editing.changes import Changes
 from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.compare.arrangement import Arrangement
@@ -159,6 +162,9 @@ class ComparePanel(QWidget):
             self.show_page(SIDE_BY_SIDE)
 
     def _on_catalog(self) -> None:
+        changes = self.workbench.last_changes
+        if changes is not None and not _concerns(changes, self.workbench.selected_event):
+            return  # only other events changed: the panes already show the library as it is
         self.refresh()
         if self.reader.source is not None:
             self.reader.show_source(self.reader.source.key)
@@ -282,3 +288,10 @@ class ComparePanel(QWidget):
             self.sources_menu.addAction(action)
         self.sources_menu.addSeparator()
         self.sources_menu.addAction("Reset order (publication date)", self.reset_order)
+
+
+def _concerns(changes: Changes, event_key: str | None) -> bool:
+    """True when ``changes`` may alter what the comparison of ``event_key`` or the reader shows:
+    anything but events, or the event itself."""
+    others = replace(changes, events=frozenset())
+    return not others.is_empty or (event_key is not None and event_key in changes.events)

@@ -140,15 +140,16 @@ class EditingController(QObject):
         except LibraryError as error:
             self.warn("The change was not made", str(error))
             changes = Changes()
-        self._reload()
+        self._reload(changes if done else None)
         self.history_changed.emit()
         if done:
             self.changed.emit(changes)
         return done
 
-    def _reload(self) -> None:
+    def _reload(self, changes: Changes | None) -> None:
+        """Re-read what ``changes`` names (everything after a failure or a conflict)."""
         with suppress(LibraryError):  # unreachable: views keep what they show, the banner says why
-            self.workbench.reload()
+            self.workbench.reload(changes)
 
     def _on_conflict(self, command: Command | None, error: ConflictError) -> bool:
         if not isinstance(command, RecordEdit):

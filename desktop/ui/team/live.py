@@ -89,7 +89,7 @@ class LiveUpdates(QObject):
         try:
             remote = future.result()
             if remote.records:
-                self.workbench.reload()
+                self.workbench.reload(remote.as_changes())  # only what the others changed
                 self.remote_changed.emit(remote)
         except (LibraryError, SQLAlchemyError) as error:
             self.banner.show_problem(self._offline_text(str(error)))

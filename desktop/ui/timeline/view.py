@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from desktop.core.dates import day_number
+from desktop.core.editing.changes import Changes
 from desktop.core.timeline.frame import Frame
 from desktop.core.timeline.from_catalog import scene_data_from_catalog
 from desktop.core.timeline.hit import cluster_at, cluster_members, item_at
@@ -92,6 +93,9 @@ class TimelineView(QWidget):
         return self._data.scene(visible, filters.dim_instead_of_hide, self.workbench.selection)
 
     def _on_catalog(self) -> None:
+        changes = self.workbench.last_changes
+        if changes is not None and not _drawn(changes):
+            return  # notes or passage relations only: nothing the timeline draws
         self._data = scene_data_from_catalog(self.workbench.catalog, self.lane_state)
         self.scene = self._make_scene()
         self.update()
@@ -345,3 +349,11 @@ class TimelineView(QWidget):
                 )
             )
         self.update()
+
+
+def _drawn(changes: Changes) -> bool:
+    """True when ``changes`` touch what the timeline draws (events, their coverage dots, lanes,
+    and what the filters match on)."""
+    return bool(
+        changes.events or changes.passages or changes.codes or changes.sources or changes.lanes
+    )

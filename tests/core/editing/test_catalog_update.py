@@ -1,0 +1,74 @@
+"""``Catalog.updated`` re-reads only what an edit changed, and ends where a full load would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+
+from db.library import Library
+from db.records import EventRecord, PassageLink
+from desktop.core.catalog import Catalog
+from desktop.core.editing import (
+    ApplyCode,
+    Command,
+    CreateEvent,
+    CreateNote,
+    DeleteEvent,
+    LinkPassage,
+    MoveEvent,
+    UnlinkPassage,
+)
+from desktop.core.workbench import Workbench
+
+
+def event(library: Library, key: str) -> EventRecord:
+    with library.unit_of_work() as uow:
+        return uow.events.get(key)
+
+
+COMMANDS: dict[str, Callable[[Library], Command]] = {
+    "create": lambda lib: CreateEvent(
+        EventRecord("summit", "Summit", "2009-05", 733528.0, 733559.0, lane="georgia")
+    ),
+    "move earlier, to another lane": lambda lib: MoveEvent(
+        event(lib, "war"), "2001-01-01", None, "russia-great-powers"
+    ),
+    "delete with passages": lambda lib: DeleteEvent("war"),
+    "link a passage": lambda lib: LinkPassage("p2", PassageLink("ceasefire")),
+    "unlink a passage": lambda lib: UnlinkPassage("p1", "war"),
+    "code a passage": lambda lib: ApplyCode("p2", "military", "carol"),
+    "note": lambda lib: CreateNote("event", "war", "a memo"),
+}
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_updated_equals_a_full_load(lib: Library, name: str) -> None:
+    before = Catalog.load(lib)
+    command = COMMANDS[name](lib)
+    after = before.updated(lib, command.do(lib))
+    assert after == Catalog.load(lib)
+    assert after.updated(lib, command.undo(lib)) == Catalog.load(lib)
+
+
+def test_a_new_lane_reloads_everything(lib: Library) -> None:
+    before = Catalog.load(lib)
+    with lib.unit_of_work() as uow:
+        from db.records import LaneRecord
+
+        uow.lanes.add(LaneRecord("asia", "Central Asia", position=5))
+        uow.events.update(replace(uow.events.get("ceasefire"), lane="asia"))
+        uow.commit()
+    changes = MoveEvent(event(lib, "ceasefire"), "2008-08", None).do(lib)
+    assert "asia" in {lane.key for lane in before.updated(lib, changes).lanes}
+
+
+def test_workbench_reload_says_what_it_reread(lib: Library) -> None:
+    bench = Workbench(lib)
+    seen: list[object] = []
+    bench.subscribe("catalog", lambda: seen.append(bench.last_changes))
+    changes = CreateNote("event", "war", "memo").do(lib)
+    bench.reload(changes)
+    bench.reload()
+    assert seen == [changes, None]

@@ -1,0 +1,37 @@
+"""After a change the views refresh only what it concerns: editing an event the comparison does
+not show leaves its panes alone, while the timeline draws the new title at once."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from desktop.core.editing import EditEvent
+
+
+def test_editing_another_event_keeps_the_comparison_and_updates_the_timeline(qtbot: Any, window: Any) -> None:
+    bench = window.workbench
+    war = next(e for e in bench.catalog.events if e.start == "2008-08-07")
+    other = next(e for e in bench.catalog.events if e.key != war.key and e.lane == war.lane)
+    bench.select([war.key])
+    qtbot.waitUntil(lambda: bool(window.compare_widget.panes))
+    panes = list(window.compare_widget.panes)
+
+    assert window.editing.execute(EditEvent(other, replace(other, title="Renamed elsewhere")))
+
+    qtbot.wait(100)  # catalog notifications are delivered on the next event-loop turn
+    assert window.compare_widget.panes == panes  # the same pane widgets: not rebuilt
+    assert bench.catalog.event(other.key).title == "Renamed elsewhere"
+    data = window.timeline_widget.view.scene.data
+    assert data.rows.titles[data.id_of_key[other.key]] == "Renamed elsewhere"
+
+
+def test_editing_the_shown_event_rebuilds_the_comparison(qtbot: Any, window: Any) -> None:
+    bench = window.workbench
+    war = next(e for e in bench.catalog.events if e.start == "2008-08-07")
+    bench.select([war.key])
+    qtbot.waitUntil(lambda: bool(window.compare_widget.panes))
+    panes = list(window.compare_widget.panes)
+    assert window.editing.execute(EditEvent(war, replace(war, title="The August war")))
+    qtbot.waitUntil(lambda: window.compare_widget.panes != panes)
+    assert window.compare_widget.comparison.event.title == "The August war"
