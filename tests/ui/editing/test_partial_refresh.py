@@ -9,7 +9,9 @@ from typing import Any
 from desktop.core.editing import EditEvent
 
 
-def test_editing_another_event_keeps_the_comparison_and_updates_the_timeline(qtbot: Any, window: Any) -> None:
+def test_editing_another_event_keeps_the_comparison_and_updates_the_timeline(
+    qtbot: Any, window: Any
+) -> None:
     bench = window.workbench
     war = next(e for e in bench.catalog.events if e.start == "2008-08-07")
     other = next(e for e in bench.catalog.events if e.key != war.key and e.lane == war.lane)
