@@ -21,102 +21,31 @@ takes room a more important one needed. Dense views stay cheap: at most
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import numpy as np
 from numpy.typing import NDArray
 
 from desktop.core.timeline.frame import Bars, Clusters, Label, LaneMetrics, Markers
+from desktop.core.timeline.label_candidates import (
+    BAR,
+    MAX_LEADER_CANDIDATES,
+    BarItem,
+    Leftovers,
+    Measure,
+    Point,
+    Widths,
+    candidates,
+)
+from desktop.core.timeline.label_rows import MARKER_RADIUS, STRIP, RowOccupancy, Rows
 
 LABEL_PAD = 3.0
 LABEL_GAP = 6.0
-MARKER_RADIUS = 3.0
 LEADER_PAD = 3.0
 LANE_KEY = 1e7  # |x| is clipped to this when sorting glyphs by (lane, x)
-MAX_LEADER_CANDIDATES = 160  # per frame, in priority order: bounds the cost of dense views
 MAX_LANE_MISSES = 8  # a lane whose last this many candidates found no room is not tried further
 MIN_ELIDED_PX = 48.0  # an elided title keeps at least this much room (a few words)
 MIN_INSIDE_PX = 10.0  # a bar with less room inside is never labelled inside
-STRIP = -1  # the row number of a lane's marker strip in the occupancy map
-ROW_KEY = 1 << 16  # (lane, row) as lane * ROW_KEY + row when sorting bars
-MARKER, BAR, CLUSTER = 0, 1, 2  # kinds of label candidates
 
-Measure = Callable[[str], float]
-
-Widths = Callable[[NDArray[np.int64]], NDArray[np.float64]]
-
-
-class RowOccupancy:
-    """Sorted, non-overlapping occupied intervals ``[x0, x1)`` of one row."""
-
-    def __init__(self, x0: list[float], x1: list[float]) -> None:
-        self.x0 = x0
-        self.x1 = x1
-
-    def is_free(self, a: float, b: float) -> bool:
-        """True when ``[a, b)`` meets no occupied interval."""
-        k = bisect_left(self.x0, b)
-        return k == 0 or self.x1[k - 1] <= a
-
-    def take(self, a: float, b: float) -> None:
-        """Occupy ``[a, b)``; the caller has checked ``is_free``."""
-        k = bisect_left(self.x0, a)
-        self.x0.insert(k, a)
-        self.x1.insert(k, b)
-
-
-class _Rows:
-    """Lazily seeded occupancy of every (lane, row) of one frame; row ``STRIP`` is the strip.
-
-    The glyphs and bars are sorted by (lane, row, x) once, so seeding a row is a slice.
-    """
-
-    def __init__(
-        self, parts: tuple[Markers, Clusters, Bars], strip_taken: list[tuple[int, float, float]]
-    ) -> None:
-        markers, clusters, bars = parts
-        self.strip = _Sorted(
-            np.concatenate((markers.lane, clusters.lane)),
-            np.concatenate((markers.x - MARKER_RADIUS, clusters.x0)),
-            np.concatenate((markers.x + MARKER_RADIUS, clusters.x1)),
-        )
-        self.bars = _Sorted(bars.lane * ROW_KEY + bars.row, bars.x0, bars.x1)
-        self.strip_taken = strip_taken
-        self.found: dict[tuple[int, int], RowOccupancy] = {}
-
-    def get(self, lane: int, row: int) -> RowOccupancy:
-        key = (lane, row)
-        found = self.found.get(key)
-        if found is None:
-            found = self.found[key] = self._seed(lane, row)
-        return found
-
-    def _seed(self, lane: int, row: int) -> RowOccupancy:
-        if row != STRIP:
-            return self.bars.row(lane * ROW_KEY + row)
-        occupancy = self.strip.row(lane)
-        for k, a, b in self.strip_taken:
-            if k == lane:
-                occupancy.take(a, b)
-        return occupancy
-
-
-class _Sorted:
-    """Intervals ``[x0, x1)`` sorted by (key, x0): the intervals of one key are a slice."""
-
-    def __init__(
-        self, keys: NDArray[np.int64], x0: NDArray[np.float64], x1: NDArray[np.float64]
-    ) -> None:
-        order = np.lexsort((x0, keys))
-        self.keys = keys[order]
-        self.x0 = x0[order]
-        self.x1 = x1[order]
-
-    def row(self, key: int) -> RowOccupancy:
-        lo, hi = np.searchsorted(self.keys, (key, key + 1)).tolist()
-        return RowOccupancy(self.x0[lo:hi].tolist(), self.x1[lo:hi].tolist())
+__all__ = ["LABEL_GAP", "MAX_LEADER_CANDIDATES", "RowOccupancy", "bar_labels", "place_labels"]
 
 
 def place_labels(  # noqa: PLR0913 - the frame's parts and how to measure them
@@ -135,31 +64,26 @@ def place_labels(  # noqa: PLR0913 - the frame's parts and how to measure them
     label_widths = widths(markers.index[visible])
     room = _room_in_strip(markers, clusters, visible, width_px)
     fits = label_widths <= room
-    taken: list[tuple[int, float, float]] = []
-    for k, width in zip(visible[fits].tolist(), label_widths[fits].tolist(), strict=True):
-        label = _strip_label(titles, markers, k)
-        labels.append(label)
-        taken.append((label.lane, label.x, label.x + width + LABEL_GAP))
-    rows = _Rows(parts, taken)
-    rest = visible[~fits]
-    bar_rest = unlabelled_bars
-    shown_clusters = np.flatnonzero((clusters.x1 > 0) & (clusters.x0 < width_px))
-    candidates = _by_priority(parts, rest, bar_rest, shown_clusters)
-    marker_width = dict(zip(rest.tolist(), label_widths[~fits].tolist(), strict=True))
-    marker_room = dict(zip(rest.tolist(), room[~fits].tolist(), strict=True))
+    taken = _strip_labels(titles, markers, visible[fits], label_widths[fits], labels)
+    rows = Rows(parts, taken)
+    left = Leftovers(
+        visible[~fits],
+        label_widths[~fits],
+        room[~fits],
+        unlabelled_bars,
+        np.flatnonzero((clusters.x1 > 0) & (clusters.x0 < width_px)),
+    )
     misses: dict[int, int] = {}
-    for kind, k, lane in candidates:
+    for kind, item in candidates(parts, left, titles, (widths, measure)):
+        lane = item.lane
         if misses.get(lane, 0) >= MAX_LANE_MISSES:
             continue  # this lane is full at this zoom: the rest would fail too
         if kind == BAR:
-            width = float(widths(bars.index[k : k + 1])[0])  # only candidates are measured
-            found = _beside_bar(titles, bars, rows, k, width, width_px)
-        elif kind == MARKER:
-            point = _marker_point(titles, markers, k, marker_width[k], marker_room[k])
-            found = _point_label(rows, metrics, point, point.id, width_px)
+            assert isinstance(item, BarItem)
+            found = _beside_bar(rows, item, width_px)
         else:
-            point = _cluster_point(titles, widths, clusters, k, measure)
-            found = _point_label(rows, metrics, point, -1 - k, width_px)
+            assert isinstance(item, Point)
+            found = _point_label(rows, metrics, item, width_px)
         if found is not None:
             labels.append(found)
             misses[lane] = 0
@@ -168,14 +92,28 @@ def place_labels(  # noqa: PLR0913 - the frame's parts and how to measure them
     return labels
 
 
-def _strip_label(titles: list[str], markers: Markers, k: int) -> Label:
-    return Label(
-        float(markers.x[k] + MARKER_RADIUS + LABEL_PAD),
-        float(markers.y[k]),
-        titles[int(markers.index[k])],
-        int(markers.ids[k]),
-        lane=int(markers.lane[k]),
-    )
+def _strip_labels(
+    titles: list[str],
+    markers: Markers,
+    chosen: NDArray[np.int64],
+    widths: NDArray[np.float64],
+    labels: list[Label],
+) -> dict[int, list[tuple[float, float]]]:
+    """Append the labels of markers ``chosen`` right of their glyphs in the strip; returns the
+    stretches they take, per lane."""
+    taken: dict[int, list[tuple[float, float]]] = {}
+    for x, y, index, item, lane, width in zip(
+        (markers.x[chosen] + MARKER_RADIUS + LABEL_PAD).tolist(),
+        markers.y[chosen].tolist(),
+        markers.index[chosen].tolist(),
+        markers.ids[chosen].tolist(),
+        markers.lane[chosen].tolist(),
+        widths.tolist(),
+        strict=True,
+    ):
+        labels.append(Label(x, y, titles[index], item, lane=lane))
+        taken.setdefault(lane, []).append((x, x + width + LABEL_GAP))
+    return taken
 
 
 def bar_labels(
@@ -194,18 +132,20 @@ def bar_labels(
     roomy = on_screen[room[on_screen] >= MIN_INSIDE_PX]
     fits = roomy[widths(bars.index[roomy]) <= room[roomy]]
     labels = [
-        Label(
-            float(left[k]),
-            float(bars.y[k]),
-            titles[int(bars.index[k])],
-            int(bars.ids[k]),
-            "bar",
-            max_width=float(room[k]),
-            lane=int(bars.lane[k]),
+        Label(x, y, titles[index], item, "bar", max_width=space, lane=lane)
+        for x, y, index, item, space, lane in zip(
+            left[fits].tolist(),
+            bars.y[fits].tolist(),
+            bars.index[fits].tolist(),
+            bars.ids[fits].tolist(),
+            room[fits].tolist(),
+            bars.lane[fits].tolist(),
+            strict=True,
         )
-        for k in fits.tolist()
     ]
-    return labels, np.setdiff1d(on_screen, fits)
+    unlabelled = np.ones(len(bars.x0), np.bool_)
+    unlabelled[fits] = False
+    return labels, on_screen[unlabelled[on_screen]]
 
 
 def _room_in_strip(
@@ -228,89 +168,9 @@ def _room_in_strip(
     return room
 
 
-def _by_priority(
-    parts: tuple[Markers, Clusters, Bars],
-    marker_rest: NDArray[np.int64],
-    bar_rest: NDArray[np.int64],
-    shown_clusters: NDArray[np.int64],
-) -> list[tuple[int, int, int]]:
-    """(kind, index, lane) of the leftover items by importance (a cluster has its lead's), then
-    clusters after single events, then x; at most ``MAX_LEADER_CANDIDATES``."""
-    markers, clusters, bars = parts
-    importance = np.concatenate(
-        (
-            markers.importance[marker_rest],
-            bars.importance[bar_rest],
-            clusters.lead_importance[shown_clusters],
-        )
-    )
-    xs = np.concatenate(
-        (markers.x[marker_rest], np.maximum(bars.x0[bar_rest], 0.0), clusters.x0[shown_clusters])
-    )
-    kinds = np.concatenate(
-        (
-            np.full(len(marker_rest), MARKER),
-            np.full(len(bar_rest), BAR),
-            np.full(len(shown_clusters), CLUSTER),
-        )
-    )
-    index = np.concatenate((marker_rest, bar_rest, shown_clusters))
-    lanes = np.concatenate(
-        (markers.lane[marker_rest], bars.lane[bar_rest], clusters.lane[shown_clusters])
-    )
-    order = np.lexsort((xs, kinds == CLUSTER, importance))[:MAX_LEADER_CANDIDATES]
-    return list(
-        zip(kinds[order].tolist(), index[order].tolist(), lanes[order].tolist(), strict=True)
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Point:
-    """A glyph to label: its lane, extent ``[left, right)`` in the strip, strip centre ``y``,
-    title, item id, title width and the room right of it (for eliding)."""
-
-    lane: int
-    left: float
-    right: float
-    y: float
-    title: str
-    id: int
-    width: float
-    room: float
-
-
-def _marker_point(titles: list[str], markers: Markers, k: int, width: float, room: float) -> _Point:
-    x = float(markers.x[k])
-    return _Point(
-        int(markers.lane[k]),
-        x - MARKER_RADIUS,
-        x + MARKER_RADIUS,
-        float(markers.y[k]),
-        titles[int(markers.index[k])],
-        int(markers.ids[k]),
-        width,
-        room,
-    )
-
-
-def _cluster_point(
-    titles: list[str], widths: Widths, clusters: Clusters, k: int, measure: Measure
-) -> _Point:
-    """A cluster is labelled with its lead member's title and how many more it holds (its width
-    is the title's plus the count's: both are measured once and reused)."""
-    lead = clusters.lead[k : k + 1]
-    more = f" +{int(clusters.count[k]) - 1}"
-    width = float(widths(lead)[0]) + measure(more)
-    x0, x1 = float(clusters.x0[k]), float(clusters.x1[k])
-    title = titles[int(lead[0])] + more
-    return _Point(int(clusters.lane[k]), x0, x1, float(clusters.y[k]), title, -1, width, 0.0)
-
-
-def _point_label(
-    rows: _Rows, metrics: LaneMetrics, point: _Point, item: int, width_px: float
-) -> Label | None:
+def _point_label(rows: Rows, metrics: LaneMetrics, point: Point, width_px: float) -> Label | None:
     """Right in the strip, else left in it, else a leader label, else elided on the right."""
-    strip, lane, width = rows.get(point.lane, STRIP), point.lane, point.width
+    strip, lane, width, item = rows.get(point.lane, STRIP), point.lane, point.width, point.id
     start = point.right + LABEL_PAD
     if start + width <= width_px and strip.is_free(point.right, start + width + LABEL_GAP):
         strip.take(point.right, start + width + LABEL_GAP)
@@ -331,7 +191,7 @@ def _point_label(
 
 
 def _leader_label(
-    rows: _Rows, metrics: LaneMetrics, lane: int, x: float, sizes: tuple[float, float]
+    rows: Rows, metrics: LaneMetrics, lane: int, x: float, sizes: tuple[float, float]
 ) -> tuple[int, float] | None:
     """(row, text x) of the first bar row below ``x`` with room right (else left) of a leader
     line at ``x``; the rows above keep the line itself free."""
@@ -353,29 +213,25 @@ def _leader_label(
     return None
 
 
-def _take_line(rows: _Rows, lane: int, row: int, x: float) -> None:
+def _take_line(rows: Rows, lane: int, row: int, x: float) -> None:
     for above in range(row):
         rows.get(lane, above).take(x - 1.0, x + 1.0)
 
 
-def _beside_bar(
-    titles: list[str], bars: Bars, rows: _Rows, k: int, width: float, width_px: float
-) -> Label | None:
+def _beside_bar(rows: Rows, bar: BarItem, width_px: float) -> Label | None:
     """Right of the bar in its row, else left of it, else elided inside it."""
-    lane, row = int(bars.lane[k]), int(bars.row[k])
-    occupancy = rows.get(lane, row)
-    x0, x1 = float(bars.x0[k]), float(bars.x1[k])
-    title, item, y = titles[int(bars.index[k])], int(bars.ids[k]), float(bars.y[k])
+    lane, x0, x1, width = bar.lane, bar.x0, bar.x1, bar.width
+    occupancy = rows.get(lane, bar.row)
     start = x1 + LABEL_PAD
     if start + width <= width_px and occupancy.is_free(x1, start + width + LABEL_GAP):
         occupancy.take(x1, start + width + LABEL_GAP)
-        return Label(start, y, title, item, "bar", lane=lane)
+        return Label(start, bar.y, bar.title, bar.id, "bar", lane=lane)
     end = x0 - LABEL_PAD
     if end - width >= 0.0 and occupancy.is_free(end - width - LABEL_GAP, x0):
         occupancy.take(end - width - LABEL_GAP, x0)
-        return Label(end - width, y, title, item, "bar", lane=lane)
+        return Label(end - width, bar.y, bar.title, bar.id, "bar", lane=lane)
     left = max(x0, 0.0) + LABEL_PAD
     room = min(x1, width_px) - LABEL_PAD - left
     if room >= MIN_ELIDED_PX:
-        return Label(left, y, title, item, "bar", max_width=room, lane=lane)
+        return Label(left, bar.y, bar.title, bar.id, "bar", max_width=room, lane=lane)
     return None

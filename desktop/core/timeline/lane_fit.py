@@ -63,10 +63,11 @@ def compact_lanes(frame: Frame, metrics: LaneMetrics) -> Frame:
     for lane in bars.lane[~keep].tolist():
         hidden[lane] += 1
     kept = Bars(*(getattr(bars, name)[keep] for name in Bars.__slots__))
+    shifts, limits = shift.tolist(), limit.tolist()
     labels = tuple(
-        _moved_label(label, float(shift[label.lane]))
+        _moved_label(label, shifts[label.lane])
         for label in frame.labels
-        if label.kind == "marker" or _row_of(old, label) < limit[label.lane]
+        if label.kind == "marker" or _row_of(old, label) < limits[label.lane]
     )
     return replace(
         frame,

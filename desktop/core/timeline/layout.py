@@ -207,7 +207,8 @@ def _visible_bars(
 
 def _overlapping(store: EventStore, group: ClassGroup, w0: float, w1: float) -> NDArray[np.int64]:
     starts = store.t_lo[group.start : group.stop]
-    lo, hi = np.searchsorted(starts, (w0 - group.max_duration, w1)).tolist()
+    lo = int(starts.searchsorted(w0 - group.max_duration))
+    hi = int(starts.searchsorted(w1))
     ends = store.t_hi[group.start + lo : group.start + hi]
-    found: NDArray[np.int64] = np.flatnonzero(ends > w0) + (group.start + lo)
+    found: NDArray[np.int64] = (ends > w0).nonzero()[0] + (group.start + lo)
     return found

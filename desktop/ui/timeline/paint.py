@@ -26,14 +26,15 @@ from desktop.ui.timeline.paint_items import (
     draw_bars,
     draw_clusters,
     draw_labels,
-    draw_markers,
     draw_point_pairs,
     faded,
     fill_rects,
     lane_background,
+    lane_colors,
     mixed,
     polygon_of,
 )
+from desktop.ui.timeline.paint_markers import draw_markers
 from desktop.ui.timeline.text import TextCache, text_cache
 from desktop.ui.timeline.theme import TimelineTheme
 
@@ -166,12 +167,10 @@ def _draw_lane_bands(
     )
     fill_rects(painter, np.zeros(count), np.floor(tops), np.full(count, width), 1.0, theme.grid)
     painter.setFont(small.font)
-    for lane, info in enumerate(model.data.lanes):
+    for lane, (info, color) in enumerate(zip(model.data.lanes, lane_colors(model), strict=True)):
         y = float(tops[lane])
         name = info.name + (" ▸" if model.data.collapsed[lane] else "")
-        painter.setPen(
-            QColor(info.color).darker(125) if not theme.dark else QColor(info.color).lighter(135)
-        )
+        painter.setPen(color.darker(125) if not theme.dark else color.lighter(135))
         painter.drawStaticText(QPointF(6.0, y + 1.0), small.static(name))
 
 

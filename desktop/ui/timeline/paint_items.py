@@ -13,11 +13,18 @@ import numpy as np
 import shiboken6
 from numpy.typing import NDArray
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QLinearGradient,
+    QPainter,
+    QPen,
+    QPolygonF,
+)
 
 from desktop.core.timeline.frame import Clusters, Frame
 from desktop.core.timeline.scene import TimelineScene
-from desktop.ui.timeline.sprites import can_blit, draw_digits, draw_discs, number_widths
+from desktop.ui.timeline.sprites import can_blit, draw_digits, number_widths
 from desktop.ui.timeline.text import TextCache
 from desktop.ui.timeline.theme import TimelineTheme
 
@@ -49,22 +56,47 @@ def fill_rects(
     color: QColor,
 ) -> None:
     """Fill the rectangles ``(x[k], y[k], w[k], h[k])`` in ``color`` with one ``drawRects`` call.
+    Leaves the painter with no pen and ``color`` as its brush."""
+    if len(x):
+        draw_rect_rows(painter, rect_rows(x, y, w, h), color)
 
-    The rectangles are written into one numpy buffer laid out like a C array of QRectF and Qt
-    reads them from there (the pointer-and-count overload): no Python object per rectangle.
-    Leaves the painter with no pen and ``color`` as its brush.
-    """
-    count = len(x)
+
+def rect_rows(
+    x: NDArray[np.float64],
+    y: NDArray[np.float64],
+    w: NDArray[np.float64] | float,
+    h: NDArray[np.float64] | float,
+) -> NDArray[np.float64]:
+    """The rectangles ``(x[k], y[k], w[k], h[k])`` as rows of a numpy array laid out like a C
+    array of QRectF (any run of rows can go to ``draw_rect_rows``)."""
+    rows = np.empty((len(x), 4), np.float64)
+    rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3] = x, y, w, h
+    return rows
+
+
+def draw_rect_rows(painter: QPainter, rows: NDArray[np.float64], color: QColor) -> None:
+    """Fill the rectangles ``rows`` (from ``rect_rows``, C-contiguous) in ``color`` with one
+    ``drawRects`` call: Qt reads them from the numpy buffer (the pointer-and-count overload), no
+    Python object per rectangle. Leaves the painter with no pen and ``color`` as its brush."""
+    count = len(rows)
     if not count:
         return
-    buffer = np.empty((count, 4), np.float64)
-    buffer[:, 0], buffer[:, 1], buffer[:, 2], buffer[:, 3] = x, y, w, h
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(color)
-    first = shiboken6.wrapInstance(buffer.ctypes.data, QRectF)  # a view: buffer must outlive it
+    first = shiboken6.wrapInstance(rows.ctypes.data, QRectF)  # a view: rows must outlive it
     assert isinstance(first, QRectF)
     painter.drawRects(first, count)
     del first
+
+
+def lane_runs(lanes: NDArray[np.int64]) -> list[tuple[int, int, int]]:
+    """(lane, start, stop) of each run of equal values in ``lanes`` (sorted by lane)."""
+    if not len(lanes):
+        return []
+    starts = np.flatnonzero(np.diff(lanes)) + 1
+    bounds = [0, *starts.tolist(), len(lanes)]
+    values = lanes[bounds[:-1]].tolist()
+    return [(int(v), bounds[k], bounds[k + 1]) for k, v in enumerate(values)]
 
 
 def draw_point_pairs(painter: QPainter, pairs: QPolygonF) -> None:
@@ -73,9 +105,30 @@ def draw_point_pairs(painter: QPainter, pairs: QPolygonF) -> None:
     painter.drawLines(pairs)  # type: ignore[call-overload]
 
 
+_LANE_COLORS: dict[tuple[str, ...], list[QColor]] = {}
+_FILLS: dict[tuple[tuple[str, ...], int], list[QColor]] = {}
+
+
 def lane_colors(scene: TimelineScene) -> list[QColor]:
-    """One QColor per shown lane."""
-    return [QColor(lane.color) for lane in scene.data.lanes]
+    """One QColor per shown lane (shared across frames: do not modify them)."""
+    key = tuple(lane.color for lane in scene.data.lanes)
+    found = _LANE_COLORS.get(key)
+    if found is None:
+        if len(_LANE_COLORS) > 64:
+            _LANE_COLORS.clear()
+        found = _LANE_COLORS[key] = [QColor(color) for color in key]
+    return found
+
+
+def _pill_fills(scene: TimelineScene, background: QColor) -> list[QColor]:
+    """Per lane, the opaque inner fill of its cluster pills over ``background``."""
+    key = (tuple(lane.color for lane in scene.data.lanes), background.rgba())
+    found = _FILLS.get(key)
+    if found is None:
+        if len(_FILLS) > 64:
+            _FILLS.clear()
+        found = _FILLS[key] = [mixed(color, background, 0.25) for color in lane_colors(scene)]
+    return found
 
 
 def faded(color: QColor, alpha: float) -> QColor:
@@ -93,12 +146,12 @@ def draw_bars(
     inside = np.flatnonzero((bars.x1 > 0) & (bars.x0 < width))
     if not len(inside):
         return
-    data = scene.data
+    data, ids = scene.data, bars.ids[inside]
     special = (
-        data.soft[bars.ids[inside]]
-        | scene.dimmed[bars.ids[inside]]
-        | (data.fuzzy_lo[bars.ids[inside]] < data.rows.t_lo[bars.ids[inside]])
-        | (data.fuzzy_hi[bars.ids[inside]] > data.rows.t_hi[bars.ids[inside]])
+        data.soft[ids]
+        | scene.dimmed[ids]
+        | (data.fuzzy_lo[ids] < data.rows.t_lo[ids])
+        | (data.fuzzy_hi[ids] > data.rows.t_hi[ids])
     )
     colors = lane_colors(scene)
     h = frame.metrics.row_px - 3.0
@@ -107,12 +160,14 @@ def draw_bars(
     ys = bars.y[inside] + 1.0
     lanes = bars.lane[inside]
     tinted = _over_eras(scene, frame, x0, x1)
-    keys = np.where(special, -1, lanes * 2 + tinted)
-    for key in np.unique(keys[~special]).tolist():
-        mine = np.flatnonzero(keys == key)
+    keys = lanes * 2 + tinted
+    plain = np.flatnonzero(~special)
+    plain = plain[np.argsort(keys[plain], kind="stable")]
+    rows = rect_rows(x0[plain], ys[plain], x1[plain] - x0[plain], h)
+    for key, lo, hi in lane_runs(keys[plain]):
         lane, over_era = divmod(key, 2)
         color = _bar_color(colors[lane], theme, lane, bool(over_era))
-        fill_rects(painter, x0[mine], ys[mine], x1[mine] - x0[mine], h, color)
+        draw_rect_rows(painter, rows[lo:hi], color)
     painter.setPen(Qt.PenStyle.NoPen)
     for k in np.flatnonzero(special).tolist():
         index = int(inside[k])
@@ -181,78 +236,6 @@ def _outline_selected(
         painter.drawRect(QRectF(bars.x0[k], bars.y[k] + 1.0, bars.x1[k] - bars.x0[k], h))
 
 
-def draw_markers(
-    painter: QPainter, frame: Frame, scene: TimelineScene, theme: TimelineTheme, width: float
-) -> None:
-    """Markers batched per (lane, importance, dimmed); selected ones get a highlight ring."""
-    markers = frame.markers
-    inside = np.flatnonzero((markers.x > -8) & (markers.x < width + 8))
-    if not len(inside):
-        return
-    colors = lane_colors(scene)
-    dimmed = scene.dimmed[markers.ids[inside]]
-    keys = markers.lane[inside] * 8 + np.clip(markers.importance[inside], 1, 3) * 2 + dimmed
-    blit = can_blit(painter)
-    for key in np.unique(keys).tolist():
-        lane, rest = divmod(key, 8)
-        importance, dim = divmod(rest, 2)
-        mine = inside[keys == key]
-        color = faded(colors[lane], DIM_ALPHA if dim else 1.0)
-        at = (markers.x[mine], markers.y[mine])
-        _draw_dots(painter, at, color, MARKER_SIZE[importance], blit)
-    _draw_source_dots(painter, frame, scene, inside)
-    if scene.selected:
-        ring = QPen(theme.highlight, 2.0)
-        ring.setCosmetic(True)
-        painter.setPen(ring)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for k in inside[np.isin(markers.ids[inside], list(scene.selected))].tolist():
-            painter.drawEllipse(QPointF(markers.x[k], markers.y[k]), 7.0, 7.0)
-
-
-def _draw_source_dots(
-    painter: QPainter, frame: Frame, scene: TimelineScene, inside: NDArray[np.int64]
-) -> None:
-    """Small dots under each marker, one per covering source, in the source's colour."""
-    data = scene.data
-    if not len(data.coverage_src):
-        return
-    markers = frame.markers
-    ids = markers.ids[inside]
-    counts = data.coverage_ptr[ids + 1] - data.coverage_ptr[ids]
-    has = counts > 0
-    if not has.any():
-        return
-    owner = np.repeat(np.arange(len(ids))[has], counts[has])
-    starts = np.repeat(data.coverage_ptr[ids[has]], counts[has])
-    within = np.arange(len(owner)) - np.repeat(np.cumsum(counts[has]) - counts[has], counts[has])
-    source = data.coverage_src[starts + within]
-    total = counts[owner]
-    xs = markers.x[inside][owner] + (within - (total - 1) / 2) * (DOT_PX + 1.5)
-    ys = markers.y[inside][owner] + MARKER_SIZE[1] / 2 + 3.5
-    blit = can_blit(painter)
-    for s in np.unique(source).tolist():
-        mine = source == s
-        _draw_dots(painter, (xs[mine], ys[mine]), QColor(data.sources[s].color), DOT_PX, blit)
-
-
-def _draw_dots(
-    painter: QPainter,
-    at: tuple[NDArray[np.float64], NDArray[np.float64]],
-    color: QColor,
-    diameter: float,
-    blit: bool,
-) -> None:
-    """Filled discs centred at ``at``: blitted sprites, or round points on vector devices."""
-    if blit:
-        draw_discs(painter, at[0], at[1], color, diameter)
-        return
-    pen = QPen(color, diameter)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    painter.drawPoints(polygon_of(*at))
-
-
 def lane_background(theme: TimelineTheme, lane: int) -> QColor:
     """The opaque background of ``lane``: even lanes are banded, odd ones plain."""
     if lane % 2:
@@ -278,20 +261,21 @@ def draw_clusters(  # noqa: PLR0913 - the frame, its scene and how to draw it
     width: float,
     background: QColor,
 ) -> None:
-    """Clusters as pills over their cells, with the count when it fits."""
+    """Clusters as pills over their cells, with the count when it fits: per lane, the outline
+    colour and the lighter fill each in one call."""
     clusters = frame.clusters
     inside = np.flatnonzero((clusters.x1 > 0) & (clusters.x0 < width))
     painter.setFont(text.font)
-    colors = lane_colors(scene)
+    inside = inside[np.argsort(clusters.lane[inside], kind="stable")]
+    colors, fills = lane_colors(scene), _pill_fills(scene, background)
     x0 = clusters.x0[inside] + 1.0
     x1 = np.maximum(clusters.x1[inside] - 1.0, x0 + 4.0)
-    fills = [mixed(color, background, 0.25) for color in colors]
     ys = clusters.y[inside]
-    for lane in np.unique(clusters.lane[inside]).astype(np.int64).tolist():
-        mine = np.flatnonzero(clusters.lane[inside] == lane)
-        for color, tall, inset in ((colors[lane], 12.0, 0.0), (fills[lane], 10.0, 1.0)):
-            a, b = x0[mine] + inset, x1[mine] - inset
-            fill_rects(painter, a, ys[mine] - tall / 2, b - a, tall, color)
+    outer = rect_rows(x0, ys - 6.0, x1 - x0, 12.0)
+    inner = rect_rows(x0 + 1.0, ys - 5.0, (x1 - 1.0) - (x0 + 1.0), 10.0)
+    for lane, lo, hi in lane_runs(clusters.lane[inside]):
+        draw_rect_rows(painter, outer[lo:hi], colors[lane])
+        draw_rect_rows(painter, inner[lo:hi], fills[lane])
     _draw_counts(painter, clusters, inside, (x0, x1), colors, text)
 
 
@@ -303,21 +287,18 @@ def _draw_counts(  # noqa: PLR0913 - the clusters, where they are drawn and how
     colors: list[QColor],
     text: TextCache,
 ) -> None:
-    """Each cluster's count centred in its pill when it fits: one blit per lane on raster
-    devices, else one pen change per lane."""
+    """Each cluster's count centred in its pill when it fits (``inside`` is sorted by lane):
+    one blit on raster devices, else one pen change per lane."""
     x0, x1 = extents
     counts = clusters.count[inside]
     widths = number_widths(text.font, counts)
     fits = np.flatnonzero(widths + 6.0 <= x1 - x0)
-    fits = fits[np.argsort(clusters.lane[inside[fits]], kind="stable")]
     lanes = clusters.lane[inside[fits]]
     lefts = (x0[fits] + x1[fits] - widths[fits]) / 2
     tops = clusters.y[inside[fits]] - text.height / 2
     numbers = counts[fits]
     if can_blit(painter):
-        for lane in np.unique(lanes).tolist():
-            mine = lanes == lane
-            draw_digits(painter, lefts[mine], tops[mine], numbers[mine], text.font, colors[lane])
+        draw_digits(painter, lefts, tops, numbers, text.font, (colors, lanes))
         return
     pen_lane = -1
     for lane, count, x, y in zip(
@@ -333,21 +314,23 @@ def draw_labels(
     painter: QPainter, frame: Frame, scene: TimelineScene, theme: TimelineTheme, text: TextCache
 ) -> None:
     """Titles as the layout placed them; leader labels get a thin line up to their marker."""
-    metrics = frame.metrics
-    half = text.height / 2
+    metrics, height, dimmed = frame.metrics, text.height, scene.dimmed
+    half, inset = height / 2, (frame.metrics.row_px - height) / 2
     painter.setFont(text.font)
     leader = QPen(theme.muted, 1.0)
     leader.setCosmetic(True)
     normal, dim = QPen(theme.text), QPen(faded(theme.text, 0.35))
+    current = None
     for label in frame.labels:
-        if label.kind == "marker":
-            y = label.y - half
-        else:
-            y = label.y + (metrics.row_px - text.height) / 2
+        y = label.y - half if label.kind == "marker" else label.y + inset
         if label.kind == "leader":
             painter.setPen(leader)
+            current = leader
             top = metrics.strip_y(label.lane) + 5.0
             painter.drawLine(QPointF(label.anchor_x, top), QPointF(label.anchor_x, y + half))
-        painter.setPen(dim if label.id >= 0 and scene.dimmed[label.id] else normal)
+        pen = dim if label.id >= 0 and dimmed[label.id] else normal
+        if pen is not current:
+            painter.setPen(pen)
+            current = pen
         shown = text.elided(label.text, label.max_width)
         painter.drawStaticText(QPointF(label.x, y), text.static(shown))

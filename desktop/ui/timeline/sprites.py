@@ -15,6 +15,8 @@ calls (``can_blit`` tells which), so exported files keep real shapes and text.
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
+from dataclasses import dataclass
 
 import numpy as np
 import shiboken6
@@ -34,8 +36,9 @@ MAX_SPRITES = 512  # cached pixmaps, per kind; a theme or zoom change rarely add
 DIGITS = "0123456789"
 _PAD = 2  # device pixels of transparent border around each sprite (antialiased edges)
 
-_DISCS: dict[tuple[int, float, float], QPixmap] = {}
-_DIGITS: dict[tuple[int, str, float], tuple[QPixmap, tuple[float, ...]]] = {}
+SHEET_COLUMNS = 16  # disc cells per row of a sprite sheet
+_DISCS: dict[tuple[Hashable, float], tuple[QPixmap, float, NDArray[np.float64]]] = {}
+_DIGITS: dict[tuple[tuple[int, ...], str, float], tuple[QPixmap, tuple[float, ...], float]] = {}
 
 
 def device_scale(painter: QPainter) -> float | None:
@@ -59,50 +62,61 @@ def can_blit(painter: QPainter) -> bool:
     return device_scale(painter) is not None
 
 
+@dataclass(frozen=True)
+class DiscLooks:
+    """The disc looks (fill colour, diameter) a painter may blit, all kept in one sprite sheet;
+    ``key`` identifies the looks (the sheet is cached under it)."""
+
+    key: Hashable
+    looks: tuple[tuple[QColor, float], ...]
+
+
 def draw_discs(
     painter: QPainter,
-    xs: NDArray[np.float64],
-    ys: NDArray[np.float64],
-    color: QColor,
-    diameter: float,
+    at: tuple[NDArray[np.float64], NDArray[np.float64]],
+    look: NDArray[np.int64],
+    looks: DiscLooks,
 ) -> None:
-    """Antialiased filled discs of ``diameter`` centred at (xs[k], ys[k]), in one blit.
-
-    The caller checked ``can_blit``; the painter's state is left as it was.
-    """
+    """Antialiased filled discs centred at ``at``, disc k in ``looks.looks[look[k]]``, in one
+    blit (drawn in order). The caller checked ``can_blit``; the painter's state is kept."""
     scale = device_scale(painter)
-    if not len(xs) or scale is None:
+    if not len(look) or scale is None:
         return
-    key = (color.rgba(), diameter, scale)
-    sprite = _DISCS.get(key)
-    if sprite is None:
+    key = (looks.key, scale)
+    found = _DISCS.get(key)
+    if found is None:
         if len(_DISCS) > MAX_SPRITES:
             _DISCS.clear()
-        sprite = _DISCS[key] = _disc(color, diameter, scale)
-    side = float(sprite.width())
-    _blit(painter, sprite, xs, ys, np.zeros(len(xs)), side, scale)
+        found = _DISCS[key] = _disc_sheet(looks.looks, scale)
+    sheet, cell, sides = found
+    row, column = np.divmod(look, SHEET_COLUMNS)
+    side = sides[look]
+    _blit(painter, sheet, at, (column * cell, row * cell), (side, side), scale)
 
 
-def draw_digits(  # noqa: PLR0913 - where, what, in which font and colour
+def draw_digits(  # noqa: PLR0913 - where, what, in which font and colours
     painter: QPainter,
     lefts: NDArray[np.float64],
     tops: NDArray[np.float64],
     numbers: NDArray[np.int64],
     font: QFont,
-    color: QColor,
+    colors: tuple[list[QColor], NDArray[np.int64]],
 ) -> None:
     """Non-negative ``numbers`` drawn as text whose top-left corners are (lefts, tops), like
-    ``drawStaticText`` there would, in one blit. The caller checked ``can_blit``."""
+    ``drawStaticText`` there would, in one blit; number ``k`` is in ``palette[shade[k]]`` for
+    ``colors = (palette, shade)``. The caller checked ``can_blit``."""
     scale = device_scale(painter)
     if not len(numbers) or scale is None:
         return
-    atlas, advances = _digit_atlas(font, color, scale)
+    palette, shade = colors
+    atlas, advances, line = _digit_atlas(font, tuple(c.rgba() for c in palette), scale)
     digits, owner, offset = _digit_layout(numbers, advances)
     cell = float(atlas.width()) / len(DIGITS)  # device pixels per atlas cell
     pad = _PAD / scale
     xs = lefts[owner] + offset + cell / scale / 2 - pad
-    ys = tops[owner] + atlas.height() / scale / 2
-    _blit(painter, atlas, xs, ys, digits * cell, cell, scale)
+    ys = tops[owner] + line / scale / 2
+    source = (digits * cell, np.asarray(shade, np.float64)[owner] * line)
+    _blit(painter, atlas, (xs, ys), source, (cell, line), scale)
 
 
 def _digit_layout(
@@ -121,22 +135,22 @@ def _digit_layout(
     return digits, owner, before - before[first]
 
 
-def _blit(  # noqa: PLR0913 - the sprite, where it goes and at which scale
+def _blit(
     painter: QPainter,
     sprite: QPixmap,
-    xs: NDArray[np.float64],
-    ys: NDArray[np.float64],
-    source_left: NDArray[np.float64],
-    source_width: float,
+    at: tuple[NDArray[np.float64], NDArray[np.float64]],
+    source: tuple[NDArray[np.float64], NDArray[np.float64] | float],
+    size: tuple[float, float],
     scale: float,
 ) -> None:
-    """``drawPixmapFragments`` of ``sprite`` columns ``[source_left, +source_width)`` centred
-    at (xs, ys), shrunk by ``scale`` (the sprite is in device pixels)."""
+    """``drawPixmapFragments`` of the ``size`` (device pixels) rectangles of ``sprite`` whose
+    top-left corners are ``source``, centred at ``at``, shrunk by ``scale``."""
+    xs, ys = at
     count = len(xs)
     buffer = np.empty((count, 10), np.float64)
     buffer[:, 0], buffer[:, 1] = xs, ys  # centre of the target
-    buffer[:, 2], buffer[:, 3] = source_left, 0.0
-    buffer[:, 4], buffer[:, 5] = source_width, float(sprite.height())
+    buffer[:, 2], buffer[:, 3] = source
+    buffer[:, 4], buffer[:, 5] = size
     buffer[:, 6] = buffer[:, 7] = 1.0 / scale
     buffer[:, 8], buffer[:, 9] = 0.0, 1.0  # rotation, opacity
     first = shiboken6.wrapInstance(buffer.ctypes.data, QPainter.PixmapFragment)
@@ -145,24 +159,40 @@ def _blit(  # noqa: PLR0913 - the sprite, where it goes and at which scale
     del first
 
 
-def _disc(color: QColor, diameter: float, scale: float) -> QPixmap:
-    side = math.ceil(diameter * scale) + 2 * _PAD
-    side += side % 2  # even: the centre falls on a pixel corner, like a point at .0
-    sprite = QPixmap(side, side)
-    sprite.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(sprite)
+def _disc_sheet(
+    looks: tuple[tuple[QColor, float], ...], scale: float
+) -> tuple[QPixmap, float, NDArray[np.float64]]:
+    """(sheet of one disc per look, each at the top left of its square cell, ``SHEET_COLUMNS``
+    cells a row; the cell side and each disc sprite's side, in device pixels)."""
+    sides = np.array([_disc_side(diameter, scale) for _, diameter in looks], np.float64)
+    cell = int(sides.max()) if len(sides) else 1
+    rows = max(1, math.ceil(len(looks) / SHEET_COLUMNS))
+    sheet = QPixmap(cell * min(max(1, len(looks)), SHEET_COLUMNS), cell * rows)
+    sheet.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(sheet)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(color)
-    radius = diameter * scale / 2
-    painter.drawEllipse(QPointF(side / 2, side / 2), radius, radius)
+    for k, (color, diameter) in enumerate(looks):
+        row, column = divmod(k, SHEET_COLUMNS)
+        middle = sides[k] / 2
+        painter.setBrush(color)
+        radius = diameter * scale / 2
+        painter.drawEllipse(QPointF(column * cell + middle, row * cell + middle), radius, radius)
     painter.end()
-    return sprite
+    return sheet, float(cell), sides
 
 
-def _digit_atlas(font: QFont, color: QColor, scale: float) -> tuple[QPixmap, tuple[float, ...]]:
-    """(atlas of the ten digits in equal cells, one line high; each digit's advance), cached."""
-    key = (color.rgba(), font.key(), scale)
+def _disc_side(diameter: float, scale: float) -> int:
+    side = math.ceil(diameter * scale) + 2 * _PAD
+    return side + side % 2  # even: the centre falls on a pixel corner, like a point at .0
+
+
+def _digit_atlas(
+    font: QFont, colors: tuple[int, ...], scale: float
+) -> tuple[QPixmap, tuple[float, ...], float]:
+    """(atlas of the ten digits in equal cells, one line of device pixels high per colour of
+    ``colors``, stacked; each digit's advance; the line height in device pixels), cached."""
+    key = (colors, font.key(), scale)
     found = _DIGITS.get(key)
     if found is not None:
         return found
@@ -171,17 +201,19 @@ def _digit_atlas(font: QFont, color: QColor, scale: float) -> tuple[QPixmap, tup
     advances = _advances(font)
     height = QFontMetricsF(font).height()
     cell = math.ceil(max(advances) * scale) + 2 * _PAD
-    atlas = QPixmap(cell * len(DIGITS), math.ceil(height * scale))
+    line = math.ceil(height * scale)
+    atlas = QPixmap(cell * len(DIGITS), line * max(1, len(colors)))
     atlas.fill(Qt.GlobalColor.transparent)
     painter = QPainter(atlas)
     painter.scale(scale, scale)
     painter.setFont(font)
-    painter.setPen(color)
-    for k, digit in enumerate(DIGITS):
-        box = QRectF((k * cell + _PAD) / scale, 0.0, max(advances) + 1.0, height)
-        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, digit)
+    for row, rgba in enumerate(colors):
+        painter.setPen(QColor.fromRgba(rgba))
+        for k, digit in enumerate(DIGITS):
+            box = QRectF((k * cell + _PAD) / scale, row * line / scale, max(advances) + 1.0, height)
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, digit)
     painter.end()
-    found = _DIGITS[key] = (atlas, advances)
+    found = _DIGITS[key] = (atlas, advances, float(line))
     return found
 
 

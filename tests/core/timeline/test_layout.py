@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.core.timeline.frame import Frame, LaneMetrics
 from desktop.core.timeline.hit import cluster_at, cluster_members, item_at
@@ -45,6 +47,33 @@ def test_pack_rows_first_fit_without_overlap() -> None:
     x1 = np.array([10.0, 20.0, 25.0, 40.0, 41.0, 42.0])
     rows = pack_rows(x0, x1, rows=2, gap=2.0)
     assert rows.tolist() == [0, 1, 0, 0, 1, -1]
+
+
+def first_fit_one_by_one(x0: list[float], x1: list[float], rows: int, gap: float) -> list[int]:
+    ends = [-np.inf] * rows
+    found = []
+    for start, end in zip(x0, x1, strict=True):
+        row = next((r for r in range(rows) if ends[r] + gap <= start), -1)
+        if row >= 0:
+            ends[row] = end
+        found.append(row)
+    return found
+
+
+extents = st.lists(
+    st.tuples(st.integers(0, 200), st.integers(0, 40)), max_size=60
+).map(lambda pairs: sorted((float(a), float(a + b)) for a, b in pairs))
+
+
+@given(extents, st.integers(0, 5), st.sampled_from([0.0, 2.0, 6.0]))
+def test_pack_rows_row_by_row_matches_first_fit(
+    pairs: list[tuple[float, float]], rows: int, gap: float
+) -> None:
+    x0, x1 = [a for a, _ in pairs], [b for _, b in pairs]
+    found = pack_rows(np.array(x0), np.array(x1), rows=rows, gap=gap).tolist()
+    assert found == first_fit_one_by_one(x0, x1, rows, gap)
+    shuffled = pack_rows(np.array(x0[::-1]), np.array(x1[::-1]), rows=rows, gap=gap).tolist()
+    assert shuffled == first_fit_one_by_one(x0[::-1], x1[::-1], rows, gap)
 
 
 def test_long_span_starting_before_the_window_is_a_bar() -> None:

@@ -1,0 +1,193 @@
+"""The leftover items a frame tries to label beside, below or elided, in priority order.
+
+Everything a candidate needs (extent, lane, title, width) is gathered for all candidates at once
+with a few numpy calls and handed over as plain Python values: the placement loop then touches
+no numpy scalars. Only candidates are measured (at most ``MAX_LEADER_CANDIDATES`` per frame).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from desktop.core.timeline.frame import Bars, Clusters, Markers
+from desktop.core.timeline.label_rows import MARKER_RADIUS
+
+MAX_LEADER_CANDIDATES = 160  # per frame, in priority order: bounds the cost of dense views
+MARKER, BAR, CLUSTER = 0, 1, 2  # kinds of label candidates
+
+Measure = Callable[[str], float]
+Widths = Callable[[NDArray[np.int64]], NDArray[np.float64]]
+Titles = list[str]
+
+
+@dataclass(slots=True)
+class Point:
+    """A glyph to label: its lane, extent ``[left, right)`` in the strip, strip centre ``y``,
+    title, label id (``-1 - k`` for cluster ``k``), title width and the room right of it."""
+
+    lane: int
+    left: float
+    right: float
+    y: float
+    title: str
+    id: int
+    width: float
+    room: float
+
+
+@dataclass(slots=True)
+class BarItem:
+    """A bar to label beside: lane, row, extent ``[x0, x1)``, row top, title, id, title width."""
+
+    lane: int
+    row: int
+    x0: float
+    x1: float
+    y: float
+    title: str
+    id: int
+    width: float
+
+
+Candidate = tuple[int, Point | BarItem]  # (kind, what)
+
+
+@dataclass(frozen=True, slots=True)
+class Leftovers:
+    """Markers ``rest`` (with their title widths and room in the strip), bars ``bars`` and
+    clusters ``clusters`` (indices into the frame's parts) still to be labelled."""
+
+    rest: NDArray[np.int64]
+    rest_widths: NDArray[np.float64]
+    rest_room: NDArray[np.float64]
+    bars: NDArray[np.int64]
+    clusters: NDArray[np.int64]
+
+
+def candidates(
+    parts: tuple[Markers, Clusters, Bars],
+    left: Leftovers,
+    titles: Titles,
+    measures: tuple[Widths, Measure],
+) -> list[Candidate]:
+    """The leftovers by importance (a cluster has its lead's), then clusters after single
+    events, then x; at most ``MAX_LEADER_CANDIDATES``."""
+    markers, clusters, bars = parts
+    order = _by_priority(parts, left)
+    n_markers, n_bars = len(left.rest), len(left.bars)
+    chosen_m = order[order < n_markers]
+    chosen_b = order[(order >= n_markers) & (order < n_markers + n_bars)] - n_markers
+    chosen_c = order[order >= n_markers + n_bars] - n_markers - n_bars
+    points = iter(
+        _marker_points(
+            titles,
+            markers,
+            left.rest[chosen_m],
+            left.rest_widths[chosen_m],
+            left.rest_room[chosen_m],
+        )
+    )
+    bar_items = iter(_bar_items(titles, measures[0], bars, left.bars[chosen_b]))
+    cluster_points = iter(_cluster_points(titles, measures, clusters, left.clusters[chosen_c]))
+    found: list[Candidate] = []
+    for position in order.tolist():
+        if position < n_markers:
+            found.append((MARKER, next(points)))
+        elif position < n_markers + n_bars:
+            found.append((BAR, next(bar_items)))
+        else:
+            found.append((CLUSTER, next(cluster_points)))
+    return found
+
+
+def _by_priority(parts: tuple[Markers, Clusters, Bars], left: Leftovers) -> NDArray[np.int64]:
+    """Positions in (markers, bars, clusters) of the leftovers, in priority order."""
+    markers, clusters, bars = parts
+    rest, bar_rest, shown = left.rest, left.bars, left.clusters
+    importance = np.concatenate(
+        (markers.importance[rest], bars.importance[bar_rest], clusters.lead_importance[shown])
+    )
+    xs = np.concatenate((markers.x[rest], np.maximum(bars.x0[bar_rest], 0.0), clusters.x0[shown]))
+    is_cluster = np.zeros(len(importance), np.bool_)
+    is_cluster[len(rest) + len(bar_rest) :] = True
+    order: NDArray[np.int64] = np.lexsort((xs, is_cluster, importance))[:MAX_LEADER_CANDIDATES]
+    return order
+
+
+def _marker_points(
+    titles: Titles,
+    markers: Markers,
+    chosen: NDArray[np.int64],
+    widths: NDArray[np.float64],
+    room: NDArray[np.float64],
+) -> list[Point]:
+    return [
+        Point(lane, x - MARKER_RADIUS, x + MARKER_RADIUS, y, titles[index], item, width, space)
+        for lane, x, y, index, item, width, space in zip(
+            markers.lane[chosen].tolist(),
+            markers.x[chosen].tolist(),
+            markers.y[chosen].tolist(),
+            markers.index[chosen].tolist(),
+            markers.ids[chosen].tolist(),
+            widths.tolist(),
+            room.tolist(),
+            strict=True,
+        )
+    ]
+
+
+def _bar_items(
+    titles: Titles, widths: Widths, bars: Bars, chosen: NDArray[np.int64]
+) -> list[BarItem]:
+    if not len(chosen):
+        return []  # (an empty part may hold float arrays)
+    index = bars.index[chosen]
+    return [
+        BarItem(lane, row, x0, x1, y, titles[k], item, width)
+        for lane, row, x0, x1, y, k, item, width in zip(
+            bars.lane[chosen].tolist(),
+            bars.row[chosen].tolist(),
+            bars.x0[chosen].tolist(),
+            bars.x1[chosen].tolist(),
+            bars.y[chosen].tolist(),
+            index.tolist(),
+            bars.ids[chosen].tolist(),
+            widths(index).tolist(),
+            strict=True,
+        )
+    ]
+
+
+def _cluster_points(
+    titles: Titles,
+    measures: tuple[Widths, Measure],
+    clusters: Clusters,
+    chosen: NDArray[np.int64],
+) -> list[Point]:
+    """A cluster is labelled with its lead member's title and how many more it holds (its width
+    is the title's plus the count's: both are measured once and reused)."""
+    widths, measure = measures
+    if not len(chosen):
+        return []
+    leads = clusters.lead[chosen]
+    found = []
+    for k, lane, x0, x1, y, lead, count, width in zip(
+        chosen.tolist(),
+        clusters.lane[chosen].tolist(),
+        clusters.x0[chosen].tolist(),
+        clusters.x1[chosen].tolist(),
+        clusters.y[chosen].tolist(),
+        leads.tolist(),
+        clusters.count[chosen].tolist(),
+        widths(leads).tolist(),
+        strict=True,
+    ):
+        more = f" +{count - 1}"
+        found.append(
+            Point(lane, x0, x1, y, titles[lead] + more, -1 - k, width + measure(more), 0.0)
+        )
+    return found
