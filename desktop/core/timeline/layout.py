@@ -9,7 +9,8 @@ Stability: decisions are taken at a quantised zoom level (``zoom_level``; levels
 move things on screen, they do not regroup them. The grouping of a level is laid out over a
 window wider than the view (a ``Cover``) and reused while the view stays inside it (the covers of
 the last few levels are kept, so zooming back is free too); labels are placed afresh for every
-frame.
+frame. While the view is idle, ``prefetch`` lays out the covers of the levels one step in and
+one step out, so the next zoom step finds its grouping ready instead of doing it in the frame.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ BAR_PX = 4.0  # shorter events are drawn as markers
 BARS_PER_LANE_PER_PX = 0.1  # bar budget per lane and row: more become markers or clusters
 BUDGET_WINDOW = 1.5  # the bar budget is per this many view widths of the laid-out window
 POINT_CLASS = 0  # duration classes up to this one (a single day and less) are always points
-KEPT_COVERS = 4  # covers of this many recent zoom levels are kept (zooming back and forth)
+KEPT_COVERS = 5  # covers of this many recent zoom levels are kept (the view's, its neighbours')
 
 Measure = Callable[[str], float]
 
@@ -85,14 +86,43 @@ class TimelineLayout:
             used[lane] = max(used[lane], rows)
         return compact_lanes(frame, fit_rows(self.metrics, used, height))
 
-    def _frame(self, scale: TimeScale) -> Frame:
+    def prefetch(self, scale: TimeScale) -> bool:
+        """Lay out one missing cover a zoom step away from ``scale`` (in first, then out);
+        False when both are ready or the zoom limits leave no step. Meant for idle time: each
+        call lays out one cover at most."""
+        level, _ = zoom_level(scale)
+        centre = scale.width_px / 2.0
+        nearer = scale.zoom(LEVEL_BASE, centre)  # any view a level in lies inside this one
+        wider = scale.zoom(1.0 / LEVEL_BASE, centre)  # wide enough for a level out at any anchor
+        for near, laid_over in ((nearer, scale), (wider, wider)):
+            near_level, near_dpp = zoom_level(near)
+            if near_level == level:
+                continue  # at a zoom limit
+            cover = self._covers.get(near_level)
+            if cover is None or not cover.covers(near_level, near):
+                self._keep(self._lay_out_cover(laid_over, near_level, near_dpp))
+                return True
+        return False
+
+    def _cover_for(self, scale: TimeScale) -> Cover:
         level, level_dpp = zoom_level(scale)
         cover = self._covers.pop(level, None)
         if cover is None or not cover.covers(level, scale):
             cover = self._lay_out_cover(scale, level, level_dpp)
-        self._covers[level] = cover
+        self._keep(cover)
+        return cover
+
+    def _keep(self, cover: Cover) -> None:
+        """Keep ``cover`` as the most recent of its level; forget the least recent beyond
+        ``KEPT_COVERS``."""
+        self._covers.pop(cover.level, None)
+        self._covers[cover.level] = cover
         while len(self._covers) > KEPT_COVERS:
             del self._covers[next(iter(self._covers))]
+
+    def _frame(self, scale: TimeScale) -> Frame:
+        cover = self._cover_for(scale)
+        level = cover.level
         markers, bars, clusters = cover.placed(scale)
         labels = place_labels(
             self.store.titles,

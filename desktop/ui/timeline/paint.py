@@ -75,6 +75,11 @@ def ticks_for(text: TextCache) -> TickCache:
     return found
 
 
+def forget_layouts() -> None:
+    """Drop every cached layout (benchmarks start each pass from nothing with it)."""
+    _LAYOUTS.clear()
+
+
 def layout_for(store: EventStore, metrics: LaneMetrics, text: TextCache) -> TimelineLayout:
     """The cached layout of ``store`` for these metrics and this font."""
     per_store = _LAYOUTS.setdefault(store, {})
@@ -114,11 +119,10 @@ def paint_timeline(
     painter.fillRect(QRectF(0.0, 0.0, width, height), theme.background)
     top = TITLE_PX if options.title else 0.0
     legend = _legend_lines(model, theme, width) if options.legend else []
-    bottom = height - len(legend) * LEGEND_PX - (FOOTER_PX if options.footer else 0.0)
-    band = bottom - top - AXIS_PX
-    metrics = lane_metrics(model, top + AXIS_PX, band, small.height + 1.0)
-    frame = layout_for(model.store, metrics, text).frame(scale, band)
+    layout, band = _band_layout(model, theme, height, options, len(legend))
+    frame = layout.frame(scale, band)
     metrics = frame.metrics
+    bottom = _band_bottom(height, options, len(legend))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # rectangles and lines
     _draw_lane_bands(painter, model, metrics, theme, width, small)
     ticks = _draw_axis(painter, scale, top, theme, small, width)
@@ -133,6 +137,38 @@ def paint_timeline(
     _draw_extras(painter, model, scale, options, theme, (width, height, bottom))
     painter.restore()
     return frame
+
+
+def prefetch_timeline(
+    model: TimelineScene,
+    scale: TimeScale,
+    rect: QRectF,
+    theme: TimelineTheme,
+    options: PaintOptions | None = None,
+) -> bool:
+    """Idle work after a ``paint_timeline`` with the same arguments: lay out one grouping a zoom
+    step away, so the next zoom step paints from it. False when there is nothing left to do."""
+    options = options or PaintOptions()
+    legend = _legend_lines(model, theme, rect.width()) if options.legend else []
+    layout, _ = _band_layout(model, theme, rect.height(), options, len(legend))
+    return layout.prefetch(scale)
+
+
+def _band_layout(
+    model: TimelineScene, theme: TimelineTheme, height: float, options: PaintOptions, legend: int
+) -> tuple[TimelineLayout, float]:
+    """The layout of the lanes' band and the band's height, for a picture ``height`` px high
+    with ``legend`` lines of legend."""
+    top = TITLE_PX if options.title else 0.0
+    band = _band_bottom(height, options, legend) - top - AXIS_PX
+    small = text_cache(theme.small_font)
+    metrics = lane_metrics(model, top + AXIS_PX, band, small.height + 1.0)
+    return layout_for(model.store, metrics, text_cache(theme.font)), band
+
+
+def _band_bottom(height: float, options: PaintOptions, legend: int) -> float:
+    """Where the lanes' band ends: above the legend's ``legend`` lines and the footer."""
+    return height - legend * LEGEND_PX - (FOOTER_PX if options.footer else 0.0)
 
 
 def _lanes_bottom(model: TimelineScene, metrics: LaneMetrics) -> float:

@@ -2,7 +2,9 @@
 
 The view holds only view state (the ``TimeScale``, the ``LaneState``, the last frame for hit
 testing); events, selection and filters live in the ``Workbench``. Painting goes through
-``paint_timeline`` like every export does.
+``paint_timeline`` like every export does. When the event loop is idle after a paint, the view
+lays out the groupings one zoom step in and out (``prefetch_timeline``), one per idle turn, so
+the next wheel step paints without regrouping.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
@@ -34,7 +36,7 @@ from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.timeline.interaction import event_tooltip, next_in_time, wheel_factor
 from desktop.ui.timeline.lane_menu import show_lane_menu
-from desktop.ui.timeline.paint import PaintOptions, paint_timeline
+from desktop.ui.timeline.paint import PaintOptions, paint_timeline, prefetch_timeline
 from desktop.ui.timeline.theme import TimelineTheme
 
 HOME = (float(day_number(2008, 8, 7)), float(day_number(2025, 8, 8) + 1))
@@ -80,6 +82,8 @@ class TimelineView(QWidget):
         self.events_draggable = False
         self._drag_key: str | None = None
         self._zoom_box: tuple[float, float] | None = None
+        self._idle = QTimer(self, singleShot=True, interval=0)
+        self._idle.timeout.connect(self._prefetch)
         self._data: SceneData = scene_data_from_catalog(workbench.catalog, self.lane_state)
         self.scene: TimelineScene = self._make_scene()
         signals.catalog_changed.connect(self._on_catalog)
@@ -153,11 +157,19 @@ class TimelineView(QWidget):
     # -- painting -----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
+        self.frame = paint_timeline(painter, self.scene, self.scale, *self._paint_args())
+        painter.end()
+        self._idle.start()
+
+    def _paint_args(self) -> tuple[QRectF, TimelineTheme, PaintOptions]:
         theme = TimelineTheme.from_palette(self.palette(), self.font())
         rect = QRectF(0.0, 0.0, float(self.width()), float(self.height()))
-        options = PaintOptions(zoom_box=self._zoom_box)
-        self.frame = paint_timeline(painter, self.scene, self.scale, rect, theme, options)
-        painter.end()
+        return rect, theme, PaintOptions(zoom_box=self._zoom_box)
+
+    def _prefetch(self) -> None:
+        """One piece of idle work for the next zoom step; asks for another turn until done."""
+        if prefetch_timeline(self.scene, self.scale, *self._paint_args()):
+            self._idle.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self.scale = self.scale.with_width(float(max(1, event.size().width())))

@@ -251,3 +251,22 @@ def test_pinch_gesture_zooms_at_the_fingers(panel: Any) -> None:
     QApplication.sendEvent(view, event)
     assert view.scale.span == pytest.approx(span / 1.25)
     assert view.scale.t_of(pos.x()) == pytest.approx(before, abs=1e-6)
+
+
+def test_idle_view_prepares_the_next_wheel_step(panel: Any, qtbot: Any) -> None:
+    from desktop.core.timeline.layout import zoom_level
+    from desktop.ui.timeline import paint
+
+    view = panel.view
+    view.repaint()
+    level = zoom_level(view.scale)[0]
+    (layout,) = (  # the view's layout: the one that has just laid out this level
+        found for found in paint._LAYOUTS[view.scene.store].values() if level in found._covers
+    )
+    qtbot.waitUntil(lambda: {level - 1, level + 1} <= set(layout._covers))
+    covers = dict(layout._covers)
+    while zoom_level(view.scale)[0] == level:
+        wheel(view, QPointF(100, 50), 120)  # wheel in until the zoom level changes
+    view.repaint()
+    assert view.frame is not None and view.frame.level == level - 1
+    assert layout._covers[level - 1] is covers[level - 1]  # painted from the prefetched cover
