@@ -70,6 +70,25 @@ def read_snapshot(library: Library) -> LibrarySnapshot:
         )
 
 
+def read_event_snapshot(library: Library, event_key: str) -> LibrarySnapshot | None:
+    """What the comparison of one event needs, read in one unit of work: the event, every
+    source and code, the passages about the event and their claims (None when the event no
+    longer exists). Its cost follows the event's passages, not the size of the library."""
+    with library.unit_of_work() as uow:
+        event = uow.events.find(event_key)
+        if event is None:
+            return None
+        passages = tuple(uow.passages.for_event(event_key))
+        keys = {p.key for p in passages}
+        return LibrarySnapshot(
+            events=(event,),
+            sources=tuple(uow.sources.list()),
+            passages=passages,
+            codes=tuple(uow.codes.list()),
+            claims=tuple(c for c in uow.claims.list() if c.passage_key in keys),
+        )
+
+
 def _words(text: str) -> list[str]:
     return [w for w in utils.default_process(text).split() if len(w) > MIN_WORD]
 
@@ -162,13 +181,16 @@ def compare_event_key(
 ) -> Comparison | None:
     """The comparison of the event with this exact key, or None when it no longer exists.
 
-    ``coders`` keeps only some coders' codings (the passages all stay).
+    Only the event's own passages are read, so its coverage matrix holds that one event (the
+    whole library's is ``coverage_in_library``). ``coders`` keeps only some coders' codings
+    (the passages all stay).
     """
-    snapshot = read_snapshot(library)
+    snapshot = read_event_snapshot(library, event_key)
+    if snapshot is None:
+        return None
     if coders is not None and not coders.is_all:
         snapshot = replace(snapshot, passages=coders.apply(snapshot.passages))
-    event = next((e for e in snapshot.events if e.key == event_key), None)
-    return None if event is None else compare_snapshot(snapshot, event)
+    return compare_snapshot(snapshot, snapshot.events[0])
 
 
 def coverage_in_library(library: Library) -> CoverageMatrix:

@@ -1,7 +1,9 @@
 """The coverage matrix: events x sources, each cell the passage count tinted by the dominant frame.
 
 Rows follow the workbench filters; clicking (or pressing Enter on) a cell selects its event, which
-opens that event's comparison.
+opens that event's comparison. The matrix spans the whole library, so it is read only when it is
+shown, on a worker thread (``run_with_progress``: a big library gets a progress dialog with
+Cancel), and read again after a change only while it is on screen.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.core.compare.from_library import coverage_in_library
@@ -17,9 +19,11 @@ from desktop.core.compare.model import CoverageCell, CoverageMatrix, CoverageRow
 from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.compare.safe_text import tinted
+from desktop.ui.shell.tasks import IsCancelled, Report, TaskHandle, run_with_progress
 
 EVENT_KEY_ROLE = Qt.ItemDataRole.UserRole
 CELL_ALPHA = 120
+ROW_HEADER_PX = 360
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -86,6 +90,7 @@ class CoverageMatrixView(QTableView):
     """Shows the coverage of the workbench's library; ``event_opened`` after a cell selects."""
 
     event_opened = Signal(str)
+    loaded = Signal()  # a newly read matrix is on show
 
     def __init__(
         self, workbench: Workbench, signals: WorkbenchSignals, parent: QWidget | None = None
@@ -98,17 +103,55 @@ class CoverageMatrixView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setMaximumWidth(ROW_HEADER_PX)  # long titles elide (tooltip: all)
+        self.setMinimumWidth(ROW_HEADER_PX + 120)  # the docks beside keep their width
         self.clicked.connect(self._open)
         self.activated.connect(self._open)
         signals.catalog_changed.connect(self.reload)
         signals.filters_changed.connect(self.apply_filters)
         self._matrix = CoverageMatrix((), ())
-        self.reload()
+        self._stale = True
+        self._read: TaskHandle | None = None  # the latest read: only its matrix is shown
 
     def reload(self) -> None:
-        """Re-read the library's coverage (after an import or an edit)."""
-        self._matrix = coverage_in_library(self.workbench.library)
+        """The library changed: read the coverage again now if it is on screen, else when shown."""
+        self._stale = True
+        if self.isVisible():
+            self.ensure_loaded()
+
+    def ensure_loaded(self) -> None:
+        """Start reading the coverage if what is shown is not the library's latest."""
+        if not self._stale:
+            return
+        self._stale = False
+        library = self.workbench.library
+
+        def job(report: Report, _cancelled: IsCancelled) -> CoverageMatrix:
+            report(0, 0, "Reading which sources speak of each event…")
+            return coverage_in_library(library)
+
+        self._read = run_with_progress(self.window(), "Reading the coverage matrix", job)
+        self._read.succeeded.connect(self._show_matrix)  # bound methods: a closed view gets none
+        self._read.cancelled.connect(self._mark_stale)
+        self._read.failed.connect(self._on_failed)
+
+    def _mark_stale(self) -> None:
+        self._stale = True
+
+    def _on_failed(self, error: BaseException, _details: str) -> None:
+        self._stale = True
+        raise error  # to the error dialog and the log, like any failure in a slot
+
+    def _show_matrix(self, matrix: CoverageMatrix) -> None:
+        if self.sender() is not self._read:
+            return  # a later read is under way
+        self._matrix = matrix
         self.apply_filters()
+        self.loaded.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.ensure_loaded()
 
     def apply_filters(self) -> None:
         self.coverage_model.set_matrix(self._matrix, self.workbench.visible_keys())

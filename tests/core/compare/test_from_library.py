@@ -103,3 +103,25 @@ def test_event_key_lookup_and_coverage(library: Library) -> None:
     coverage = coverage_in_library(library)
     assert [r.event_key for r in coverage.rows] == [WAR.key, AKTAU.key]
     assert [p.key for p in source_passages(library, "dw-2025")] == ["dw-3", "dw-1", "dw-2"]
+
+
+def test_one_events_comparison_reads_only_its_passages_and_matches_the_whole_librarys(
+    library: Library,
+) -> None:
+    from desktop.core.compare.from_library import read_event_snapshot, read_snapshot
+
+    store(library)
+    scoped = read_event_snapshot(library, WAR.key)
+    assert scoped is not None and read_event_snapshot(library, "gone") is None
+    assert [e.key for e in scoped.events] == [WAR.key]
+    assert all(any(lk.event_key == WAR.key for lk in p.links) for p in scoped.passages)
+    whole = read_snapshot(library)
+    assert len(scoped.passages) < len(whole.passages)  # the other event's passages stay unread
+    wanted = build_comparison(
+        next(e for e in whole.events if e.key == WAR.key),
+        whole.sources,
+        whole.passages,
+        whole.codes,
+        whole.claims,
+    )
+    assert compare_event_key(library, WAR.key) == wanted

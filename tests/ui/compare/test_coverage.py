@@ -12,9 +12,26 @@ from tests.ui.compare.support import Bench
 
 
 def _view(bench: Bench, qtbot) -> CoverageMatrixView:  # type: ignore[no-untyped-def]
+    """The view shown, once it has read the library's coverage (on a worker thread)."""
     view = CoverageMatrixView(bench.workbench, bench.signals)
     qtbot.addWidget(view)
+    view.resize(800, 300)
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.show()
     return view
+
+
+def test_the_matrix_is_read_only_when_shown(bench: Bench, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = CoverageMatrixView(bench.workbench, bench.signals)
+    qtbot.addWidget(view)
+    bench.signals.catalog_changed.emit()  # a change while hidden starts no read
+    qtbot.wait(50)
+    assert view.coverage_model.rowCount() == 0
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.show()
+    assert view.coverage_model.rowCount() == 3
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        bench.signals.catalog_changed.emit()  # on screen: read again at once
 
 
 def test_cells_count_passages_and_tint_by_dominant_frame(bench: Bench, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -41,8 +58,6 @@ def test_rows_follow_the_filters(bench: Bench, qtbot) -> None:  # type: ignore[n
 
 def test_clicking_a_cell_selects_its_event(bench: Bench, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = _view(bench, qtbot)
-    view.resize(800, 300)
-    view.show()
     qtbot.waitExposed(view)
     rect = view.visualRect(view.coverage_model.index(2, 1))
     with qtbot.waitSignal(view.event_opened) as blocker:

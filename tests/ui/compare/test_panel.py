@@ -163,7 +163,8 @@ def test_tab_reaches_the_panes_chips(panel: ComparePanel, bench: Bench, qtbot) -
 
 
 def test_coverage_cell_opens_the_comparison(panel: ComparePanel, bench: Bench, qtbot) -> None:  # type: ignore[no-untyped-def]
-    panel.show_page(COVERAGE)
+    with qtbot.waitSignal(panel.coverage.loaded, timeout=10000):
+        panel.show_page(COVERAGE)
     view = panel.coverage
     model = view.coverage_model
     row = next(r for r in range(model.rowCount()) if model.event_key(r) == AKTAU.key)
