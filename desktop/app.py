@@ -13,6 +13,8 @@ from db.library import Library, open_library
 from desktop.core.sample import load_sample_if_empty
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
     from desktop.core.workbench import Workbench
     from desktop.ui.bridge import WorkbenchSignals
     from desktop.ui.main_window import MainWindow
@@ -48,15 +50,17 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
 
 
 def run_gui(db: str | None) -> int:
-    """Start the Qt application on the library; returns the process exit status."""
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    """Start the Qt application on the library; returns the process exit status.
 
-    from desktop.core.workbench import Workbench
-    from desktop.ui.bridge import WorkbenchSignals
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.shell.errors import ErrorReporter
+    The library is opened and read on a worker thread (a big one shows a progress dialog with
+    Cancel); the window appears once it is read.
+    """
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.shell.library_loading import open_job
     from desktop.ui.shell.settings import ShellSettings
+    from desktop.ui.shell.tasks import run_with_progress
     from desktop.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -64,21 +68,40 @@ def run_gui(db: str | None) -> int:
     app.setOrganizationName("Parallax")
     settings = QSettings()
     apply_theme(app, ShellSettings(settings).preferences().theme)  # type: ignore[arg-type]
-    try:
-        library = open_workbench_library(db)
-    except LibraryError as error:
-        QMessageBox.critical(None, "Parallax cannot open the library", str(error))
-        return 2
-    workbench = Workbench(library)
+    opened: list[MainWindow] = []
+    failed: list[int] = []
+    handle = run_with_progress(
+        None, "Opening library", open_job(lambda _: open_workbench_library(db), db or "", "")
+    )
+    handle.succeeded.connect(lambda workbench: opened.append(_show_window(workbench, settings)))
+    handle.failed.connect(lambda error, details: failed.append(_cannot_open(error, details)))
+    handle.cancelled.connect(app.quit)
+    status = app.exec()
+    for window in opened:
+        window.errors.uninstall()
+        window.workbench.library.dispose()
+    return failed[0] if failed else int(status)
+
+
+def _show_window(workbench: Workbench, settings: QSettings) -> MainWindow:
+    from desktop.ui.bridge import WorkbenchSignals
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.errors import ErrorReporter
+
     errors = ErrorReporter(parent=lambda: window)
     window = MainWindow(workbench, WorkbenchSignals(workbench), settings, errors=errors)
     fill_window(window, window.workbench, window.signals)
     window.workbench_changed.connect(lambda bench, signals: fill_window(window, bench, signals))
     errors.install()
-    try:
-        window.show()
-        status = app.exec()
-    finally:
-        errors.uninstall()
-        window.workbench.library.dispose()
-    return int(status)
+    window.show()
+    return window
+
+
+def _cannot_open(error: BaseException, details: str) -> int:
+    """Say why the library cannot be opened and end the application; returns the exit status."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    message = str(error) if isinstance(error, LibraryError) else f"{error}\n\n{details}"
+    QMessageBox.critical(None, "Parallax cannot open the library", message)
+    QApplication.quit()
+    return 2

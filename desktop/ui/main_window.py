@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import make_url
 
 from db.errors import LibraryError
-from db.library import Library, open_library
+from db.library import open_library
 from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.event_details import EventDetailsPanel
@@ -48,6 +48,7 @@ from desktop.ui.shell.actions import (
 from desktop.ui.shell.docks import Area, PanelDocks
 from desktop.ui.shell.errors import ErrorReporter
 from desktop.ui.shell.icons import themed_icon
+from desktop.ui.shell.library_loading import Opener, open_job
 from desktop.ui.shell.preferences import PreferencesDialog
 from desktop.ui.shell.settings import LibrarySession, Preferences, ShellSettings
 from desktop.ui.shell.slots import Navigable, Restorable
@@ -55,7 +56,6 @@ from desktop.ui.shell.tasks import Job, TaskHandle, run_with_progress
 from desktop.ui.shell.welcome import WelcomePanel
 from desktop.ui.theme import apply_theme
 
-Opener = Callable[[str], Library]
 NOT_BUILT = {
     "undo": "undo and redo",
     "redo": "undo and redo",
@@ -311,23 +311,33 @@ class MainWindow(QMainWindow):
             self.open_existing(location)
 
     def open_existing(self, location: str) -> bool:
-        """Switch to the library at a path or URL; a path must name an existing file."""
+        """Start switching to the library at a path or URL (False, with a message, when a path
+        names no file)."""
         if "://" not in location and not Path(location).expanduser().is_file():
             self.show_problem("Cannot open the library", f"There is no library file at {location}.")
             return False
-        return self.switch_library(location)
+        self.switch_library(location)
+        return True
 
-    def switch_library(self, location: str) -> bool:
-        """Open ``location`` and show it; on failure say why and keep the current library."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            library = self._opener(location)
-            workbench = Workbench(library, author=self.preferences.author)
-        except LibraryError as error:
-            QApplication.restoreOverrideCursor()
+    def switch_library(self, location: str) -> TaskHandle:
+        """Open ``location`` off the GUI thread (with progress and Cancel) and show it once it
+        is read (``workbench_changed`` fires then); on failure say why and keep the current
+        library."""
+        job = open_job(self._opener, location, self.preferences.author)
+        handle = run_with_progress(self, "Opening library", job)
+        handle.succeeded.connect(self._show_opened)
+        handle.failed.connect(self._on_open_failed)
+        return handle
+
+    def _on_open_failed(self, error: object, details: str) -> None:
+        if isinstance(error, LibraryError):
             self.show_problem("Cannot open the library", str(error))
-            return False
-        QApplication.restoreOverrideCursor()
+        else:
+            self.errors.report(error, details)  # type: ignore[arg-type]
+
+    def _show_opened(self, workbench: Workbench | None) -> None:
+        if workbench is None:
+            return
         self.save_session()
         old_library, old_signals = self.workbench.library, self.signals
         self.timeline_widget = self.compare_widget = None
@@ -338,8 +348,7 @@ class MainWindow(QMainWindow):
         old_signals.deleteLater()
         old_library.dispose()
         self.workbench_changed.emit(self.workbench, self.signals)
-        self.statusBar().showMessage(f"Opened {library.display_url}", 5000)
-        return True
+        self.statusBar().showMessage(f"Opened {workbench.library.display_url}", 5000)
 
     def _refresh_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -14,6 +14,7 @@ from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.compare import ComparePanel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.timeline.panel import TimelinePanel
+from tests.ui.switching import switch_and_wait
 
 
 def test_window_is_filled_and_refilled_on_switch(
@@ -32,7 +33,7 @@ def test_window_is_filled_and_refilled_on_switch(
     war = next(e.key for e in bench.catalog.events if e.start == "2008-08-07")
     bench.select([war])
     qtbot.waitUntil(lambda: len(window.findChild(ComparePanel).pane_keys()) >= 3, timeout=3000)
-    assert window.switch_library(str(tmp_path / "other.sqlite"))
+    switch_and_wait(qtbot, window, str(tmp_path / "other.sqlite"))
     panels = window.findChildren(ComparePanel)
     assert panels and all(p.workbench is window.workbench for p in panels if p.isVisible())
 
@@ -98,3 +99,57 @@ def test_import_documents_action_imports_and_opens_the_review(  # type: ignore[n
     assert sqlite_library.counts().sources == sources_before + 1
     assert outcome.suggestions > 0
     assert window.panels.docks["import-review"].isVisible()
+
+
+def test_the_app_reads_the_library_on_a_worker_then_shows_the_window(
+    qtbot, tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import desktop.app
+    from desktop.app import run_gui
+
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    readers: list[bool] = []
+    opener = desktop.app.open_workbench_library
+
+    def watched(db: str | None) -> Library:
+        readers.append(threading.current_thread() is threading.main_thread())
+        return opener(db)
+
+    monkeypatch.setattr(desktop.app, "open_workbench_library", watched)
+    seen: list[int] = []
+
+    def look() -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        shown = [w for w in shown if w.isVisible()]
+        if not shown:
+            QTimer.singleShot(50, look)
+            return
+        seen.append(len(shown[0].workbench.catalog.events))
+        shown[0].close()
+        QApplication.quit()
+
+    QTimer.singleShot(0, look)
+    assert run_gui(str(tmp_path / "library.sqlite")) == 0
+    assert readers == [False]  # opened and read off the GUI thread
+    assert seen == [82]  # then the window showed the bundled dataset
+
+
+def test_the_app_says_why_a_library_cannot_be_opened(
+    qtbot, tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.app import run_gui
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: said.append(text))
+    foreign = tmp_path / "notes.txt"
+    foreign.write_text("not a database at all, just some text " * 50)
+    assert run_gui(str(foreign)) == 2
+    assert len(said) == 1 and "notes.txt" in said[0]

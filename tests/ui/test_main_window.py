@@ -7,13 +7,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QPushButton, QWidget
 
 from db.library import Library, open_library
 from desktop.core.filters import Filters
 from desktop.ui.main_window import MainWindow
 from desktop.ui.shell import library_dialogs
 from tests.ui.shell.support import fill_library, make_window
+from tests.ui.switching import switch_and_wait
 
 
 @pytest.fixture
@@ -184,7 +185,8 @@ def test_new_and_open_switch_libraries(
     window.set_timeline_widget(FakeTimeline())
     new_path = tmp_path / "second.sqlite"
     monkeypatch.setattr(library_dialogs, "ask_new_library_path", lambda _parent: str(new_path))
-    window.menu_actions.new_library.trigger()
+    with qtbot.waitSignal(window.workbench_changed, timeout=30000):
+        window.menu_actions.new_library.trigger()
     assert new_path.exists()
     assert window.workbench.library.url.endswith("second.sqlite")
     assert window.workbench.catalog.events == ()
@@ -195,7 +197,8 @@ def test_new_and_open_switch_libraries(
 
     first = filled_library.url.removeprefix("sqlite:///")
     monkeypatch.setattr(library_dialogs, "ask_library_to_open", lambda _parent, _recent: first)
-    window.menu_actions.open_library.trigger()
+    with qtbot.waitSignal(window.workbench_changed, timeout=30000):
+        window.menu_actions.open_library.trigger()
     assert len(window.workbench.catalog.events) == 4
     assert window.recent_menu.actions()[0].text() == window.library_key
     assert [a.text() for a in window.recent_menu.actions()][1].endswith("second.sqlite")
@@ -214,6 +217,7 @@ def test_a_foreign_file_keeps_the_current_library(
     monkeypatch.setattr(library_dialogs, "ask_library_to_open", lambda _p, _r: str(foreign))
     before = window.workbench
     window.menu_actions.open_library.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     assert window.workbench is before
     assert shown and shown[0][0] == "Cannot open the library" and "notes.txt" in shown[0][1]
     assert len(window.workbench.catalog.events) == 4
@@ -228,7 +232,7 @@ def test_a_library_open_in_another_window_is_fine(
     window = make_window(qtbot, filled_library, tmp_path)
     other = open_library(filled_library.url)
     try:
-        assert window.switch_library(other.url.removeprefix("sqlite:///"))
+        switch_and_wait(qtbot, window, other.url.removeprefix("sqlite:///"))
         assert len(window.workbench.catalog.events) == 4
     finally:
         other.dispose()
@@ -301,3 +305,54 @@ def test_added_panels_join_the_view_menu_and_keep_their_place(
     assert again.dockWidgetArea(moved) == Qt.DockWidgetArea.BottomDockWidgetArea
     with pytest.raises(ValueError):
         again.add_panel("notes", "Notes again", QLabel())
+
+
+def slow_opener(opened: list[Library], seconds: float) -> Any:
+    """An opener that takes ``seconds`` (like reading a big library) and records what it opens."""
+    import time
+
+    def opener(location: str) -> Library:
+        time.sleep(seconds)
+        library = open_library(location)
+        opened.append(library)
+        return library
+
+    return opener
+
+
+def test_opening_a_library_keeps_the_window_answering(
+    qtbot, filled_library: Library, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    opened: list[Library] = []
+    window = make_window(qtbot, filled_library, tmp_path, opener=slow_opener(opened, 1.0))
+    ticks: list[int] = []
+    timer = QTimer(window, interval=20)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    path = filled_library.url.removeprefix("sqlite:///")
+    with qtbot.waitSignal(window.workbench_changed, timeout=30000):
+        handle = window.switch_library(path)
+        assert not handle.done  # the call returned at once: the work runs on a worker thread
+    timer.stop()
+    assert len(ticks) >= 10  # the event loop kept turning while the library was read
+    assert window.workbench.library is opened[0]
+    assert len(window.workbench.catalog.events) == 4
+
+
+def test_cancelling_an_open_keeps_the_current_library(
+    qtbot, filled_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    opened: list[Library] = []
+    window = make_window(qtbot, filled_library, tmp_path, opener=slow_opener(opened, 0.5))
+    before = window.workbench
+    changed: list[object] = []
+    window.workbench_changed.connect(lambda wb, _s: changed.append(wb))
+    disposed: list[Library] = []
+    monkeypatch.setattr(Library, "dispose", lambda self: disposed.append(self))
+    handle = window.switch_library(filled_library.url.removeprefix("sqlite:///"))
+    with qtbot.waitSignal(handle.cancelled, timeout=30000):
+        handle.dialog.findChild(QPushButton).click()  # the progress dialog's Cancel button
+    assert window.workbench is before and not changed
+    assert len(opened) == 1 and disposed == opened  # the library read in vain is closed again

@@ -8,6 +8,7 @@ from typing import Any
 from db.library import open_library
 from desktop.core.sample import load_sample
 from tests.ui.editing.conftest import installation
+from tests.ui.switching import switch_and_wait
 
 
 def test_actions_enabled_and_docks_tabbed(window: Any) -> None:
@@ -22,12 +23,12 @@ def test_actions_enabled_and_docks_tabbed(window: Any) -> None:
     assert window.timeline_widget.view.events_draggable
 
 
-def test_library_switch_reinstalls_once(window: Any, tmp_path: Path) -> None:
+def test_library_switch_reinstalls_once(qtbot: Any, window: Any, tmp_path: Path) -> None:
     first = window.editing
     other = open_library(str(tmp_path / "other.sqlite"))
     load_sample(other)
     other.dispose()
-    assert window.switch_library(str(tmp_path / "other.sqlite"))
+    switch_and_wait(qtbot, window, str(tmp_path / "other.sqlite"))
     second = window.editing
     assert second is not first and second.workbench is window.workbench
     assert second.history.labels == []
