@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from db.records import EventRecord
@@ -32,14 +33,20 @@ class Filters:
         )
 
 
-def _matches_text(event: EventRecord, words: list[str]) -> bool:
-    haystack = " ".join(
+def search_text(event: EventRecord) -> str:
+    """What the text filter looks in: title, summary, actors and tags, casefolded."""
+    return " ".join(
         (event.title, event.summary, " ".join(event.actors), " ".join(event.tags))
     ).casefold()
-    return all(word in haystack for word in words)
+
+
+def search_texts(catalog: Catalog) -> tuple[str, ...]:
+    """``search_text`` of every event of ``catalog``, in order."""
+    return tuple(search_text(e) for e in catalog.events)
 
 
 def event_passes(event: EventRecord, filters: Filters, catalog: Catalog) -> bool:
+    """True when ``event`` passes every filter but the text (``matching_keys`` checks that)."""
     if filters.lanes and event.lane not in filters.lanes:
         return False
     if event.importance > filters.max_importance:
@@ -48,16 +55,22 @@ def event_passes(event: EventRecord, filters: Filters, catalog: Catalog) -> bool
         return False
     if filters.sources and not filters.sources.intersection(catalog.coverage.get(event.key, ())):
         return False
-    if filters.codes and not filters.codes.intersection(
-        catalog.event_codes.get(event.key, frozenset())
-    ):
-        return False
-    words = filters.text.casefold().split()
-    return not words or _matches_text(event, words)
+    return not filters.codes or bool(
+        filters.codes.intersection(catalog.event_codes.get(event.key, frozenset()))
+    )
 
 
-def matching_keys(catalog: Catalog, filters: Filters) -> frozenset[str]:
-    """Keys of the events that pass; every event when no filter is active."""
+def matching_keys(
+    catalog: Catalog, filters: Filters, texts: Sequence[str] | None = None
+) -> frozenset[str]:
+    """Keys of the events that pass; every event when no filter is active. ``texts``, the
+    catalog's ``search_texts`` when the caller keeps them, saves building them again."""
     if not filters.active:
         return frozenset(event.key for event in catalog.events)
-    return frozenset(e.key for e in catalog.events if event_passes(e, filters, catalog))
+    words = filters.text.casefold().split()
+    if words:
+        pairs = zip(catalog.events, texts or search_texts(catalog), strict=True)
+        found = [e for e, text in pairs if all(word in text for word in words)]
+    else:
+        found = list(catalog.events)
+    return frozenset(e.key for e in found if event_passes(e, filters, catalog))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from db.library import Library
 from desktop.core.catalog import Catalog
 from desktop.core.editing.changes import Changes
-from desktop.core.filters import Filters, matching_keys
+from desktop.core.filters import Filters, matching_keys, search_texts
 from desktop.core.team.coders import CoderFilter
 
 Listener = Callable[[], None]
@@ -30,6 +30,7 @@ class Workbench:
         self.filters = Filters()
         self.coder_filter = CoderFilter()
         self._visible: frozenset[str] | None = None
+        self._texts: tuple[str, ...] | None = None  # the catalog's search texts, once needed
         self.last_changes: Changes | None = None  # what the last reload re-read (None: all)
         self._listeners: dict[str, list[Listener]] = defaultdict(list)
 
@@ -51,7 +52,7 @@ class Workbench:
         else:
             self.catalog = self.catalog.updated(self.library, changes)
         self.last_changes = None if changes is None or changes.everything else changes
-        self._visible = None
+        self._visible = self._texts = None
         known = {event.key for event in self.catalog.events}
         kept = tuple(key for key in self.selection if key in known)
         self._emit("catalog")
@@ -85,5 +86,7 @@ class Workbench:
     def visible_keys(self) -> frozenset[str]:
         """Events that pass the filters (cached until the catalog or the filters change)."""
         if self._visible is None:
-            self._visible = matching_keys(self.catalog, self.filters)
+            if self.filters.text.strip() and self._texts is None:
+                self._texts = search_texts(self.catalog)  # kept while the user types
+            self._visible = matching_keys(self.catalog, self.filters, self._texts)
         return self._visible

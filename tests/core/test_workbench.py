@@ -92,3 +92,23 @@ def test_selection_notifies_once_and_survives_reload(sqlite_library: Library) ->
         uow.commit()
     bench.reload()
     assert bench.selection == () and seen[-1] == ()
+
+
+def test_text_filter_looks_in_titles_tags_and_follows_edits(sqlite_library: Library) -> None:
+    from dataclasses import replace
+
+    from desktop.core.editing.changes import Changes
+
+    fill(sqlite_library)
+    bench = Workbench(sqlite_library)
+    for text, wanted in [("war", {"war"}), ("WAR georgia", {"war"}), ("cri", {"crimea"})]:
+        bench.set_filters(Filters(text=text))
+        assert bench.visible_keys() == wanted
+    bench.set_filters(Filters(text="annexed"))
+    assert bench.visible_keys() == frozenset()
+    with sqlite_library.unit_of_work() as uow:
+        crimea = uow.events.get("crimea")
+        uow.events.update(replace(crimea, title="Crimea annexed"))
+        uow.commit()
+    bench.reload(Changes(events=frozenset({"crimea"})))
+    assert bench.visible_keys() == {"crimea"}  # the new title is searched, not the old text
