@@ -8,6 +8,7 @@ whole library. Views read it; nothing writes to it.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -65,8 +66,12 @@ class Catalog:
         return catalog
 
     def _with_events(self, fresh: list[EventRecord], changed: frozenset[str]) -> Catalog:
+        """The events named ``changed`` replaced by ``fresh`` (those that still exist), each
+        inserted at its place in time order: no re-sort of the whole library."""
         kept = [event for event in self.events if event.key not in changed]
-        events = tuple(sorted(kept + fresh, key=lambda e: (e.t_lo, e.key)))
+        for event in fresh:
+            insort(kept, event, key=_time_order)
+        events = tuple(kept)
         lanes = _lanes_in_use([lane for lane in self.lanes if lane.key], events)
         return replace(self, events=events, lanes=lanes)
 
@@ -86,6 +91,10 @@ class Catalog:
 
     def lane_index(self) -> dict[str, int]:
         return {lane.key: i for i, lane in enumerate(self.lanes)}
+
+
+def _time_order(event: EventRecord) -> tuple[float, str]:
+    return (event.t_lo, event.key)
 
 
 def _lanes_in_use(
