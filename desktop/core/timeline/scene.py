@@ -89,7 +89,8 @@ class SceneData:
     fuzzy_hi: NDArray[np.float64]
     coverage_ptr: NDArray[np.int64]  # sources of id k: coverage_src[ptr[k]:ptr[k + 1]]
     coverage_src: NDArray[np.int64]
-    id_of_key: dict[str, int] = field(default_factory=dict)
+    id_of_key: dict[str, int] = field(default_factory=dict)  # live events only
+    precision: NDArray[np.int64] = field(default_factory=lambda: np.empty(0, np.int64))
 
     @classmethod
     def build(  # noqa: PLR0913 - the parts of a scene
@@ -105,21 +106,7 @@ class SceneData:
         by_key = {lane.key: lane for lane in lanes}
         state = lane_state.reconcile(by_key)
         shown = [by_key[k] for k in state.shown()]
-        lane_of = {lane.key: i for i, lane in enumerate(shown)}
-        lane_index = np.fromiter((lane_of.get(k, -1) for k in rows.lanes), np.int64, len(rows.keys))
-        ids = np.arange(len(rows.keys), dtype=np.int64)
-        keep = lane_index >= 0
-        soft, fuzzy_lo, fuzzy_hi, precision = _date_shapes(rows)
-        store = EventStore.from_arrays(
-            ids[keep],
-            lane_index[keep],
-            rows.t_lo[keep],
-            rows.t_hi[keep],
-            rows.importance[keep],
-            [rows.titles[k] for k in np.flatnonzero(keep).tolist()],
-            precision[keep],
-            len(shown),
-        )
+        soft, fuzzy_lo, fuzzy_hi, precision = date_shapes(rows)
         ptr, src = _coverage_arrays(rows.keys, sources, coverage or {})
         return cls(
             rows,
@@ -127,13 +114,14 @@ class SceneData:
             tuple(lane.key in state.collapsed for lane in shown),
             tuple(eras),
             tuple(sources),
-            store,
+            store_of(rows, shown, precision),
             soft,
             fuzzy_lo,
             fuzzy_hi,
             ptr,
             src,
             {key: k for k, key in enumerate(rows.keys)},
+            precision,
         )
 
     def metrics(self, top: float = 0.0) -> LaneMetrics:
@@ -197,7 +185,27 @@ class TimelineScene:
         return ids
 
 
-def _date_shapes(
+def store_of(
+    rows: EventRows, lanes: Sequence[SceneLane], precision: NDArray[np.int64]
+) -> EventStore:
+    """The rows whose lane is one of ``lanes`` (the shown ones, top to bottom) as a store whose
+    ids are row numbers."""
+    lane_of = {lane.key: i for i, lane in enumerate(lanes)}
+    lane_index = np.array([lane_of.get(k, -1) for k in rows.lanes], np.int64)
+    keep = np.flatnonzero(lane_index >= 0)
+    return EventStore.from_arrays(
+        keep,
+        lane_index[keep],
+        rows.t_lo[keep],
+        rows.t_hi[keep],
+        rows.importance[keep],
+        [rows.titles[k] for k in keep.tolist()],
+        precision[keep],
+        len(lanes),
+    )
+
+
+def date_shapes(
     rows: EventRows,
 ) -> tuple[NDArray[np.bool_], NDArray[np.float64], NDArray[np.float64], NDArray[np.int64]]:
     """(soft edges, fuzzy start, fuzzy end, precision) per event; full days parse no EDTF."""

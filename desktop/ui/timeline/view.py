@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from desktop.core.catalog import Catalog
 from desktop.core.dates import day_number
 from desktop.core.editing.changes import Changes
 from desktop.core.timeline.frame import Frame
@@ -32,6 +33,7 @@ from desktop.core.timeline.hit import cluster_at, cluster_members, item_at
 from desktop.core.timeline.lanes import LaneState
 from desktop.core.timeline.scale import TimeScale
 from desktop.core.timeline.scene import SceneData, TimelineScene
+from desktop.core.timeline.scene_patch import patched_scene_data
 from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.timeline.interaction import event_tooltip, next_in_time, wheel_factor
@@ -85,6 +87,7 @@ class TimelineView(QWidget):
         self._idle = QTimer(self, singleShot=True, interval=0)
         self._idle.timeout.connect(self._prefetch)
         self._data: SceneData = scene_data_from_catalog(workbench.catalog, self.lane_state)
+        self._built_from = _frame_of(workbench.catalog)  # lanes and sources of the last build
         self.scene: TimelineScene = self._make_scene()
         signals.catalog_changed.connect(self._on_catalog)
         signals.filters_changed.connect(self._on_filters)
@@ -100,7 +103,19 @@ class TimelineView(QWidget):
         changes = self.workbench.last_changes
         if changes is not None and not _drawn(changes):
             return  # notes or passage relations only: nothing the timeline draws
+        catalog = self.workbench.catalog
+        if changes is not None and _events_only(changes) and self._built_from == _frame_of(catalog):
+            fresh = {key: catalog.event(key) for key in changes.events}
+            self._data = patched_scene_data(self._data, changes.events, fresh)
+            self.scene = self._make_scene()
+            self.update()
+        else:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        """Scene data built afresh from the catalog, in the lanes ``lane_state`` shows."""
         self._data = scene_data_from_catalog(self.workbench.catalog, self.lane_state)
+        self._built_from = _frame_of(self.workbench.catalog)
         self.scene = self._make_scene()
         self.update()
 
@@ -115,7 +130,7 @@ class TimelineView(QWidget):
     def set_lane_state(self, state: LaneState) -> None:
         """Show the lanes as ``state`` says (order, collapsed, hidden)."""
         self.lane_state = state
-        self._on_catalog()
+        self._rebuild()
 
     # -- public actions -----------------------------------------------------------------
     def set_scale(self, scale: TimeScale) -> None:
@@ -361,6 +376,19 @@ class TimelineView(QWidget):
                 )
             )
         self.update()
+
+
+def _events_only(changes: Changes) -> bool:
+    """True when ``changes`` name events and nothing else the timeline draws (their coverage,
+    lanes, sources and codes are unchanged), so the scene data can be patched."""
+    return bool(changes.events) and not (
+        changes.passages or changes.codes or changes.sources or changes.lanes or changes.claims
+    )
+
+
+def _frame_of(catalog: Catalog) -> tuple[object, ...]:
+    """What a patched scene keeps from its last full build: the lanes and sources."""
+    return (catalog.lanes, catalog.sources)
 
 
 def _drawn(changes: Changes) -> bool:

@@ -37,3 +37,25 @@ def test_editing_the_shown_event_rebuilds_the_comparison(qtbot: Any, window: Any
     assert window.editing.execute(EditEvent(war, replace(war, title="The August war")))
     qtbot.waitUntil(lambda: window.compare_widget.panes != panes)
     assert window.compare_widget.comparison.event.title == "The August war"
+
+
+def test_after_an_edit_the_timeline_is_patched_and_lanes_still_change(
+    qtbot: Any, window: Any
+) -> None:
+    from desktop.core.editing import CreateNote, MoveEvent
+
+    bench = window.workbench
+    view = window.timeline_widget.view
+    war = next(e for e in bench.catalog.events if e.start == "2008-08-07")
+    store = view.scene.data.store
+    assert window.editing.execute(MoveEvent(war, "2008-09-01", None))
+    qtbot.wait(100)
+    data = view.scene.data
+    assert data.store is not store and data.rows.starts[data.id_of_key[war.key]] == "2008-09-01"
+    assert data.store.position_of(data.id_of_key[war.key]) >= 0  # drawn at its new date
+    assert window.editing.execute(CreateNote("event", war.key, "a memo"))
+    qtbot.wait(100)  # the last change is a note: nothing drawn changed
+    hidden = view.lane_state.reconcile(lane.key for lane in bench.catalog.lanes)
+    view.set_lane_state(hidden.set_hidden(war.lane, True))
+    assert war.lane not in [lane.key for lane in view.scene.data.lanes]
+    assert war.key not in {data.rows.keys[i] for i in view.scene.data.store.ids.tolist()}

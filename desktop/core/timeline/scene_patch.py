@@ -1,0 +1,118 @@
+"""Refresh ``SceneData`` after an edit of a few events without rebuilding it from the catalog.
+
+Rebuilding walks every event of the catalog (about 0.1 s at 100k events); an edit that touched
+only some events (a rename, a drag to another date or lane, a new or deleted event) needs only
+their rows. Rows keep their ids: a changed event is rewritten in place, a new one is appended and
+a deleted one stays as a row that no lane shows (and leaves ``id_of_key``). Only the store is
+rebuilt, from arrays. Lanes, sources and coverage stay as they are, so the caller patches only
+when the change touched events alone and the catalog's lanes and sources did not change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from db.records import EventRecord
+from desktop.core.timeline.scene import EventRows, SceneData, date_shapes, store_of
+
+GONE = "\x00deleted"  # the lane of a deleted event's row: no lane has this key
+
+
+def patched_scene_data(
+    data: SceneData, changed: Iterable[str], event: Mapping[str, EventRecord | None]
+) -> SceneData:
+    """``data`` with the events ``changed`` as ``event`` gives them now (None: deleted)."""
+    ids = dict(data.id_of_key)
+    keys = sorted(changed)
+    added = [key for key in keys if key not in ids and event.get(key) is not None]
+    for n, key in enumerate(added):
+        ids[key] = len(data.rows.keys) + n
+    rows = _grown_rows(data.rows, len(added))
+    edited: list[int] = []
+    for key in keys:
+        record = event.get(key)
+        if record is None:
+            if key in ids:
+                rows.lanes[ids.pop(key)] = GONE  # type: ignore[index]  # a list (_grown_rows)
+            continue
+        _write_row(rows, ids[key], record)
+        edited.append(ids[key])
+    soft, fuzzy_lo, fuzzy_hi, precision = _shapes_with(data, rows, edited)
+    return replace(
+        data,
+        rows=rows,
+        store=store_of(rows, data.lanes, precision),
+        soft=soft,
+        fuzzy_lo=fuzzy_lo,
+        fuzzy_hi=fuzzy_hi,
+        precision=precision,
+        coverage_ptr=_grown(data.coverage_ptr, len(added), edge=True),
+        id_of_key=ids,
+    )
+
+
+def _grown_rows(rows: EventRows, more: int) -> EventRows:
+    """A copy of ``rows`` with ``more`` blank rows at the end (to be written)."""
+    return EventRows(
+        [*rows.keys, *[""] * more],
+        [*rows.lanes, *[GONE] * more],
+        _grown(rows.t_lo, more),
+        _grown(rows.t_hi, more),
+        _grown(rows.importance, more),
+        [*rows.titles, *[""] * more],
+        [*rows.starts, *[""] * more],
+        [*rows.ends, *[None] * more],
+    )
+
+
+def _write_row(rows: EventRows, row: int, event: EventRecord) -> None:
+    """Write ``event`` into row ``row`` of ``rows`` (a copy made by ``_grown_rows``)."""
+    for column, value in (
+        (rows.keys, event.key),
+        (rows.lanes, event.lane),
+        (rows.titles, event.title),
+        (rows.starts, event.start),
+        (rows.ends, event.end),
+    ):
+        column[row] = value  # type: ignore[index]  # lists (_grown_rows)
+    rows.t_lo[row], rows.t_hi[row] = event.t_lo, event.t_hi
+    rows.importance[row] = event.importance
+
+
+def _shapes_with(
+    data: SceneData, rows: EventRows, edited: list[int]
+) -> tuple[NDArray[np.bool_], NDArray[np.float64], NDArray[np.float64], NDArray[np.int64]]:
+    """The date shapes of ``data`` grown to ``rows`` and recomputed for the ``edited`` rows."""
+    more = len(rows.keys) - len(data.rows.keys)
+    grown = (
+        _grown(data.soft, more),
+        _grown(data.fuzzy_lo, more),
+        _grown(data.fuzzy_hi, more),
+        _grown(data.precision, more),
+    )
+    if edited:
+        picked = EventRows(
+            [rows.keys[k] for k in edited],
+            [rows.lanes[k] for k in edited],
+            rows.t_lo[edited],
+            rows.t_hi[edited],
+            rows.importance[edited],
+            [rows.titles[k] for k in edited],
+            [rows.starts[k] for k in edited],
+            [rows.ends[k] for k in edited],
+        )
+        for whole, part in zip(grown, date_shapes(picked), strict=True):
+            whole[edited] = part
+    return grown
+
+
+def _grown(array: NDArray[Any], more: int, edge: bool = False) -> NDArray[Any]:
+    """A copy of ``array`` with ``more`` entries at the end: zeros, or with ``edge`` its last
+    value (a coverage pointer past new rows, which cover nothing)."""
+    fill = array[-1] if edge else 0
+    return np.concatenate((array, np.full(more, fill, array.dtype)))

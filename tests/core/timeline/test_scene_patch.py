@@ -1,0 +1,87 @@
+"""Patching the timeline's scene data after an edit of a few events gives what a full rebuild
+from the catalog gives, event by event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from db.library import Library
+from db.records import EventRecord
+from desktop.core.editing import Command, CreateEvent, DeleteEvent, EditEvent, MoveEvent
+from desktop.core.sample import load_sample
+from desktop.core.timeline.from_catalog import scene_data_from_catalog
+from desktop.core.timeline.lanes import LaneState
+from desktop.core.timeline.scene import SceneData
+from desktop.core.timeline.scene_patch import patched_scene_data
+from desktop.core.workbench import Workbench
+
+
+def drawn(data: SceneData) -> dict[str, tuple[Any, ...]]:
+    """Per live event: its row, date shapes, coverage and how the store holds it."""
+    store = {int(i): k for k, i in enumerate(data.store.ids.tolist())}
+    found = {}
+    for key, row in data.id_of_key.items():
+        rows = data.rows
+        at = store.get(row)
+        found[key] = (
+            rows.lanes[row],
+            float(rows.t_lo[row]),
+            float(rows.t_hi[row]),
+            int(rows.importance[row]),
+            rows.titles[row],
+            rows.starts[row],
+            rows.ends[row],
+            bool(data.soft[row]),
+            float(data.fuzzy_lo[row]),
+            float(data.fuzzy_hi[row]),
+            int(data.precision[row]),
+            data.coverage_src[data.coverage_ptr[row] : data.coverage_ptr[row + 1]].tolist(),
+            None if at is None else int(data.store.lane[at]),
+            None if at is None else data.store.titles[at],
+        )
+    return found
+
+
+def war(bench: Workbench) -> EventRecord:
+    return next(e for e in bench.catalog.events if e.start == "2008-08-07")
+
+
+def quiet(bench: Workbench) -> EventRecord:
+    """An event no passage speaks of (deleting it changes no passage)."""
+    return next(e for e in bench.catalog.events if e.key not in bench.catalog.coverage)
+
+
+EDITS: dict[str, Callable[[Workbench], Command]] = {
+    "rename": lambda b: EditEvent(war(b), replace(war(b), title="The August war")),
+    "to month precision": lambda b: MoveEvent(war(b), "2008-08", None),
+    "to another lane": lambda b: MoveEvent(war(b), "2009-01-05", None, b.catalog.lanes[-2].key),
+    "create": lambda b: CreateEvent(
+        EventRecord("summit", "A summit", "2012~", 0.0, 1.0, lane=b.catalog.lanes[0].key)
+    ),
+    "delete": lambda b: DeleteEvent(quiet(b).key),
+}
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_patched_scene_matches_a_rebuild(sqlite_library: Library, name: str) -> None:
+    load_sample(sqlite_library)
+    lane = Workbench(sqlite_library).catalog.lanes[0].key
+    CreateEvent(
+        EventRecord("lonely", "No source speaks of it", "2015-06-01", 0.0, 1.0, lane=lane)
+    ).do(sqlite_library)
+    bench = Workbench(sqlite_library)
+    before = scene_data_from_catalog(bench.catalog, LaneState())
+    command = EDITS[name](bench)
+    for step in (command.do, command.undo):
+        changes = step(sqlite_library)
+        assert changes.events and not changes.passages
+        bench.reload(changes)
+        fresh = {key: bench.catalog.event(key) for key in changes.events}
+        before = patched_scene_data(before, changes.events, fresh)
+        full = scene_data_from_catalog(bench.catalog, LaneState())
+        assert drawn(before) == drawn(full)
+        assert len(before.store) == len(full.store)
