@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -62,3 +64,20 @@ def test_env_var_picks_the_library(tmp_path: Path) -> None:
     db = tmp_path / "from-env.sqlite"
     result = parallax("info", env={**os.environ, "PARALLAX_DB": str(db)})
     assert result.returncode == 0 and str(db) in result.stdout
+
+
+def test_gui_names_the_missing_x11_library_instead_of_a_qt_abort(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.cli import main
+    from desktop.commands import gui
+
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setattr(gui, "find_library", lambda name: None if "xcb-icccm" in name else name)
+    assert main(["--db", str(tmp_path / "lib.sqlite")]) == 2
+    said = capsys.readouterr().err
+    assert "apt install libxcb-icccm4'" in said and "Traceback" not in said
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert gui.missing_x11_packages() == []  # another platform needs no X11 library

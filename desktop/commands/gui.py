@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from ctypes.util import find_library
 
 from desktop.commands.base import Command, no_arguments
 from desktop.errors import UserError
@@ -27,9 +28,51 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+# The shared libraries Qt's X11 plugin links against, with the Debian/Ubuntu package of each:
+# when one is missing, Qt aborts the process instead of raising.
+X11_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-image": "libxcb-image0",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "xcb-randr": "libxcb-randr0",
+    "xcb-render-util": "libxcb-render-util0",
+    "xcb-shape": "libxcb-shape0",
+    "xcb-shm": "libxcb-shm0",
+    "xcb-sync": "libxcb-sync1",
+    "xcb-xfixes": "libxcb-xfixes0",
+    "xcb-xkb": "libxcb-xkb1",
+    "xkbcommon-x11": "libxkbcommon-x11-0",
+    "X11-xcb": "libx11-xcb1",
+}
+
+
+def missing_x11_packages() -> list[str]:
+    """Debian packages of the X11 libraries Qt needs and this machine lacks, when the window
+    would use Qt's X11 plugin (else none)."""
+    forced = os.environ.get("QT_QPA_PLATFORM", "")
+    x11 = forced.startswith("xcb") or (
+        not forced and bool(os.environ.get("DISPLAY")) and not os.environ.get("WAYLAND_DISPLAY")
+    )
+    if not (sys.platform.startswith("linux") and x11):
+        return []
+    return [package for name, package in X11_LIBRARIES.items() if find_library(name) is None]
+
+
+def x11_hint(packages: list[str]) -> str:
+    return (
+        "Qt's X11 plugin needs libraries this machine lacks, so the Parallax window cannot open. "
+        f"Install them (Debian/Ubuntu: 'apt install {' '.join(packages)}') and start again. "
+        "The headless commands work meanwhile (see 'parallax --help')."
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     if not display_available():
         raise UserError(HEADLESS_HINT)
+    missing = missing_x11_packages()
+    if missing:
+        raise UserError(x11_hint(missing))
     from desktop.app import run_gui
 
     return run_gui(args.db)
