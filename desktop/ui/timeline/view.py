@@ -77,6 +77,7 @@ class TimelineView(QWidget):
         self.setMinimumSize(320, 200)
         self.lane_state = LaneState()
         self.scale = home_scale(1000.0)
+        self._at_home = True  # until the user moves: a resize keeps 2008-2025 in view
         self.frame: Frame | None = None
         self._press: QPointF | None = None
         self._press_scale = self.scale
@@ -136,6 +137,7 @@ class TimelineView(QWidget):
     def set_scale(self, scale: TimeScale) -> None:
         """Show ``scale`` (its width is adapted to the widget)."""
         self.scale = TimeScale(scale.t0, scale.t1, float(max(1, self.width())))
+        self._at_home = False
         self.update()
         self.scale_changed.emit()
 
@@ -154,6 +156,7 @@ class TimelineView(QWidget):
     def go_home(self) -> None:
         """Back to 7 August 2008 – 8 August 2025 (with a small margin)."""
         self.set_scale(home_scale(float(max(1, self.width()))))
+        self._at_home = True
 
     def state(self) -> dict[str, Any]:
         """Visible window and lane state, as plain data for QSettings."""
@@ -187,7 +190,8 @@ class TimelineView(QWidget):
             self._idle.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        self.scale = self.scale.with_width(float(max(1, event.size().width())))
+        width = float(max(1, event.size().width()))
+        self.scale = home_scale(width) if self._at_home else self.scale.with_width(width)
         self.scale_changed.emit()
         super().resizeEvent(event)
 

@@ -270,3 +270,18 @@ def test_idle_view_prepares_the_next_wheel_step(panel: Any, qtbot: Any) -> None:
     view.repaint()
     assert view.frame is not None and view.frame.level == level - 1
     assert layout._covers[level - 1] is covers[level - 1]  # painted from the prefetched cover
+
+
+def test_until_the_user_moves_a_resize_keeps_2008_to_2025_in_view(panel: Any, qtbot: Any) -> None:
+    view = panel.view
+    first, last = day_number(2008, 8, 7), day_number(2025, 8, 8) + 1
+    for width in (700, 1300):
+        panel.resize(width, panel.height())
+        qtbot.waitUntil(lambda w=width: abs(view.width() - w) < 80)
+        assert view.scale.t0 < first and view.scale.t1 > last  # the whole home window shows
+        assert view.scale.width_px == view.width()
+    wheel(view, QPointF(200, 50), 120)  # the user zooms: from now on a resize keeps the scale
+    days_per_px = view.scale.days_per_px
+    panel.resize(900, panel.height())
+    qtbot.waitUntil(lambda: abs(view.width() - 900) < 80)
+    assert view.scale.days_per_px == pytest.approx(days_per_px)
