@@ -77,7 +77,7 @@ class TimelineView(QWidget):
         self.setMinimumSize(320, 200)
         self.lane_state = LaneState()
         self.scale = home_scale(1000.0)
-        self._at_home = True  # until the user moves: a resize keeps 2008-2025 in view
+        self._kept: tuple[float, float] | None = (self.scale.t0, self.scale.t1)  # see resizeEvent
         self.frame: Frame | None = None
         self._press: QPointF | None = None
         self._press_scale = self.scale
@@ -137,7 +137,7 @@ class TimelineView(QWidget):
     def set_scale(self, scale: TimeScale) -> None:
         """Show ``scale`` (its width is adapted to the widget)."""
         self.scale = TimeScale(scale.t0, scale.t1, float(max(1, self.width())))
-        self._at_home = False
+        self._kept = None
         self.update()
         self.scale_changed.emit()
 
@@ -156,7 +156,7 @@ class TimelineView(QWidget):
     def go_home(self) -> None:
         """Back to 7 August 2008 – 8 August 2025 (with a small margin)."""
         self.set_scale(home_scale(float(max(1, self.width()))))
-        self._at_home = True
+        self._kept = (self.scale.t0, self.scale.t1)
 
     def state(self) -> dict[str, Any]:
         """Visible window and lane state, as plain data for QSettings."""
@@ -168,6 +168,7 @@ class TimelineView(QWidget):
             self.set_scale(
                 TimeScale(float(state["t0"]), float(state["t1"]), float(max(1, self.width())))
             )
+            self._kept = (self.scale.t0, self.scale.t1)
         lanes = state.get("lanes")
         if isinstance(lanes, dict):
             self.set_lane_state(LaneState.from_dict(lanes))
@@ -190,8 +191,11 @@ class TimelineView(QWidget):
             self._idle.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        # Until the user moves, a resize keeps the window the view opened on (home, or the one
+        # restored from the last session) whole; afterwards it keeps the days per pixel.
         width = float(max(1, event.size().width()))
-        self.scale = home_scale(width) if self._at_home else self.scale.with_width(width)
+        kept = self._kept
+        self.scale = TimeScale(*kept, width) if kept else self.scale.with_width(width)
         self.scale_changed.emit()
         super().resizeEvent(event)
 

@@ -285,3 +285,12 @@ def test_until_the_user_moves_a_resize_keeps_2008_to_2025_in_view(panel: Any, qt
     panel.resize(900, panel.height())
     qtbot.waitUntil(lambda: abs(view.width() - 900) < 80)
     assert view.scale.days_per_px == pytest.approx(days_per_px)
+
+
+def test_a_restored_window_stays_whole_through_the_first_resizes(panel: Any, qtbot: Any) -> None:
+    view = panel.view
+    first, last = float(day_number(2014, 1, 1)), float(day_number(2016, 1, 1))
+    view.restore({"t0": first, "t1": last})
+    panel.resize(650, panel.height())
+    qtbot.waitUntil(lambda: abs(view.width() - 650) < 80)
+    assert (view.scale.t0, view.scale.t1) == pytest.approx((first, last))
