@@ -93,10 +93,9 @@ class UnitOfWork:
     ) -> None:
         session = self.session
         try:
-            session.rollback()
+            session.rollback()  # releases the connection; undoes what was not committed
         except DBAPIError:
-            if exc is None:
-                raise
+            pass  # the connection died (a server restart): what was committed stays committed
         finally:
             session.close()
             self._session = None

@@ -118,6 +118,25 @@ def test_an_error_rolls_back_the_whole_action(library: Library) -> None:
     assert library.counts().sources == 0
 
 
+def test_a_connection_lost_after_commit_keeps_the_commit_and_raises_nothing(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server restarting just after a commit breaks the closing rollback: the action is
+    saved, so it must not be reported as failed (a retry would apply it twice)."""
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm import Session
+
+    def gone(_session: Session) -> None:
+        raise OperationalError("ROLLBACK", {}, Exception("terminating connection"))
+
+    with library.unit_of_work() as uow:
+        uow.sources.add(SourceRecord("kept", "Kept"))
+        uow.commit()
+        monkeypatch.setattr(Session, "rollback", gone)
+    monkeypatch.undo()
+    assert library.counts().sources == 1
+
+
 def test_duplicate_key_is_an_integrity_problem(library: Library) -> None:
     fill(library)
     with pytest.raises(IntegrityViolationError), library.unit_of_work() as uow:
