@@ -18,22 +18,20 @@ import os
 import random
 import signal
 import subprocess
-import tempfile
 import time
 import uuid
-from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, inspect, select, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 
+from bench.pg_server import fresh_database, own_server, pg_ctl
+from bench.reliability_checks import Result, integrity, verify
 from db.errors import LibraryError
 from db.library import Library, open_library
 from db.migrate import upgrade
@@ -42,28 +40,7 @@ from desktop.core.editing import ApplyCode, CreateNote
 from desktop.core.sample import load_sample
 from desktop.core.team.outbox import Outbox
 
-TOOLS = Path(__file__).resolve().parents[1] / "tools"
 TARGETS = 6
-
-
-@dataclass
-class Result:
-    scenario: str
-    engine: str
-    made: int = 0
-    acknowledged: int = 0
-    found: int = 0
-    conflicts: int = 0
-    lost: int = 0
-    reported: int = 0
-    integrity: str = "ok"
-
-    def line(self) -> str:
-        return (
-            f"{self.scenario:<22} {self.engine:<10} made {self.made:>5}  acknowledged "
-            f"{self.acknowledged:>5}  found {self.found:>5}  conflicts {self.conflicts:>4}  "
-            f"lost {self.lost}  outages reported {self.reported}  integrity {self.integrity}"
-        )
 
 
 def seed(url: str) -> None:
@@ -171,97 +148,6 @@ def _fork(target: Callable[..., None], *args: Any) -> multiprocessing.process.Ba
     return process
 
 
-# --- checking ---------------------------------------------------------------------------------
-def read_journals(paths: list[Path]) -> list[dict[str, Any]]:
-    entries = []
-    for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            try:
-                entries.append(json.loads(line))
-            except json.JSONDecodeError:
-                continue  # the half-written last line of a killed writer
-    return entries
-
-
-def verify(url: str, result: Result, journals: list[Path]) -> Result:
-    """Count made/acknowledged/conflicts from the journals; find every acknowledged edit."""
-    entries = read_journals(journals)
-    acked = [e for e in entries if "t" in e]
-    result.made += sum(1 for e in entries if "begin" in e)
-    result.acknowledged += len(acked)
-    result.conflicts += sum(1 for e in entries if "conflict" in e)
-    result.reported += sum(1 for e in entries if "outage" in e)
-    lost = _lost(url, acked)
-    result.lost += lost
-    result.found += len(acked) - lost
-    result.integrity = integrity(url)
-    return result
-
-
-def _lost(url: str, acked: list[dict[str, Any]]) -> int:
-    library = open_library(url)
-    try:
-        with library.unit_of_work() as uow:
-            events = {e.key: e for e in uow.events.list()}
-            notes = {n.key: n for n in uow.notes.list()}
-            codings = {(p.key, c.code_key, c.coder) for p in uow.passages.list() for c in p.codings}
-    finally:
-        library.dispose()
-    lost = 0
-    versions = Counter((e["t"], e["key"], e["version"]) for e in acked if "version" in e)
-    lost += sum(count - 1 for count in versions.values())  # two writers acked one version
-    latest: dict[tuple[str, str], dict[str, Any]] = {}
-    for entry in acked:
-        if "version" in entry:
-            slot = (entry["t"], entry["key"])
-            if slot not in latest or latest[slot]["version"] < entry["version"]:
-                latest[slot] = entry
-        elif entry["t"] == "coding":
-            lost += (entry["passage"], entry["code"], entry["coder"]) not in codings
-        else:
-            note = notes.get(entry["key"])
-            lost += note is None or note.body != entry["body"]
-    for (kind, key), entry in latest.items():
-        row: Any = events[key] if kind == "event" else notes[key]
-        version = row.stamp.version if kind == "event" else row.version
-        field = next(f for f in ("title", "start", "body") if f in entry)
-        lost += version < entry["version"] or (
-            version == entry["version"] and getattr(row, field) != entry[field]
-        )
-    return lost
-
-
-FK_CHECKS = (
-    "SELECT count(*) FROM codings c LEFT JOIN passages p ON p.id = c.passage_id WHERE p.id IS NULL",
-    "SELECT count(*) FROM codings c LEFT JOIN codes d ON d.id = c.code_id WHERE d.id IS NULL",
-    "SELECT count(*) FROM passages p LEFT JOIN sources s ON s.id = p.source_id WHERE s.id IS NULL",
-    "SELECT count(*) FROM passage_events l LEFT JOIN events e ON e.id = l.event_id "
-    "WHERE e.id IS NULL",
-)
-
-
-def integrity(url: str) -> str:
-    """'ok', or what is wrong: SQLite's own checks, else orphan counts and version sanity."""
-    engine = create_engine(url)
-    problems: list[str] = []
-    try:
-        with engine.connect() as connection:
-            if engine.dialect.name == "sqlite":
-                check = connection.exec_driver_sql("PRAGMA integrity_check").scalar()
-                if check != "ok":
-                    problems.append(f"integrity_check: {check}")
-                if connection.exec_driver_sql("PRAGMA foreign_key_check").first():
-                    problems.append("foreign_key_check found rows")
-            for query in FK_CHECKS:
-                if connection.scalar(text(query)):
-                    problems.append(query)
-            if connection.scalar(text("SELECT count(*) FROM events WHERE version < 1")):
-                problems.append("events with a version below 1")
-    finally:
-        engine.dispose()
-    return "; ".join(problems) or "ok"
-
-
 # --- scenarios -------------------------------------------------------------------------------
 def concurrent_clients(url: str, engine: str, work: Path, clients: int, edits: int) -> Result:
     seed(url)
@@ -332,61 +218,6 @@ def upgraded_library(url: str, engine_name: str) -> Result:
     return Result("upgrade 0001 -> head", engine_name, made, made, found, 0, made - found)
 
 
-# --- a server of our own, to stop and start --------------------------------------------------
-def _pg_bindir() -> Path:
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
-    return (
-        found[-1].parent
-        if found
-        else Path(
-            subprocess.check_output(["sh", "-c", "dirname $(command -v pg_ctl)"], text=True).strip()
-        )
-    )
-
-
-def pg_ctl(folder: Path, action: str) -> None:
-    """Stop or start the throwaway server in ``folder`` (made by tools/test-postgres.sh)."""
-    port = (folder / "port").read_text().strip()
-    command = [
-        str(_pg_bindir() / "pg_ctl"),
-        "-D",
-        str(folder / "data"),
-        "-w",
-        "-t",
-        "60",
-        "-l",
-        str(folder / "server.log"),
-    ]
-    if action == "start":
-        command += [
-            "-o",
-            f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off",
-            "start",
-        ]
-    else:
-        command += ["-m", "fast", "stop"]
-    if os.getuid() == 0:
-        command = ["runuser", "-u", "postgres", "--", *command]
-    subprocess.run(command, check=True, capture_output=True)
-
-
-@contextmanager
-def own_server() -> Iterator[tuple[Path, str]]:
-    """A separate throwaway server (the server user must reach its folder: not under tmp_path)."""
-    folder = Path(tempfile.mkdtemp(prefix="parallax-pg-restart-"))
-    folder.chmod(0o755)
-    url = subprocess.run(
-        [str(TOOLS / "test-postgres.sh"), "start", str(folder)],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    try:
-        yield folder, url
-    finally:
-        subprocess.run([str(TOOLS / "test-postgres.sh"), "stop", str(folder)], check=False)
-
-
 def restarted_server(work: Path, edits: int = 300, down_for: float = 2.0) -> Result:
     """A writer bursts edits while its server is stopped and started again."""
     with own_server() as (folder, url):
@@ -407,25 +238,6 @@ def restarted_server(work: Path, edits: int = 300, down_for: float = 2.0) -> Res
             result.integrity = f"writer exit code {process.exitcode}"
             return result
         return verify(url, result, [journal])
-
-
-@contextmanager
-def fresh_database(server_url: str | None, work: Path, name: str) -> Iterator[str]:
-    """A new SQLite file, or a new database on the PostgreSQL server (dropped afterwards)."""
-    if server_url is None:
-        yield f"sqlite:///{work / (name + '.sqlite')}"
-        return
-    server = make_url(server_url)
-    database = f"parallax_rel_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{database}"'))
-    try:
-        yield server.set(database=database).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _concurrent(url: str, work: Path, engine: str, clients: int, edits: int) -> Result:

@@ -1,0 +1,128 @@
+"""Checking a reliability run: results, the writers' journals against the library, integrity.
+
+Used by ``bench.reliability``: a ``Result`` counts edits made, acknowledged, found afterwards,
+conflicts and lost; ``verify`` fills it from the journals and the library.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, text
+
+from db.library import open_library
+
+
+@dataclass
+class Result:
+    scenario: str
+    engine: str
+    made: int = 0
+    acknowledged: int = 0
+    found: int = 0
+    conflicts: int = 0
+    lost: int = 0
+    reported: int = 0
+    integrity: str = "ok"
+
+    def line(self) -> str:
+        return (
+            f"{self.scenario:<22} {self.engine:<10} made {self.made:>5}  acknowledged "
+            f"{self.acknowledged:>5}  found {self.found:>5}  conflicts {self.conflicts:>4}  "
+            f"lost {self.lost}  outages reported {self.reported}  integrity {self.integrity}"
+        )
+
+
+# --- checking ---------------------------------------------------------------------------------
+def read_journals(paths: list[Path]) -> list[dict[str, Any]]:
+    entries = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                entries.append(json.loads(line))
+            except json.JSONDecodeError:
+                continue  # the half-written last line of a killed writer
+    return entries
+
+
+def verify(url: str, result: Result, journals: list[Path]) -> Result:
+    """Count made/acknowledged/conflicts from the journals; find every acknowledged edit."""
+    entries = read_journals(journals)
+    acked = [e for e in entries if "t" in e]
+    result.made += sum(1 for e in entries if "begin" in e)
+    result.acknowledged += len(acked)
+    result.conflicts += sum(1 for e in entries if "conflict" in e)
+    result.reported += sum(1 for e in entries if "outage" in e)
+    lost = _lost(url, acked)
+    result.lost += lost
+    result.found += len(acked) - lost
+    result.integrity = integrity(url)
+    return result
+
+
+def _lost(url: str, acked: list[dict[str, Any]]) -> int:
+    library = open_library(url)
+    try:
+        with library.unit_of_work() as uow:
+            events = {e.key: e for e in uow.events.list()}
+            notes = {n.key: n for n in uow.notes.list()}
+            codings = {(p.key, c.code_key, c.coder) for p in uow.passages.list() for c in p.codings}
+    finally:
+        library.dispose()
+    lost = 0
+    versions = Counter((e["t"], e["key"], e["version"]) for e in acked if "version" in e)
+    lost += sum(count - 1 for count in versions.values())  # two writers acked one version
+    latest: dict[tuple[str, str], dict[str, Any]] = {}
+    for entry in acked:
+        if "version" in entry:
+            slot = (entry["t"], entry["key"])
+            if slot not in latest or latest[slot]["version"] < entry["version"]:
+                latest[slot] = entry
+        elif entry["t"] == "coding":
+            lost += (entry["passage"], entry["code"], entry["coder"]) not in codings
+        else:
+            note = notes.get(entry["key"])
+            lost += note is None or note.body != entry["body"]
+    for (kind, key), entry in latest.items():
+        row: Any = events[key] if kind == "event" else notes[key]
+        version = row.stamp.version if kind == "event" else row.version
+        field = next(f for f in ("title", "start", "body") if f in entry)
+        lost += version < entry["version"] or (
+            version == entry["version"] and getattr(row, field) != entry[field]
+        )
+    return lost
+
+
+FK_CHECKS = (
+    "SELECT count(*) FROM codings c LEFT JOIN passages p ON p.id = c.passage_id WHERE p.id IS NULL",
+    "SELECT count(*) FROM codings c LEFT JOIN codes d ON d.id = c.code_id WHERE d.id IS NULL",
+    "SELECT count(*) FROM passages p LEFT JOIN sources s ON s.id = p.source_id WHERE s.id IS NULL",
+    "SELECT count(*) FROM passage_events l LEFT JOIN events e ON e.id = l.event_id "
+    "WHERE e.id IS NULL",
+)
+
+
+def integrity(url: str) -> str:
+    """'ok', or what is wrong: SQLite's own checks, else orphan counts and version sanity."""
+    engine = create_engine(url)
+    problems: list[str] = []
+    try:
+        with engine.connect() as connection:
+            if engine.dialect.name == "sqlite":
+                check = connection.exec_driver_sql("PRAGMA integrity_check").scalar()
+                if check != "ok":
+                    problems.append(f"integrity_check: {check}")
+                if connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    problems.append("foreign_key_check found rows")
+            for query in FK_CHECKS:
+                if connection.scalar(text(query)):
+                    problems.append(query)
+            if connection.scalar(text("SELECT count(*) FROM events WHERE version < 1")):
+                problems.append("events with a version below 1")
+    finally:
+        engine.dispose()
+    return "; ".join(problems) or "ok"
