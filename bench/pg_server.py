@@ -80,8 +80,16 @@ def fresh_database(server_url: str | None, work: Path, name: str) -> Iterator[st
     if server_url is None:
         yield f"sqlite:///{work / (name + '.sqlite')}"
         return
+    with throwaway_database(server_url, "parallax_rel") as url:
+        yield url
+
+
+@contextmanager
+def throwaway_database(server_url: str, prefix: str) -> Iterator[str]:
+    """The URL of a new, empty database on the PostgreSQL server at ``server_url``, named
+    ``prefix`` plus a random suffix; dropped (connections and all) afterwards."""
     server = make_url(server_url)
-    database = f"parallax_rel_{uuid.uuid4().hex[:10]}"
+    database = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{database}"'))
