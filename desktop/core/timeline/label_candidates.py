@@ -17,7 +17,6 @@ from desktop.core.timeline.frame import Bars, Clusters, Markers
 from desktop.core.timeline.label_rows import MARKER_RADIUS
 
 MAX_LEADER_CANDIDATES = 160  # per frame, in priority order: bounds the cost of dense views
-MARKER, BAR, CLUSTER = 0, 1, 2  # kinds of label candidates
 
 Measure = Callable[[str], float]
 Widths = Callable[[NDArray[np.int64]], NDArray[np.float64]]
@@ -53,9 +52,6 @@ class BarItem:
     width: float
 
 
-Candidate = tuple[int, Point | BarItem]  # (kind, what)
-
-
 @dataclass(frozen=True, slots=True)
 class Leftovers:
     """Markers ``rest`` (with their title widths and room in the strip), bars ``bars`` and
@@ -73,35 +69,23 @@ def candidates(
     left: Leftovers,
     titles: Titles,
     measures: tuple[Widths, Measure],
-) -> list[Candidate]:
+) -> list[Point | BarItem]:
     """The leftovers by importance (a cluster has its lead's), then clusters after single
-    events, then x; at most ``MAX_LEADER_CANDIDATES``."""
+    events, then x; at most ``MAX_LEADER_CANDIDATES``. Markers and clusters are ``Point``s."""
     markers, clusters, bars = parts
     order = _by_priority(parts, left)
     n_markers, n_bars = len(left.rest), len(left.bars)
-    chosen_m = order[order < n_markers]
-    chosen_b = order[(order >= n_markers) & (order < n_markers + n_bars)] - n_markers
-    chosen_c = order[order >= n_markers + n_bars] - n_markers - n_bars
-    points = iter(
-        _marker_points(
-            titles,
-            markers,
-            left.rest[chosen_m],
-            left.rest_widths[chosen_m],
-            left.rest_room[chosen_m],
-        )
+    m = order[order < n_markers]  # positions in (markers, bars, clusters), priority order
+    b = order[(order >= n_markers) & (order < n_markers + n_bars)]
+    c = order[order >= n_markers + n_bars]
+    points = _marker_points(titles, markers, left.rest[m], left.rest_widths[m], left.rest_room[m])
+    bar_items = _bar_items(titles, measures[0], bars, left.bars[b - n_markers])
+    cluster_points = _cluster_points(
+        titles, measures, clusters, left.clusters[c - n_markers - n_bars]
     )
-    bar_items = iter(_bar_items(titles, measures[0], bars, left.bars[chosen_b]))
-    cluster_points = iter(_cluster_points(titles, measures, clusters, left.clusters[chosen_c]))
-    found: list[Candidate] = []
-    for position in order.tolist():
-        if position < n_markers:
-            found.append((MARKER, next(points)))
-        elif position < n_markers + n_bars:
-            found.append((BAR, next(bar_items)))
-        else:
-            found.append((CLUSTER, next(cluster_points)))
-    return found
+    positions = [*m.tolist(), *b.tolist(), *c.tolist()]
+    made = dict(zip(positions, [*points, *bar_items, *cluster_points], strict=True))
+    return [made[position] for position in order.tolist()]
 
 
 def _by_priority(parts: tuple[Markers, Clusters, Bars], left: Leftovers) -> NDArray[np.int64]:

@@ -26,7 +26,6 @@ from numpy.typing import NDArray
 
 from desktop.core.timeline.frame import Bars, Clusters, Label, LaneMetrics, Markers
 from desktop.core.timeline.label_candidates import (
-    BAR,
     MAX_LEADER_CANDIDATES,
     BarItem,
     Leftovers,
@@ -74,15 +73,13 @@ def place_labels(  # noqa: PLR0913 - the frame's parts and how to measure them
         np.flatnonzero((clusters.x1 > 0) & (clusters.x0 < width_px)),
     )
     misses: dict[int, int] = {}
-    for kind, item in candidates(parts, left, titles, (widths, measure)):
+    for item in candidates(parts, left, titles, (widths, measure)):
         lane = item.lane
         if misses.get(lane, 0) >= MAX_LANE_MISSES:
             continue  # this lane is full at this zoom: the rest would fail too
-        if kind == BAR:
-            assert isinstance(item, BarItem)
+        if isinstance(item, BarItem):
             found = _beside_bar(rows, item, width_px)
         else:
-            assert isinstance(item, Point)
             found = _point_label(rows, metrics, item, width_px)
         if found is not None:
             labels.append(found)
