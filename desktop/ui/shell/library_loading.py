@@ -25,15 +25,12 @@ def open_job(opener: Opener, location: str, author: str) -> Job:
         report(0, 0, f"Opening {location}…")
         library = opener(location)
         try:
-            if cancelled():
-                library.dispose()
-                return None
             report(0, 0, "Reading events, sources and passages…")
-            workbench = Workbench(library, author=author)
+            workbench = None if cancelled() else Workbench(library, author=author)
         except BaseException:
             library.dispose()
             raise
-        if cancelled():
+        if workbench is None or cancelled():
             library.dispose()
             return None
         return workbench

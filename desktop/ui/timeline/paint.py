@@ -122,7 +122,7 @@ def paint_timeline(
     layout, band = _band_layout(model, theme, height, options, len(legend))
     frame = layout.frame(scale, band)
     metrics = frame.metrics
-    bottom = _band_bottom(height, options, len(legend))
+    bottom = top + AXIS_PX + band
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # rectangles and lines
     _draw_lane_bands(painter, model, metrics, theme, width, small)
     ticks = _draw_axis(painter, scale, top, theme, small, width)
@@ -160,15 +160,11 @@ def _band_layout(
     """The layout of the lanes' band and the band's height, for a picture ``height`` px high
     with ``legend`` lines of legend."""
     top = TITLE_PX if options.title else 0.0
-    band = _band_bottom(height, options, legend) - top - AXIS_PX
+    bottom = height - legend * LEGEND_PX - (FOOTER_PX if options.footer else 0.0)
+    band = bottom - top - AXIS_PX
     small = text_cache(theme.small_font)
     metrics = lane_metrics(model, top + AXIS_PX, band, small.height + 1.0)
     return layout_for(model.store, metrics, text_cache(theme.font)), band
-
-
-def _band_bottom(height: float, options: PaintOptions, legend: int) -> float:
-    """Where the lanes' band ends: above the legend's ``legend`` lines and the footer."""
-    return height - legend * LEGEND_PX - (FOOTER_PX if options.footer else 0.0)
 
 
 def _lanes_bottom(model: TimelineScene, metrics: LaneMetrics) -> float:

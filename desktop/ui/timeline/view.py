@@ -105,18 +105,19 @@ class TimelineView(QWidget):
         if changes is not None and not _drawn(changes):
             return  # notes or passage relations only: nothing the timeline draws
         catalog = self.workbench.catalog
-        if changes is not None and _events_only(changes) and self._built_from == _frame_of(catalog):
-            fresh = {key: catalog.event(key) for key in changes.events}
-            self._data = patched_scene_data(self._data, changes.events, fresh)
-            self.scene = self._make_scene()
-            self.update()
-        else:
+        if changes is None or not _events_only(changes) or self._built_from != _frame_of(catalog):
             self._rebuild()
+            return
+        fresh = {key: catalog.event(key) for key in changes.events}
+        self._show(patched_scene_data(self._data, changes.events, fresh))
 
     def _rebuild(self) -> None:
         """Scene data built afresh from the catalog, in the lanes ``lane_state`` shows."""
-        self._data = scene_data_from_catalog(self.workbench.catalog, self.lane_state)
         self._built_from = _frame_of(self.workbench.catalog)
+        self._show(scene_data_from_catalog(self.workbench.catalog, self.lane_state))
+
+    def _show(self, data: SceneData) -> None:
+        self._data = data
         self.scene = self._make_scene()
         self.update()
 
