@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Iterable
 
 from sqlalchemy import select
 
@@ -28,6 +29,16 @@ class ClaimRepository(Repository):
 
     def list(self) -> builtins.list[ClaimRecord]:
         statement = select(models.Claim).order_by(models.Claim.subject, models.Claim.key)
+        return [claim_record(row) for row in self.session.scalars(statement).unique()]
+
+    def for_passages(self, passage_keys: Iterable[str]) -> builtins.list[ClaimRecord]:
+        """The claims of these passages, in ``list`` order."""
+        statement = (
+            select(models.Claim)
+            .join(models.Claim.passage)
+            .where(models.Passage.key.in_(sorted(passage_keys)))
+            .order_by(models.Claim.subject, models.Claim.key)
+        )
         return [claim_record(row) for row in self.session.scalars(statement).unique()]
 
     def get(self, key: str) -> ClaimRecord:

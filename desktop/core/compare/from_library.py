@@ -79,13 +79,12 @@ def read_event_snapshot(library: Library, event_key: str) -> LibrarySnapshot | N
         if event is None:
             return None
         passages = tuple(uow.passages.for_event(event_key))
-        keys = {p.key for p in passages}
         return LibrarySnapshot(
             events=(event,),
             sources=tuple(uow.sources.list()),
             passages=passages,
             codes=tuple(uow.codes.list()),
-            claims=tuple(c for c in uow.claims.list() if c.passage_key in keys),
+            claims=tuple(uow.claims.for_passages(p.key for p in passages)),
         )
 
 
