@@ -1,0 +1,1 @@
+"""Claims read from prose: counts, money, percentages and dates, with hedges kept."""
