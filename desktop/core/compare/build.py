@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from db.records import ClaimRecord, CodeRecord, EventRecord, PassageRecord, SourceRecord
 from desktop.core.compare.blind_spots import find_blind_spots
@@ -14,7 +14,7 @@ from desktop.core.compare.facts import compare_facts
 from desktop.core.compare.frames import build_frame_matrix
 from desktop.core.compare.model import Comparison, EventSummary, Pane, SourceTerms
 from desktop.core.compare.panes import build_panes, passages_about
-from desktop.core.compare.texts import pane_texts, term_counts
+from desktop.core.compare.texts import TermTally, pane_texts, tally_terms, tally_text
 from desktop.core.compare.words import DEFAULT_TOP, distinctive_terms
 
 
@@ -24,12 +24,22 @@ def _words(
     event_passages: Sequence[PassageRecord],
     top: int,
 ) -> tuple[SourceTerms, ...]:
-    counts: list[tuple[str, Counter[str]]] = []
+    tallies: list[tuple[str, TermTally]] = []
     for pane in panes:
         own = [p for p in event_passages if p.source_key == pane.source_key]
         own.sort(key=lambda p: (p.start, p.key))
-        counts.append((pane.source_key, term_counts(pane_texts(sources.get(pane.source_key), own))))
-    return distinctive_terms(counts, top=top)
+        texts = pane_texts(sources.get(pane.source_key), own)
+        tallies.append((pane.source_key, tally_terms(texts)))
+    return distinctive_terms(tallies, top=top, background=_background(sources.values()))
+
+
+def _background(sources: Iterable[SourceRecord]) -> Counter[str]:
+    """Term counts over every attached full text: the informative part of the words' prior."""
+    counts: Counter[str] = Counter()
+    for source in sources:
+        if source.full_text:
+            counts.update(tally_text(source.full_text).counts)
+    return counts
 
 
 def build_comparison(

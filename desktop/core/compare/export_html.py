@@ -21,6 +21,7 @@ from desktop.core.compare.model import (
     SourceRef,
     SourceTerms,
 )
+from desktop.core.compare.words import describe_terms
 
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _STYLE = """
@@ -104,7 +105,7 @@ def _refs(title: str, refs: Iterable[SourceRef]) -> str:
 def _words(words: Iterable[SourceTerms], outlets: dict[str, str]) -> str:
     rows = "".join(
         f"<tr><th>{esc(outlets.get(w.source_key, w.source_key))}</th><td>"
-        + (", ".join(f"{esc(t.term)} ({t.z:.2f})" for t in w.terms) or "none")
+        + esc(describe_terms(w))
         + "</td></tr>"
         for w in words
     )

@@ -19,6 +19,7 @@ from desktop.core.compare.model import (
     SourceRef,
     SourceTerms,
 )
+from desktop.core.compare.words import describe_terms
 
 _SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|#~!])")
 
@@ -86,7 +87,7 @@ def _blind(blind: BlindSpots) -> list[str]:
 def _words(words: Iterable[SourceTerms], outlets: dict[str, str]) -> list[str]:
     lines = []
     for entry in words:
-        terms = ", ".join(f"{md(t.term)} ({t.z:.2f})" for t in entry.terms) or "none"
+        terms = md(describe_terms(entry))
         lines.append(f"- {md(outlets.get(entry.source_key, entry.source_key))}: {terms}")
     return lines + [""]
 

@@ -166,19 +166,25 @@ class BlindSpots:
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """A distinctive unigram or bigram with its log-odds z-score and raw count in the source."""
+    """A distinctive unigram or bigram (its commonest written form) with its log-odds z-score,
+    its count in the source and in the other sources, and whether |z| reaches 1.96."""
 
     term: str
     z: float
     count: int
+    other_count: int = 0
+    significant: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class SourceTerms:
-    """The most distinctive terms of one pane against the other panes, best first."""
+    """The most distinctive terms of one pane against the other panes, best first; ``words``
+    counts the content words read, ``note`` says why the list cannot be trusted (or is "")."""
 
     source_key: str
     terms: tuple[Term, ...]
+    words: int = 0
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from db.records import PassageRecord, SourceRecord
+from desktop.core.compare.stemming import stem
 from desktop.core.compare.stopwords import is_stop_word
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+_CLAUSE_RE = re.compile(r"[.,;:!?()\[\]{}\"«»“”„/|…]+|\s[-–—]+\s|\n")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -62,17 +66,76 @@ def tokens(text: str) -> list[str]:
     return [t for t in found if any(ch.isalpha() for ch in t)]
 
 
-def term_counts(texts: Iterable[str]) -> Counter[str]:
-    """Unigrams and bigrams, stop words removed; a bigram is two adjacent tokens of which
-    neither is a stop word (so no bigram spans a removed word), joined by a space."""
-    counts: Counter[str] = Counter()
+@dataclass
+class TermTally:
+    """Counts of unigram and bigram stems, the surface forms each stem was seen as, the
+    position each was first seen at, and how many content words were counted."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    forms: dict[str, Counter[str]] = field(default_factory=dict)
+    first: dict[str, int] = field(default_factory=dict)
+    words: int = 0
+
+    def add(self, key: str, form: str) -> None:
+        """Count one occurrence of ``key`` seen as ``form``."""
+        self.counts[key] += 1
+        self.forms.setdefault(key, Counter())[form] += 1
+        self.first.setdefault(key, len(self.first))
+
+    def display(self, key: str) -> str:
+        """The commonest surface form of ``key`` (the earliest seen among equals)."""
+        forms = self.forms.get(key)
+        return forms.most_common(1)[0][0] if forms else key
+
+    @classmethod
+    def of_counts(cls, counts: Counter[str]) -> TermTally:
+        """A tally whose keys are shown as they are, in the order given."""
+        tally = cls(counts=Counter(counts), words=sum(counts.values()))
+        for key in counts:
+            tally.forms[key] = Counter({key: 1})
+            tally.first[key] = len(tally.first)
+        return tally
+
+
+def _content_word(raw: str, word: str) -> bool:
+    """A word worth counting: not a stop word, and longer than two letters unless written in
+    capitals (EU, UN, US)."""
+    if is_stop_word(word):
+        return False
+    return len(word) > 2 or (len(raw) == 2 and raw.isupper())
+
+
+def tally_terms(texts: Iterable[str]) -> TermTally:
+    """Unigrams and bigrams by stem, stop words removed; a bigram is two adjacent content words
+    of one clause (no stop word and no punctuation between them)."""
+    tally = TermTally()
     for text in texts:
-        words = tokens(text)
-        keep = [len(w) > 1 and not is_stop_word(w) for w in words]
-        for i, word in enumerate(words):
-            if not keep[i]:
-                continue
-            counts[word] += 1
-            if i + 1 < len(words) and keep[i + 1]:
-                counts[f"{word} {words[i + 1]}"] += 1
-    return counts
+        for clause in _CLAUSE_RE.split(text):
+            _tally_clause(clause, tally)
+    return tally
+
+
+def _tally_clause(clause: str, tally: TermTally) -> None:
+    previous: tuple[str, str] | None = None
+    for raw in _TOKEN_RE.findall(clause):
+        word = raw.casefold().replace("’", "'")
+        if not any(ch.isalpha() for ch in word) or not _content_word(raw, word):
+            previous = None
+            continue
+        key = stem(word.removesuffix("'s"))
+        tally.words += 1
+        tally.add(key, word)
+        if previous is not None:
+            tally.add(f"{previous[0]} {key}", f"{previous[1]} {word}")
+        previous = (key, word)
+
+
+@lru_cache(maxsize=64)
+def tally_text(text: str) -> TermTally:
+    """The tally of one whole text, cached: full texts serve as background for every event."""
+    return tally_terms([text])
+
+
+def term_counts(texts: Iterable[str]) -> Counter[str]:
+    """The stem counts of :func:`tally_terms`."""
+    return tally_terms(texts).counts

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.compare.model import BlindSpots, Comparison, FactFinding, FrameMatrix, SourceTerms
+from desktop.core.compare.words import describe_term
 from desktop.ui.compare.safe_text import SOFT_ALPHA, STRONG_ALPHA, tinted
 
 UNIQUE_MARK = "★"
@@ -182,9 +183,10 @@ def _word_rows(view: QTableWidget, words: tuple[SourceTerms, ...], outlets: dict
     view.setRowCount(len(words))
     for i, entry in enumerate(words):
         view.setItem(i, 0, QTableWidgetItem(outlets.get(entry.source_key, entry.source_key)))
-        terms = ", ".join(t.term for t in entry.terms) or "—"
-        item = QTableWidgetItem(terms)
-        item.setToolTip("\n".join(f"{t.term}: z = {t.z:.2f}, {t.count}×" for t in entry.terms))
+        terms = ", ".join(t.term + ("*" if t.significant else "") for t in entry.terms) or "—"
+        item = QTableWidgetItem(f"{terms} — {entry.note}" if entry.note else terms)
+        lines = [describe_term(t) for t in entry.terms]
+        item.setToolTip("\n".join(lines + ["* |z| ≥ 1.96 (95 %)", entry.note]).strip())
         view.setItem(i, 1, item)
 
 

@@ -3,7 +3,14 @@ from __future__ import annotations
 from collections import Counter
 
 from desktop.core.compare import build_comparison
-from desktop.core.compare.texts import pane_texts, paragraph_spans, term_counts, tokens
+from desktop.core.compare.stemming import stem
+from desktop.core.compare.texts import (
+    pane_texts,
+    paragraph_spans,
+    tally_terms,
+    term_counts,
+    tokens,
+)
 from desktop.core.compare.words import distinctive_terms, log_odds_z
 
 from .scenario import WAR, build_library
@@ -71,3 +78,50 @@ def test_single_pane_has_nothing_to_contrast() -> None:
 def test_top_limits_the_list() -> None:
     panes = [("a", Counter({f"w{i}": i + 1 for i in range(20)})), ("b", Counter({"x": 50}))]
     assert len(distinctive_terms(panes, top=5)[0].terms) == 5
+
+
+def test_log_odds_matches_hand_computed_values() -> None:
+    # own {a:2, b:1}, rest {b:1, c:3}, prior = pooled {a:2, b:2, c:3}: a0 = 7, n_i = 3, n_j = 4.
+    # a: delta = log(4/6) - log(2/9) = log 3, var = 1/4 + 1/2  -> z = 1.0986 / 0.8660 = 1.2686
+    # b: delta = log(3/7) - log(3/8) = log(8/7), var = 1/3 + 1/3 -> z = 0.1335 / 0.8165 = 0.1635
+    own, rest = Counter({"a": 2, "b": 1}), Counter({"b": 1, "c": 3})
+    scores = log_odds_z(own, rest, own + rest)
+    assert abs(scores["a"] - 1.268565) < 1e-5
+    assert abs(scores["b"] - 0.163543) < 1e-5
+
+
+def test_ties_keep_text_order_not_alphabetical_and_say_so() -> None:
+    panes = [("a", tally_terms(["zebra yak xylophone"])), ("b", tally_terms(["mango lemon"]))]
+    words = distinctive_terms(panes, top=2)[0]
+    assert [t.term for t in words.terms] == ["zebra", "yak"]
+    assert "tie with the last one shown" in words.note
+
+
+def test_counts_in_both_places_and_the_too_little_text_note() -> None:
+    panes = [("a", tally_terms(["blitzkrieg war"])), ("b", tally_terms(["war peace"]))]
+    first = distinctive_terms(panes)[0]
+    term = next(t for t in first.terms if t.term == "blitzkrieg")
+    assert (term.count, term.other_count, term.significant) == (1, 0, False)
+    assert first.note.startswith("too little text to tell")
+    big = [("a", Counter({"blitzkrieg": 60, "war": 40})), ("b", Counter({"war": 60, "peace": 40}))]
+    strong = distinctive_terms(big)[0]
+    assert strong.terms[0].term == "blitzkrieg" and strong.terms[0].significant
+    assert strong.note == ""
+
+
+def test_word_forms_count_together_and_show_their_commonest_form() -> None:
+    tally = tally_terms(["Forces moved. The force stayed. Forces left."])
+    assert tally.counts[stem("forces")] == 3
+    assert tally.display(stem("forces")) == "forces"
+
+
+def test_russian_and_ukrainian_function_words_are_not_terms() -> None:
+    counts = term_counts(["Это была война, и она не закончилась", "Це була війна, і вона триває"])
+    assert not {"это", "была", "она", "це", "була", "вона"} & set(counts)
+    assert counts[stem("война")] == 1
+
+
+def test_bigrams_never_cross_punctuation_and_short_words_need_capitals() -> None:
+    counts = term_counts(["the Carnegie Center, think tanks and de facto EU rule"])
+    assert "center think" not in counts and stem("de") not in counts
+    assert "eu" in counts
