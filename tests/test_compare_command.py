@@ -112,3 +112,13 @@ def test_bundled_dataset_2008_war_has_three_panes(tmp_path: Path) -> None:
     data = json.loads(done.stdout)
     assert data["event"]["when"].endswith("2008") or "2008" in data["event"]["when"]
     assert len(data["panes"]) >= 3
+
+
+def test_ambiguous_query_lists_matches_and_first_takes_the_best(tmp_path: Path) -> None:
+    db = _bundled_db(tmp_path)
+    asked = _run(db, "Karabakh", "--format", "json")
+    assert asked.returncode == 2 and asked.stdout == ""
+    assert "Second Karabakh War" in asked.stderr and "--first" in asked.stderr
+    taken = _run(db, "Karabakh", "--first", "--format", "json")
+    assert taken.returncode == 0, taken.stderr
+    assert json.loads(taken.stdout)["event"]["key"] == "2020-second-karabakh-war"

@@ -12,6 +12,7 @@ from desktop.core.compare import (
     comparison_to_markdown,
 )
 from desktop.core.compare.from_library import (
+    AmbiguousEventError,
     EventNotFoundError,
     SourceNotFoundError,
     compare_in_library,
@@ -23,7 +24,14 @@ FORMATS = ("md", "json", "html")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", metavar="QUERY", help="an event key, or words of its title")
+    parser.add_argument(
+        "query",
+        metavar="QUERY",
+        help="an event key, or words of its title, aliases, actors, tags, places or summary",
+    )
+    parser.add_argument(
+        "--first", action="store_true", help="when several events match, take the best one"
+    )
     parser.add_argument(
         "--sources",
         metavar="KEY,...",
@@ -48,8 +56,8 @@ def run(args: argparse.Namespace) -> int:
     keys = [k.strip() for k in args.sources.split(",") if k.strip()]
     library = open_for_command(args)
     try:
-        comparison = compare_in_library(library, args.query, keys)
-    except (EventNotFoundError, SourceNotFoundError) as error:
+        comparison = compare_in_library(library, args.query, keys, first=args.first)
+    except (EventNotFoundError, AmbiguousEventError, SourceNotFoundError) as error:
         raise UserError(str(error)) from error
     finally:
         library.dispose()

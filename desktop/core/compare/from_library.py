@@ -1,7 +1,7 @@
-"""Load what a comparison needs from a library and build it; find an event by key or title.
+"""Load what a comparison needs from a library and build it.
 
 Everything is read in one unit of work, so a comparison never mixes two states of the library.
-Nothing is written. Title matching is fuzzy, word by word, with rapidfuzz.
+Nothing is written. Finding an event from a query lives in ``event_query``.
 """
 
 from __future__ import annotations
@@ -9,31 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz, process, utils
-
 from db.library import Library
 from db.records import ClaimRecord, CodeRecord, EventRecord, PassageRecord, SourceRecord
 from desktop.core.compare.build import build_comparison
 from desktop.core.compare.coverage import build_coverage
+from desktop.core.compare.event_query import (
+    AmbiguousEventError,
+    EventNotFoundError,
+    find_event,
+)
 from desktop.core.compare.model import Comparison, CoverageMatrix
 from desktop.core.team.coders import CoderFilter
-
-MATCH_SHARE = 0.75
-WORD_CUTOFF = 80.0
-MIN_WORD = 2
-CLOSE_CUTOFF = 50.0
-CLOSE_LIMIT = 5
-
-
-class EventNotFoundError(LookupError):
-    """No event has the given key or a title close enough; ``close_titles`` are the nearest."""
-
-    def __init__(self, query: str, close_titles: Sequence[str]) -> None:
-        self.query = query
-        self.close_titles = tuple(close_titles)
-        listed = "; ".join(close_titles)
-        hint = f" Close titles: {listed}." if close_titles else " No title comes close."
-        super().__init__(f"No event matches {query!r}.{hint}")
 
 
 class SourceNotFoundError(LookupError):
@@ -88,46 +74,6 @@ def read_event_snapshot(library: Library, event_key: str) -> LibrarySnapshot | N
         )
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in utils.default_process(text).split() if len(w) > MIN_WORD]
-
-
-def title_score(query: str, event: EventRecord) -> tuple[float, float]:
-    """How well ``query`` names ``event``: (share of the query's words found in the title or
-    start year, each found when a title word is at least ``WORD_CUTOFF`` similar; the weighted
-    ratio of query and title). Words of one or two letters are ignored."""
-    wanted = _words(query)
-    haystack = _words(f"{event.title} {event.start[:4]}")
-    if not wanted or not haystack:
-        return (0.0, 0.0)
-    found = sum(
-        1
-        for word in wanted
-        if process.extractOne(word, haystack, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)
-    )
-    whole = fuzz.WRatio(query, event.title, processor=utils.default_process)
-    return (found / len(wanted), float(whole))
-
-
-def find_event(query: str, events: Sequence[EventRecord]) -> EventRecord:
-    """The event whose key is ``query`` exactly, else the one whose title matches it best.
-
-    A title matches when at least ``MATCH_SHARE`` of the query's words occur in it (fuzzily,
-    so "Airline crash" finds "... Airlines ... crashes ..."); the best share wins, then the
-    closest whole title, then the earlier event. Raises ``EventNotFoundError`` with up to
-    ``CLOSE_LIMIT`` close titles otherwise.
-    """
-    for event in events:
-        if event.key == query:
-            return event
-    scored = [(title_score(query, e), e) for e in events]
-    scored.sort(key=lambda pair: (-pair[0][0], -pair[0][1], pair[1].t_lo, pair[1].key))
-    if scored and scored[0][0][0] >= MATCH_SHARE:
-        return scored[0][1]
-    close = [e.title for (share, whole), e in scored if share > 0 or whole >= CLOSE_CUTOFF]
-    raise EventNotFoundError(query, close[:CLOSE_LIMIT])
-
-
 def restrict_sources(snapshot: LibrarySnapshot, source_keys: Sequence[str]) -> LibrarySnapshot:
     """Keep only the named sources and their passages (and claims on those passages).
 
@@ -164,14 +110,18 @@ def compare_snapshot(snapshot: LibrarySnapshot, event: EventRecord) -> Compariso
     )
 
 
-def compare_in_library(library: Library, query: str, source_keys: Sequence[str] = ()) -> Comparison:
-    """Find the event for ``query`` (key or title) and compare the sources that speak of it.
+def compare_in_library(
+    library: Library, query: str, source_keys: Sequence[str] = (), first: bool = False
+) -> Comparison:
+    """Find the event for ``query`` (see ``event_query.find_event``) and compare the sources
+    that speak of it.
 
-    ``source_keys`` limits the comparison to those sources. Raises ``EventNotFoundError`` or
-    ``SourceNotFoundError``; reads the library once and writes nothing.
+    ``source_keys`` limits the comparison to those sources. Raises ``EventNotFoundError``,
+    ``AmbiguousEventError`` (unless ``first``) or ``SourceNotFoundError``; reads the library
+    once and writes nothing.
     """
     snapshot = read_snapshot(library)
-    event = find_event(query, snapshot.events)
+    event = find_event(query, snapshot.events, first=first)
     return compare_snapshot(restrict_sources(snapshot, source_keys), event)
 
 
@@ -204,3 +154,19 @@ def source_passages(library: Library, source_key: str) -> tuple[PassageRecord, .
     with library.unit_of_work() as uow:
         found = uow.passages.for_source(source_key)
     return tuple(sorted(found, key=lambda p: (p.start, p.key)))
+
+
+__all__ = [
+    "AmbiguousEventError",
+    "EventNotFoundError",
+    "LibrarySnapshot",
+    "SourceNotFoundError",
+    "compare_event_key",
+    "compare_in_library",
+    "coverage_in_library",
+    "find_event",
+    "read_event_snapshot",
+    "read_snapshot",
+    "restrict_sources",
+    "source_passages",
+]
