@@ -95,6 +95,8 @@ class Source(Stamped, Base):
     key: Mapped[str] = mapped_column(String(200), unique=True)
     title: Mapped[str] = mapped_column(Text)
     outlet: Mapped[str] = mapped_column(String(300), default="")
+    label: Mapped[str] = mapped_column(String(80), default="")
+    color: Mapped[str] = mapped_column(String(7), default="")
     authors: Mapped[list[str]] = mapped_column(default=list)
     published: Mapped[str | None] = mapped_column(String(40))
     published_t: Mapped[float | None] = mapped_column(Float)

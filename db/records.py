@@ -93,6 +93,8 @@ class SourceRecord:
     affiliation: str = ""
     stance: str = ""
     notes: str = ""
+    label: str = ""  # short name shown in panes, legends and matrices ("DW")
+    color: str = ""  # "#rrggbb", stored so that it never changes with the order of sources
     id: int | None = None
     stamp: Stamp = field(default_factory=Stamp)
 

@@ -29,6 +29,8 @@ _FIELDS = (
     "affiliation",
     "stance",
     "notes",
+    "label",
+    "color",
 )
 
 

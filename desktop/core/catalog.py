@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from db.library import Library
 from db.records import CodeRecord, EraRecord, EventRecord, LaneRecord, SourceRecord
 from desktop.core.editing.changes import Changes
-from desktop.core.palette import source_color
+from desktop.core.source_identity import SourceIdentity, source_identity
 
 WHOLE = ("everything", "sources", "codes", "lanes")  # a change of these reloads the whole catalog
 
@@ -86,8 +86,15 @@ class Catalog:
             object.__setattr__(self, "_by_key", cached)
         return cached
 
+    def source_identities(self) -> dict[str, SourceIdentity]:
+        """Source key -> the label and colour it is shown with."""
+        return {source.key: source_identity(source) for source in self.sources}
+
     def source_colors(self) -> dict[str, str]:
-        return {source.key: source_color(i) for i, source in enumerate(self.sources)}
+        return {key: identity.color for key, identity in self.source_identities().items()}
+
+    def source_labels(self) -> dict[str, str]:
+        return {key: identity.label for key, identity in self.source_identities().items()}
 
     def lane_index(self) -> dict[str, int]:
         return {lane.key: i for i, lane in enumerate(self.lanes)}

@@ -30,6 +30,7 @@ from db.records import (
 )
 from db.uow import UnitOfWork
 from desktop.core.dates import DateParseError, DateSpan, HistDate
+from desktop.core.source_identity import is_color, label_from_outlet, next_free_color
 from desktop.io.formats import bundle as b
 
 
@@ -64,7 +65,11 @@ def event_record(event: b.EventData) -> EventRecord:
     )
 
 
-def source_record(source: b.SourceData) -> SourceRecord:
+def source_record(source: b.SourceData, used_colors: Iterable[str] = ()) -> SourceRecord:
+    """The record of ``source``; one without a label or colour gets them as a new source would
+    (label from the outlet, first palette colour not in ``used_colors``)."""
+    label = source.label or label_from_outlet(source.outlet, source.title)
+    color = source.color if is_color(source.color) else next_free_color(used_colors)
     return SourceRecord(
         key=source.key,
         title=source.title,
@@ -83,6 +88,8 @@ def source_record(source: b.SourceData) -> SourceRecord:
         affiliation=source.affiliation,
         stance=source.stance,
         notes=source.notes,
+        label=label,
+        color=color,
     )
 
 
@@ -161,11 +168,15 @@ def load_bundle(uow: UnitOfWork, bundle: b.Bundle) -> None:
         )
     for era in bundle.eras:
         _write("era", era.key, lambda era=era: uow.lanes.add_era(_era_record(era)))
+    used = [source.color for source in uow.sources.list()]
+    used += [source.color for source in bundle.sources if is_color(source.color)]
     for source in bundle.sources:
+        record = source_record(source, used)
+        used.append(record.color)
         _write(
             "source",
             source.key,
-            lambda s=source: uow.sources.add(source_record(s), published_day(s.published)),
+            lambda r=record: uow.sources.add(r, published_day(r.published)),
         )
     for event in bundle.events:
         _write("event", event.key, lambda e=event: uow.events.add(event_record(e)))

@@ -39,6 +39,8 @@ def _source(s: SourceRecord) -> b.SourceData:
         affiliation=s.affiliation,
         stance=s.stance,
         notes=s.notes,
+        label=s.label,
+        color=s.color,
     )
 
 

@@ -1,4 +1,5 @@
-"""Colours that identify sources: distinct, colour-blind safe, stable per source order."""
+"""Colours that identify sources: distinct and colour-blind safe (each source stores its own;
+see ``desktop.core.source_identity``)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,3 @@ SOURCE_COLORS: tuple[str, ...] = (
     "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442", "#7F7F7F",
     "#8C564B", "#17BECF", "#BCBD22", "#9467BD",
 )
-
-
-def source_color(index: int) -> str:
-    """Colour of the ``index``-th source (sources ordered by publication date, then key)."""
-    return SOURCE_COLORS[index % len(SOURCE_COLORS)]

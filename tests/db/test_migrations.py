@@ -73,6 +73,8 @@ def test_upgrade_from_first_revision_keeps_rows(any_url: str) -> None:
         assert library.revision() == head_revision()
         with library.unit_of_work() as uow:
             assert uow.sources.get("s1").title == "Old source"
+            assert uow.sources.get("s1").color == "#E69F00"  # the colour it was drawn with
+            assert uow.sources.get("s1").label == ""  # shown as a label made from the outlet
             assert uow.events.get("e1").title == "Old event"
     finally:
         library.dispose()

@@ -11,6 +11,7 @@ from db.records import SOURCE_KINDS, SourceRecord
 from db.uow import UnitOfWork
 from desktop.core.dates import DateParseError, HistDate
 from desktop.core.importing.outcome import MetadataOverrides
+from desktop.core.source_identity import new_identity
 from desktop.io.documents import ReadDocument
 
 _MAX_SLUG = 40
@@ -88,7 +89,9 @@ def published_day(published: str | None) -> float | None:
 def new_source(
     uow: UnitOfWork, document: ReadDocument, metadata: ProposedMetadata, notes: str = ""
 ) -> SourceRecord:
-    """A record for a new source holding ``document``'s text, under a key not yet used."""
+    """A record for a new source holding ``document``'s text, under a key not yet used, with a
+    label from its outlet and the first palette colour no other source uses."""
+    identity = new_identity(metadata.outlet, metadata.title, uow.sources.list())
     return SourceRecord(
         key=free_source_key(uow, metadata.title, document.content_hash),
         title=metadata.title,
@@ -105,6 +108,8 @@ def new_source(
         file_sha256=document.file_sha256,
         imported_at=datetime.now(UTC),
         notes=notes,
+        label=identity.label,
+        color=identity.color,
     )
 
 

@@ -98,6 +98,8 @@ class SourceData:
     affiliation: str = ""
     stance: str = ""
     notes: str = ""
+    label: str = ""
+    color: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.core.dates import DateParseError, DateSpan, HistDate
+from desktop.core.source_identity import label_from_outlet
 from desktop.io.formats.atomic import write_text_atomic
 from desktop.io.formats.bundle import Bundle, EventData
 from desktop.io.formats.csv_text import join_list, read_csv_rows, split_list
@@ -48,6 +49,7 @@ EVENT_COLUMNS = (
 PASSAGE_COLUMNS = (
     "key",
     "source",
+    "source_label",
     "start",
     "end",
     "quote",
@@ -58,7 +60,9 @@ PASSAGE_COLUMNS = (
     "codes",
     "notes",
 )
-CODING_COLUMNS = ("passage", "source", "code", "code_name", "coder", "quote")
+CODING_COLUMNS = (
+    "passage", "source", "source_label", "code", "code_name", "coder", "quote"
+)
 
 
 def _write_table(
@@ -92,12 +96,18 @@ def export_events_csv(bundle: Bundle, path: str | os.PathLike[str]) -> None:
     _write_table(path, EVENT_COLUMNS, rows)
 
 
+def _source_labels(bundle: Bundle) -> dict[str, str]:
+    return {s.key: s.label or label_from_outlet(s.outlet, s.title) for s in bundle.sources}
+
+
 def export_passages_csv(bundle: Bundle, path: str | os.PathLike[str]) -> None:
     """One row per passage with its linked event keys and code keys joined."""
+    labels = _source_labels(bundle)
     rows = [
         {
             "key": p.key,
             "source": p.source,
+            "source_label": labels.get(p.source, ""),
             "start": str(p.start),
             "end": str(p.end),
             "quote": p.quote,
@@ -116,10 +126,12 @@ def export_passages_csv(bundle: Bundle, path: str | os.PathLike[str]) -> None:
 def export_codings_csv(bundle: Bundle, path: str | os.PathLike[str]) -> None:
     """One row per coding (a code applied to a passage by a coder)."""
     names = {code.key: code.name for code in bundle.codes}
+    labels = _source_labels(bundle)
     rows = [
         {
             "passage": p.key,
             "source": p.source,
+            "source_label": labels.get(p.source, ""),
             "code": c.code,
             "code_name": names.get(c.code, ""),
             "coder": c.coder,

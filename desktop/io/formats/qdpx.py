@@ -71,6 +71,8 @@ def _source_description(source: SourceData) -> str:
         f"{label}: {value}"
         for label, value in (
             ("Outlet", source.outlet),
+            ("Short label", source.label),
+            ("Colour", source.color),
             ("Authors", ", ".join(source.authors)),
             ("Published", source.published or ""),
             ("URL", source.url),

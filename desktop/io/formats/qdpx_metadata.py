@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
@@ -26,6 +27,8 @@ _SOURCE_KINDS = frozenset(
 )
 _LABELS = {
     "Outlet": "outlet",
+    "Short label": "label",
+    "Colour": "color",
     "Authors": "authors",
     "Published": "published",
     "URL": "url",
@@ -41,7 +44,13 @@ def _valid(field: str, value: str) -> bool:
             HistDate.parse_edtf(value)
         except DateParseError:
             return False
-    return {"kind": value in _SOURCE_KINDS, "key": is_key(value)}.get(field, True)
+    checks = {
+        "kind": value in _SOURCE_KINDS,
+        "key": is_key(value),
+        "color": re.fullmatch(r"#[0-9a-fA-F]{6}", value) is not None,
+        "label": len(value) <= 80,
+    }
+    return checks.get(field, True)
 
 
 def source_fields(description: str) -> dict[str, object]:
