@@ -6,6 +6,7 @@ Nothing else in the application creates a QApplication, opens a library or reads
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.errors import LibraryError
@@ -49,11 +50,12 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
     install_importing(window, workbench, signals)
 
 
-def run_gui(db: str | None) -> int:
+def run_gui(db: str | None, screenshot: Path | None = None) -> int:
     """Start the Qt application on the library; returns the process exit status.
 
     The library is opened and read on a worker thread (a big one shows a progress dialog with
-    Cancel); the window appears once it is read.
+    Cancel); the window appears once it is read. With ``screenshot`` the window is saved there
+    as PNG after its first paint and the application quits.
     """
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -73,7 +75,15 @@ def run_gui(db: str | None) -> int:
     handle = run_with_progress(
         None, "Opening library", open_job(lambda _: open_workbench_library(db), db or "", "")
     )
-    handle.succeeded.connect(lambda workbench: opened.append(_show_window(workbench, settings)))
+
+    def show(workbench: Workbench) -> None:
+        opened.append(_show_window(workbench, settings))
+        if screenshot is not None:
+            from desktop.ui.shell.snapshot import save_after_first_paint
+
+            save_after_first_paint(opened[-1], screenshot, lambda status: _end(status, failed))
+
+    handle.succeeded.connect(show)
     handle.failed.connect(lambda error, details: failed.append(_cannot_open(error, details)))
     handle.cancelled.connect(app.quit)
     status = app.exec()
@@ -95,6 +105,15 @@ def _show_window(workbench: Workbench, settings: QSettings) -> MainWindow:
     errors.install()
     window.show()
     return window
+
+
+def _end(status: int, failed: list[int]) -> None:
+    """Quit the application; a non-zero ``status`` becomes its exit status."""
+    from PySide6.QtWidgets import QApplication
+
+    if status:
+        failed.append(status)
+    QApplication.quit()
 
 
 def _cannot_open(error: BaseException, details: str) -> int:

@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from desktop import __version__
 from desktop.commands import COMMANDS
 from desktop.errors import UserError
 
@@ -19,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="parallax",
         description="Parallax: events on a zoomable timeline, sources side by side.",
     )
+    parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",

@@ -81,3 +81,26 @@ def test_gui_names_the_missing_x11_library_instead_of_a_qt_abort(
     assert "apt install libxcb-icccm4'" in said and "Traceback" not in said
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert gui.missing_x11_packages() == []  # another platform needs no X11 library
+
+
+def test_version_names_the_package_version() -> None:
+    from desktop import __version__
+
+    result = parallax("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"parallax {__version__}"
+
+
+def test_gui_screenshot_saves_the_painted_window_and_quits(tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    db, picture = tmp_path / "lib.sqlite", tmp_path / "window.png"
+    assert parallax("--db", str(db), "sample", "--yes").returncode == 0
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    result = parallax("--db", str(db), "gui", "--screenshot", str(picture), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Saved the window" in result.stdout
+    image = QImage(str(picture))
+    assert image.width() >= 800 and image.height() >= 500
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in (60, 250, 400)}
+    assert len(colours) > 5, "the window picture is blank"

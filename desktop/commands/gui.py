@@ -6,8 +6,9 @@ import argparse
 import os
 import sys
 from ctypes.util import find_library
+from pathlib import Path
 
-from desktop.commands.base import Command, no_arguments
+from desktop.commands.base import Command
 from desktop.errors import UserError
 
 HEADLESS_HINT = (
@@ -67,6 +68,16 @@ def x11_hint(packages: list[str]) -> str:
     )
 
 
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        type=Path,
+        help="save a picture of the window once it has been drawn, then quit "
+        "(checks an installation; with QT_QPA_PLATFORM=offscreen it needs no display)",
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     if not display_available():
         raise UserError(HEADLESS_HINT)
@@ -75,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(x11_hint(missing))
     from desktop.app import run_gui
 
-    return run_gui(args.db)
+    return run_gui(args.db, args.screenshot)
 
 
-GUI = Command("gui", "open the Parallax window (the default command)", no_arguments, run)
+GUI = Command("gui", "open the Parallax window (the default command)", configure, run)

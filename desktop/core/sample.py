@@ -11,13 +11,13 @@ from pathlib import Path
 from db.library import Library
 from desktop.core.library_bundle import load_bundle
 from desktop.io.formats.library_json import read_library_json
-from desktop.io.resources import resources_path
+from desktop.io.resources import resource
 
 SAMPLE_FILE = "russia-neighbourhood.parallax.json"
 
 
 def sample_path() -> Path:
-    return resources_path() / "dataset" / SAMPLE_FILE
+    return resource("dataset", SAMPLE_FILE)
 
 
 def load_sample(library: Library, path: Path | None = None, author: str = "parallax") -> None:

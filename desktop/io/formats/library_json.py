@@ -23,7 +23,7 @@ from desktop.io.formats.bundle import Bundle
 from desktop.io.formats.codec import bundle_to_document, document_to_bundle
 from desktop.io.formats.errors import FormatError
 from desktop.io.formats.integrity import check_integrity
-from desktop.io.resources import schema_path
+from desktop.io.resources import resource
 
 __all__ = [
     "LIBRARY_SCHEMA",
@@ -52,7 +52,7 @@ _KIND_OF_LIST = {
 @cache
 def library_validator() -> jsonschema.protocols.Validator:
     """The schema validator (loaded on first use, then cached)."""
-    schema = json.loads(schema_path(LIBRARY_SCHEMA).read_text(encoding="utf-8"))
+    schema = json.loads(resource("schema", LIBRARY_SCHEMA).read_text(encoding="utf-8"))
     validator_cls = jsonschema.validators.validator_for(schema)
     validator_cls.check_schema(schema)
     return validator_cls(schema)

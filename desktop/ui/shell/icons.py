@@ -12,7 +12,7 @@ from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from desktop.io.resources import resources_path
+from desktop.io.resources import resource
 
 ICON_NAMES = ("zoom-in", "zoom-out", "zoom-fit", "home", "new-event", "import", "export")
 _SIZES = (16, 24, 32, 48)
@@ -31,7 +31,7 @@ def _pixmap(svg: str, color: str, size: int) -> QPixmap:
 def themed_icon(name: str, palette: QPalette) -> QIcon:
     """The icon ``resources/icons/<name>.svg`` coloured for ``palette``."""
     try:
-        svg = (resources_path() / "icons" / f"{name}.svg").read_text(encoding="utf-8")
+        svg = resource("icons", f"{name}.svg").read_text(encoding="utf-8")
     except OSError:
         return QIcon()
     role = QPalette.ColorRole.ButtonText

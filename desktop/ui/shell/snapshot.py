@@ -1,0 +1,52 @@
+"""``parallax gui --screenshot PNG``: save a picture of the window once it has painted, then quit.
+
+Used to check an installation (CI starts the installed window offscreen this way) and to make
+screenshots for documentation. The picture is taken a moment after the window's first paint, so
+that work the views do when idle has landed.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+SETTLE_MS = 800
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, after the watched widget's first paint event."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            QTimer.singleShot(SETTLE_MS, then)
+        return False
+
+
+def save_after_first_paint(window: QWidget, path: Path, done: Callable[[int], None]) -> None:
+    """Once ``window`` has painted, write it to ``path`` as PNG and call ``done(status)``.
+
+    ``status`` is 0 when the file was written and non-empty, else 2 (the reason is printed as
+    one line on standard error).
+    """
+
+    def save() -> None:
+        picture = window.grab()
+        written = picture.save(str(path), "PNG")
+        if written and path.exists() and path.stat().st_size > 0:
+            print(f"Saved the window ({picture.width()}x{picture.height()}) to {path}.")
+            done(0)
+        else:
+            print(f"parallax: Cannot write the screenshot {path}.", file=sys.stderr)
+            done(2)
+
+    _FirstPaint(window, save)
