@@ -265,6 +265,7 @@ class Claim(Stamped, Base):
     date: Mapped[str | None] = mapped_column(String(40))
     unit: Mapped[str] = mapped_column(String(60), default="")
     hedge: Mapped[str] = mapped_column(String(20), default="exact")
+    event_key: Mapped[str | None] = mapped_column(String(200), index=True)
     passage: Mapped[Passage] = relationship(lazy="joined")
 
 

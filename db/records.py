@@ -204,6 +204,7 @@ class ClaimRecord:
     date: str | None = None
     unit: str = ""
     hedge: str = "exact"
+    event_key: str | None = None
     id: int | None = None
     stamp: Stamp = field(default_factory=Stamp)
 

@@ -11,7 +11,7 @@ from db import models
 from db.records import ClaimRecord
 from db.repositories.base import Repository, apply_fields, stamp_of
 
-_FIELDS = ("subject", "kind", "stated", "low", "high", "date", "unit", "hedge")
+_FIELDS = ("subject", "kind", "stated", "low", "high", "date", "unit", "hedge", "event_key")
 
 
 def claim_record(row: models.Claim) -> ClaimRecord:

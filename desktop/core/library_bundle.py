@@ -218,6 +218,7 @@ def _load_annotations(uow: UnitOfWork, bundle: b.Bundle) -> None:
                     date=c.date,
                     unit=c.unit,
                     hedge=c.hedge,
+                    event_key=c.event,
                 )
             ),
         )

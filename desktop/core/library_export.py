@@ -141,6 +141,7 @@ def bundle_from_library(uow: UnitOfWork) -> b.Bundle:
                 unit=c.unit,
                 hedge=c.hedge,
                 stated=c.stated,
+                event=c.event_key,
             )
             for c in uow.claims.list()
         ),

@@ -68,7 +68,7 @@ def build_comparison(
         event=EventSummary(event.key, event.title, event_when(event), event.summary, event.lane),
         panes=panes,
         frames=build_frame_matrix(panes),
-        facts=compare_facts(event.key, claims, passages, sources, tolerance),
+        facts=compare_facts(event.key, claims, passages, sources, tolerance, event=event),
         blind_spots=find_blind_spots(event, sources, passages),
         words=_words(panes, source_map, about, top_terms),
         coverage=build_coverage(

@@ -21,6 +21,7 @@ from desktop.core.compare.model import (
     SourceRef,
     SourceTerms,
 )
+from desktop.core.compare.record_check import statement_remarks
 from desktop.core.compare.words import describe_terms
 
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -83,9 +84,11 @@ def _frames(frames: FrameMatrix, outlets: dict[str, str]) -> str:
 
 
 def _fact(f: FactFinding) -> str:
-    items = "".join(
+    record = f"<li>the record: <b>{esc(f.record)}</b></li>" if f.record else ""
+    items = record + "".join(
         f"<li>{esc(s.outlet or s.source_key)}: <b>{esc(s.value)}</b> "
-        f"<q>{esc(s.stated)}</q><blockquote>{esc(s.quote)}</blockquote></li>"
+        f"<q>{esc(s.stated)}</q> <i>{esc(statement_remarks(s.against_record, s.note))}</i>"
+        f"<blockquote>{esc(s.quote)}</blockquote></li>"
         for s in f.statements
     )
     notes = "".join(f"<li><i>{esc(n)}</i></li>" for n in f.notes)

@@ -19,6 +19,7 @@ from desktop.core.compare.model import (
     SourceRef,
     SourceTerms,
 )
+from desktop.core.compare.record_check import statement_remarks
 from desktop.core.compare.words import describe_terms
 
 _SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|#~!])")
@@ -69,8 +70,14 @@ def _facts(facts: Iterable[FactFinding]) -> list[str]:
     lines: list[str] = []
     for f in facts:
         lines += [f"**{md(f.subject)}**: {f.verdict}", ""]
+        if f.record:
+            lines.append(f"- the record: {md(f.record)}")
         for s in f.statements:
-            lines.append(f"- {md(s.outlet or s.source_key)}: {md(s.value)}, “{md(s.stated)}”")
+            remarks = statement_remarks(s.against_record, s.note)
+            extra = f" — {md(remarks)}" if remarks else ""
+            lines.append(
+                f"- {md(s.outlet or s.source_key)}: {md(s.value)}, “{md(s.stated)}”{extra}"
+            )
         lines += [f"- note: {md(n)}" for n in f.notes] + [""]
     return lines or ["No claims to compare.", ""]
 

@@ -1,22 +1,36 @@
-"""Claims about the same subject for one event, grouped and checked against each other."""
+"""Claims about the same subject for one event, grouped and checked against each other and, for
+the event's date, against the record (the event's own dates in the library)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from itertools import combinations
 
-from db.records import ClaimRecord, PassageRecord, SourceRecord
+from db.records import ClaimRecord, EventRecord, PassageRecord, SourceRecord
 from desktop.core.compare.claim_pairs import DEFAULT_TOLERANCE, compare_claims, describe
 from desktop.core.compare.model import ClaimStatement, FactFinding, Verdict
 from desktop.core.compare.panes import publication_order
+from desktop.core.compare.record_check import (
+    check_against_event,
+    is_event_date_claim,
+    record_text,
+)
 
 _SEVERITY: dict[Verdict, int] = {"agree": 0, "consistent": 1, "incomparable": 2, "disagree": 3}
 
 
+def _worst(verdicts: Sequence[Verdict]) -> Verdict:
+    return max(verdicts, key=_SEVERITY.__getitem__, default="agree")
+
+
 def _statement(
-    claim: ClaimRecord, passage: PassageRecord, sources: Mapping[str, SourceRecord]
+    claim: ClaimRecord,
+    passage: PassageRecord,
+    sources: Mapping[str, SourceRecord],
+    event: EventRecord | None,
 ) -> ClaimStatement:
     source = sources.get(passage.source_key)
+    checked = event is not None and is_event_date_claim(claim, event)
     return ClaimStatement(
         claim_key=claim.key,
         source_key=passage.source_key,
@@ -25,7 +39,23 @@ def _statement(
         quote=passage.quote,
         stated=claim.stated,
         value=describe(claim),
+        note=passage.notes or "",
+        against_record=check_against_event(claim, event) if checked and event else None,
     )
+
+
+def _record_notes(statements: Sequence[ClaimStatement]) -> list[str]:
+    """Which side the record is on, naming the sources."""
+    differ = [s.outlet or s.source_key for s in statements if s.against_record == "disagree"]
+    square = [
+        s.outlet or s.source_key for s in statements if s.against_record in ("agree", "consistent")
+    ]
+    notes = []
+    if differ:
+        notes.append(f"the record contradicts {', '.join(differ)}")
+    if square and differ:
+        notes.append(f"the record is on the side of {', '.join(square)}")
+    return notes
 
 
 def _finding(
@@ -34,21 +64,27 @@ def _finding(
     passages: Mapping[str, PassageRecord],
     sources: Mapping[str, SourceRecord],
     tolerance: float,
+    event: EventRecord | None,
 ) -> FactFinding:
-    verdict: Verdict = "agree"
+    verdicts: list[Verdict] = []
     conflicts: list[tuple[str, str]] = []
     notes: list[str] = []
     for a, b in combinations(claims, 2):
         pair = compare_claims(a, b, tolerance)
-        if _SEVERITY[pair.verdict] > _SEVERITY[verdict]:
-            verdict = pair.verdict
+        verdicts.append(pair.verdict)
         if pair.verdict == "disagree":
             conflicts.append((a.key, b.key))
         if pair.note and pair.note not in notes:
             notes.append(pair.note)
-    statements = tuple(_statement(c, passages[c.passage_key], sources) for c in claims)
+    statements = tuple(_statement(c, passages[c.passage_key], sources, event) for c in claims)
+    checked = [s.against_record for s in statements if s.against_record is not None]
+    verdicts.extend(checked)
+    notes.extend(_record_notes(statements))
     kind = claims[0].kind if len({c.kind for c in claims}) == 1 else "mixed"
-    return FactFinding(subject, kind, verdict, statements, tuple(conflicts), tuple(notes))
+    record = record_text(event) if checked and event is not None else ""
+    return FactFinding(
+        subject, kind, _worst(verdicts), statements, tuple(conflicts), tuple(notes), record
+    )
 
 
 _ClaimKey = tuple[tuple[int, float, str, str], int, str]
@@ -66,14 +102,24 @@ def _claim_order(
     return key
 
 
+def _worth_showing(finding: FactFinding) -> bool:
+    """Two or more claims to compare, or a single one that the record contradicts."""
+    if len(finding.statements) >= 2:
+        return True
+    return any(s.against_record == "disagree" for s in finding.statements)
+
+
 def compare_facts(
     event_key: str,
     claims: Sequence[ClaimRecord],
     passages: Sequence[PassageRecord],
     sources: Sequence[SourceRecord],
     tolerance: float = DEFAULT_TOLERANCE,
+    event: EventRecord | None = None,
 ) -> tuple[FactFinding, ...]:
-    """One finding per subject with at least two claims whose passages link to ``event_key``.
+    """One finding per subject whose claims' passages link to ``event_key``, leaving out claims
+    that name another event as theirs: subjects with at least two claims, and single claims
+    that contradict the record (``event``'s own dates, when given).
 
     Findings are ordered worst verdict first, then by subject; statements by publication date of
     their source, then position in the text.
@@ -82,13 +128,16 @@ def compare_facts(
     by_source = {s.key: s for s in sources}
     groups: dict[str, list[ClaimRecord]] = {}
     for claim in claims:
-        if claim.passage_key in about:
+        if claim.passage_key in about and claim.event_key in (None, event_key):
             groups.setdefault(claim.subject, []).append(claim)
     order = _claim_order(about, by_source)
     findings = [
-        _finding(subject, sorted(group, key=order), about, by_source, tolerance)
+        _finding(subject, sorted(group, key=order), about, by_source, tolerance, event)
         for subject, group in groups.items()
-        if len(group) >= 2
     ]
-    findings.sort(key=lambda f: (-_SEVERITY[f.verdict], f.subject))
-    return tuple(findings)
+    kept = [f for f in findings if _worth_showing(f)]
+    kept.sort(key=lambda f: (-_SEVERITY[f.verdict], f.subject))
+    return tuple(kept)
+
+
+__all__ = ["compare_facts"]

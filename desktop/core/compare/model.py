@@ -123,7 +123,9 @@ class FrameMatrix:
 
 @dataclass(frozen=True, slots=True)
 class ClaimStatement:
-    """A claim as stated by one passage, with a normalised description of its value."""
+    """A claim as stated by one passage, with a normalised description of its value, the
+    passage's notes (a team's correction shows beside the claim) and, for a claim about the
+    event's date, how it squares with the record (else None)."""
 
     claim_key: str
     source_key: str
@@ -132,6 +134,8 @@ class ClaimStatement:
     quote: str
     stated: str
     value: str
+    note: str = ""
+    against_record: Verdict | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +145,10 @@ class FactFinding:
     ``verdict`` is the worst over all pairs: "disagree" when any pair cannot both be true,
     else "incomparable" (units differ or a value is unreadable), else "consistent" (compatible
     only thanks to a hedge, tolerance or coarser precision; ``notes`` say which), else "agree".
-    ``conflicts`` lists the claim-key pairs that disagree.
+    ``conflicts`` lists the claim-key pairs that disagree. ``record`` is the library's own value
+    for the subject when it has one (the event's date), and each statement's ``against_record``
+    says whether it squares with it; the verdict then also covers those checks, so a single
+    source that contradicts the record is a finding too.
     """
 
     subject: str
@@ -150,6 +157,7 @@ class FactFinding:
     statements: tuple[ClaimStatement, ...]
     conflicts: tuple[tuple[str, str], ...] = ()
     notes: tuple[str, ...] = ()
+    record: str = ""
 
     @property
     def is_discrepancy(self) -> bool:

@@ -204,6 +204,7 @@ class ClaimData:
     unit: str = ""
     hedge: str = "exact"
     stated: str = ""
+    event: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

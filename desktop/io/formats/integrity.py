@@ -106,9 +106,11 @@ def _check_passages(bundle: Bundle, keys: dict[str, set[str]]) -> None:
             _check_ref("passage", passage.key, "codings", coding.code, keys["code"], "code")
 
 
-def _check_claims(bundle: Bundle, passages: set[str]) -> None:
+def _check_claims(bundle: Bundle, passages: set[str], events: set[str]) -> None:
     for claim in bundle.claims:
         _check_ref("claim", claim.key, "passage", claim.passage, passages, "passage")
+        if claim.event is not None:
+            _check_ref("claim", claim.key, "event", claim.event, events, "event")
         _check_date("claim", claim.key, "date", claim.date)
         if claim.kind == "number":
             if claim.low is None or claim.high is None:
@@ -149,7 +151,7 @@ def check_integrity(bundle: Bundle) -> None:
         _check_ref("event", event.key, "lane", event.lane, keys["lane"], "lane")
     _check_code_tree(bundle.codes, keys["code"])
     _check_passages(bundle, keys)
-    _check_claims(bundle, keys["passage"])
+    _check_claims(bundle, keys["passage"], keys["event"])
     for note in bundle.notes:
         known = keys[note.target.kind]
         _check_ref("note", note.key, "target", note.target.key, known, note.target.kind)

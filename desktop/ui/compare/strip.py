@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.compare.model import BlindSpots, Comparison, FactFinding, FrameMatrix, SourceTerms
+from desktop.core.compare.record_check import statement_remarks
 from desktop.core.compare.words import describe_term
 from desktop.ui.compare.safe_text import SOFT_ALPHA, STRONG_ALPHA, tinted
 
@@ -148,8 +149,13 @@ class FactsTree(QTreeWidget):
                 for column in range(3):
                     top.setFont(column, font)
                 top.setText(1, "disagree ⚠")
+            if finding.record:
+                QTreeWidgetItem(top, ["The record", finding.record, ""])
             for s in finding.statements:
-                child = QTreeWidgetItem(top, [s.outlet or s.source_key, s.value, s.quote])
+                remarks = statement_remarks(s.against_record, s.note)
+                value = f"{s.value} — {remarks}" if remarks else s.value
+                child = QTreeWidgetItem(top, [s.outlet or s.source_key, value, s.quote])
+                child.setToolTip(1, value)
                 child.setToolTip(2, s.quote)
                 child.setData(0, CODE_ROLE, s.passage_key)
             top.setExpanded(True)

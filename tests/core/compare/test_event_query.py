@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from db.library import open_library
 from db.records import EventRecord
 from desktop.core.compare.event_query import (
     AmbiguousEventError,
@@ -14,17 +13,13 @@ from desktop.core.compare.event_query import (
     find_event,
     match_event,
 )
-from desktop.core.sample import load_sample
 
-DATASET = (
-    Path(__file__).resolve().parents[3] / "resources/dataset/russia-neighbourhood.parallax.json"
-)
+from .bundled_kit import bundled_library
 
 
 def _bundled_events(folder: Path) -> tuple[EventRecord, ...]:
-    library = open_library(str(folder / "sample.sqlite"))
+    library = bundled_library(folder)
     try:
-        load_sample(library, DATASET)
         with library.unit_of_work() as uow:
             return tuple(uow.events.list())
     finally:
