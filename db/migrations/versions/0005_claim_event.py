@@ -1,7 +1,7 @@
 """claims name the event they are about
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-06 23:50:00
 
 One nullable column, ``claims.event_key``: the event a claim is about, so an event's Facts leave
@@ -12,8 +12,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0004'
-down_revision = '0003'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
