@@ -295,3 +295,27 @@ class PassageRelation(Base):
     kind: Mapped[str] = mapped_column(String(20))
     from_passage: Mapped[Passage] = relationship(foreign_keys=[from_id], lazy="joined")
     to_passage: Mapped[Passage] = relationship(foreign_keys=[to_id], lazy="joined")
+
+
+class Suggestion(Base):
+    """A machine proposal about a source awaiting a person's word (see ``db.records``)."""
+
+    __tablename__ = "suggestions"
+    __table_args__ = (
+        UniqueConstraint("source_id", "kind", "ref"),
+        Index("ix_suggestions_source_status", "source_id", "status"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    ref: Mapped[str] = mapped_column(String(300))
+    target: Mapped[str] = mapped_column(String(200), default="")
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text, default="")
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    reasons: Mapped[list[str]] = mapped_column(default=list)
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    source: Mapped[Source] = relationship(lazy="joined")

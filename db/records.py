@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 SourceKind = Literal[
     "news",
@@ -240,3 +240,31 @@ class LibraryCounts:
     notes: int
     claims: int = 0
     codings: int = 0
+
+
+SuggestionStatus = Literal["pending", "accepted", "rejected"]
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionRecord:
+    """A proposal about ``[start, end)`` of a source's text, waiting for a person's word.
+
+    ``kind`` says what accepting it makes ("link", "new-event", "claim", "code", ...);
+    ``ref`` names what is proposed independently of where (``link:<event key>``), so a
+    rejection survives a new text; ``target`` is the key proposed (an event, a code) or "".
+    ``payload`` holds what the kind needs beyond that (JSON values only). ``id`` is the short
+    number a person types to accept or reject it.
+    """
+
+    source_key: str
+    kind: str
+    ref: str
+    start: int
+    end: int
+    quote: str = ""
+    confidence: float = 0.0
+    reasons: tuple[str, ...] = ()
+    target: str = ""
+    payload: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    status: str = "pending"
+    id: int | None = None

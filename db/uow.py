@@ -28,6 +28,7 @@ from db.repositories import (
     PassageRepository,
     RelationRepository,
     SourceRepository,
+    SuggestionRepository,
 )
 
 _SQLITE_BUSY = ("locked", "busy", "unable to open")
@@ -83,6 +84,7 @@ class UnitOfWork:
         self.notes = NoteRepository(session, self.author)
         self.relations = RelationRepository(session)
         self.meta = MetaRepository(session)
+        self.suggestions = SuggestionRepository(session)
         return self
 
     def __exit__(

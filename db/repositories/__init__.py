@@ -9,6 +9,7 @@ from db.repositories.notes import NoteRepository
 from db.repositories.passages import PassageRepository
 from db.repositories.relations import RelationRepository
 from db.repositories.sources import SourceRepository
+from db.repositories.suggestions import SuggestionRepository
 
 __all__ = [
     "ClaimRepository",
@@ -20,4 +21,5 @@ __all__ = [
     "PassageRepository",
     "RelationRepository",
     "SourceRepository",
+    "SuggestionRepository",
 ]

@@ -11,10 +11,12 @@ from desktop.commands.gui import GUI
 from desktop.commands.import_data import IMPORT_DATA
 from desktop.commands.import_documents import IMPORT
 from desktop.commands.info import INFO
+from desktop.commands.review import REVIEW
 from desktop.commands.sample import SAMPLE
+from desktop.commands.suggestions import SUGGESTIONS
 
 COMMANDS: tuple[Command, ...] = (GUI, INFO, SAMPLE, COPY, COMPARE, IMPORT,
                                  EXPORT_DATA, IMPORT_DATA, EXPORT_REPORT, EXPORT_IMAGE,
-                                 AGREEMENT)
+                                 AGREEMENT, SUGGESTIONS, REVIEW)
 
 __all__ = ["COMMANDS", "Command"]

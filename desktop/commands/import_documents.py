@@ -1,14 +1,19 @@
-"""``parallax import FILE...``: add documents to a library, one line of outcome per file.
+"""``parallax import FILE|DIR...``: add documents to a library, one line of outcome per file.
 
-A file whose bytes or text are already a source's attaches to it (or is reported as a
-duplicate); a file that only looks like a source is not imported: the line says which source
-and how to attach it (``--attach-to``). Exit status 0 when no file failed, 1 otherwise.
+A folder gives its documents of the supported kinds (``--recursive``: also in sub-folders), in
+name order. A file whose bytes or text are already a source's attaches to it (or is reported as
+a duplicate); a file that only looks like a source is not imported: the line says which source
+and how to attach it (``--attach-to``). Each new or attached source gets its suggestions
+stored, awaiting review (``parallax suggestions``). ``--format json`` prints one object per
+file. Exit status 0 when no file failed, 1 otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import json
+import re
 from pathlib import Path
 
 from db.records import SOURCE_KINDS
@@ -23,10 +28,20 @@ from desktop.core.importing import (
     import_document,
 )
 from desktop.errors import UserError
+from desktop.io.documents import SUPPORTED_EXTENSIONS
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="documents to import")
+    parser.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE|DIR", help="documents or folders to import"
+    )
+    parser.add_argument(
+        "--recursive", action="store_true", help="also import documents in sub-folders"
+    )
+    parser.add_argument(
+        "--language", metavar="L", help="the documents' language (ISO 639-1, e.g. ru), not detected"
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.add_argument("--outlet", help="the outlet that published the documents")
     parser.add_argument(
         "--author",
@@ -61,9 +76,38 @@ def overrides_from(args: argparse.Namespace) -> MetadataOverrides:
         except DateParseError as error:
             raise UserError(f"--published: {error}") from error
     authors = tuple(args.authors) if args.authors else None
+    language = getattr(args, "language", None)
+    if language is not None and not re.fullmatch(r"[a-z]{2,3}", language):
+        raise UserError(f"--language: '{language}' is not a language code such as en, ru, uk.")
     return MetadataOverrides(
-        outlet=args.outlet, authors=authors, published=published, kind=args.kind
+        outlet=args.outlet, authors=authors, published=published, kind=args.kind,
+        language=language,
     )
+
+
+def expand(paths: list[Path], recursive: bool) -> list[Path]:
+    """Files as given; folders replaced by their supported documents, in name order."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        walk = path.rglob("*") if recursive else path.glob("*")
+        found += sorted(
+            p for p in walk if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
+        )
+    return found
+
+
+def outcome_to_dict(outcome: ImportOutcome) -> dict[str, object]:
+    """One file's result as JSON values: file, source key, status, suggestions by kind."""
+    return {
+        "file": outcome.file_name,
+        "source_key": outcome.source_key,
+        "status": outcome.status.value,
+        "reason": outcome.reason,
+        "suggestions": dict(outcome.suggested),
+    }
 
 
 def describe(outcome: ImportOutcome) -> str:
@@ -75,7 +119,10 @@ def describe(outcome: ImportOutcome) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.attach_to and len(args.files) != 1:
+    files = expand(args.files, args.recursive)
+    if not files:
+        raise UserError("No documents to import in the folders given.")
+    if args.attach_to and len(files) != 1:
         raise UserError("--attach-to takes exactly one file.")
     overrides = overrides_from(args)
     library = open_for_command(args)
@@ -84,16 +131,17 @@ def run(args: argparse.Namespace) -> int:
             outcomes: tuple[ImportOutcome, ...] = (
                 import_document(
                     library,
-                    args.files[0],
+                    files[0],
                     overrides=overrides,
                     author=_user(),
                     attach_to=args.attach_to,
+                    suggest=True,
                 ),
             )
         else:
             report = import_batch(
                 library,
-                args.files,
+                files,
                 overrides=overrides,
                 author=_user(),
                 near_match=NearMatchPolicy.OFFER,
@@ -102,8 +150,11 @@ def run(args: argparse.Namespace) -> int:
             outcomes = report.outcomes
     finally:
         library.dispose()
-    for outcome in outcomes:
-        print(describe(outcome))
+    if args.format == "json":
+        print(json.dumps([outcome_to_dict(o) for o in outcomes], ensure_ascii=False, indent=2))
+    else:
+        for outcome in outcomes:
+            print(describe(outcome))
     return 1 if any(o.status is ImportStatus.FAILED for o in outcomes) else 0
 
 

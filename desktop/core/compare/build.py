@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from db.records import ClaimRecord, CodeRecord, EventRecord, PassageRecord, SourceRecord
 from desktop.core.compare.blind_spots import find_blind_spots
@@ -52,12 +52,14 @@ def build_comparison(
     all_events: Sequence[EventRecord] | None = None,
     top_terms: int = DEFAULT_TOP,
     tolerance: float = DEFAULT_TOLERANCE,
+    awaiting_review: Collection[str] = (),
 ) -> Comparison:
     """Compare how the library's sources treat ``event``.
 
     ``sources``, ``passages``, ``codes`` and ``claims`` may be the whole library: only passages
     linked to the event form panes, while every source counts for blind spots. The coverage matrix
-    spans ``all_events`` when given, else the event alone. Pure: reads nothing else, changes
+    spans ``all_events`` when given, else the event alone. Sources in ``awaiting_review`` are
+    listed as awaiting review instead of as blind spots. Pure: reads nothing else, changes
     nothing, and the same input always gives the same result.
     """
     code_map = {c.key: c for c in codes}
@@ -69,7 +71,7 @@ def build_comparison(
         panes=panes,
         frames=build_frame_matrix(panes),
         facts=compare_facts(event.key, claims, passages, sources, tolerance, event=event),
-        blind_spots=find_blind_spots(event, sources, passages),
+        blind_spots=find_blind_spots(event, sources, passages, awaiting_review),
         words=_words(panes, source_map, about, top_terms),
         coverage=build_coverage(
             list(all_events) if all_events is not None else [event], sources, passages, code_map

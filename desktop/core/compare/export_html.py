@@ -144,6 +144,7 @@ def comparison_to_html(comparison: Comparison) -> str:
         "<h2>Blind spots</h2>",
         _refs("Published after the event", comparison.blind_spots.after),
         _refs("Undated", comparison.blind_spots.undated),
+        _refs("Awaiting review", comparison.blind_spots.awaiting),
         "<h2>Distinctive terms</h2>",
         _words(comparison.words, outlets),
         "<h2>Coverage</h2>",

@@ -88,7 +88,11 @@ def _refs(title: str, refs: Iterable[SourceRef]) -> list[str]:
 
 
 def _blind(blind: BlindSpots) -> list[str]:
-    return _refs("Published after the event", blind.after) + _refs("Undated", blind.undated)
+    return (
+        _refs("Published after the event", blind.after)
+        + _refs("Undated", blind.undated)
+        + _refs("Awaiting review (not yet read for this event)", blind.awaiting)
+    )
 
 
 def _words(words: Iterable[SourceTerms], outlets: dict[str, str]) -> list[str]:

@@ -42,6 +42,7 @@ class LibrarySnapshot:
     passages: tuple[PassageRecord, ...]
     codes: tuple[CodeRecord, ...]
     claims: tuple[ClaimRecord, ...]
+    awaiting_review: frozenset[str] = frozenset()
 
 
 def read_snapshot(library: Library) -> LibrarySnapshot:
@@ -53,6 +54,7 @@ def read_snapshot(library: Library) -> LibrarySnapshot:
             passages=tuple(uow.passages.list()),
             codes=tuple(uow.codes.list()),
             claims=tuple(uow.claims.list()),
+            awaiting_review=frozenset(uow.suggestions.pending_counts()),
         )
 
 
@@ -71,6 +73,7 @@ def read_event_snapshot(library: Library, event_key: str) -> LibrarySnapshot | N
             passages=passages,
             codes=tuple(uow.codes.list()),
             claims=tuple(uow.claims.for_passages(p.key for p in passages)),
+            awaiting_review=frozenset(uow.suggestions.pending_counts()),
         )
 
 
@@ -95,6 +98,7 @@ def restrict_sources(snapshot: LibrarySnapshot, source_keys: Sequence[str]) -> L
         passages=passages,
         codes=snapshot.codes,
         claims=tuple(c for c in snapshot.claims if c.passage_key in kept),
+        awaiting_review=snapshot.awaiting_review,
     )
 
 
@@ -107,6 +111,7 @@ def compare_snapshot(snapshot: LibrarySnapshot, event: EventRecord) -> Compariso
         snapshot.codes,
         snapshot.claims,
         all_events=snapshot.events,
+        awaiting_review=snapshot.awaiting_review,
     )
 
 

@@ -166,10 +166,15 @@ class FactFinding:
 
 @dataclass(frozen=True, slots=True)
 class BlindSpots:
-    """Sources that never mention the event: those published after it, and undated ones."""
+    """Sources that never mention the event: those published after it, and undated ones.
+
+    ``awaiting`` are sources not linked to the event whose suggestions still await review:
+    nobody has read them yet, so they are not counted as blind spots.
+    """
 
     after: tuple[SourceRef, ...] = ()
     undated: tuple[SourceRef, ...] = ()
+    awaiting: tuple[SourceRef, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,10 @@ until ``accept_suggestion`` is called on a person's word. Pure Python, no Qt.
 
 from desktop.core.importing.accepting import (
     AcceptedSuggestion,
-    NewEventDetails,
-    ReviewError,
+    ReviewOutcome,
     accept_suggestion,
+    reject_suggestion,
+    review,
 )
 from desktop.core.importing.batch import import_batch
 from desktop.core.importing.document import NearMatchPolicy, import_document
@@ -31,14 +32,27 @@ from desktop.core.importing.preview import DocumentPreview, preview_document
 from desktop.core.importing.review import (
     ReviewItem,
     SuggestionKind,
+    find_suggestions,
     load_event_infos,
-    reject_suggestion,
     review_suggestions,
+    store_found,
+    store_suggestions,
+)
+from desktop.core.importing.reviewing import (
+    Choice,
+    Created,
+    NewEventDetails,
+    ReviewError,
+    ReviewSuggestions,
+    passage_for,
+    register_acceptor,
 )
 
 __all__ = [
     "AcceptedSuggestion",
     "AnchorSummary",
+    "Choice",
+    "Created",
     "DocumentPreview",
     "ImportOutcome",
     "ImportReport",
@@ -51,15 +65,23 @@ __all__ = [
     "ProposedMetadata",
     "ReviewError",
     "ReviewItem",
+    "ReviewOutcome",
+    "ReviewSuggestions",
     "SourceIndex",
     "SuggestionKind",
     "accept_suggestion",
+    "find_suggestions",
     "import_batch",
     "import_document",
     "load_event_infos",
     "merged_metadata",
+    "passage_for",
     "preview_document",
     "propose_metadata",
+    "register_acceptor",
     "reject_suggestion",
+    "review",
     "review_suggestions",
+    "store_found",
+    "store_suggestions",
 ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from db.library import Library
@@ -12,11 +11,9 @@ from desktop.core.importing.matching import SourceIndex
 from desktop.core.importing.outcome import (
     ImportOutcome,
     ImportReport,
-    ImportStatus,
     MetadataOverrides,
 )
-from desktop.core.importing.review import load_event_infos, review_suggestions
-from desktop.core.suggest import EventInfo
+from desktop.core.importing.review import load_event_infos
 
 Progress = Callable[[int, int, str], None]
 IsCancelled = Callable[[], bool]
@@ -38,7 +35,8 @@ def import_batch(
     ``progress(i, n, name)`` is called before file ``i`` (0-based) and ``progress(n, n, "")``
     at the end. ``cancelled()`` is checked before each file: when it returns true the batch
     stops there, the files already done stay imported, and the report says ``cancelled``.
-    ``with_suggestions`` also counts each new or attached source's review suggestions.
+    ``with_suggestions`` also finds and stores each new or attached source's suggestions (in
+    that document's transaction) and counts them.
     """
     total = len(paths)
     with library.unit_of_work(author) as uow:
@@ -57,19 +55,11 @@ def import_batch(
             author=author,
             near_match=near_match,
             index=index,
+            suggest=with_suggestions,
+            events=events,
         )
-        outcomes.append(_with_suggestion_count(library, outcome, events))
+        outcomes.append(outcome)
     if progress is not None:
         progress(total, total, "")
     return ImportReport(tuple(outcomes), cancelled=False, total=total)
 
-
-def _with_suggestion_count(
-    library: Library, outcome: ImportOutcome, events: tuple[EventInfo, ...] | None
-) -> ImportOutcome:
-    if events is None or outcome.source_key is None:
-        return outcome
-    if outcome.status not in (ImportStatus.IMPORTED, ImportStatus.ATTACHED):
-        return outcome
-    found = review_suggestions(library, outcome.source_key, events=events)
-    return replace(outcome, suggestions=len(found))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -18,6 +21,8 @@ from desktop.core.importing.metadata import (
     published_day,
 )
 from desktop.core.importing.outcome import ImportOutcome, ImportStatus, MetadataOverrides
+from desktop.core.importing.review import store_suggestions
+from desktop.core.suggest import EventInfo
 from desktop.io.documents import DocumentError, ReadDocument, read_document
 
 
@@ -37,6 +42,8 @@ def import_document(
     attach_to: str | None = None,
     near_match: NearMatchPolicy = NearMatchPolicy.ATTACH,
     index: SourceIndex | None = None,
+    suggest: bool = False,
+    events: Sequence[EventInfo] | None = None,
 ) -> ImportOutcome:
     """Read ``path`` and add it to ``library`` in one transaction; never a partial write.
 
@@ -50,6 +57,9 @@ def import_document(
     Unreadable input (empty, binary, undecodable, damaged, password-protected, too large) and
     refused metadata give ``failed`` with the reason and change nothing. ``index`` lets a batch
     reuse one :class:`SourceIndex`; it is updated after each commit.
+    ``suggest`` also finds the new or attached source's suggestions (links to ``events``, by
+    default the library's, and candidate new events) and stores them as pending in the same
+    transaction; the outcome counts them by kind.
     """
     try:
         document = read_document(path)
@@ -60,12 +70,23 @@ def import_document(
             known = index if index is not None else SourceIndex.load(uow)
             outcome = _import_read(uow, document, overrides, attach_to, near_match, known)
             if outcome.status in (ImportStatus.IMPORTED, ImportStatus.ATTACHED):
+                if suggest and outcome.source_key is not None:
+                    outcome = _with_suggestions(uow, outcome, events)
                 uow.commit()
     except (LibraryError, MetadataError) as error:
         return ImportOutcome(document.file_name, ImportStatus.FAILED, reason=str(error))
     if outcome.source_key and outcome.status in (ImportStatus.IMPORTED, ImportStatus.ATTACHED):
         known.note_text(outcome.source_key, document.text)
     return outcome
+
+
+def _with_suggestions(
+    uow: UnitOfWork, outcome: ImportOutcome, events: Sequence[EventInfo] | None
+) -> ImportOutcome:
+    assert outcome.source_key is not None
+    stored = store_suggestions(uow, outcome.source_key, events)
+    counts = Counter(s.kind for s in stored)
+    return replace(outcome, suggested=tuple(sorted(counts.items())))
 
 
 def _import_read(

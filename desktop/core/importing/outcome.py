@@ -50,8 +50,8 @@ class ImportOutcome:
 
     ``source_key`` is the source created or attached to (or matched, for ``duplicate`` and
     ``similar``); ``None`` when the file failed. ``reason`` says why in words a person can act
-    on. ``anchors`` is set for ``attached`` only. ``suggestions`` counts the review suggestions
-    found when the batch was asked to look for them (else 0).
+    on. ``anchors`` is set for ``attached`` only. ``suggested`` counts the review suggestions
+    stored, by kind, when the import was asked to look for them (else empty).
     """
 
     file_name: str
@@ -59,7 +59,12 @@ class ImportOutcome:
     source_key: str | None = None
     reason: str = ""
     anchors: AnchorSummary | None = None
-    suggestions: int = 0
+    suggested: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def suggestions(self) -> int:
+        """How many suggestions await review, all kinds together."""
+        return sum(count for _, count in self.suggested)
 
     @property
     def orphans(self) -> tuple[str, ...]:
@@ -76,8 +81,9 @@ class ImportOutcome:
             text += f": {self.anchors.describe()}"
         if self.reason:
             text += f": {self.reason}"
-        if self.suggestions:
-            text += f"; {self.suggestions} suggestions to review"
+        if self.suggested:
+            kinds = ", ".join(f"{count} {kind}" for kind, count in self.suggested)
+            text += f"; awaiting review: {kinds}"
         return text
 
 

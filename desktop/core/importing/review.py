@@ -1,48 +1,58 @@
-"""Suggestions to review for a source: passages for existing events, and candidate new events.
+"""Suggestions to review for a source: found at import, stored, read back for a person.
 
-Nothing here links anything: ``review_suggestions`` only proposes. ``accept_suggestion`` (in
-``accepting``) acts on a person's word, ``reject_suggestion`` remembers a "no".
+Nothing here links anything. ``find_suggestions`` proposes (pure); ``store_suggestions`` keeps
+the proposals of a source in the library (its ``suggestions`` table) in the caller's unit of
+work, so they travel with the import's transaction; ``review_suggestions`` reads the pending
+ones back. Accepting and rejecting are in ``reviewing`` (one undoable action for a whole
+review). A suggestion's ``ref`` names what was suggested, not where (``link:<event key>`` or
+``event:<EDTF start>[/<EDTF end>]``), so a rejection survives re-attaching a new text.
 
-Rejections are kept in the library itself, in the ``uow.meta`` row ``review.rejected`` (a JSON
-object: source key -> list of suggestion ids), so they do not come back on another machine or
-after a restart. A suggestion id names what was suggested, not where: ``link:<event key>`` or
-``event:<EDTF start>[/<EDTF end>]``, so a rejection survives re-attaching a new text.
+Other kinds ("claim", "code", ...) are stored by their own finders through
+``store_found``; everything here is generic over the kind except the two finders of links and
+new events.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from db.library import Library
+from db.records import SourceRecord, SuggestionRecord
 from db.uow import UnitOfWork
 from desktop.core.dates import DateParseError, HistDate
 from desktop.core.importing.body import article_body
 from desktop.core.importing.candidates import candidate_events
 from desktop.core.suggest import EventInfo, suggest_links
 
-REJECTED_META = "review.rejected"
 _EXCERPT = 400
 
 
 class SuggestionKind(StrEnum):
+    """The kinds found here; other modules may store further kinds (plain strings)."""
+
     LINK = "link"
     NEW_EVENT = "new-event"
+
+
+EVENT_KINDS = (SuggestionKind.LINK.value, SuggestionKind.NEW_EVENT.value)
 
 
 @dataclass(frozen=True, slots=True)
 class ReviewItem:
     """One suggestion: the passage ``[start, end)`` of the source's text and what it is about.
 
-    For ``LINK`` items ``event_key``/``event_title`` name the existing event; for ``NEW_EVENT``
-    items ``date_start``/``date_end`` (EDTF) and ``date_display`` give the date found.
-    ``confidence`` is 0..1; ``reasons`` say in words why it was suggested.
+    ``id`` is the stored suggestion's number (0 for one not stored yet); ``ref`` names what is
+    suggested. For ``link`` items ``event_key``/``event_title`` name the existing event; for
+    ``new-event`` items ``date_start``/``date_end`` (EDTF) and ``date_display`` give the date
+    found. ``confidence`` is 0..1; ``reasons`` say in words why it was suggested.
     """
 
-    id: str
-    kind: SuggestionKind
+    id: int
+    kind: str
+    ref: str
     start: int
     end: int
     excerpt: str
@@ -53,116 +63,147 @@ class ReviewItem:
     date_start: str | None = None
     date_end: str | None = None
     date_display: str = ""
+    payload: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
 def load_event_infos(library: Library) -> tuple[EventInfo, ...]:
     """The library's events as the suggester sees them (load once per batch)."""
     with library.unit_of_work() as uow:
-        return _event_infos(uow)
+        return event_infos(uow)
 
 
-def _event_infos(uow: UnitOfWork) -> tuple[EventInfo, ...]:
+def event_infos(uow: UnitOfWork) -> tuple[EventInfo, ...]:
     return tuple(
         EventInfo(e.key, e.title, e.t_lo, e.t_hi, e.actors, e.tags) for e in uow.events.list()
     )
 
 
-def review_suggestions(
-    library: Library, source_key: str, *, events: Sequence[EventInfo] | None = None
-) -> list[ReviewItem]:
-    """The open suggestions for ``source_key``, best first (empty for a source without text).
-
-    Drops links to events a passage of this source is already linked to, and anything
-    rejected before. ``events`` may be given to spare loading them (a batch).
-    """
-    with library.unit_of_work() as uow:
-        source = uow.sources.get(source_key)
-        if source.full_text is None:
-            return []
-        linked = {link.event_key for p in uow.passages.for_source(source_key) for link in p.links}
-        rejected = set(rejected_ids(uow).get(source_key, ()))
-        known = tuple(events) if events is not None else _event_infos(uow)
-    text = source.full_text
-    items = _link_items(text, _published(source.published), known)
-    items += candidate_items(text, _published(source.published), known)
-    titles = {event.key: event.title for event in known}
-    kept = [
-        replace(item, event_title=titles.get(item.event_key or "", ""))
-        for item in items
-        if item.id not in rejected and item.event_key not in linked
-    ]
-    return sorted(kept, key=lambda item: (-item.confidence, item.start, item.id))
-
-
-def _published(published: str | None) -> HistDate | None:
+def published_date(published: str | None) -> HistDate | None:
     try:
         return HistDate.parse_edtf(published) if published else None
     except DateParseError:
         return None
 
 
-def _link_items(
-    text: str, published: HistDate | None, events: Sequence[EventInfo]
+def find_suggestions(source: SourceRecord, events: Sequence[EventInfo]) -> list[SuggestionRecord]:
+    """Links and candidate new events for ``source``'s text (pure; nothing stored)."""
+    text = source.full_text
+    if not text:
+        return []
+    published = published_date(source.published)
+    return _links(source.key, text, published, events) + _candidates(
+        source.key, text, published, events
+    )
+
+
+def store_suggestions(
+    uow: UnitOfWork, source_key: str, events: Sequence[EventInfo] | None = None
+) -> list[SuggestionRecord]:
+    """Find the source's links and new events and store them as pending, in ``uow``.
+
+    Pending suggestions of those kinds found earlier are replaced; decided ones stay and are
+    not proposed again. The caller commits.
+    """
+    known = tuple(events) if events is not None else event_infos(uow)
+    found = find_suggestions(uow.sources.get(source_key), known)
+    return store_found(uow, source_key, EVENT_KINDS, found)
+
+
+def store_found(
+    uow: UnitOfWork, source_key: str, kinds: Iterable[str], found: Iterable[SuggestionRecord]
+) -> list[SuggestionRecord]:
+    """Replace the source's pending suggestions of ``kinds`` by ``found`` (any kind)."""
+    return uow.suggestions.replace_pending(source_key, kinds, found)
+
+
+def review_suggestions(
+    library: Library, source_key: str, *, kinds: Iterable[str] = ()
 ) -> list[ReviewItem]:
-    lo, hi = article_body(text)
-    found = suggest_links(text[lo:hi], published, events)
+    """The pending suggestions for ``source_key`` (of ``kinds``, default all), best first.
+
+    Links to events a passage of this source is already linked to are left out. Reading
+    never changes the library.
+    """
+    with library.unit_of_work() as uow:
+        uow.sources.get(source_key)
+        stored = uow.suggestions.for_source(source_key, kinds=tuple(kinds))
+        linked = {link.event_key for p in uow.passages.for_source(source_key) for link in p.links}
+        titles = {e.key: e.title for e in uow.events.list()} if stored else {}
     return [
-        ReviewItem(
-            id=f"link:{s.event_key}",
-            kind=SuggestionKind.LINK,
-            start=lo + s.passage_start,
-            end=lo + s.passage_end,
-            excerpt=text[lo + s.passage_start : lo + s.passage_end][:_EXCERPT],
-            confidence=s.confidence,
-            reasons=s.reasons,
-            event_key=s.event_key,
-        )
-        for s in found
+        review_item(s, titles)
+        for s in stored
+        if not (s.kind == SuggestionKind.LINK and s.target in linked)
     ]
 
 
-def candidate_items(
-    text: str, published: HistDate | None, events: Sequence[EventInfo]
-) -> list[ReviewItem]:
+def review_item(suggestion: SuggestionRecord, titles: dict[str, str]) -> ReviewItem:
+    """The stored suggestion as a person reviews it."""
+    payload = suggestion.payload
+    is_event = suggestion.kind in EVENT_KINDS and bool(suggestion.target)
+    return ReviewItem(
+        id=suggestion.id or 0,
+        kind=suggestion.kind,
+        ref=suggestion.ref,
+        start=suggestion.start,
+        end=suggestion.end,
+        excerpt=suggestion.quote[:_EXCERPT],
+        confidence=suggestion.confidence,
+        reasons=suggestion.reasons,
+        event_key=suggestion.target if is_event else None,
+        event_title=titles.get(suggestion.target, "") if is_event else "",
+        date_start=payload.get("date_start"),
+        date_end=payload.get("date_end"),
+        date_display=str(payload.get("date_display", "")),
+        payload=dict(payload),
+    )
+
+
+def _links(
+    key: str, text: str, published: HistDate | None, events: Sequence[EventInfo]
+) -> list[SuggestionRecord]:
+    lo, hi = article_body(text)
+    return [
+        SuggestionRecord(
+            source_key=key,
+            kind=SuggestionKind.LINK.value,
+            ref=f"link:{s.event_key}",
+            start=lo + s.passage_start,
+            end=lo + s.passage_end,
+            quote=text[lo + s.passage_start : lo + s.passage_end],
+            confidence=s.confidence,
+            reasons=s.reasons,
+            target=s.event_key,
+        )
+        for s in suggest_links(text[lo:hi], published, events)
+    ]
+
+
+def _candidates(
+    key: str, text: str, published: HistDate | None, events: Sequence[EventInfo]
+) -> list[SuggestionRecord]:
     """Dates in the body that no event covers, as candidate new events."""
     lo, hi = article_body(text)
-    items = []
-    for found in candidate_events(text[lo:hi], published, events):
-        start, end = found.date.to_edtf()
-        items.append(
-            ReviewItem(
-                id=f"event:{start}" + (f"/{end}" if end else ""),
-                kind=SuggestionKind.NEW_EVENT,
-                start=lo + found.start,
-                end=lo + found.end,
-                excerpt=text[lo + found.start : lo + found.end][:_EXCERPT],
-                confidence=found.confidence,
-                reasons=found.reasons,
-                date_start=start,
-                date_end=end,
-                date_display=found.date.display(),
+    found = []
+    for candidate in candidate_events(text[lo:hi], published, events):
+        start, end = candidate.date.to_edtf()
+        quote = text[lo + candidate.start : lo + candidate.end]
+        payload = {
+            "date_start": start,
+            "date_end": end,
+            "date_display": candidate.date.display(),
+            "title": " ".join(quote.split())[:80],
+        }
+        found.append(
+            SuggestionRecord(
+                source_key=key,
+                kind=SuggestionKind.NEW_EVENT.value,
+                ref=f"event:{start}" + (f"/{end}" if end else ""),
+                start=lo + candidate.start,
+                end=lo + candidate.end,
+                quote=quote,
+                confidence=candidate.confidence,
+                reasons=candidate.reasons,
+                payload=payload,
             )
         )
-    return items
-
-
-def rejected_ids(uow: UnitOfWork) -> dict[str, list[str]]:
-    """Every rejection recorded in the library (see the module docstring)."""
-    raw = uow.meta.get(REJECTED_META, "")
-    try:
-        value = json.loads(raw) if raw else {}
-    except json.JSONDecodeError:
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
-def reject_suggestion(library: Library, source_key: str, item_id: str, author: str = "") -> None:
-    """Remember that ``item_id`` is not to be suggested again for ``source_key``."""
-    with library.unit_of_work(author) as uow:
-        uow.sources.get(source_key)
-        rejected = rejected_ids(uow)
-        ids = rejected.setdefault(source_key, [])
-        if item_id not in ids:
-            ids.append(item_id)
-        uow.meta.set(REJECTED_META, json.dumps(rejected, sort_keys=True))
-        uow.commit()
+    return found

@@ -166,6 +166,7 @@ def _blind_items(view: QListWidget, blind: BlindSpots) -> None:
     sections = (
         ("Published after the event, never mention it", blind.after),
         ("Undated", blind.undated),
+        ("Awaiting review: suggestions not yet read", blind.awaiting),
     )
     for title, refs in sections:
         head = QListWidgetItem(f"{title} ({len(refs)})")

@@ -137,7 +137,7 @@ class ReviewPanel(QWidget):
         if item is None or key is None:
             return None
         details = None
-        if item.kind is SuggestionKind.NEW_EVENT:
+        if item.kind == SuggestionKind.NEW_EVENT:
             details = self.ask_new_event(item)
             if details is None:
                 return None
@@ -174,7 +174,14 @@ class ReviewPanel(QWidget):
         item, key = self.current_item(), self.source_key
         if item is None or key is None:
             return
-        reject_suggestion(self.workbench.library, key, item.id, self.workbench.author)
+        try:
+            reject_suggestion(
+                self.workbench.library, key, item.id, self.workbench.author, self.history
+            )
+        except LibraryError as error:
+            QMessageBox.warning(self, "Cannot reject", str(error))
+            return
+        self.workbench.reload()
         self.refresh()
 
     def ask_new_event(self, item: ReviewItem) -> NewEventDetails | None:
@@ -189,7 +196,7 @@ class ReviewPanel(QWidget):
 
 
 def _row(item: ReviewItem) -> QTreeWidgetItem:
-    if item.kind is SuggestionKind.LINK:
+    if item.kind == SuggestionKind.LINK:
         what = f"Link to: {item.event_title or item.event_key}"
     else:
         what = f"New event on {item.date_display}"

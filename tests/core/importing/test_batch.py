@@ -63,4 +63,9 @@ def test_suggestions_are_counted_when_asked(sqlite_library: Library) -> None:
     report = import_batch(sqlite_library, [corpus(CORPUS[4])], with_suggestions=True)
     (outcome,) = report.outcomes
     assert outcome.status is ImportStatus.ATTACHED and outcome.suggestions > 0
-    assert f"{outcome.suggestions} suggestions to review" in outcome.describe()
+    kinds = dict(outcome.suggested)
+    assert sum(kinds.values()) == outcome.suggestions and kinds.get("link", 0) > 0
+    assert f"awaiting review: {kinds['link']} link" in outcome.describe()
+    with sqlite_library.unit_of_work() as uow:
+        stored = uow.suggestions.for_source(outcome.source_key or "")
+    assert len(stored) == outcome.suggestions

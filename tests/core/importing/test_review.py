@@ -28,7 +28,7 @@ KUZIO_KEY = "kuzio-eureporter-2025"
 @pytest.fixture
 def attached(sqlite_library: Library) -> Library:
     load_dataset(sqlite_library)
-    import_document(sqlite_library, corpus(KUZIO))
+    import_document(sqlite_library, corpus(KUZIO), suggest=True)
     return sqlite_library
 
 
@@ -47,14 +47,14 @@ def test_suggestions_are_ranked_explained_and_link_nothing(attached: Library) ->
         assert header_end <= item.start < item.end <= len(text)
         assert text[item.start : item.end].startswith(item.excerpt[:50])
         assert item.event_key not in linked
-        if item.kind is SuggestionKind.LINK:
-            assert item.event_title and item.id == f"link:{item.event_key}"
+        if item.kind == SuggestionKind.LINK:
+            assert item.event_title and item.ref == f"link:{item.event_key}"
         else:
             assert item.date_start and "no event on the timeline then" in item.reasons
 
 
 def test_accepting_a_link_creates_the_passage_and_the_suggested_link(attached: Library) -> None:
-    item = next(i for i in review_suggestions(attached, KUZIO_KEY) if i.kind is SuggestionKind.LINK)
+    item = next(i for i in review_suggestions(attached, KUZIO_KEY) if i.kind == SuggestionKind.LINK)
     before = attached.counts()
     history = UndoHistory()
     accepted = accept_suggestion(attached, KUZIO_KEY, item, author="reviewer", history=history)
@@ -76,7 +76,7 @@ def test_accepting_a_link_creates_the_passage_and_the_suggested_link(attached: L
 
 
 def test_accepting_with_an_edited_span(attached: Library) -> None:
-    item = next(i for i in review_suggestions(attached, KUZIO_KEY) if i.kind is SuggestionKind.LINK)
+    item = next(i for i in review_suggestions(attached, KUZIO_KEY) if i.kind == SuggestionKind.LINK)
     span = (item.start + 4, item.end - 1)
     accepted = accept_suggestion(attached, KUZIO_KEY, item, span=span)
     with attached.unit_of_work() as uow:
@@ -92,7 +92,7 @@ def test_accepting_a_new_event_needs_a_title_then_creates_event_and_link(
     attached: Library,
 ) -> None:
     items = review_suggestions(attached, KUZIO_KEY)
-    item = next(i for i in items if i.kind is SuggestionKind.NEW_EVENT)
+    item = next(i for i in items if i.kind == SuggestionKind.NEW_EVENT)
     before = snapshot(attached)
     with pytest.raises(ReviewError, match="needs a title"):
         accept_suggestion(attached, KUZIO_KEY, item)

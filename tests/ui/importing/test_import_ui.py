@@ -181,7 +181,7 @@ def test_drops_carry_only_documents_we_read(tmp_path: Path) -> None:
 def panel(qtbot: Any, bench: tuple[Workbench, WorkbenchSignals]) -> ReviewPanel:
     workbench, signals = bench
     load_dataset(workbench.library)
-    import_document(workbench.library, corpus(CORPUS[4]))
+    import_document(workbench.library, corpus(CORPUS[4]), suggest=True)
     workbench.reload()
     widget = ReviewPanel(workbench, signals)
     qtbot.addWidget(widget)
@@ -190,7 +190,7 @@ def panel(qtbot: Any, bench: tuple[Workbench, WorkbenchSignals]) -> ReviewPanel:
 
 
 def _select(panel: ReviewPanel, kind: SuggestionKind) -> int:
-    row = next(i for i, item in enumerate(panel.items) if item.kind is kind)
+    row = next(i for i, item in enumerate(panel.items) if item.kind == kind)
     panel.table.setCurrentItem(panel.table.topLevelItem(row))
     return row
 

@@ -1,0 +1,129 @@
+"""Suggestions: proposals about a source's text, pending until a person accepts or rejects."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable
+
+from sqlalchemy import delete, select
+
+from db import models
+from db.errors import NotFoundError
+from db.records import SuggestionRecord
+from db.repositories.base import Repository
+
+STATUSES = ("pending", "accepted", "rejected")
+
+
+def suggestion_record(row: models.Suggestion) -> SuggestionRecord:
+    return SuggestionRecord(
+        source_key=row.source.key,
+        kind=row.kind,
+        ref=row.ref,
+        start=row.start,
+        end=row.end,
+        quote=row.quote,
+        confidence=row.confidence,
+        reasons=tuple(row.reasons or ()),
+        target=row.target,
+        payload=dict(row.payload or {}),
+        status=row.status,
+        id=row.id,
+    )
+
+
+class SuggestionRepository(Repository):
+    kind = "suggestion"
+
+    def for_source(
+        self, source_key: str, *, kinds: Iterable[str] = (), status: str | None = "pending"
+    ) -> builtins.list[SuggestionRecord]:
+        """The source's suggestions (default: pending ones), best first."""
+        statement = (
+            select(models.Suggestion)
+            .join(models.Source, models.Suggestion.source_id == models.Source.id)
+            .where(models.Source.key == source_key)
+        )
+        wanted = tuple(kinds)
+        if wanted:
+            statement = statement.where(models.Suggestion.kind.in_(wanted))
+        if status is not None:
+            statement = statement.where(models.Suggestion.status == status)
+        statement = statement.order_by(
+            models.Suggestion.confidence.desc(), models.Suggestion.start, models.Suggestion.id
+        )
+        return [suggestion_record(row) for row in self.session.scalars(statement)]
+
+    def pending_counts(self) -> dict[str, int]:
+        """Source key -> number of pending suggestions (sources with none are absent)."""
+        rows = self.session.execute(
+            select(models.Source.key, models.Suggestion.id)
+            .join(models.Source, models.Suggestion.source_id == models.Source.id)
+            .where(models.Suggestion.status == "pending")
+        )
+        counts: dict[str, int] = {}
+        for key, _ in rows:
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def get(self, suggestion_id: int) -> SuggestionRecord:
+        row = self.session.get(models.Suggestion, suggestion_id)
+        if row is None:
+            raise NotFoundError(f"No suggestion {suggestion_id} in this library.")
+        return suggestion_record(row)
+
+    def replace_pending(
+        self, source_key: str, kinds: Iterable[str], found: Iterable[SuggestionRecord]
+    ) -> builtins.list[SuggestionRecord]:
+        """Drop the source's pending suggestions of ``kinds`` and store ``found`` instead.
+
+        A found suggestion whose ``(kind, ref)`` was decided before (accepted or rejected) is
+        not stored again. Returns what was stored.
+        """
+        source = self._row(models.Source, source_key)
+        wanted = tuple(kinds)
+        self.session.execute(
+            delete(models.Suggestion).where(
+                models.Suggestion.source_id == source.id,
+                models.Suggestion.kind.in_(wanted),
+                models.Suggestion.status == "pending",
+            )
+        )
+        decided = {
+            (row.kind, row.ref)
+            for row in self.session.scalars(
+                select(models.Suggestion).where(models.Suggestion.source_id == source.id)
+            )
+        }
+        rows = []
+        for item in found:
+            if (item.kind, item.ref) in decided:
+                continue
+            decided.add((item.kind, item.ref))
+            row = models.Suggestion(
+                source_id=source.id,
+                kind=item.kind,
+                ref=item.ref,
+                target=item.target,
+                start=item.start,
+                end=item.end,
+                quote=item.quote,
+                confidence=item.confidence,
+                reasons=list(item.reasons),
+                payload=dict(item.payload),
+                status="pending",
+            )
+            self.session.add(row)
+            rows.append(row)
+        self._flush()
+        return [suggestion_record(row) for row in rows]
+
+    def set_status(self, suggestion_id: int, status: str) -> SuggestionRecord:
+        if status not in STATUSES:
+            raise ValueError(f"unknown suggestion status {status!r}")
+        row = self.session.get(models.Suggestion, suggestion_id)
+        if row is None:
+            raise NotFoundError(f"No suggestion {suggestion_id} in this library.")
+        row.status = status
+        self._flush()
+        return suggestion_record(row)
