@@ -21,8 +21,6 @@ import subprocess
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -32,22 +30,29 @@ from sqlalchemy.orm import sessionmaker
 
 from bench.pg_server import fresh_database, own_server, pg_ctl
 from bench.reliability_checks import Result, integrity, verify
+from bench.reliability_edits import LANES, TARGETS, Holdings, random_edit
 from db.errors import LibraryError
 from db.library import Library, open_library
 from db.migrate import upgrade
-from db.records import CodeRecord, EventRecord, LaneRecord, NoteRecord, PassageRecord, SourceRecord
-from desktop.core.editing import ApplyCode, CreateNote
+from db.records import (
+    ClaimRecord,
+    CodeRecord,
+    EventRecord,
+    LaneRecord,
+    NoteRecord,
+    PassageRecord,
+    SourceRecord,
+)
 from desktop.core.sample import load_sample
 from desktop.core.team.outbox import Outbox
-
-TARGETS = 6
 
 
 def seed(url: str) -> None:
     """A small shared library whose few records every writer fights over."""
     library = open_library(url)
     with library.unit_of_work("seed") as uow:
-        uow.lanes.add(LaneRecord("georgia", "Georgia", "#aa0000", 0))
+        for position, lane in enumerate(LANES):
+            uow.lanes.add(LaneRecord(lane, lane.title(), "#aa0000", position))
         uow.sources.add(SourceRecord("s", "Source", full_text="x" * 2000))
         for i in range(TARGETS):
             uow.events.add(
@@ -55,78 +60,25 @@ def seed(url: str) -> None:
             )
             uow.passages.add(PassageRecord(f"p{i}", "s", i * 100, i * 100 + 80, "x" * 80))
             uow.codes.add(CodeRecord(f"c{i}", f"Code {i}"))
+            uow.claims.add(ClaimRecord(f"k{i}", f"p{i}", f"subject {i}", "number", low=float(i)))
             uow.notes.add(NoteRecord(f"n{i}", "event", f"e{i}", "seed"))
         uow.commit()
     library.dispose()
 
 
 # --- one writer ------------------------------------------------------------------------------
-def _edit_event(library: Library, author: str, key: str, field: str, value: Any) -> dict[str, Any]:
-    with library.unit_of_work() as uow:
-        before = uow.events.get(key)
-    if field == "start" and before.start == value:  # a no-op would not bump the version
-        value = str(int(value) + 1)
-    changed = replace(before, **{field: value})
-    if field == "start":
-        year = int(value)
-        changed = replace(
-            changed,
-            t_lo=float(date(year, 1, 1).toordinal()),
-            t_hi=float(date(year + 1, 1, 1).toordinal()),
-        )
-    with library.unit_of_work(author) as uow:
-        written = uow.events.update(changed)
-        uow.commit()
-    return {"t": "event", "key": key, "version": written.stamp.version, field: value}
-
-
-def _edit_note(library: Library, author: str, key: str, body: str) -> dict[str, Any]:
-    with library.unit_of_work() as uow:
-        before = uow.notes.get(key)
-    with library.unit_of_work(author) as uow:
-        written = uow.notes.update(replace(before, body=body))
-        uow.commit()
-    return {"t": "note", "key": key, "version": written.version, "body": body}
-
-
-def _apply_code(library: Library, author: str, passage: str, code: str) -> dict[str, Any]:
-    ApplyCode(passage, code, author=author).do(library)
-    return {"t": "coding", "passage": passage, "code": code, "coder": author}
-
-
-def _new_note(library: Library, author: str, target: str, body: str) -> dict[str, Any]:
-    command = CreateNote("event", target, body, author=author)
-    command.do(library)
-    return {"t": "new_note", "key": command.note.key, "body": body}
-
-
-def random_edit(rng: random.Random, library: Library, author: str, n: int) -> Callable[[], Any]:
-    """One random edit (title, move, coding, note) on an overlapping target, as an action."""
-    i, choice = rng.randrange(TARGETS), rng.randrange(5)
-    token = f"{author}-{n}"
-    if choice == 0:
-        return lambda: _edit_event(library, author, f"e{i}", "title", token)
-    if choice == 1:
-        year = str(rng.randrange(1990, 2030))
-        return lambda: _edit_event(library, author, f"e{i}", "start", year)
-    if choice == 2:
-        code = f"c{rng.randrange(TARGETS)}"
-        return lambda: _apply_code(library, author, f"p{i}", code)
-    if choice == 3:
-        return lambda: _new_note(library, author, f"e{i}", token)
-    return lambda: _edit_note(library, author, f"n{i}", token)
-
-
 def writer(url: str, author: str, edits: int, journal: str, rng_seed: int) -> None:
     """Make ``edits`` random edits, journalling each; an unreachable database is retried."""
     library = open_library(url)
     rng = random.Random(rng_seed)
     box = Outbox(first_delay=0.1, max_delay=1.0)
+    mine = Holdings()
     with open(journal, "a", encoding="utf-8") as out:
         for n in range(edits):
-            out.write(json.dumps({"begin": n}) + "\n")
+            plan = random_edit(rng, library, author, n, mine)
+            out.write(json.dumps({"begin": n, "what": plan.what}) + "\n")
             out.flush()
-            outcome = box.send(f"edit {n}", random_edit(rng, library, author, n))
+            outcome = box.send(f"edit {n}", plan.action)
             while outcome is None:
                 out.write(json.dumps({"outage": box.last_problem[:80]}) + "\n")
                 time.sleep(max(0.0, (box.next_due or 0.0) - time.monotonic()))

@@ -57,43 +57,97 @@ def verify(url: str, result: Result, journals: list[Path]) -> Result:
     result.acknowledged += len(acked)
     result.conflicts += sum(1 for e in entries if "conflict" in e)
     result.reported += sum(1 for e in entries if "outage" in e)
-    lost = _lost(url, acked)
+    held: dict[str, bool] = {}
+    for path in journals:  # one writer at a time holds a slot: any final holder keeps it
+        for slot, state in _holdings(read_journals([path])).items():
+            held[slot] = held.get(slot, False) or state
+    lost = _lost(url, acked, held)
     result.lost += lost
     result.found += len(acked) - lost
     result.integrity = integrity(url)
     return result
 
 
-def _lost(url: str, acked: list[dict[str, Any]]) -> int:
+def _holdings(entries: list[dict[str, Any]]) -> dict[str, bool]:
+    """Whether each slot (a link, a relation) is held at the end of one journal.
+
+    A slot held when a killed writer's last link or relation edit was cut off is left out: that
+    edit may have been committed without being acknowledged, so its state is not known.
+    """
+    held: dict[str, bool] = {}
+    uncertain: set[str] = set()
+    begun: dict[str, Any] | None = None
+    for entry in [*entries, {"begin": "end"}]:
+        if "begin" in entry:
+            if begun is not None and str(begun.get("what", "")).startswith(("link", "relation")):
+                uncertain |= {slot for slot, state in held.items() if state}
+            begun = entry
+        elif entry.get("t") == "hold":
+            held[entry["slot"]] = entry["held"]
+            begun = None
+        elif "t" in entry or "conflict" in entry:
+            begun = None
+    return {slot: state for slot, state in held.items() if slot not in uncertain}
+
+
+def _stored(url: str) -> dict[str, Any]:
+    """Every record the writers edit, by kind and key, plus codings, links and relations."""
     library = open_library(url)
     try:
         with library.unit_of_work() as uow:
-            events = {e.key: e for e in uow.events.list()}
-            notes = {n.key: n for n in uow.notes.list()}
-            codings = {(p.key, c.code_key, c.coder) for p in uow.passages.list() for c in p.codings}
+            passages = uow.passages.list()
+            return {
+                "event": {e.key: e for e in uow.events.list()},
+                "passage": {p.key: p for p in passages},
+                "code": {c.key: c for c in uow.codes.list()},
+                "claim": {c.key: c for c in uow.claims.list()},
+                "source": {s.key: s for s in uow.sources.list()},
+                "note": {n.key: n for n in uow.notes.list()},
+                "codings": {(p.key, c.code_key, c.coder) for p in passages for c in p.codings},
+                "slots": {f"link {p.key} {link.event_key}" for p in passages for link in p.links}
+                | {f"relation {r.key}" for r in uow.relations.list()},
+            }
     finally:
         library.dispose()
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _version(row: Any) -> int:
+    return int(row.version if hasattr(row, "version") else row.stamp.version)
+
+
+def _lost(url: str, acked: list[dict[str, Any]], held: dict[str, bool]) -> int:
+    """Acknowledged edits that are not in the library as acknowledged.
+
+    A versioned edit is lost when two writers were acknowledged the same version of a record,
+    when the record is at an older version than one acknowledged, or when the field it set does
+    not hold the value of the newest acknowledged edit of that field (any later edit loaded the
+    record after it, so it carried the value on).
+    """
+    stored = _stored(url)
     lost = 0
     versions = Counter((e["t"], e["key"], e["version"]) for e in acked if "version" in e)
-    lost += sum(count - 1 for count in versions.values())  # two writers acked one version
-    latest: dict[tuple[str, str], dict[str, Any]] = {}
+    lost += sum(count - 1 for count in versions.values())
+    latest: dict[tuple[str, str, str], dict[str, Any]] = {}
     for entry in acked:
         if "version" in entry:
-            slot = (entry["t"], entry["key"])
+            slot = (entry["t"], entry["key"], entry["field"])
             if slot not in latest or latest[slot]["version"] < entry["version"]:
                 latest[slot] = entry
         elif entry["t"] == "coding":
-            lost += (entry["passage"], entry["code"], entry["coder"]) not in codings
+            lost += (entry["passage"], entry["code"], entry["coder"]) not in stored["codings"]
+        elif entry["t"] == "hold":
+            continue  # counted from the writers' final holdings below
         else:
-            note = notes.get(entry["key"])
+            note = stored["note"].get(entry["key"])
             lost += note is None or note.body != entry["body"]
-    for (kind, key), entry in latest.items():
-        row: Any = events[key] if kind == "event" else notes[key]
-        version = row.stamp.version if kind == "event" else row.version
-        field = next(f for f in ("title", "start", "body") if f in entry)
-        lost += version < entry["version"] or (
-            version == entry["version"] and getattr(row, field) != entry[field]
-        )
+    for (kind, key, name), entry in latest.items():
+        row = stored[kind][key]
+        lost += _version(row) < entry["version"] or _plain(getattr(row, name)) != entry["value"]
+    lost += sum(state != (slot in stored["slots"]) for slot, state in held.items())
     return lost
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from sqlalchemy import select
@@ -9,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.errors import ConflictError, IntegrityViolationError, NotFoundError
+from db.models import utcnow
 from db.records import Stamp
 
 M = TypeVar("M")
@@ -49,6 +51,19 @@ class Repository:
         if expected and row.version != expected:
             raise ConflictError(self.kind, row.key)
 
+    def _bump_if_changed(self, row: Any, before: Any, after: Any) -> None:
+        """Give ``row`` a new version when any part of its record changed, then flush.
+
+        ``version_id_col`` bumps only when a column of the row itself changes; an edit of its
+        actors, tags, links or codings (rows of other tables) would keep the old version, and a
+        stale edit from another client would then pass the check and silently revert it. Touching
+        ``updated_at`` makes the flush an ``UPDATE ... WHERE version = loaded``, so the other
+        client's stale write is refused as a conflict.
+        """
+        if _unstamped(before) != _unstamped(after):
+            row.updated_at = utcnow()
+        self._flush()
+
 
 def stamp_of(row: Any) -> Stamp:
     return Stamp(
@@ -57,6 +72,13 @@ def stamp_of(row: Any) -> Stamp:
         author=row.author or "",
         version=row.version or 0,
     )
+
+
+def _unstamped(record: Any) -> Any:
+    """The record without what a flush changes by itself (its stamp or version)."""
+    if hasattr(record, "stamp"):
+        return replace(record, stamp=Stamp())
+    return replace(record, version=0, updated_at=None)
 
 
 def apply_fields(row: Any, values: dict[str, Any]) -> None:

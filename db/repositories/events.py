@@ -61,9 +61,10 @@ class EventRepository(Repository):
     def update(self, event: EventRecord) -> EventRecord:
         row = self._row(models.Event, event.key)
         self._check_version(row, event.stamp.version)
+        before = event_record(row)
         self._apply(row, event)
         row.author = self.author or row.author
-        self._flush()
+        self._bump_if_changed(row, before, event_record(row))
         return event_record(row)
 
     def delete(self, key: str) -> EventRecord:

@@ -62,8 +62,9 @@ class NoteRepository(Repository):
     def update(self, note: NoteRecord) -> NoteRecord:
         row = self._row(models.Note, note.key)
         self._check_version(row, note.version)
+        before = note_record(row)
         row.body = note.body
-        self._flush()
+        self._bump_if_changed(row, before, note_record(row))
         return note_record(row)
 
     def delete(self, key: str) -> NoteRecord:

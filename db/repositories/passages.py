@@ -120,9 +120,10 @@ class PassageRepository(Repository):
     def update(self, passage: PassageRecord) -> PassageRecord:
         row = self._row(models.Passage, passage.key)
         self._check_version(row, passage.stamp.version)
+        before = passage_record(row)
         self._apply(row, passage)
         row.author = self.author or row.author
-        self._flush()
+        self._bump_if_changed(row, before, passage_record(row))
         return passage_record(row)
 
     def delete(self, key: str) -> PassageRecord:
