@@ -51,16 +51,27 @@ class Repository:
         if expected and row.version != expected:
             raise ConflictError(self.kind, row.key)
 
-    def _bump_if_changed(self, row: Any, before: Any, after: Any) -> None:
-        """Give ``row`` a new version when any part of its record changed, then flush.
+    def _begin_edit(self, row: Any, expected: int, before: Any, incoming: Any) -> bool:
+        """Check the version; when the edit changes anything, claim the row first.
 
         ``version_id_col`` bumps only when a column of the row itself changes; an edit of its
         actors, tags, links or codings (rows of other tables) would keep the old version, and a
-        stale edit from another client would then pass the check and silently revert it. Touching
-        ``updated_at`` makes the flush an ``UPDATE ... WHERE version = loaded``, so the other
-        client's stale write is refused as a conflict.
+        stale edit from another client would then pass the check and silently revert it. So an
+        edit that changes anything touches ``updated_at`` and flushes at once: an ``UPDATE ...
+        WHERE version = loaded`` that bumps the version, takes the row's lock and refuses (as a
+        conflict) a row someone changed meanwhile, before any child row is written.
+        Returns whether the row was claimed; pass that on to ``_end_edit``.
         """
-        if _unstamped(before) != _unstamped(after):
+        self._check_version(row, expected)
+        if _unstamped(before) == _unstamped(incoming):
+            return False
+        row.updated_at = utcnow()
+        self._flush()
+        return True
+
+    def _end_edit(self, row: Any, claimed: bool, before: Any, after: Any) -> None:
+        """Flush the edit; a change ``_begin_edit`` did not foresee still bumps the version."""
+        if not claimed and _unstamped(before) != _unstamped(after):
             row.updated_at = utcnow()
         self._flush()
 
@@ -75,10 +86,10 @@ def stamp_of(row: Any) -> Stamp:
 
 
 def _unstamped(record: Any) -> Any:
-    """The record without what a flush changes by itself (its stamp or version)."""
+    """The record without what the database gives it (id, stamp or version and times)."""
     if hasattr(record, "stamp"):
-        return replace(record, stamp=Stamp())
-    return replace(record, version=0, updated_at=None)
+        return replace(record, id=None, stamp=Stamp())
+    return replace(record, id=None, version=0, created_at=None, updated_at=None)
 
 
 def apply_fields(row: Any, values: dict[str, Any]) -> None:

@@ -54,11 +54,11 @@ class ClaimRepository(Repository):
 
     def update(self, claim: ClaimRecord) -> ClaimRecord:
         row = self._row(models.Claim, claim.key)
-        self._check_version(row, claim.stamp.version)
         before = claim_record(row)
+        claimed = self._begin_edit(row, claim.stamp.version, before, claim)
         apply_fields(row, {name: getattr(claim, name) for name in _FIELDS})
         row.author = self.author or row.author
-        self._bump_if_changed(row, before, claim_record(row))
+        self._end_edit(row, claimed, before, claim_record(row))
         return claim_record(row)
 
     def delete(self, key: str) -> ClaimRecord:

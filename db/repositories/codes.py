@@ -53,11 +53,11 @@ class CodeRepository(Repository):
 
     def update(self, code: CodeRecord) -> CodeRecord:
         row = self._row(models.Code, code.key)
-        self._check_version(row, code.stamp.version)
         before = code_record(row)
+        claimed = self._begin_edit(row, code.stamp.version, before, code)
         self._apply(row, code)
         row.author = self.author or row.author
-        self._bump_if_changed(row, before, code_record(row))
+        self._end_edit(row, claimed, before, code_record(row))
         return code_record(row)
 
     def delete(self, key: str) -> CodeRecord:

@@ -60,11 +60,11 @@ class EventRepository(Repository):
 
     def update(self, event: EventRecord) -> EventRecord:
         row = self._row(models.Event, event.key)
-        self._check_version(row, event.stamp.version)
         before = event_record(row)
+        claimed = self._begin_edit(row, event.stamp.version, before, event)
         self._apply(row, event)
         row.author = self.author or row.author
-        self._bump_if_changed(row, before, event_record(row))
+        self._end_edit(row, claimed, before, event_record(row))
         return event_record(row)
 
     def delete(self, key: str) -> EventRecord:

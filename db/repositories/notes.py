@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from dataclasses import replace
 
 from sqlalchemy import select
 
@@ -61,10 +62,10 @@ class NoteRepository(Repository):
 
     def update(self, note: NoteRecord) -> NoteRecord:
         row = self._row(models.Note, note.key)
-        self._check_version(row, note.version)
         before = note_record(row)
+        claimed = self._begin_edit(row, note.version, before, replace(before, body=note.body))
         row.body = note.body
-        self._bump_if_changed(row, before, note_record(row))
+        self._end_edit(row, claimed, before, note_record(row))
         return note_record(row)
 
     def delete(self, key: str) -> NoteRecord:

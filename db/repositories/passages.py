@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from dataclasses import replace
 
 from sqlalchemy import select
 
@@ -117,13 +118,18 @@ class PassageRepository(Repository):
         self._flush()
         return passage_record(row)
 
-    def update(self, passage: PassageRecord) -> PassageRecord:
+    def update(self, passage: PassageRecord, *, children: bool = True) -> PassageRecord:
+        """Write the passage's fields and, with ``children``, make its links and codings those
+        of the record. ``children=False`` leaves links and codings as they are in the library
+        now: an edit of the text never drops a code or link someone added since it loaded."""
         row = self._row(models.Passage, passage.key)
-        self._check_version(row, passage.stamp.version)
         before = passage_record(row)
+        if not children:
+            passage = replace(passage, links=before.links, codings=before.codings)
+        claimed = self._begin_edit(row, passage.stamp.version, before, passage)
         self._apply(row, passage)
         row.author = self.author or row.author
-        self._bump_if_changed(row, before, passage_record(row))
+        self._end_edit(row, claimed, before, passage_record(row))
         return passage_record(row)
 
     def delete(self, key: str) -> PassageRecord:

@@ -85,11 +85,11 @@ class SourceRepository(Repository):
 
     def update(self, source: SourceRecord, published_t: float | None = None) -> SourceRecord:
         row = self._row(models.Source, source.key)
-        self._check_version(row, source.stamp.version)
         before = source_record(row)
+        claimed = self._begin_edit(row, source.stamp.version, before, source)
         apply_fields(row, _values(source, published_t))
         row.author = self.author or row.author
-        self._bump_if_changed(row, before, source_record(row))
+        self._end_edit(row, claimed, before, source_record(row))
         return source_record(row)
 
     def delete(self, key: str) -> SourceRecord:

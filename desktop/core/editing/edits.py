@@ -98,11 +98,14 @@ class RecordEdit(UnitCommand):
         """Hook: adjust or check the record about to be written (inside the unit of work)."""
         return record
 
+    def store(self, uow: UnitOfWork, record: Editable) -> Editable:
+        """Hook: write the prepared record (by default through its repository's ``update``)."""
+        written: Editable = repository_for(uow, record).update(record)
+        return written
+
     def write(self, library: Library, record: Editable) -> Changes:
         def action(uow: UnitOfWork) -> Editable:
-            prepared = self.prepare(uow, with_version(record, self._version))
-            written: Editable = repository_for(uow, record).update(prepared)
-            return written
+            return self.store(uow, self.prepare(uow, with_version(record, self._version)))
 
         self._version = version_of(self.run(library, action))
         return changes_for(record)

@@ -83,14 +83,16 @@ class EditPassage(RecordEdit):
 
     def prepare(self, uow: UnitOfWork, record: Editable) -> Editable:
         assert isinstance(record, PassageRecord)
-        current = uow.passages.get(record.key)
-        record = replace(record, links=current.links, codings=current.codings)
         before = self.before
         assert isinstance(before, PassageRecord)
         # new bounds are quoted afresh; undo writes the old quote back exactly as it was
         if (record.start, record.end) != (before.start, before.end):
             record = anchored(record, uow.sources.get(record.source_key).full_text)
         return record
+
+    def store(self, uow: UnitOfWork, record: Editable) -> Editable:
+        assert isinstance(record, PassageRecord)
+        return uow.passages.update(record, children=False)
 
 
 class LinkPassage(UnitCommand):

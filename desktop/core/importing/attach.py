@@ -35,7 +35,7 @@ def attach_document(uow: UnitOfWork, source: SourceRecord, document: ReadDocumen
     orphans: list[str] = []
     for passage in uow.passages.for_source(source.key):
         placed = reanchored(passage, document.text)
-        uow.passages.update(placed)
+        uow.passages.update(placed, children=False)
         if placed.anchor_status == AnchorStatus.OK:
             ok += 1
         elif placed.anchor_status == AnchorStatus.RELOCATED:
