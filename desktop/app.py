@@ -68,6 +68,7 @@ def run_gui(db: str | None, screenshot: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Parallax")
     app.setOrganizationName("Parallax")
+    _identify()
     settings = QSettings()
     apply_theme(app, ShellSettings(settings).preferences().theme)  # type: ignore[arg-type]
     opened: list[MainWindow] = []
@@ -91,6 +92,17 @@ def run_gui(db: str | None, screenshot: Path | None = None) -> int:
         window.errors.uninstall()
         window.workbench.library.dispose()
     return failed[0] if failed else int(status)
+
+
+def _identify() -> None:
+    """The window icon, and the desktop entry's name so that docks and Wayland match the two."""
+    from PySide6.QtGui import QGuiApplication, QIcon
+
+    from desktop.io.desktop_entry import APP_ID
+    from desktop.io.resources import resource
+
+    QGuiApplication.setWindowIcon(QIcon(str(resource("icons", "parallax.svg"))))
+    QGuiApplication.setDesktopFileName(APP_ID)
 
 
 def _show_window(workbench: Workbench, settings: QSettings) -> MainWindow:

@@ -4,6 +4,7 @@ from desktop.commands.agreement import AGREEMENT
 from desktop.commands.base import Command
 from desktop.commands.compare import COMPARE
 from desktop.commands.copy import COPY
+from desktop.commands.desktop_entry import DESKTOP_ENTRY
 from desktop.commands.export_data import EXPORT_DATA
 from desktop.commands.export_image import EXPORT_IMAGE
 from desktop.commands.export_report import EXPORT_REPORT
@@ -17,6 +18,6 @@ from desktop.commands.suggestions import SUGGESTIONS
 
 COMMANDS: tuple[Command, ...] = (GUI, INFO, SAMPLE, COPY, COMPARE, IMPORT,
                                  EXPORT_DATA, IMPORT_DATA, EXPORT_REPORT, EXPORT_IMAGE,
-                                 AGREEMENT, SUGGESTIONS, REVIEW)
+                                 AGREEMENT, SUGGESTIONS, REVIEW, DESKTOP_ENTRY)
 
 __all__ = ["COMMANDS", "Command"]
