@@ -56,7 +56,7 @@ lock: | check-python
 # The source distribution and the wheel, built from the sources the way pip builds them.
 wheel: $(VENV)/.installed-test
 	rm -f $(DIST)/parallax-*.whl $(DIST)/parallax-*.tar.gz
-	$(PY) -m build --outdir $(DIST) .
+	$(PY) -m build --quiet --outdir $(DIST) .
 
 # A one-folder application that needs no Python: $(DIST)/parallax/parallax.
 bundle: $(VENV)/.installed-dist
