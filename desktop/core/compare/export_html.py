@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from desktop.core.compare.model import (
+    BlindSpots,
     CodeTag,
     Comparison,
     CoverageMatrix,
@@ -21,6 +22,7 @@ from desktop.core.compare.model import (
     SourceRef,
     SourceTerms,
 )
+from desktop.core.compare.quote_display import display_quote
 from desktop.core.compare.record_check import statement_remarks
 from desktop.core.compare.words import describe_terms
 
@@ -62,7 +64,8 @@ def _pane(pane: Pane) -> str:
         tags = "".join(_tag(c) for c in p.codes)
         attrs = f"voice: {p.voice}; tone: {p.tone or '-'}; {p.epistemic or '-'}"
         parts.append(
-            f"<blockquote>{esc(p.quote)}</blockquote><div>{tags}</div>"
+            f"<blockquote{_title(p.quote)}>{esc(display_quote(p.quote).text)}</blockquote>"
+            f"<div>{tags}</div>"
             f'<div class="attrs">{esc(attrs)}</div>'
         )
     return "".join(parts) + "</section>"
@@ -83,12 +86,18 @@ def _frames(frames: FrameMatrix, outlets: dict[str, str]) -> str:
     return f"<table><tr><th>Source</th>{head}</tr>{''.join(rows)}</table>"
 
 
+def _title(quote: str) -> str:
+    """A title attribute with the display tooltip, when the quote is shown tidied."""
+    tip = display_quote(quote).tooltip
+    return f' title="{esc(tip)}"' if tip else ""
+
+
 def _fact(f: FactFinding) -> str:
     record = f"<li>the record: <b>{esc(f.record)}</b></li>" if f.record else ""
     items = record + "".join(
         f"<li>{esc(s.outlet or s.source_key)}: <b>{esc(s.value)}</b> "
         f"<q>{esc(s.stated)}</q> <i>{esc(statement_remarks(s.against_record, s.note))}</i>"
-        f"<blockquote>{esc(s.quote)}</blockquote></li>"
+        f"<blockquote{_title(s.quote)}>{esc(display_quote(s.quote).text)}</blockquote></li>"
         for s in f.statements
     )
     notes = "".join(f"<li><i>{esc(n)}</i></li>" for n in f.notes)
@@ -98,9 +107,14 @@ def _fact(f: FactFinding) -> str:
     )
 
 
-def _refs(title: str, refs: Iterable[SourceRef]) -> str:
+def _refs(
+    title: str, refs: Iterable[SourceRef], blind: BlindSpots | None = None
+) -> str:
     items = "".join(
-        f"<li>{esc(r.outlet)}: {esc(r.title)} ({esc(r.published_display)})</li>" for r in refs
+        f"<li>{esc(r.outlet)}: {esc(r.title)} ({esc(r.published_display)})"
+        + (f" — <i>{esc(blind.reason(r.key))}</i>" if blind and blind.reason(r.key) else "")
+        + "</li>"
+        for r in refs
     )
     return f"<h3>{esc(title)}</h3><ul>{items or '<li>none</li>'}</ul>"
 
@@ -142,9 +156,10 @@ def comparison_to_html(comparison: Comparison) -> str:
         "<h2>Facts</h2>",
         "".join(_fact(f) for f in comparison.facts) or "<p>No claims to compare.</p>",
         "<h2>Blind spots</h2>",
-        _refs("Published after the event", comparison.blind_spots.after),
+        _refs("Published after the event", comparison.blind_spots.after, comparison.blind_spots),
         _refs("Undated", comparison.blind_spots.undated),
         _refs("Awaiting review", comparison.blind_spots.awaiting),
+        _refs("Published before the event", comparison.blind_spots.before),
         "<h2>Distinctive terms</h2>",
         _words(comparison.words, outlets),
         "<h2>Coverage</h2>",

@@ -19,6 +19,7 @@ from desktop.core.compare.model import (
     SourceRef,
     SourceTerms,
 )
+from desktop.core.compare.quote_display import display_quote
 from desktop.core.compare.record_check import statement_remarks
 from desktop.core.compare.words import describe_terms
 
@@ -45,7 +46,7 @@ def _pane(pane: Pane) -> list[str]:
         meta.append(md(h.elapsed))
     lines += [" · ".join(m for m in meta if m), ""]
     for p in pane.passages:
-        lines += [f"> {md(p.quote)}", ""]
+        lines += [f"> {md(display_quote(p.quote).text)}", ""]
         codes = ", ".join(md(c.name) for c in p.codes) or "uncoded"
         attrs = f"voice: {md(p.voice)}; tone: {md(p.tone or '-')}; {md(p.epistemic or '-')}"
         lines += [f"*{codes}* ({attrs})", ""]
@@ -82,16 +83,21 @@ def _facts(facts: Iterable[FactFinding]) -> list[str]:
     return lines or ["No claims to compare.", ""]
 
 
-def _refs(title: str, refs: Iterable[SourceRef]) -> list[str]:
-    items = [f"- {md(r.outlet)}: {md(r.title)} ({md(r.published_display)})" for r in refs]
+def _refs(title: str, refs: Iterable[SourceRef], blind: BlindSpots | None = None) -> list[str]:
+    items = []
+    for r in refs:
+        reason = blind.reason(r.key) if blind is not None else ""
+        why = f" — {md(reason)}" if reason else ""
+        items.append(f"- {md(r.outlet)}: {md(r.title)} ({md(r.published_display)}){why}")
     return [f"**{title}**", ""] + (items or ["- none"]) + [""]
 
 
 def _blind(blind: BlindSpots) -> list[str]:
     return (
-        _refs("Published after the event", blind.after)
+        _refs("Published after the event", blind.after, blind)
         + _refs("Undated", blind.undated)
         + _refs("Awaiting review (not yet read for this event)", blind.awaiting)
+        + _refs("Published before the event", blind.before)
     )
 
 

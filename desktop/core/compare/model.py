@@ -166,15 +166,22 @@ class FactFinding:
 
 @dataclass(frozen=True, slots=True)
 class BlindSpots:
-    """Sources that never mention the event: those published after it, and undated ones.
-
-    ``awaiting`` are sources not linked to the event whose suggestions still await review:
-    nobody has read them yet, so they are not counted as blind spots.
-    """
+    """Sources with no passage about the event: published after it, undated, or published
+    before it (which could not have spoken of it). ``awaiting`` are sources whose import
+    suggestions still await review: nobody has read them yet, so they are not blind spots.
+    ``reasons`` says, per source key, what kind of silence it is: no passage linked although
+    the text names the event, a text that never names it, no text attached to check, or
+    published before the event."""
 
     after: tuple[SourceRef, ...] = ()
     undated: tuple[SourceRef, ...] = ()
     awaiting: tuple[SourceRef, ...] = ()
+    before: tuple[SourceRef, ...] = ()
+    reasons: tuple[tuple[str, str], ...] = ()
+
+    def reason(self, source_key: str) -> str:
+        """Why ``source_key`` has no passage about the event ("" when not listed)."""
+        return dict(self.reasons).get(source_key, "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.compare.model import CodeTag, PassageView
+from desktop.core.compare.quote_display import display_quote
 from desktop.core.compare.texts import paragraph_spans
 from desktop.ui.compare.chip_flow import ChipFlowLayout
 from desktop.ui.compare.code_chip import CodeChip
@@ -134,13 +135,15 @@ class PassageBlock(QWidget):
         cursor = QTextCursor(document)
         tint = self._tint()
         fmt = highlight_format(*tint) if tint else None
+        shown = display_quote(self.view.quote)
+        self.text.setToolTip(shown.tooltip)
         if self._context is None:
-            insert_plain(cursor, self.view.quote, fmt)
+            insert_plain(cursor, shown.text, fmt)
             return
-        before, quote, after = self._context
-        insert_plain(cursor, before)
-        insert_plain(cursor, quote, fmt)
-        insert_plain(cursor, after)
+        before, _, after = self._context
+        insert_plain(cursor, display_quote(before).text)
+        insert_plain(cursor, shown.text, fmt)
+        insert_plain(cursor, display_quote(after).text)
 
 
 def _attribute_line(view: PassageView) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.compare.model import BlindSpots, Comparison, FactFinding, FrameMatrix, SourceTerms
+from desktop.core.compare.quote_display import display_quote
 from desktop.core.compare.record_check import statement_remarks
 from desktop.core.compare.words import describe_term
 from desktop.ui.compare.safe_text import SOFT_ALPHA, STRONG_ALPHA, tinted
@@ -154,9 +155,10 @@ class FactsTree(QTreeWidget):
             for s in finding.statements:
                 remarks = statement_remarks(s.against_record, s.note)
                 value = f"{s.value} — {remarks}" if remarks else s.value
-                child = QTreeWidgetItem(top, [s.outlet or s.source_key, value, s.quote])
+                shown = display_quote(s.quote)
+                child = QTreeWidgetItem(top, [s.outlet or s.source_key, value, shown.text])
                 child.setToolTip(1, value)
-                child.setToolTip(2, s.quote)
+                child.setToolTip(2, shown.tooltip or s.quote)
                 child.setData(0, CODE_ROLE, s.passage_key)
             top.setExpanded(True)
 
@@ -164,9 +166,10 @@ class FactsTree(QTreeWidget):
 def _blind_items(view: QListWidget, blind: BlindSpots) -> None:
     view.clear()
     sections = (
-        ("Published after the event, never mention it", blind.after),
+        ("Published after the event, no passage about it", blind.after),
         ("Undated", blind.undated),
         ("Awaiting review: suggestions not yet read", blind.awaiting),
+        ("Published before the event", blind.before),
     )
     for title, refs in sections:
         head = QListWidgetItem(f"{title} ({len(refs)})")
@@ -176,9 +179,12 @@ def _blind_items(view: QListWidget, blind: BlindSpots) -> None:
         head.setFlags(Qt.ItemFlag.ItemIsEnabled)
         view.addItem(head)
         for ref in refs:
+            reason = blind.reason(ref.key)
             item = QListWidgetItem(
                 f"    {ref.outlet or ref.key}: {ref.title} ({ref.published_display})"
+                + (f" — {reason}" if reason and title != "Published before the event" else "")
             )
+            item.setToolTip(reason)
             item.setData(CODE_ROLE, ref.key)
             view.addItem(item)
 

@@ -69,7 +69,9 @@ def test_markdown_escapes_and_reports() -> None:
     assert "**azal-8243.deaths**: disagree" in text
     assert "at least 38 people" in text and "28 people" in text
     blind = text.split("## Blind spots")[1].split("## Distinctive terms")[0]
-    assert "Undated Blog" in blind and "Silent Weekly" not in blind
+    silent, before = blind.split("**Published before the event**")
+    assert "Undated Blog" in silent and "Silent Weekly" not in silent
+    assert "Silent Weekly" in before  # published before the event: listed apart, not as silent
 
 
 def test_dict_is_json_ready_and_complete() -> None:

@@ -1,0 +1,41 @@
+"""Quotations as a reader should see them, without altering what is stored.
+
+Web texts keep debris from their pages: Markdown link markup (``[text](#)``) and gaps where a
+linked phrase was lost when the page was saved ("fought for control of , a region"). The stored
+quote stays verbatim (its offsets and hash anchor it); for display the markup is dropped, keeping
+the linked words, and each gap is shown as "[…]", with a tooltip that says so and gives the quote
+as stored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+GAP = "[…]"
+_LINK = re.compile(r"\[([^\[\]]*)\]\((?:#|[^()\s]*)\)")
+# a word or a comma, then a space, then punctuation that cannot start a word: a lost phrase
+_GAP = re.compile(r"(?:(?<=[^\W\d_])|(?<=[,;’”)]))( )(?=[,.;:](?:\s|$))")
+
+
+@dataclass(frozen=True, slots=True)
+class DisplayQuote:
+    """The text to show, and a tooltip (empty when the text is the quote as stored)."""
+
+    text: str
+    tooltip: str = ""
+
+
+def display_quote(quote: str) -> DisplayQuote:
+    """``quote`` with link markup dropped and lost phrases shown as "[…]"."""
+    links = len(_LINK.findall(quote))
+    text = _LINK.sub(r"\1", quote)
+    text, gaps = _GAP.subn(f" {GAP}", text)
+    if not links and not gaps:
+        return DisplayQuote(quote)
+    what = []
+    if links:
+        what.append(f"{links} link mark-up{'s' if links > 1 else ''} removed")
+    if gaps:
+        what.append(f"{GAP} marks {gaps} phrase{'s' if gaps > 1 else ''} lost with a link")
+    return DisplayQuote(text, f"Shown tidied ({'; '.join(what)}). Stored verbatim: {quote}")
