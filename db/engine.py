@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 ENV_VAR = "PARALLAX_DB"
 DEFAULT_FILE_NAME = "library.sqlite"
@@ -33,12 +33,18 @@ def library_url(given: str | os.PathLike[str] | None = None) -> str:
     """
     raw = str(given) if given is not None else os.environ.get(ENV_VAR) or ""
     if not raw:
-        return "sqlite:///" + str(default_library_path())
+        return sqlite_url(default_library_path())
     if "://" not in raw:
-        return "sqlite:///" + str(Path(raw).expanduser().resolve())
+        return sqlite_url(Path(raw).expanduser().resolve())
     if raw.startswith("postgresql://") or raw.startswith("postgres://"):
         return "postgresql+psycopg://" + raw.split("://", 1)[1]
     return raw
+
+
+def sqlite_url(path: Path) -> str:
+    """The URL of a SQLite file, with characters such as ``?``, ``%`` and ``#`` in its name
+    escaped, so that the file opened is exactly ``path``."""
+    return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
 
 
 def is_sqlite(url: str) -> bool:
