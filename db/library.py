@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,11 +12,22 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db import models
 from db.changes import install_change_log, new_client_id
-from db.engine import display_url, library_url, make_engine
+from db.engine import display_url, library_url, make_engine, sqlite_path
 from db.errors import LibraryError
 from db.migrate import current_revision, prepare_library
 from db.records import LibraryCounts
 from db.uow import UnitOfWork
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 @dataclass
@@ -69,6 +81,27 @@ class Library:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def files(self) -> tuple[Path, ...]:
+        """The files of a SQLite library (itself, -wal, -shm, -journal); none for a server."""
+        path = sqlite_path(self.url)
+        if path is None:
+            return ()
+        return (path, *(path.with_name(path.name + end) for end in SIDE_FILES))
+
+    def refuse_output(self, output: str | os.PathLike[str]) -> None:
+        """Raise ``LibraryError`` if writing ``output`` would overwrite this library's files.
+
+        Symbolic links are resolved and hard links recognised, so no name for the library or
+        its journal files passes.
+        """
+        target = Path(output).expanduser()
+        for own in self.files():
+            if _same_file(target, own):
+                raise LibraryError(
+                    f"{output} is the open library ({own.name}); writing there would destroy "
+                    "it. Choose another file name."
+                )
 
 
 def open_library(given: str | None = None) -> Library:

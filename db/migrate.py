@@ -71,9 +71,17 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
     source = sqlite3.connect(path)
     try:
         destination = sqlite3.connect(target)
-        with destination:
-            source.backup(destination)
-        destination.close()
+        try:
+            with destination:
+                source.backup(destination)
+        finally:
+            destination.close()
+    except sqlite3.Error as error:  # a full disk: no half backup, no upgrade
+        target.unlink(missing_ok=True)
+        raise LibraryError(
+            f"Cannot write the backup {target} before upgrading the library: {error}. "
+            "Nothing was changed."
+        ) from error
     finally:
         source.close()
     return target

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from db.errors import LibraryError
 from desktop.commands.base import Command, open_for_command
 from desktop.core.agreement import Agreement
 from desktop.core.team.agreement_data import TeamAgreement, agreement_in_library, write_csv
@@ -52,8 +53,10 @@ def run(args: argparse.Namespace) -> int:
     coders = _keys(args.coders)
     library = open_for_command(args)
     try:
+        if args.csv is not None:
+            library.refuse_output(args.csv)
         agreement = agreement_in_library(library, coders, _keys(args.sources), _keys(args.codes))
-    except ValueError as error:
+    except (ValueError, LibraryError) as error:
         raise UserError(str(error)) from error
     finally:
         library.dispose()

@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
     library = open_for_command(args)
     try:
+        library.refuse_output(args.out)
         t0, t1 = day_range(args.date_from, args.date_to)
         request = ImageRequest(
             path=Path(args.out),

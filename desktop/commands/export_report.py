@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 
+from db.errors import LibraryError
 from desktop.commands.base import Command, open_for_command
 from desktop.commands.export_data import add_db_option
 from desktop.core.compare import comparison_to_html
@@ -39,8 +40,9 @@ def run(args: argparse.Namespace) -> int:
     keys = [k.strip() for k in args.sources.split(",") if k.strip()]
     library = open_for_command(args)
     try:
+        library.refuse_output(args.out)
         comparison = load_comparison(library, args.query, keys)
-    except LookupError as error:
+    except (LookupError, LibraryError) as error:
         raise UserError(str(error)) from error
     finally:
         library.dispose()

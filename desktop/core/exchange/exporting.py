@@ -80,7 +80,10 @@ def export_bundle(bundle: Bundle, path: str | os.PathLike[str], fmt: str) -> tup
 
 
 def export_library(library: Library, path: str | os.PathLike[str], fmt: str) -> ExportOutcome:
-    """Export everything in ``library`` to ``path`` in ``fmt`` (any of ``EXPORT_FORMATS``)."""
+    """Export everything in ``library`` to ``path`` in ``fmt`` (any of ``EXPORT_FORMATS``).
+
+    ``LibraryError`` if ``path`` is one of the library's own files."""
+    library.refuse_output(path)
     if fmt == "coverage-csv":
         matrix = coverage_in_library(library)
         write_coverage_csv(matrix, path)

@@ -9,6 +9,7 @@ passages each coder coded it in (empty where that coder did not).
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from db.library import Library
 from db.records import PassageRecord, SourceRecord
 from desktop.core.agreement import AgreementReport, CodedSpan, Segment, agreement_report
+from desktop.io.formats.atomic import write_text_atomic
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,14 +119,17 @@ def _text(seg: Segment, text: str | None, covering: Sequence[PassageRecord]) -> 
 
 
 def write_csv(agreement: TeamAgreement, path: Path) -> int:
-    """Write the disagreements, one row each, a column per coder; returns the rows written."""
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["source", "code", "start", "end", "text", *agreement.coders])
-        for row in agreement.disagreements:
-            keys = dict(row.passages_by_coder)
-            writer.writerow(
-                [row.source_key, row.code_key, row.start, row.end, row.text,
-                 *(" ".join(keys.get(coder, ())) for coder in agreement.coders)]
-            )
+    """Write the disagreements, one row each, a column per coder; returns the rows written.
+
+    Written atomically: on any failure (``OSError``) the old file stays as it was."""
+    handle = io.StringIO(newline="")
+    writer = csv.writer(handle)
+    writer.writerow(["source", "code", "start", "end", "text", *agreement.coders])
+    for row in agreement.disagreements:
+        keys = dict(row.passages_by_coder)
+        writer.writerow(
+            [row.source_key, row.code_key, row.start, row.end, row.text,
+             *(" ".join(keys.get(coder, ())) for coder in agreement.coders)]
+        )
+    write_text_atomic(path, handle.getvalue())
     return len(agreement.disagreements)

@@ -1,7 +1,9 @@
 """Write files atomically: a temporary file in the target folder, then ``os.replace``.
 
 Either the complete new file is at ``path`` afterwards or the old one (or none) is: a failure
-while writing removes the temporary file and re-raises.
+while writing removes the temporary file and re-raises. The temporary file is flushed to disk
+(``fsync``) before it replaces ``path``, so a full disk is an ``OSError`` (naming ``path``, not
+the hidden temporary file), never a truncated file reported as written.
 """
 
 from __future__ import annotations
@@ -29,10 +31,25 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     os.chmod(tmp, 0o644)  # mkstemp makes 0600; a written document should be readable like others
     try:
         yield tmp
+        _sync(tmp)
         os.replace(tmp, target)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        if error.filename in (None, str(tmp), tmp):
+            raise OSError(error.errno, error.strerror, str(target)) from error
+        raise
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _sync(path: Path) -> None:
+    """Make sure the file's data reached the disk (a full disk may only show up here)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
@@ -45,4 +62,3 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     with atomic_path(path) as tmp, open(tmp, "wb") as handle:
         handle.write(data)
         handle.flush()
-        os.fsync(handle.fileno())

@@ -109,6 +109,7 @@ def image_job(library: Library, request: ImageRequest) -> object:
 
     def job(report: Report, cancelled: IsCancelled) -> Path:
         report(0, 3, "Reading the library…")
+        library.refuse_output(request.path)
         scene = library_scene(library, request.lanes, request.sources)
         report(1, 3, "Drawing the timeline…")
         render_timeline_image(scene, request, lambda message: report(2, 3, message), cancelled)

@@ -1,19 +1,19 @@
 """The comparison report as a PDF: the report's HTML laid out by ``QTextDocument`` on pages of
 a ``QPdfWriter`` (text stays text, so it can be searched and copied).
 
-The file is written to a temporary file in the target folder and moved into place, so a failed
-write leaves no half-written file (``OSError`` says why).
+The PDF is made in memory, then written through Python to a temporary file in the target
+folder, flushed and moved into place: a failed write (a full disk too) leaves the old file and
+raises ``OSError`` naming the target.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from desktop.io.formats.atomic import atomic_path
+from desktop.io.formats.atomic import write_bytes_atomic
 from desktop.ui.export.headless import ensure_gui_application
 
 PDF_RESOLUTION = 300
@@ -25,28 +25,32 @@ def write_html_pdf(
 ) -> int:
     """Lay ``html`` out on ``page``-sized pages and write the PDF; returns the page count."""
     ensure_gui_application()
-    with atomic_path(path) as tmp:
-        writer = QPdfWriter(str(tmp))
-        writer.setTitle(title)
-        writer.setCreator("Parallax")
-        writer.setResolution(PDF_RESOLUTION)
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(page_size_id(page)),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                QPageLayout.Unit.Millimeter,
-            )
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
+    writer.setCreator("Parallax")
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(page_size_id(page)),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
         )
-        document = QTextDocument()
-        document.documentLayout().setPaintDevice(writer)  # lay out in the writer's units
-        document.setPageSize(QSizeF(writer.width(), writer.height()))
-        document.setHtml(html)
-        pages = document.pageCount()
-        document.print_(writer)
-        del writer  # finishes the file
-        if Path(tmp).stat().st_size == 0:
-            raise OSError(f"the PDF writer produced nothing for {path}")
+    )
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(writer)  # lay out in the writer's units
+    document.setPageSize(QSizeF(writer.width(), writer.height()))
+    document.setHtml(html)
+    pages = document.pageCount()
+    document.print_(writer)
+    del writer  # finishes the PDF
+    buffer.close()
+    data = bytes(buffer.data().data())
+    if not data:
+        raise OSError(f"the PDF writer produced nothing for {path}")
+    write_bytes_atomic(path, data)
     return pages
 
 

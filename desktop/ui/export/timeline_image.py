@@ -2,22 +2,23 @@
 
 What is exported is what the timeline paints: lanes, ticks, labels, clusters, coverage dots and
 eras, plus the title, legend and footer options. SVG and PDF keep text as text and shapes as
-vectors. The file appears complete or not at all (a temporary file in the same folder, then
-``os.replace``); a failed write raises ``OSError`` and a cancelled one ``ExportCancelledError``.
+vectors. The image is made in memory, checked, then written through Python (a temporary file
+in the same folder, flushed, then ``os.replace``): the file appears complete or not at all and
+the old file stays when writing fails. A failed write raises ``OSError`` (a full disk too: Qt's
+own file writers do not report it) and a cancelled one ``ExportCancelledError``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
 from desktop.core.timeline.scale import TimeScale
 from desktop.core.timeline.scene import TimelineScene
-from desktop.io.formats.atomic import atomic_path
+from desktop.io.formats.atomic import write_bytes_atomic
 from desktop.ui.export.image_options import (
     LOGICAL_DPI,
     ImageGeometry,
@@ -66,11 +67,17 @@ def render_timeline_image(
     _report(step, "Drawing the timeline…")
     if cancelled():
         raise ExportCancelledError
-    with atomic_path(request.path) as tmp:
-        _WRITERS[fmt](tmp, paint, geometry, request)
-        _report(step, "Writing the file…")
-        if cancelled():
-            raise ExportCancelledError
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    _WRITERS[fmt](buffer, paint, geometry, request)
+    buffer.close()
+    data = bytes(buffer.data().data())
+    if not data:
+        raise OSError(f"could not make the {fmt.upper()} image for {request.path}")
+    _report(step, "Writing the file…")
+    if cancelled():
+        raise ExportCancelledError
+    write_bytes_atomic(request.path, data)
     return scale
 
 
@@ -79,7 +86,7 @@ def _report(step: Step | None, message: str) -> None:
         step(message)
 
 
-def _write_png(tmp: Path, paint: Paint, geometry: ImageGeometry, request: ImageRequest) -> None:
+def _write_png(out: QBuffer, paint: Paint, geometry: ImageGeometry, request: ImageRequest) -> None:
     width, height = geometry.device_size
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
@@ -92,7 +99,7 @@ def _write_png(tmp: Path, paint: Paint, geometry: ImageGeometry, request: ImageR
     finally:
         painter.end()
     _set_dpi(image, request.dpi)  # what the file says about its resolution
-    if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]  # stub wants bytes
+    if not image.save(out, "PNG"):  # type: ignore[call-overload]  # stub wants bytes
         raise OSError(f"could not write the PNG image {request.path}")
 
 
@@ -102,9 +109,9 @@ def _set_dpi(image: QImage, dpi: float) -> None:
     image.setDotsPerMeterY(dots_per_meter)
 
 
-def _write_svg(tmp: Path, paint: Paint, geometry: ImageGeometry, request: ImageRequest) -> None:
+def _write_svg(out: QBuffer, paint: Paint, geometry: ImageGeometry, request: ImageRequest) -> None:
     generator = QSvgGenerator()
-    generator.setFileName(str(tmp))
+    generator.setOutputDevice(out)
     width, height = round(geometry.width), round(geometry.height)
     generator.setSize(QSize(width, height))
     generator.setViewBox(QRectF(0.0, 0.0, geometry.width, geometry.height))
@@ -134,8 +141,8 @@ def _pdf_layout(geometry: ImageGeometry, request: ImageRequest) -> QPageLayout:
     return QPageLayout(size, orientation, no_margins, QPageLayout.Unit.Point)
 
 
-def _write_pdf(tmp: Path, paint: Paint, geometry: ImageGeometry, request: ImageRequest) -> None:
-    writer = QPdfWriter(str(tmp))
+def _write_pdf(out: QBuffer, paint: Paint, geometry: ImageGeometry, request: ImageRequest) -> None:
+    writer = QPdfWriter(out)
     writer.setResolution(round(LOGICAL_DPI))  # vectors: 96 units per inch, like the other devices
     writer.setTitle(request.title or "Timeline")
     writer.setCreator("Parallax")

@@ -11,8 +11,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, QTimer
 from PySide6.QtWidgets import QWidget
+
+from desktop.io.formats.atomic import write_bytes_atomic
 
 SETTLE_MS = 800
 
@@ -41,8 +43,16 @@ def save_after_first_paint(window: QWidget, path: Path, done: Callable[[int], No
 
     def save() -> None:
         picture = window.grab()
-        written = picture.save(str(path), "PNG")
-        if written and path.exists() and path.stat().st_size > 0:
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        written = picture.save(buffer, "PNG")
+        data = bytes(buffer.data().data())
+        try:
+            if written and data:
+                write_bytes_atomic(path, data)
+        except OSError:
+            written = False
+        if written and data:
             print(f"Saved the window ({picture.width()}x{picture.height()}) to {path}.")
             done(0)
         else:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.agreement import Agreement
+from desktop.core.exchange.failures import failure_message
 from desktop.core.team.agreement_data import TeamAgreement, agreement_in_library, write_csv
 from desktop.core.team.coders import coders_in
 from desktop.core.workbench import Workbench
@@ -132,6 +133,11 @@ class AgreementPanel(QWidget):
             return
         path, _ = QFileDialog.getSaveFileName(self, "Export disagreements", "disagreements.csv",
                                               "CSV files (*.csv)")
-        if path:
+        if not path:
+            return
+        try:
             count = write_csv(self.result, Path(path))
-            self.message.setText(f"Wrote {count} disagreements to {path}.")
+        except OSError as error:
+            self.message.setText(failure_message(error))
+            return
+        self.message.setText(f"Wrote {count} disagreements to {path}.")
