@@ -3,16 +3,20 @@
 Without ``--reset`` it fills an empty library. With ``--reset`` it starts a new library holding
 only the dataset: a SQLite library file is first renamed to a dated backup (nothing is deleted);
 a PostgreSQL library is emptied in the same transaction that reloads it. Both ask first unless
-``--yes`` is given.
+``--yes`` is given, and both refuse while another client has the library open.
 """
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from datetime import UTC, datetime
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from db.engine import library_url, sqlite_path
+from db.in_use import in_use_by_others
 from db.library import open_library
 from desktop.commands.base import Command, open_for_command
 from desktop.core.sample import load_sample, sample_path
@@ -55,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
 def reset(args: argparse.Namespace) -> int:
     url = library_url(args.db)
     path = sqlite_path(url)
+    refuse_if_in_use(url)
     what = (
         f"the library file {path} (it is kept as a backup)"
         if path
@@ -82,6 +87,19 @@ def reset(args: argparse.Namespace) -> int:
     finally:
         library.dispose()
     return 0
+
+
+def refuse_if_in_use(url: str) -> None:
+    """Refuse (one line, nothing changed) to replace a library another client has open: its
+    later edits would be acknowledged and land in the backup."""
+    try:
+        busy = in_use_by_others(url)
+    except (SQLAlchemyError, sqlite3.Error) as error:
+        raise UserError(f"Cannot tell whether the library is in use: {error}") from error
+    if busy:
+        raise UserError(
+            f"The library is in use ({busy}); close it there first. Nothing was changed."
+        )
 
 
 SAMPLE = Command("sample", "load the bundled dataset (--reset: into a new library)", configure, run)
