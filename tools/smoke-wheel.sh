@@ -32,16 +32,16 @@ check "parallax --version says $version"
 check "sample --yes loaded the bundled dataset"
 
 "$bin/parallax" --db lib.sqlite info | tee info.txt
-grep -Eq '^events: +82$' info.txt || fail "info does not count 82 events"
-check "info counts 82 events"
+grep -Eq '^events: +84$' info.txt || fail "info does not count 84 events"
+check "info counts 84 events"
 
 "$bin/parallax" --db lib.sqlite export-data x.json --format json || fail "export-data"
 "$bin/python" - <<'PY' || fail "x.json is not the library"
 import json
 document = json.load(open("x.json", encoding="utf-8"))
-assert len(document["events"]) == 82, len(document["events"])
+assert len(document["events"]) == 84, len(document["events"])
 PY
-check "export-data x.json --format json wrote 82 events"
+check "export-data x.json --format json wrote 84 events"
 
 png_ok() {
   "$bin/python" - "$1" "$2" <<'PY'

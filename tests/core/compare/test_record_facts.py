@@ -98,3 +98,17 @@ def test_record_check_by_span_and_precision() -> None:
     assert check_against_event(_date_claim("2022"), span) == "consistent"
     assert check_against_event(_date_claim("2022-08-01"), span) == "disagree"
     assert check_against_event(_date_claim("not a date"), span) == "incomparable"
+
+
+def test_loose_links_are_fixed_and_missing_events_added(library: Library) -> None:
+    with library.unit_of_work() as uow:
+        refused = uow.passages.get("jb-kazakhstan-refused")
+        nord_stream = uow.passages.get("kuzio-nord-stream")
+        ots = uow.events.get("2021-turkic-council-becomes-ots")
+        halt = uow.events.get("2022-germany-halts-nord-stream-2")
+        renamed = uow.passages.get("jb-ots-renamed")
+    assert [lk.event_key for lk in refused.links] == ["2022-annexation-four-regions"]
+    strongest = max(nord_stream.links, key=lambda lk: lk.confidence)
+    assert strongest.event_key == halt.key
+    assert (ots.start, halt.start) == ("2021-11-12", "2022-02-22")
+    assert [lk.event_key for lk in renamed.links] == [ots.key]
