@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.io.documents.labelled_header import labelled_header
 from desktop.io.documents.text_header import header_lines
 
 _TAIL_MARKER = re.compile(
@@ -27,7 +28,7 @@ def article_body(text: str) -> tuple[int, int]:
     longer line follows it. The tail starts at a "Related Posts"-like line, or is the run of
     short trailing lines that end no sentence (source credits, hashtag lists).
     """
-    start = _header_end(text)
+    start = max(_header_end(text), labelled_header(text).end)
     end = _tail_start(text, start)
     return (start, end) if start < end else (0, len(text))
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop.core.dates import DateParseError, DateSpan, HistDate, Precision
 from desktop.core.suggest import patterns
+from desktop.core.suggest.cyrillic_dates import cyrillic_dates
 from desktop.core.suggest.relative_dates import resolve_relative
 
 
@@ -39,10 +42,43 @@ def find_date_expressions(text: str, published: HistDate | None) -> list[DateMen
     """
     found: list[DateMention] = []
     found += _absolute(text)
+    found += _cyrillic(text, published, found)
     if published is not None:
-        found += _day_month(text, published)
+        found += _day_month(text, published, found)
         found += _relative(text, published)
     return _without_overlaps(found)
+
+
+def _year_placer(
+    published: HistDate | None, stated: list[DateMention]
+) -> Callable[[int, int, int], HistDate | None]:
+    """Place a day without a year: in the last year the text stated before it, else in the
+    latest such day not after the publication date."""
+    ordered = sorted((m.start, m.date.last.year) for m in stated)
+    starts = [start for start, _ in ordered]
+
+    def place(position: int, month: int, day: int) -> HistDate | None:
+        before = bisect.bisect_left(starts, position)
+        if before:
+            try:
+                return HistDate(ordered[before - 1][1], month, day)
+            except ValueError:
+                return None
+        if published is None or published.precision < Precision.MONTH:
+            return None
+        return _latest_not_after(month, day, published)
+
+    return place
+
+
+def _cyrillic(
+    text: str, published: HistDate | None, stated: list[DateMention]
+) -> list[DateMention]:
+    place = _year_placer(published, stated)
+    return [
+        DateMention(start, end, span, DateKind.ABSOLUTE)
+        for start, end, span in cyrillic_dates(text, place)
+    ]
 
 
 def _absolute(text: str) -> list[DateMention]:
@@ -69,14 +105,15 @@ def _parse(words: str) -> DateSpan | None:
         return None
 
 
-def _day_month(text: str, published: HistDate) -> list[DateMention]:
-    if published.precision < Precision.MONTH:
-        return []
+def _day_month(
+    text: str, published: HistDate, stated: list[DateMention]
+) -> list[DateMention]:
+    place = _year_placer(published, stated)
     found: list[DateMention] = []
     for pattern in patterns.day_month_patterns():
         for match in pattern.finditer(text):
             month, day = patterns.month_number(match["month"]), int(match["day"])
-            date = _latest_not_after(month, day, published)
+            date = place(match.start(), month, day)
             if date is not None:
                 found.append(
                     DateMention(match.start(), match.end(), DateSpan(date), DateKind.ABSOLUTE)
@@ -105,14 +142,24 @@ def _relative(text: str, published: HistDate) -> list[DateMention]:
 
 
 def _without_overlaps(found: list[DateMention]) -> list[DateMention]:
-    """Keep the longest expression where several overlap; earlier patterns win ties."""
+    """Keep the longest expression where several overlap; earlier patterns win ties.
+
+    Linear after sorting: the kept spans are disjoint, so a sorted list of their starts and a
+    binary search tell whether a new span meets one.
+    """
     ranked = sorted(enumerate(found), key=lambda item: (-(item[1].end - item[1].start), item[0]))
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
     for _, mention in ranked:
-        if all(mention.end <= lo or mention.start >= hi for lo, hi in taken):
-            kept.append(mention)
-            taken.append((mention.start, mention.end))
+        at = bisect.bisect_left(starts, mention.start)
+        if at < len(starts) and starts[at] < mention.end:
+            continue
+        if at > 0 and ends[at - 1] > mention.start:
+            continue
+        starts.insert(at, mention.start)
+        ends.insert(at, mention.end)
+        kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
 
 

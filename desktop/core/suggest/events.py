@@ -21,7 +21,8 @@ _MIN_STEM = 5
 @dataclass(frozen=True, slots=True)
 class EventInfo:
     """An event to look for: a key, a title, its span ``[t_lo, t_hi)`` in day numbers, the
-    actors involved and free tags. Only the title, actors and tags are matched as words."""
+    actors involved, free tags and aliases (other names, in any language or script). The
+    title, actors, tags and aliases are matched as words."""
 
     key: str
     title: str
@@ -29,6 +30,7 @@ class EventInfo:
     t_hi: float
     actors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

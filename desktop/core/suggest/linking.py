@@ -1,18 +1,38 @@
-"""Suggest which events a document speaks of, and the sentence that shows it."""
+"""Suggest which events a document speaks of, with the passage and checkable reasons.
+
+Evidence is the event's names found in the text: title words, actors, tags and aliases, each
+weighted by how rare it is among the library's events (``terms``), matched across scripts and
+inflections. Dates add to that evidence when they are compatible with the event at its
+precision (the event's own day counts most; a day inside a long span counts little), and a
+document whose stated years are all far from the event weakens it. A date alone never links:
+an event needs names worth ``MIN_NAMES`` of weight. Page chrome never counts (``units``).
+The passage is the sentence (or two) that names the event best; never a headline, URL, caption
+or navigation line.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from desktop.core.dates import HistDate, Precision
+from desktop.core.dates import HistDate, Precision, from_day_number
 from desktop.core.suggest.date_expressions import DateKind, DateMention, find_date_expressions
-from desktop.core.suggest.events import EventIndex, EventInfo, EventTerms, build_index, word_stems
-from desktop.core.suggest.sentences import Sentence, split_sentences, words
+from desktop.core.suggest.events import EventInfo
+from desktop.core.suggest.index import TermIndex, build_term_index
+from desktop.core.suggest.terms import Term, keys_of
+from desktop.core.suggest.units import Unit, units_of
 
-_DATE_WEIGHT = {Precision.DAY: 0.45, Precision.MONTH: 0.35, Precision.YEAR: 0.2}
-_RELATIVE_FACTOR = 0.8
-_ACCEPT = 0.3
+MIN_NAMES = 3.0
+NAMES_ALONE = 5.0
+DATE_SUPPORT = 1.5
+ACCEPT = 0.6
+RELATIVE = 0.0
+_SHORT = 70
+_DAY_EXACT = 2.5
+_SHORT_SPAN = 2.0
+_LONG_SPAN = 0.4
+_FAR_YEARS = 0.35
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +47,13 @@ class Suggestion:
     reasons: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    sentence: Sentence
-    stems: frozenset[str]
-    dates: tuple[DateMention, ...]
+@dataclass
+class _Evidence:
+    names: dict[str, Term] = field(default_factory=dict)
+    best_unit: int = -1
+    best_weight: float = 0.0
+    date: float = 0.0
+    date_reason: str = ""
 
 
 def suggest_links(
@@ -39,103 +61,154 @@ def suggest_links(
 ) -> list[Suggestion]:
     """Rank the events ``doc_text`` speaks of, best first, at most one suggestion per event.
 
-    Only ``doc_text`` is read (pass the article body, not page chrome). An event is suggested
-    when a sentence names a date inside the event's span together with one of its terms, names
-    its exact day, or names several of its terms; and never when the document's own horizon
-    (its publication date, else its latest date) lies before the event, nor when the document
-    gives no date at all. The passage is the best sentence.
+    Never suggests an event that begins after the document's horizon (its publication date,
+    else its latest absolute date). Cost is linear in the text's length.
     """
-    index = build_index(tuple(events))
-    mentions = find_date_expressions(doc_text, published)
-    horizon = _horizon(published, mentions)
-    if horizon is None or not index.events:
+    index = build_term_index(tuple(events))
+    if not index.events:
         return []
-    units = _units(doc_text, mentions, index)
-    found = []
-    for event, terms in zip(index.events, index.terms, strict=True):
-        if event.t_lo >= horizon:
+    mentions = find_date_expressions(doc_text, published)
+    units = units_of(doc_text)
+    found = _collect(doc_text, units, mentions, index)
+    horizon = _horizon(published, mentions)
+    years = _stated_years(published, mentions)
+    suggestions = []
+    for number, evidence in found.items():
+        event = index.events[number]
+        if horizon is not None and event.t_lo >= horizon:
             continue
-        best = _best_unit(doc_text, event, terms, units)
-        if best is not None:
-            found.append(best)
-    return sorted(found, key=lambda s: (-s.confidence, s.passage_start))
+        made = _suggestion(doc_text, event, evidence, units, years)
+        if made is not None:
+            suggestions.append(made)
+    if not suggestions:
+        return []
+    best = max(s.confidence for s in suggestions)
+    kept = [s for s in suggestions if s.confidence >= RELATIVE * best]
+    return sorted(kept, key=lambda s: (-s.confidence, s.passage_start))
+
+
+def _collect(
+    text: str, units: list[Unit], mentions: list[DateMention], index: TermIndex
+) -> dict[int, _Evidence]:
+    found: dict[int, _Evidence] = {}
+    position = 0
+    for number, unit in enumerate(units):
+        while position < len(mentions) and mentions[position].end <= unit.start:
+            position += 1
+        inside = []
+        for mention in mentions[position:]:
+            if mention.start >= unit.end:
+                break
+            inside.append(mention)
+        keys = keys_of(text[unit.start : unit.end])
+        for event_number, terms in index.matches(keys).items():
+            evidence = found.setdefault(event_number, _Evidence())
+            weight = 0.0
+            for term in terms:
+                evidence.names.setdefault(term.label, term)
+                weight += term.weight
+            date, reason = _date_evidence(text, index.events[event_number], inside)
+            if date > evidence.date:
+                evidence.date, evidence.date_reason = date, reason
+            weight += date
+            if unit.passage and weight > evidence.best_weight:
+                evidence.best_unit, evidence.best_weight = number, weight
+    return found
+
+
+def _date_evidence(
+    text: str, event: EventInfo, mentions: Sequence[DateMention]
+) -> tuple[float, str]:
+    best, reason = 0.0, ""
+    span_days = event.t_hi - event.t_lo
+    for mention in mentions:
+        date = mention.date
+        if not (date.t_lo < event.t_hi and event.t_lo < date.t_hi):
+            continue
+        precision = date.last.precision
+        written = " ".join(text[mention.start : mention.end].split())
+        if precision >= Precision.DAY and date.t_lo in (event.t_lo, event.t_hi - 1):
+            weight, how = _DAY_EXACT, "= event day"
+        elif precision >= Precision.MONTH and span_days <= 62:
+            weight, how = _SHORT_SPAN, "within the event"
+        elif precision >= Precision.YEAR and span_days <= 400 and date.t_hi - date.t_lo <= 366:
+            weight, how = _LONG_SPAN + (0.6 if span_days <= 31 else 0.0), "same year"
+        else:
+            weight, how = _LONG_SPAN, "inside a long span"
+        if mention.kind is DateKind.RELATIVE:
+            weight *= 0.8
+        if weight > best:
+            best, reason = weight, f"date: {written} ({date.display()}) {how}"
+    return best, reason
+
+
+def name_weight(terms: Iterable[Term]) -> tuple[float, list[Term]]:
+    """The weight of the names found, and those names, strongest first.
+
+    A name inside a longer one found too counts once ("Karabakh" in "Nagorno-Karabakh"); the
+    strongest counts fully, the next half, the rest a quarter, so many common names do not
+    add up to one rare one."""
+    found = list(terms)
+    kept = [t for t in found if not any(set(t.keys) < set(o.keys) for o in found)]
+    ranked = sorted(kept, key=lambda t: -t.weight)
+    factors = [1.0, 0.5]
+    total = sum(t.weight * (factors[i] if i < 2 else 0.25) for i, t in enumerate(ranked))
+    return total, ranked
+
+
+def _suggestion(
+    text: str, event: EventInfo, evidence: _Evidence, units: list[Unit], years: set[int]
+) -> Suggestion | None:
+    names, ranked = name_weight(evidence.names.values())
+    if evidence.best_unit < 0 or names < MIN_NAMES:
+        return None
+    if names < NAMES_ALONE and evidence.date < DATE_SUPPORT:
+        return None
+    score = names + evidence.date
+    if years and not _near(event, years):
+        score *= _FAR_YEARS
+    confidence = 1.0 - math.exp(-score / 4.0)
+    if confidence < ACCEPT:
+        return None
+    start, end = _passage(text, units, evidence.best_unit)
+    reasons = ["names: " + ", ".join(t.label for t in ranked[:6])]
+    if evidence.date_reason:
+        reasons.append(evidence.date_reason)
+    return Suggestion(event.key, start, end, round(min(confidence, 0.99), 3), tuple(reasons))
+
+
+def _passage(text: str, units: list[Unit], number: int) -> tuple[int, int]:
+    """The best sentence, with the next one when it is short and in the same paragraph."""
+    unit = units[number]
+    end = unit.end
+    following = units[number + 1] if number + 1 < len(units) else None
+    if (
+        unit.end - unit.start < _SHORT
+        and following is not None
+        and following.passage
+        and "\n\n" not in text[unit.end : following.start]
+    ):
+        end = following.end
+    return unit.start, end
 
 
 def _horizon(published: HistDate | None, mentions: list[DateMention]) -> float | None:
-    """The day after which the document cannot report anything."""
+    """The day after which the document cannot report anything (None: unknown)."""
     if published is not None:
         return published.end_day()
     absolute = [m.date.t_hi for m in mentions if m.kind is DateKind.ABSOLUTE]
     return max(absolute) if absolute else None
 
 
-def _units(text: str, mentions: list[DateMention], index: EventIndex) -> list[_Unit]:
-    units = []
-    position = 0
-    for sentence in split_sentences(text):
-        while position < len(mentions) and mentions[position].end <= sentence.start:
-            position += 1
-        inside = []
-        for mention in mentions[position:]:
-            if mention.start >= sentence.end:
-                break
-            inside.append(mention)
-        stems = {s for w in words(text[sentence.start : sentence.end]) for s in word_stems(w)}
-        units.append(_Unit(sentence, frozenset(stems & index.stems), tuple(inside)))
-    return units
+def _stated_years(published: HistDate | None, mentions: list[DateMention]) -> set[int]:
+    years = {m.date.last.year for m in mentions if m.kind is DateKind.ABSOLUTE}
+    years |= {m.date.start.year for m in mentions if m.kind is DateKind.ABSOLUTE}
+    if published is not None:
+        years.add(published.year)
+    return years
 
 
-def _best_unit(
-    text: str, event: EventInfo, terms: EventTerms, units: list[_Unit]
-) -> Suggestion | None:
-    best: Suggestion | None = None
-    for unit in units:
-        if not unit.stems and not unit.dates:
-            continue
-        score, reasons = _score(text, event, terms, unit)
-        if score >= _ACCEPT and (best is None or score > best.confidence):
-            best = Suggestion(
-                event.key, unit.sentence.start, unit.sentence.end, round(score, 3), reasons
-            )
-    return best
-
-
-def _score(
-    text: str, event: EventInfo, terms: EventTerms, unit: _Unit
-) -> tuple[float, tuple[str, ...]]:
-    reasons: list[str] = []
-    date_weight = _date_score(text, event, unit, reasons)
-    title = terms.title.keys() & unit.stems
-    actors = [name for name, stems in terms.actors if unit.stems.issuperset(stems)]
-    tags = [name for name, stems in terms.tags if unit.stems.issuperset(stems)]
-    term_weight = 0.0
-    if title:
-        term_weight += 0.35 * len(title) / len(terms.title)
-        reasons.append("title words: " + ", ".join(sorted({terms.title[s] for s in title})))
-    if actors:
-        term_weight += min(0.3, 0.15 * len(actors))
-        reasons.append("actors: " + ", ".join(actors))
-    if tags:
-        term_weight += min(0.2, 0.1 * len(tags))
-        reasons.append("tags: " + ", ".join(tags))
-    distinct_terms = len(title) + len(actors) + len(tags)
-    exact_day = date_weight >= _DATE_WEIGHT[Precision.DAY] * _RELATIVE_FACTOR
-    if date_weight and (term_weight or exact_day):
-        return min(0.99, date_weight + term_weight), tuple(reasons)
-    if not date_weight and title and distinct_terms >= 3:
-        return 0.6 * term_weight, tuple(reasons)
-    return 0.0, ()
-
-
-def _date_score(text: str, event: EventInfo, unit: _Unit, reasons: list[str]) -> float:
-    best = 0.0
-    for mention in unit.dates:
-        if mention.date.t_lo < event.t_hi and event.t_lo < mention.date.t_hi:
-            weight = _DATE_WEIGHT[mention.date.last.precision]
-            if mention.kind is DateKind.RELATIVE:
-                weight *= _RELATIVE_FACTOR
-            if weight > best:
-                best = weight
-                words_as_written = " ".join(text[mention.start : mention.end].split())
-                reasons.append(f"date: {words_as_written} ({mention.date.display()})")
-    return best
+def _near(event: EventInfo, years: set[int]) -> bool:
+    first = from_day_number(event.t_lo)[0]
+    last = from_day_number(event.t_hi - 1)[0]
+    return any(first - 1 <= year <= last + 1 for year in years)

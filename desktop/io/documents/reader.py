@@ -6,8 +6,10 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+from desktop.io.documents.cleaning import detect_language
 from desktop.io.documents.containers import read_docx, read_pdf
 from desktop.io.documents.errors import (
     DocumentError,
@@ -15,7 +17,7 @@ from desktop.io.documents.errors import (
     EmptyDocumentError,
     UnsupportedFormatError,
 )
-from desktop.io.documents.model import DocumentMetadata, ReadDocument
+from desktop.io.documents.model import DocumentMetadata, Found, ReadDocument
 from desktop.io.documents.text_formats import read_html, read_markdown, read_plain, read_xml
 from desktop.io.documents.text_header import text_metadata
 
@@ -67,6 +69,10 @@ def document_from_bytes(data: bytes, file_name: str, kind: str, reader: _Reader)
         raise EmptyDocumentError(f"{file_name} contains no text.")
     if kind in ("docx", "pdf"):
         metadata = _filled_from(metadata, text_metadata(text))
+    if metadata.language is None:
+        language = detect_language(text)
+        if language is not None:
+            metadata = replace(metadata, language=Found(language, "detected from the text"))
     title = metadata.title.value if metadata.title else Path(file_name).stem
     return ReadDocument(
         text=text,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from desktop.io.documents.cleaning import repair
 from desktop.io.documents.decoding import declared_encoding, decode_text
 from desktop.io.documents.errors import CorruptDocumentError, EmptyDocumentError
 from desktop.io.documents.html_meta import html_metadata
@@ -24,6 +25,7 @@ _XML_PROLOG = re.compile(r"^\s*<\?xml[^>]*\?>")
 def read_plain(data: bytes) -> TextResult:
     """Plain text, kept as written; metadata from its header block."""
     text, encoding = decode_text(data)
+    text = repair(text)
     return text, text_metadata(text), encoding
 
 
@@ -31,6 +33,7 @@ def read_markdown(data: bytes) -> TextResult:
     """Markdown kept as written (markup included, so offsets match the file); the title is
     the first level-one heading if there is one, else as for plain text."""
     text, encoding = decode_text(data)
+    text = repair(text)
     metadata = text_metadata(text)
     heading = _ATX_HEADING.search(text)
     if heading is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from desktop.core.dates import DateParseError, DateSpan
+from desktop.io.documents.labelled_header import LabelledHeader, header_date, labelled_header
 from desktop.io.documents.model import DocumentMetadata, Found
 
 _MAX_HEADER_LINES = 5
@@ -41,7 +42,41 @@ def header_lines(text: str) -> list[tuple[int, str]]:
 
 
 def text_metadata(text: str) -> DocumentMetadata:
-    """Metadata found in the header block of ``text`` (fields not found are None)."""
+    """Metadata found in the header block of ``text`` (fields not found are None).
+
+    A labelled block (``title: …``, ``published: …``, see ``labelled_header``) wins; fields it
+    lacks come from the unlabelled heuristics below, read after that block.
+    """
+    labelled = labelled_header(text)
+    found = _unlabelled(text[labelled.end :] if labelled.end else text, labelled.end > 0)
+    return _with_labelled(found, labelled)
+
+
+def _with_labelled(found: DocumentMetadata, labelled: LabelledHeader) -> DocumentMetadata:
+    values = labelled.values
+    if not values:
+        return found
+
+    def origin(name: str) -> str:
+        return f"text line {values[name][1]} ({name}:)"
+
+    title = Found(values["title"][0], origin("title")) if "title" in values else found.title
+    published = found.published
+    if "published" in values and (date := header_date(values["published"][0])):
+        published = Found(date, origin("published"))
+    authors = found.authors
+    if "authors" in values:
+        names = tuple(n for n in _SPLIT_AUTHORS.split(values["authors"][0]) if n)
+        authors = Found(names, origin("authors")) if names else authors
+    outlet = Found(values["outlet"][0], origin("outlet")) if "outlet" in values else found.outlet
+    url = Found(values["url"][0], origin("url")) if "url" in values else found.url
+    return DocumentMetadata(
+        title=title, authors=authors, published=published, outlet=outlet, url=url,
+        language=found.language,
+    )
+
+
+def _unlabelled(text: str, after_labels: bool) -> DocumentMetadata:
     lines = header_lines(text)
     date_at = next((i for i, (_, line) in enumerate(lines) if _as_date(line)), None)
     published = None
@@ -56,7 +91,7 @@ def text_metadata(text: str) -> DocumentMetadata:
         names = _SPLIT_AUTHORS.split(_BY.sub("", by_line[1]))
         authors = Found(tuple(n for n in names if n), f"text line {by_line[0]}")
     used = {f.origin for f in (authors, published, outlet) if f is not None}
-    if lines and f"text line {lines[0][0]}" not in used:
+    if lines and f"text line {lines[0][0]}" not in used and not after_labels:
         number, line = lines[0]
         if not line.endswith((".", ":", ";", ",")):
             title = Found(line, f"text line {number}")

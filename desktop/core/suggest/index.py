@@ -1,0 +1,47 @@
+"""An index from word keys to the event terms that use them (built once per set of events)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from desktop.core.suggest.events import EventInfo
+from desktop.core.suggest.terms import Term, phrases_of, weigh
+
+
+@dataclass(frozen=True)
+class TermIndex:
+    """Events, their weighted terms, and for each key the (event number, term) pairs using it."""
+
+    events: tuple[EventInfo, ...]
+    postings: dict[str, tuple[tuple[int, Term], ...]]
+
+    def matches(self, sequence: list[str]) -> dict[int, list[Term]]:
+        """Event number -> its terms found in ``sequence`` (the keys of a sentence in order):
+        a one-word term anywhere, a longer one as neighbouring keys."""
+        keys = set(sequence)
+        pairs = set(zip(sequence, sequence[1:], strict=False))
+        found: dict[int, list[Term]] = {}
+        seen: set[tuple[int, Term]] = set()
+        for key in keys:
+            for pair in self.postings.get(key, ()):
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                number, term = pair
+                if all(pair in pairs for pair in zip(term.keys, term.keys[1:], strict=False)):
+                    found.setdefault(number, []).append(term)
+        return found
+
+
+@lru_cache(maxsize=8)
+def build_term_index(events: tuple[EventInfo, ...]) -> TermIndex:
+    """Index ``events`` once; repeated calls with the same events reuse the result."""
+    weighted = weigh(
+        [(e.key, phrases_of(e.title, (*e.actors, *e.tags, *e.aliases))) for e in events]
+    )
+    postings: dict[str, list[tuple[int, Term]]] = {}
+    for number, entry in enumerate(weighted):
+        for term in entry.terms:
+            postings.setdefault(term.keys[0], []).append((number, term))
+    return TermIndex(events, {k: tuple(v) for k, v in postings.items()})

@@ -1,0 +1,117 @@
+"""Word keys that meet across scripts and inflections, and event terms weighted by rarity.
+
+A *key* is a word lower-cased, transliterated from Cyrillic to Latin and cut to its first five
+letters, so "Казахстане", "Kazakhstan" and "Kazakh" share ``kazak``, and "Армения" meets
+"Armenia". It is crude on purpose: names of places, actors and organisations are what links
+a text to an event, and they survive this treatment; common words are weighted down by their
+rarity among the library's events (an IDF weight), so "Russia" hardly counts while "Aktau" or
+a flight number does.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+_KEY = 5
+_COMMON = 0.35
+_MIN_LIBRARY = 50  # a small library's rarities are no evidence: count it as this many
+_CYRILLIC_LATIN = (
+    "a b v g d e e zh z i j k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya i yi ye g u"
+)
+_CYRILLIC = dict(
+    zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў", _CYRILLIC_LATIN.split(), strict=True)
+)
+_WORD = re.compile(r"[^\W_]+")
+# fmt: off
+_STOP = frozenset({
+    "the", "of", "and", "in", "on", "at", "to", "for", "from", "by", "with", "a", "an", "or",
+    "its", "as", "is", "are", "was", "were", "be", "into", "over", "after", "before", "than",
+    "that", "this", "new", "first", "second", "third", "two", "three", "four", "five",
+    "launches", "signs", "sign", "signed", "joins", "join", "leave", "leaves", "says", "said",
+    "between", "against", "during", "about", "who", "which", "their", "his", "her", "has",
+    "have", "had", "not", "but", "also", "more", "most", "all", "one", "some", "other",
+    "в", "во", "на", "и", "с", "со", "по", "за", "к", "от", "до", "из", "о", "об", "что", "не",
+    "у", "та", "і", "й", "з", "із", "що", "для", "как", "это", "его", "её", "их",
+})
+# fmt: on
+
+
+def key_of(word: str) -> str:
+    """The key of one word (see the module docstring); "" for a stop word."""
+    lower = word.lower()
+    if lower in _STOP:
+        return ""
+    latin = "".join(_CYRILLIC.get(ch, ch) for ch in lower).replace("_", "")
+    latin = latin.replace("x", "ks").replace("ya", "ia").replace("iy", "i").replace("yi", "i")
+    latin = latin.replace("ye", "e")
+    if latin.isdigit():
+        return latin if len(latin) >= 3 else ""
+    if len(latin) < 2:
+        return ""
+    return latin[:_KEY]
+
+
+def keys_of(text: str) -> list[str]:
+    """Keys of the words of ``text`` in order (stop words dropped)."""
+    return [k for w in _WORD.findall(text) if (k := key_of(w))]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A name an event is known by (a title word, an actor, a tag, an alias) and its keys."""
+
+    label: str
+    keys: tuple[str, ...]
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class EventTerms:
+    key: str
+    terms: tuple[Term, ...]
+
+
+def phrases_of(title: str, names: Iterable[str]) -> list[tuple[str, float]]:
+    """``(phrase, factor)``: each name (actor, tag, alias) as one phrase at full weight; each
+    capitalised title word (a name) at full weight, other title words at a low one (common
+    words), and each pair of neighbouring title words as a phrase."""
+    words = [w for w in _WORD.findall(title) if key_of(w)]
+    found: list[tuple[str, float]] = [(n, 1.0) for n in names if keys_of(n)]
+    for position, word in enumerate(words):
+        named = word[0].isupper() and position > 0 or word[0].isdigit() or word.isupper()
+        found.append((word, 1.0 if named else _COMMON))
+        if position + 1 < len(words):
+            found.append((f"{word} {words[position + 1]}", 1.0))
+    return found
+
+
+@cache
+def _idf(df: int, n: int) -> float:
+    return math.log((n + 1) / (df + 0.5))
+
+
+def weigh(events: Sequence[tuple[str, list[tuple[str, float]]]]) -> list[EventTerms]:
+    """Terms of each ``(event key, phrases)`` weighted by how few events use each key."""
+    df: dict[str, int] = {}
+    parsed: list[tuple[str, list[tuple[str, tuple[str, ...], float]]]] = []
+    for event_key, phrases in events:
+        terms = [(p, tuple(dict.fromkeys(keys_of(p))), f) for p, f in phrases]
+        terms = [(p, k, f) for p, k, f in terms if k]
+        parsed.append((event_key, terms))
+        for key in {k for _, keys, _ in terms for k in keys}:
+            df[key] = df.get(key, 0) + 1
+    n = max(len(events), _MIN_LIBRARY)
+    result = []
+    for event_key, terms in parsed:
+        seen: dict[tuple[str, ...], Term] = {}
+        for label, keys, factor in terms:
+            rarest = max(_idf(df[k], n) for k in keys)
+            weight = factor * (rarest + 0.5 * (len(keys) - 1))
+            if keys not in seen or seen[keys].weight < weight:
+                seen[keys] = Term(label, keys, weight)
+        result.append(EventTerms(event_key, tuple(seen.values())))
+    return result

@@ -1,0 +1,36 @@
+"""Text repaired before anything reads it, and the language it is written in.
+
+``repair`` undoes mojibake (UTF-8 read as cp1252 or latin-1: "Kazakhstanâ€™s") with ftfy,
+keeping line breaks and everything else as written. ``detect_language`` names the language
+of a text with py3langid, whose model ships inside the package (nothing is downloaded).
+"""
+
+from __future__ import annotations
+
+import ftfy
+import py3langid
+
+_SAMPLE = 6000
+_MIN_LETTERS = 20
+
+
+def repair(text: str) -> str:
+    """``text`` with mojibake fixed; quotes, dashes and line breaks left as they are."""
+    return ftfy.fix_text(
+        text,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        normalization="NFC",
+        max_decode_length=2**20,
+    )
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the language of ``text`` (from a sample of it), None when too short."""
+    sample = text[:_SAMPLE]
+    if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
+        return None
+    language, _score = py3langid.classify(sample)
+    return str(language)
