@@ -112,3 +112,13 @@ def test_loose_links_are_fixed_and_missing_events_added(library: Library) -> Non
     assert strongest.event_key == halt.key
     assert (ots.start, halt.start) == ("2021-11-12", "2022-02-22")
     assert [lk.event_key for lk in renamed.links] == [ots.key]
+
+
+def test_codings_follow_the_codebook(library: Library) -> None:
+    with library.unit_of_work() as uow:
+        passages = {p.key: p for p in uow.passages.list()}
+    toll = passages["dw-at-least-38"]
+    assert toll.tone == "neutral"  # a bare toll does not bear on Russia
+    assert "generic.human_interest" not in {c.code_key for c in toll.codings}
+    assert passages["kuzio-late-december"].epistemic == "disputed"  # reports a denial
+    assert passages["kuzio-infuriating"].epistemic == "disputed"
