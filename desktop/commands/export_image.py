@@ -1,11 +1,16 @@
-"""``parallax export-image OUT.(png|svg|pdf)``: the timeline as a picture, without a window.
+"""``parallax export-image OUT.(png|svg|pdf)``: the timeline as a figure, without a window.
 
 Draws with the timeline's own paint routine: lanes, ticks, labels, clusters, source coverage
-dots and eras, plus a title (``--title``), a legend of lanes and sources and a footer with the
-date range and the library's source count. The range is the whole library unless ``--from``
-and/or ``--to`` are given; ``--lanes`` and ``--sources`` keep only those (comma-separated keys;
-with ``--sources`` only events those sources speak about are drawn). Size: ``--width`` pixels
-(PNG: times dpi/96) or a landscape ``--page``. Works without a display (Qt runs offscreen).
+dots and eras, plus a title (``--title``), a legend of lanes and sources (short labels) and a
+footer naming the range and counting the events shown. The range is the library's main span
+(events not marked as context), padded a little; ``--include-context`` widens it to every event
+and ``--from``/``--to`` set it. ``--lanes``, ``--sources``, ``--events``, ``--importance`` and
+``--eras`` choose what is drawn; ``--highlight`` emphasises events and labels them first.
+Size: ``--preset`` (journal-column, journal-page, slide, a4-landscape, poster-a0), a landscape
+``--page``, or ``--width`` in px (at ``--dpi``, default 300), mm, cm or in; the height follows
+the content unless ``--height`` (or the preset) fixes it. ``--bib`` writes BibTeX (.bib) or
+CSL-JSON (.json) of the sources drawn and ``--caption`` a caption draft. Works without a
+display (Qt runs offscreen).
 """
 
 from __future__ import annotations
@@ -19,26 +24,51 @@ from desktop.core.exchange.failures import EXPECTED_FAILURES, failure_message
 from desktop.errors import UserError
 
 PAGES = ("A4", "A3", "A0", "letter")
+PRESETS = ("journal-column", "journal-page", "slide", "a4-landscape", "poster-a0")
 
 
 def _keys(text: str) -> tuple[str, ...]:
     return tuple(k.strip() for k in text.split(",") if k.strip())
 
 
+def _eras(text: str | None) -> tuple[str, ...] | None:
+    if text is None or text.strip().lower() == "all":
+        return None
+    if text.strip().lower() == "none":
+        return ()
+    return _keys(text)
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("out", metavar="OUT", help="image to write: .png, .svg or .pdf")
     parser.add_argument("--from", dest="date_from", metavar="DATE", help="first date shown")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="last date shown")
+    parser.add_argument(
+        "--include-context", action="store_true", help="range over context events too"
+    )
     parser.add_argument("--lanes", metavar="KEY,...", default="", help="only these lanes")
     parser.add_argument("--sources", metavar="KEY,...", default="", help="only these sources")
+    parser.add_argument("--events", metavar="KEY,...", default="", help="only these events")
+    parser.add_argument("--highlight", metavar="KEY,...", default="", help="emphasise these")
+    parser.add_argument(
+        "--importance", type=int, choices=(1, 2, 3), default=3, help="least important level shown"
+    )
+    parser.add_argument("--eras", metavar="all|none|NAME,...", help="eras drawn (default all)")
     size = parser.add_mutually_exclusive_group()
-    size.add_argument("--width", type=int, default=2400, metavar="PX", help="width (default 2400)")
-    size.add_argument("--page", choices=PAGES, help="a landscape page instead of --width")
-    parser.add_argument("--dpi", type=int, default=96, help="resolution (PNG pixels per inch)")
+    size.add_argument("--preset", choices=PRESETS, help="a size people submit")
+    size.add_argument("--width", metavar="SIZE", help="e.g. 2400 (px at --dpi), 174mm, 6.85in")
+    size.add_argument("--page", choices=PAGES, help="a landscape page")
+    parser.add_argument("--height", metavar="SIZE", help="force the height (default: content)")
+    parser.add_argument("--dpi", type=int, help="resolution (default 300; slide 192)")
     parser.add_argument("--title", default="", help="title drawn above the timeline")
     parser.add_argument("--theme", choices=("light", "print", "dark"), default="light")
+    parser.add_argument(
+        "--palette", choices=("safe", "library"), default="safe", help="lane colours"
+    )
     parser.add_argument("--no-legend", action="store_true", help="leave out the legend")
     parser.add_argument("--no-footer", action="store_true", help="leave out the footer")
+    parser.add_argument("--bib", metavar="FILE.bib|FILE.json", help="cite the sources drawn")
+    parser.add_argument("--caption", metavar="FILE.txt", help="write a caption draft")
     add_db_option(parser)
 
 
@@ -46,13 +76,17 @@ def run(args: argparse.Namespace) -> int:
     from desktop.ui.export.headless import ensure_gui_application
 
     ensure_gui_application()  # sets QT_QPA_PLATFORM=offscreen first when there is no display
-    from desktop.ui.export.image_options import ImageRequest
-    from desktop.ui.export.image_scene import day_range, library_scene
+    from desktop.core.catalog import Catalog
+    from desktop.ui.export.figure_extras import write_extras
+    from desktop.ui.export.image_options import DEFAULT_WIDTH, ImageRequest
+    from desktop.ui.export.image_scene import day_range, prepare_scene
     from desktop.ui.export.timeline_image import render_timeline_image
 
     library = open_for_command(args)
     try:
-        library.refuse_output(args.out)
+        for path in (args.out, args.bib, args.caption):
+            if path:
+                library.refuse_output(path)
         t0, t1 = day_range(args.date_from, args.date_to)
         request = ImageRequest(
             path=Path(args.out),
@@ -60,17 +94,27 @@ def run(args: argparse.Namespace) -> int:
             t1=t1,
             lanes=_keys(args.lanes),
             sources=_keys(args.sources),
-            width=args.width,
+            width=args.width or DEFAULT_WIDTH,
+            height=args.height,
             page=args.page,
+            preset=args.preset,
             dpi=args.dpi,
             title=args.title,
             theme=args.theme,
             legend=not args.no_legend,
             footer=not args.no_footer,
+            include_context=args.include_context,
+            importance=args.importance,
+            events=_keys(args.events),
+            highlight=_keys(args.highlight),
+            eras=_eras(args.eras),
+            palette=args.palette,
         )
         _ = request.format
-        scene = library_scene(library, request.lanes, request.sources)
-        render_timeline_image(scene, request)
+        catalog = Catalog.load(library)
+        prepared = prepare_scene(catalog, request)
+        scale = render_timeline_image(prepared, request)
+        written = write_extras(catalog, prepared.scene, scale, args.bib, args.caption)
     except ValueError as error:
         raise UserError(str(error)) from error
     except MemoryError as error:
@@ -79,13 +123,14 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(failure_message(error)) from error
     finally:
         library.dispose()
-    print(f"Wrote {args.out}")
+    for path in (args.out, *written):
+        print(f"Wrote {path}")
     return 0
 
 
 EXPORT_IMAGE = Command(
     "export-image",
-    "draw the timeline to a PNG, SVG or PDF file (no display needed)",
+    "draw the timeline to a PNG, SVG or PDF figure (no display needed)",
     configure,
     run,
 )

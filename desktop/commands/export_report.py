@@ -1,10 +1,11 @@
 """``parallax export-report QUERY OUT.(html|pdf)``: the comparison of one event as a report.
 
-The report holds the event header, one pane per source with its passages and codes, the frames
-matrix, the fact discrepancies, the blind spots, distinctive terms and the coverage matrix. HTML
-is one self-contained page; PDF lays that page out on A4 (``--page`` to change) and needs no
-display (Qt runs offscreen when there is none). The coverage matrix alone as CSV is
-``parallax export-data OUT.csv --format coverage-csv``.
+The report holds the event header, the facts in dispute, the frames matrix (frames by source),
+one pane per source with its passages and codes, the blind spots and distinctive terms; the
+whole-library coverage matrix only with ``--coverage``. HTML is one self-contained page; PDF
+lays that page out on A4 (``--page`` to change; an event with five sources fits in three pages)
+and needs no display (Qt runs offscreen when there is none). The coverage matrix alone as CSV
+is ``parallax export-data OUT.csv --format coverage-csv``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,12 @@ from desktop.commands.base import Command, open_for_command
 from desktop.commands.export_data import add_db_option
 from desktop.core.compare import comparison_to_html
 from desktop.core.exchange.failures import EXPECTED_FAILURES, failure_message
-from desktop.core.exchange.report import load_comparison, report_format, write_report_html
+from desktop.core.exchange.report import (
+    load_comparison,
+    report_format,
+    source_labels,
+    write_report_html,
+)
 from desktop.errors import UserError
 
 
@@ -28,6 +34,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--page", choices=("A4", "A3", "letter"), default="A4", help="PDF page size (default A4)"
+    )
+    parser.add_argument(
+        "--coverage", action="store_true", help="add the whole-library coverage table"
     )
     add_db_option(parser)
 
@@ -42,19 +51,21 @@ def run(args: argparse.Namespace) -> int:
     try:
         library.refuse_output(args.out)
         comparison = load_comparison(library, args.query, keys)
+        labels = source_labels(library)
     except (LookupError, LibraryError) as error:
         raise UserError(str(error)) from error
     finally:
         library.dispose()
     try:
         if fmt == "html":
-            write_report_html(comparison, args.out)
+            write_report_html(comparison, args.out, args.coverage, labels)
             print(f"Wrote the comparison of {comparison.event.title!r} to {args.out}")
             return 0
         from desktop.ui.export.report_pdf import write_html_pdf
 
         title = f"{comparison.event.title}: compared"
-        pages = write_html_pdf(comparison_to_html(comparison), args.out, title, args.page)
+        html = comparison_to_html(comparison, args.coverage, labels)
+        pages = write_html_pdf(html, args.out, title, args.page)
     except EXPECTED_FAILURES as error:
         raise UserError(failure_message(error)) from error
     print(f"Wrote the comparison of {comparison.event.title!r} to {args.out} ({pages} pages)")

@@ -3,13 +3,18 @@
 The page has an inline style sheet and nothing else: no scripts, no remote fonts, images or
 links to load. Every string from the library passes through ``html.escape``; colours are used
 only when they are plain ``#rrggbb`` values.
+
+It reads as a report of one event: the header, the facts in dispute (then the facts that
+agree), the frames matrix (one row per frame, one column per source under its short label, so
+the table stays narrow enough that no word breaks letter by letter), the panes' passages,
+blind spots and distinctive terms; the whole-library coverage table only when asked for.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from desktop.core.compare.model import (
     BlindSpots,
@@ -25,6 +30,7 @@ from desktop.core.compare.model import (
 from desktop.core.compare.quote_display import display_quote
 from desktop.core.compare.record_check import statement_remarks
 from desktop.core.compare.words import describe_terms
+from desktop.core.source_identity import label_from_outlet
 
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _STYLE = """
@@ -71,19 +77,22 @@ def _pane(pane: Pane) -> str:
     return "".join(parts) + "</section>"
 
 
-def _frames(frames: FrameMatrix, outlets: dict[str, str]) -> str:
+def _frames(frames: FrameMatrix, labels: dict[str, str]) -> str:
+    """Frames as rows, sources as columns (a report has more frames than sources)."""
     if not frames.codes:
         return "<p>No coded passages.</p>"
-    head = "".join(f"<th>{_tag(c)}</th>" for c in frames.codes)
+    head = "".join(f"<th>{esc(labels.get(key, key))}</th>" for key in frames.sources)
     rows = []
-    for key, counts in zip(frames.sources, frames.counts, strict=True):
+    for j, code in enumerate(frames.codes):
         cells = []
-        for code, n in zip(frames.codes, counts, strict=True):
+        for i, key in enumerate(frames.sources):
+            n = frames.counts[i][j]
             unique = frames.unique_to.get(code.key) == key
             cls = ' class="unique" title="only this source"' if unique else ""
-            cells.append(f"<td{cls}>{n or ''}</td>")
-        rows.append(f"<tr><th>{esc(outlets.get(key, key))}</th>{''.join(cells)}</tr>")
-    return f"<table><tr><th>Source</th>{head}</tr>{''.join(rows)}</table>"
+            cells.append(f"<td{cls}>{n or ''}{' ★' if unique and n else ''}</td>")
+        rows.append(f"<tr><th>{_tag(code)}</th>{''.join(cells)}</tr>")
+    note = '<p class="meta">★ only this source uses the frame.</p>'
+    return f"<table><tr><th>Frame</th>{head}</tr>{''.join(rows)}</table>{note}"
 
 
 def _title(quote: str) -> str:
@@ -129,8 +138,11 @@ def _words(words: Iterable[SourceTerms], outlets: dict[str, str]) -> str:
     return f"<table>{rows}</table>"
 
 
-def _coverage(coverage: CoverageMatrix) -> str:
-    head = "".join(f"<th>{esc(s.outlet or s.key)}</th>" for s in coverage.sources)
+def _coverage(coverage: CoverageMatrix, labels: Mapping[str, str]) -> str:
+    head = "".join(
+        f"<th>{esc(labels.get(s.key) or label_from_outlet(s.outlet, s.title))}</th>"
+        for s in coverage.sources
+    )
     rows = []
     for row in coverage.rows:
         cells = "".join(
@@ -143,28 +155,55 @@ def _coverage(coverage: CoverageMatrix) -> str:
     return f"<table><tr><th>Event</th><th>When</th>{head}</tr>{''.join(rows)}</table>"
 
 
-def comparison_to_html(comparison: Comparison) -> str:
-    """A complete HTML5 document; safe to open offline and to share."""
+def _labels(comparison: Comparison, stored: Mapping[str, str]) -> dict[str, str]:
+    """Source key -> short label: the stored one, else one made from the outlet."""
+    return {
+        p.source_key: stored.get(p.source_key)
+        or label_from_outlet(p.header.outlet, p.header.title)
+        for p in comparison.panes
+    }
+
+
+def _facts(comparison: Comparison) -> str:
+    if not comparison.facts:
+        return "<h2>Facts</h2><p>No claims to compare.</p>"
+    disputed = [f for f in comparison.facts if f.verdict == "disagree"]
+    rest = [f for f in comparison.facts if f.verdict != "disagree"]
+    parts = ["<h2>Facts in dispute</h2>"]
+    parts.append("".join(_fact(f) for f in disputed) or "<p>The sources do not disagree.</p>")
+    if rest:
+        parts.append("<h2>Other facts</h2>" + "".join(_fact(f) for f in rest))
+    return "".join(parts)
+
+
+def comparison_to_html(
+    comparison: Comparison, coverage: bool = False, labels: Mapping[str, str] | None = None
+) -> str:
+    """A complete HTML5 document; safe to open offline and to share. ``coverage`` adds the
+    whole-library coverage table; ``labels`` (source key -> stored short label) name the
+    sources in tables."""
     ev = comparison.event
-    outlets = {p.source_key: p.header.outlet or p.source_key for p in comparison.panes}
+    stored = labels or {}
+    names = _labels(comparison, stored)
     body = [
         f'<h1>{esc(ev.title)}</h1><p class="when">{esc(ev.when)}</p><p>{esc(ev.summary)}</p>',
+        f'<p class="meta">Compared across {len(comparison.panes)} sources: '
+        f"{esc(', '.join(names.values()))}.</p>",
+        _facts(comparison),
+        "<h2>Frames</h2>",
+        _frames(comparison.frames, names),
         '<h2>Sources</h2><div class="panes">',
         "".join(_pane(p) for p in comparison.panes),
-        "</div><h2>Frames</h2>",
-        _frames(comparison.frames, outlets),
-        "<h2>Facts</h2>",
-        "".join(_fact(f) for f in comparison.facts) or "<p>No claims to compare.</p>",
-        "<h2>Blind spots</h2>",
+        "</div><h2>Blind spots</h2>",
         _refs("Published after the event", comparison.blind_spots.after, comparison.blind_spots),
         _refs("Undated", comparison.blind_spots.undated),
         _refs("Awaiting review", comparison.blind_spots.awaiting),
         _refs("Published before the event", comparison.blind_spots.before),
         "<h2>Distinctive terms</h2>",
-        _words(comparison.words, outlets),
-        "<h2>Coverage</h2>",
-        _coverage(comparison.coverage),
+        _words(comparison.words, names),
     ]
+    if coverage:
+        body += ["<h2>Coverage</h2>", _coverage(comparison.coverage, stored)]
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{esc(ev.title)}: compared</title><style>{_STYLE}</style></head>"

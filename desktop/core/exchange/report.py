@@ -7,17 +7,24 @@ resources) with every library string escaped. It is written atomically.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from db.library import Library
 from desktop.core.compare import comparison_to_html
 from desktop.core.compare.from_library import compare_in_library
 from desktop.core.compare.model import Comparison
+from desktop.core.source_identity import source_identity
 from desktop.io.formats.atomic import write_text_atomic
 from desktop.io.formats.errors import FormatError
 
-__all__ = ["REPORT_FORMATS", "load_comparison", "report_format", "write_report_html"]
+__all__ = [
+    "REPORT_FORMATS",
+    "load_comparison",
+    "report_format",
+    "source_labels",
+    "write_report_html",
+]
 
 REPORT_FORMATS = ("html", "pdf")
 
@@ -40,6 +47,18 @@ def load_comparison(library: Library, query: str, source_keys: Sequence[str] = (
     return compare_in_library(library, query, source_keys)
 
 
-def write_report_html(comparison: Comparison, path: str | os.PathLike[str]) -> None:
-    """Write the comparison as one self-contained HTML page at ``path`` (atomically)."""
-    write_text_atomic(path, comparison_to_html(comparison))
+def source_labels(library: Library) -> dict[str, str]:
+    """Source key -> the short label it is shown with (read in one unit of work)."""
+    with library.unit_of_work() as uow:
+        return {source.key: source_identity(source).label for source in uow.sources.list()}
+
+
+def write_report_html(
+    comparison: Comparison,
+    path: str | os.PathLike[str],
+    coverage: bool = False,
+    labels: Mapping[str, str] | None = None,
+) -> None:
+    """Write the comparison as one self-contained HTML page at ``path`` (atomically);
+    ``coverage`` adds the whole-library coverage table, ``labels`` name the sources."""
+    write_text_atomic(path, comparison_to_html(comparison, coverage, labels))

@@ -179,6 +179,7 @@ class Label:
     anchor_x: float = 0.0
     max_width: float = math.inf
     lane: int = 0
+    anchor_y: float = 0.0  # where a leader line from a bar starts (0: from the marker strip)
 
 
 @dataclass(frozen=True, slots=True)

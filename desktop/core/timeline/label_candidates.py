@@ -21,6 +21,12 @@ MAX_LEADER_CANDIDATES = 160  # per frame, in priority order: bounds the cost of 
 Measure = Callable[[str], float]
 Widths = Callable[[NDArray[np.int64]], NDArray[np.float64]]
 Titles = list[str]
+KeyMembers = Callable[[int], list[tuple[int, int]]]  # cluster -> (store index, id) of key members
+LINE_STEP = 3.0  # px between the leader lines of one cluster's key members
+
+
+def no_members(_cluster: int) -> list[tuple[int, int]]:
+    return []
 
 
 @dataclass(slots=True)
@@ -36,6 +42,7 @@ class Point:
     id: int
     width: float
     room: float
+    importance: int = 3
 
 
 @dataclass(slots=True)
@@ -50,6 +57,7 @@ class BarItem:
     title: str
     id: int
     width: float
+    importance: int = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,23 +77,28 @@ def candidates(
     left: Leftovers,
     titles: Titles,
     measures: tuple[Widths, Measure],
+    members: KeyMembers = no_members,
 ) -> list[Point | BarItem]:
     """The leftovers by importance (a cluster has its lead's), then clusters after single
-    events, then x; at most ``MAX_LEADER_CANDIDATES``. Markers and clusters are ``Point``s."""
+    events, then x; at most ``MAX_LEADER_CANDIDATES``. Markers and clusters are ``Point``s; a
+    cluster led by an importance-1 event is followed by one ``Point`` for each of its other
+    importance-1 members (``members``), so every key event gets its own label."""
     markers, clusters, bars = parts
     order = _by_priority(parts, left)
     n_markers, n_bars = len(left.rest), len(left.bars)
     m = order[order < n_markers]  # positions in (markers, bars, clusters), priority order
     b = order[(order >= n_markers) & (order < n_markers + n_bars)]
     c = order[order >= n_markers + n_bars]
-    points = _marker_points(titles, markers, left.rest[m], left.rest_widths[m], left.rest_room[m])
+    points = marker_points(titles, markers, left.rest[m], left.rest_widths[m], left.rest_room[m])
     bar_items = _bar_items(titles, measures[0], bars, left.bars[b - n_markers])
     cluster_points = _cluster_points(
-        titles, measures, clusters, left.clusters[c - n_markers - n_bars]
+        titles, measures, clusters, left.clusters[c - n_markers - n_bars], members
     )
     positions = [*m.tolist(), *b.tolist(), *c.tolist()]
-    made = dict(zip(positions, [*points, *bar_items, *cluster_points], strict=True))
-    return [made[position] for position in order.tolist()]
+    single: list[Point | BarItem] = [*points, *bar_items]
+    singles = [[item] for item in single]
+    made = dict(zip(positions, [*singles, *cluster_points], strict=True))
+    return [item for position in order.tolist() for item in made[position]]
 
 
 def _by_priority(parts: tuple[Markers, Clusters, Bars], left: Leftovers) -> NDArray[np.int64]:
@@ -98,20 +111,22 @@ def _by_priority(parts: tuple[Markers, Clusters, Bars], left: Leftovers) -> NDAr
     xs = np.concatenate((markers.x[rest], np.maximum(bars.x0[bar_rest], 0.0), clusters.x0[shown]))
     is_cluster = np.zeros(len(importance), np.bool_)
     is_cluster[len(rest) + len(bar_rest) :] = True
+    is_cluster &= importance > 1  # a cluster led by a key event keeps its place in time
     order: NDArray[np.int64] = np.lexsort((xs, is_cluster, importance))[:MAX_LEADER_CANDIDATES]
     return order
 
 
-def _marker_points(
+def marker_points(
     titles: Titles,
     markers: Markers,
     chosen: NDArray[np.int64],
     widths: NDArray[np.float64],
     room: NDArray[np.float64],
 ) -> list[Point]:
+    radius = MARKER_RADIUS
     return [
-        Point(lane, x - MARKER_RADIUS, x + MARKER_RADIUS, y, titles[index], item, width, space)
-        for lane, x, y, index, item, width, space in zip(
+        Point(lane, x - radius, x + radius, y, titles[index], item, width, space, rank)
+        for lane, x, y, index, item, width, space, rank in zip(
             markers.lane[chosen].tolist(),
             markers.x[chosen].tolist(),
             markers.y[chosen].tolist(),
@@ -119,6 +134,7 @@ def _marker_points(
             markers.ids[chosen].tolist(),
             widths.tolist(),
             room.tolist(),
+            markers.importance[chosen].tolist(),
             strict=True,
         )
     ]
@@ -131,8 +147,8 @@ def _bar_items(
         return []  # (an empty part may hold float arrays)
     index = bars.index[chosen]
     return [
-        BarItem(lane, row, x0, x1, y, titles[k], item, width)
-        for lane, row, x0, x1, y, k, item, width in zip(
+        BarItem(lane, row, x0, x1, y, titles[k], item, width, rank)
+        for lane, row, x0, x1, y, k, item, width, rank in zip(
             bars.lane[chosen].tolist(),
             bars.row[chosen].tolist(),
             bars.x0[chosen].tolist(),
@@ -141,6 +157,7 @@ def _bar_items(
             index.tolist(),
             bars.ids[chosen].tolist(),
             widths(index).tolist(),
+            bars.importance[chosen].tolist(),
             strict=True,
         )
     ]
@@ -151,15 +168,17 @@ def _cluster_points(
     measures: tuple[Widths, Measure],
     clusters: Clusters,
     chosen: NDArray[np.int64],
-) -> list[Point]:
-    """A cluster is labelled with its lead member's title and how many more it holds (its width
-    is the title's plus the count's: both are measured once and reused)."""
+    members: KeyMembers,
+) -> list[list[Point | BarItem]]:
+    """Per cluster: its label, with its lead member's title and how many more it holds (the
+    width is the title's plus the count's: both are measured once and reused), then a label of
+    its own for each other importance-1 member, their leader lines a few pixels apart."""
     widths, measure = measures
     if not len(chosen):
         return []
     leads = clusters.lead[chosen]
-    found = []
-    for k, lane, x0, x1, y, lead, count, width in zip(
+    found: list[list[Point | BarItem]] = []
+    for k, lane, x0, x1, y, lead, count, width, rank in zip(
         chosen.tolist(),
         clusters.lane[chosen].tolist(),
         clusters.x0[chosen].tolist(),
@@ -168,10 +187,20 @@ def _cluster_points(
         leads.tolist(),
         clusters.count[chosen].tolist(),
         widths(leads).tolist(),
+        clusters.lead_importance[chosen].tolist(),
         strict=True,
     ):
-        more = f" +{count - 1}"
-        found.append(
-            Point(lane, x0, x1, y, titles[lead] + more, -1 - k, width + measure(more), 0.0)
-        )
+        extra = [m for m in members(k) if m[0] != lead] if rank <= 1 else []
+        rest = count - 1 - len(extra)
+        more = f" +{rest}" if rest > 0 else ""
+        title, wide = titles[lead] + more, width + (measure(more) if more else 0.0)
+        group: list[Point | BarItem] = [Point(lane, x0, x1, y, title, -1 - k, wide, 0.0, rank)]
+        if extra:
+            centre = (x0 + x1) / 2
+            sizes = widths(np.array([index for index, _ in extra], np.int64)).tolist()
+            placed = list(enumerate(zip(extra, sizes, strict=True)))
+            for n, ((index, item), size) in reversed(placed):  # the rightmost line first
+                x = centre + (n + 1) * LINE_STEP
+                group.append(Point(lane, x - 1.0, x + 1.0, y, titles[index], item, size, 0.0, 1))
+        found.append(group)
     return found

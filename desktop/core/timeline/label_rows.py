@@ -34,6 +34,12 @@ class RowOccupancy:
         k = bisect_left(self.x0, b)
         return k == 0 or self.x1[k - 1] <= a
 
+    def free_until(self, a: float) -> float:
+        """Where the first occupied interval after ``a`` starts (inf: none); ``a`` must be
+        free."""
+        k = bisect_left(self.x0, a)
+        return self.x0[k] if k < len(self.x0) else float("inf")
+
     def take(self, a: float, b: float) -> None:
         """Occupy ``[a, b)``; the caller has checked ``is_free``."""
         k = bisect_left(self.x0, a)

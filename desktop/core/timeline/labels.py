@@ -1,13 +1,17 @@
 """Which titles a frame shows and where: the most important events first, never overlapping.
 
-First, every title that fits for free is placed: a bar's title inside its bar, a marker's title
-right of the marker in its lane's strip when it ends before the next glyph and the canvas edge
-(such labels cannot collide: each only uses room between its own glyph and the next). Everything
-left over (markers and bars alike) is then taken by importance (1 before 2 before 3), then time:
+First, every title that fits for free is placed: a bar's title inside its bar, and an
+importance-1 marker's title right of the marker in its lane's strip when it ends before the
+next glyph and the canvas edge. Then the importance-1 leftovers (markers, bars and clusters led
+by an importance-1 event) are placed; only then the other markers' free titles (where a key
+event's label has not taken the room) and the remaining leftovers, by importance (2 before 3),
+then time:
 
-- a marker's title goes left of the marker in the strip, else into the first bar row below with
-  a free stretch right (or else left) of a leader line from the marker, else it is elided into
-  the room right of the marker when at least ``MIN_ELIDED_PX`` is there;
+- a marker's title starts at its marker: right of it in the strip; at the right edge it moves
+  inward (left of the marker, ending at it); else it goes into the first bar row below with a
+  free stretch right (or else left) of a leader line from the marker; else left of the marker
+  in the strip; else it is elided into the room right of the marker when at least
+  ``MIN_ELIDED_PX`` is there;
 - a bar's title goes beside the bar in its row (right, else left), else elided inside the bar;
 - a cluster (after single events of the same importance) is labelled like a marker with the
   title of its most important member and how many more it holds ("Title +2").
@@ -28,11 +32,14 @@ from desktop.core.timeline.frame import Bars, Clusters, Label, LaneMetrics, Mark
 from desktop.core.timeline.label_candidates import (
     MAX_LEADER_CANDIDATES,
     BarItem,
+    KeyMembers,
     Leftovers,
     Measure,
     Point,
     Widths,
     candidates,
+    marker_points,
+    no_members,
 )
 from desktop.core.timeline.label_rows import MARKER_RADIUS, STRIP, RowOccupancy, Rows
 
@@ -54,6 +61,7 @@ def place_labels(  # noqa: PLR0913 - the frame's parts and how to measure them
     metrics: LaneMetrics,
     width_px: float,
     measure: Measure,
+    members: KeyMembers = no_members,
 ) -> list[Label]:
     """Labels for one frame (see the module docstring for the guarantees). A cluster's label
     has id ``-1 - k`` for ``clusters`` entry ``k``."""
@@ -63,7 +71,8 @@ def place_labels(  # noqa: PLR0913 - the frame's parts and how to measure them
     label_widths = widths(markers.index[visible])
     room = _room_in_strip(markers, clusters, visible, width_px)
     fits = label_widths <= room
-    taken = _strip_labels(titles, markers, visible[fits], label_widths[fits], labels)
+    key = fits & (markers.importance[visible] <= 1)  # key events: placed before anything else
+    taken = _strip_labels(titles, markers, visible[key], label_widths[key], labels)
     rows = Rows(parts, taken)
     left = Leftovers(
         visible[~fits],
@@ -72,21 +81,78 @@ def place_labels(  # noqa: PLR0913 - the frame's parts and how to measure them
         unlabelled_bars,
         np.flatnonzero((clusters.x1 > 0) & (clusters.x0 < width_px)),
     )
+    items = candidates(parts, left, titles, (widths, measure), members)
+    first = [item for item in items if item.importance <= 1]
     misses: dict[int, int] = {}
-    for item in candidates(parts, left, titles, (widths, measure)):
+    _place(rows, metrics, first, (labels, misses), width_px)
+    late = fits & ~key
+    late_index, late_widths = visible[late], label_widths[late]
+    blocked = _free_strip_labels(rows, titles, markers, (late_index, late_widths), labels)
+    rest: list[Point | BarItem] = [
+        *marker_points(
+            titles, markers, late_index[blocked], late_widths[blocked], room[late][blocked]
+        ),
+        *(item for item in items if item.importance > 1),
+    ]
+    _place(rows, metrics, rest, (labels, misses), width_px)
+    return labels
+
+
+def _place(
+    rows: Rows,
+    metrics: LaneMetrics,
+    items: list[Point | BarItem],
+    found: tuple[list[Label], dict[int, int]],
+    width_px: float,
+) -> None:
+    """Place ``items`` in order, appending to ``found[0]``; ``found[1]`` counts misses per
+    lane (a lane stops being tried after ``MAX_LANE_MISSES`` in a row)."""
+    labels, misses = found
+    for item in items:
         lane = item.lane
         if misses.get(lane, 0) >= MAX_LANE_MISSES:
             continue  # this lane is full at this zoom: the rest would fail too
         if isinstance(item, BarItem):
-            found = _beside_bar(rows, item, width_px)
+            label = _beside_bar(rows, metrics, item, width_px)
         else:
-            found = _point_label(rows, metrics, item, width_px)
-        if found is not None:
-            labels.append(found)
+            label = _point_label(rows, metrics, item, width_px)
+        if label is not None:
+            labels.append(label)
             misses[lane] = 0
         else:
             misses[lane] = misses.get(lane, 0) + 1
-    return labels
+
+
+def _free_strip_labels(
+    rows: Rows,
+    titles: list[str],
+    markers: Markers,
+    chosen: tuple[NDArray[np.int64], NDArray[np.float64]],
+    labels: list[Label],
+) -> NDArray[np.bool_]:
+    """Labels right of the markers ``chosen`` (whose titles fit before the next glyph) where a
+    key event's label has not taken the room meanwhile; returns which found it taken."""
+    index, widths = chosen
+    blocked = np.zeros(len(index), np.bool_)
+    for n, (x, y, k, item, lane, width) in enumerate(
+        zip(
+            (markers.x[index] + MARKER_RADIUS + LABEL_PAD).tolist(),
+            markers.y[index].tolist(),
+            markers.index[index].tolist(),
+            markers.ids[index].tolist(),
+            markers.lane[index].tolist(),
+            widths.tolist(),
+            strict=True,
+        )
+    ):
+        strip = rows.get(lane, STRIP)
+        end = x + width + LABEL_GAP
+        if strip.is_free(x, end):
+            strip.take(x, end)
+            labels.append(Label(x, y, titles[k], item, lane=lane))
+        else:
+            blocked[n] = True
+    return blocked
 
 
 def _strip_labels(
@@ -166,14 +232,16 @@ def _room_in_strip(
 
 
 def _point_label(rows: Rows, metrics: LaneMetrics, point: Point, width_px: float) -> Label | None:
-    """Right in the strip, else left in it, else a leader label, else elided on the right."""
+    """Right in the strip; at the right edge left in it (ending at the marker); else a leader
+    label, else left in the strip, else elided on the right."""
     strip, lane, width, item = rows.get(point.lane, STRIP), point.lane, point.width, point.id
     start = point.right + LABEL_PAD
     if start + width <= width_px and strip.is_free(point.right, start + width + LABEL_GAP):
         strip.take(point.right, start + width + LABEL_GAP)
         return Label(start, point.y, point.title, item, lane=lane)
     end = point.left - LABEL_PAD
-    if end - width >= 0.0 and strip.is_free(end - width - LABEL_GAP, point.left):
+    fits_left = end - width >= 0.0 and strip.is_free(end - width - LABEL_GAP, point.left)
+    if fits_left and start + width > width_px:  # at the right edge: move inward
         strip.take(end - width - LABEL_GAP, point.left)
         return Label(end - width, point.y, point.title, item, lane=lane)
     x = (point.left + point.right) / 2
@@ -181,42 +249,56 @@ def _point_label(rows: Rows, metrics: LaneMetrics, point: Point, width_px: float
     if found is not None:
         row, left = found
         return Label(left, metrics.row_y(lane, row), point.title, item, "leader", x, lane=lane)
-    if point.room >= MIN_ELIDED_PX and strip.is_free(point.right, start + point.room):
-        strip.take(point.right, start + point.room + LABEL_GAP)
-        return Label(start, point.y, point.title, item, max_width=point.room, lane=lane)
+    if fits_left:  # ending at its marker, when no leader line can go down
+        strip.take(end - width - LABEL_GAP, point.left)
+        return Label(end - width, point.y, point.title, item, lane=lane)
+    room = min(point.room, width_px - start)
+    if strip.is_free(point.right, start):
+        room = min(room, strip.free_until(point.right) - LABEL_GAP - start)
+    else:
+        room = 0.0
+    if room >= MIN_ELIDED_PX:
+        strip.take(point.right, start + room + LABEL_GAP)
+        return Label(start, point.y, point.title, item, max_width=room, lane=lane)
     return None
 
 
-def _leader_label(
-    rows: Rows, metrics: LaneMetrics, lane: int, x: float, sizes: tuple[float, float]
+def _leader_label(  # noqa: PLR0913 - where the line starts and what it carries
+    rows: Rows,
+    metrics: LaneMetrics,
+    lane: int,
+    x: float,
+    sizes: tuple[float, float],
+    first: int = 0,
 ) -> tuple[int, float] | None:
-    """(row, text x) of the first bar row below ``x`` with room right (else left) of a leader
-    line at ``x``; the rows above keep the line itself free."""
+    """(row, text x) of the first bar row from ``first`` down with room right (else left) of a
+    leader line at ``x``; the rows it passes keep the line itself free."""
     width, width_px = sizes
-    for row in range(metrics.rows_of(lane)):
+    for row in range(first, metrics.rows_of(lane)):
         occupancy = rows.get(lane, row)
         if not occupancy.is_free(x - 1.0, x + 1.0):
             return None  # the leader line cannot pass this row
         right_end = x + LEADER_PAD + width
         left_start = x - LEADER_PAD - width
         if right_end <= width_px and occupancy.is_free(x - 1.0, right_end + LABEL_GAP):
-            _take_line(rows, lane, row, x)
+            _take_line(rows, lane, (first, row), x)
             occupancy.take(x - 1.0, right_end + LABEL_GAP)
             return row, x + LEADER_PAD
         if left_start >= 0.0 and occupancy.is_free(left_start - LABEL_GAP, x + 1.0):
-            _take_line(rows, lane, row, x)
+            _take_line(rows, lane, (first, row), x)
             occupancy.take(left_start - LABEL_GAP, x + 1.0)
             return row, left_start
     return None
 
 
-def _take_line(rows: Rows, lane: int, row: int, x: float) -> None:
-    for above in range(row):
+def _take_line(rows: Rows, lane: int, span: tuple[int, int], x: float) -> None:
+    for above in range(*span):
         rows.get(lane, above).take(x - 1.0, x + 1.0)
 
 
-def _beside_bar(rows: Rows, bar: BarItem, width_px: float) -> Label | None:
-    """Right of the bar in its row, else left of it, else elided inside it."""
+def _beside_bar(rows: Rows, metrics: LaneMetrics, bar: BarItem, width_px: float) -> Label | None:
+    """Right of the bar in its row, else left of it, else elided inside it, else in a row below
+    on a leader line from the bar's middle."""
     lane, x0, x1, width = bar.lane, bar.x0, bar.x1, bar.width
     occupancy = rows.get(lane, bar.row)
     start = x1 + LABEL_PAD
@@ -231,4 +313,14 @@ def _beside_bar(rows: Rows, bar: BarItem, width_px: float) -> Label | None:
     room = min(x1, width_px) - LABEL_PAD - left
     if room >= MIN_ELIDED_PX:
         return Label(left, bar.y, bar.title, bar.id, "bar", max_width=room, lane=lane)
-    return None
+    a, b = max(x0, 0.0), min(x1, width_px)
+    for x in ((a + b) / 2, a + 1.5, b - 1.5):  # the middle, else where a line can pass
+        found = _leader_label(rows, metrics, lane, x, (width, width_px), bar.row + 1)
+        if found is not None:
+            break
+    else:
+        return None
+    row, text_x = found
+    top = bar.y + metrics.row_px - 2.0  # the bar's bottom edge
+    y = metrics.row_y(lane, row)
+    return Label(text_x, y, bar.title, bar.id, "leader", x, lane=lane, anchor_y=top)

@@ -91,6 +91,7 @@ def _moved_label(label: Label, dy: float) -> Label:
         label.anchor_x,
         label.max_width,
         label.lane,
+        label.anchor_y + dy if label.anchor_y else 0.0,
     )
 
 

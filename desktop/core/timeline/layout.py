@@ -23,7 +23,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from desktop.core.timeline.cover import Cover, cover_window, time_space
-from desktop.core.timeline.frame import Bars, Frame, LaneMetrics
+from desktop.core.timeline.frame import Bars, Clusters, Frame, LaneMetrics
+from desktop.core.timeline.label_candidates import KeyMembers
 from desktop.core.timeline.labels import place_labels
 from desktop.core.timeline.lane_fit import compact_lanes, fit_rows, rows_used
 from desktop.core.timeline.packing import pack_rows
@@ -131,6 +132,7 @@ class TimelineLayout:
             self.metrics,
             scale.width_px,
             self.measure,
+            _key_members(self.store, clusters, cover.point_cutoff),
         )
         return Frame(
             scale,
@@ -198,6 +200,30 @@ class TimelineLayout:
             self._widths[k] = self.measure(self.store.titles[k])
         widths: NDArray[np.float64] = self._widths[index]
         return widths
+
+
+def _key_members(
+    store: EventStore, clusters: Clusters, cutoff: tuple[int, ...]
+) -> KeyMembers:
+    """For a cluster: (store index, id) of its importance-1 members, in time order."""
+
+    def members(cluster: int) -> list[tuple[int, int]]:
+        lane = int(clusters.lane[cluster])
+        t0, t1 = float(clusters.cell_t0[cluster]), float(clusters.cell_t1[cluster])
+        found: list[tuple[float, int, int]] = []
+        groups = store.groups[lane] if lane < len(store.groups) else ()
+        for group in groups:
+            if group.duration_class >= cutoff[lane]:
+                continue
+            starts = store.t_lo[group.start : group.stop]
+            lo, hi = np.searchsorted(starts, [t0, t1])
+            index = np.arange(group.start + lo, group.start + hi, dtype=np.int64)
+            index = index[store.importance[index] <= 1]
+            times, ids = store.t_lo[index].tolist(), store.ids[index].tolist()
+            found += zip(times, index.tolist(), ids, strict=True)
+        return [(index, item) for _, index, item in sorted(found)]
+
+    return members
 
 
 def _hidden_bars(

@@ -30,15 +30,25 @@ def _export_report(window: MainWindow) -> None:
     save_comparison_report(window, load_comparison(window.workbench.library, key))
 
 
+def _export_image(window: MainWindow) -> None:
+    preferences = window.preferences
+    export_timeline_image(
+        window,
+        window.workbench.library,
+        _current_view(window),
+        store=window.settings.store,
+        preferences=(preferences.export_width, preferences.export_theme),
+        catalog=lambda: window.workbench.catalog,
+    )
+
+
 def install_export(window: MainWindow) -> None:
     """Enable and connect the export and data-import actions (once per window)."""
     actions = window.menu_actions
     if actions.export_image.property("export_installed"):
         return
     actions.export_image.setProperty("export_installed", True)
-    actions.export_image.triggered.connect(
-        lambda: export_timeline_image(window, window.workbench.library, _current_view(window))
-    )
+    actions.export_image.triggered.connect(lambda: _export_image(window))
     actions.export_data.triggered.connect(lambda: export_data(window, window.workbench.library))
     actions.export_report.triggered.connect(lambda: _export_report(window))
     actions.import_data.triggered.connect(

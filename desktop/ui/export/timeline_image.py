@@ -10,7 +10,9 @@ own file writers do not report it) and a cancelled one ``ExportCancelledError``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
@@ -23,13 +25,16 @@ from desktop.ui.export.image_options import (
     LOGICAL_DPI,
     ImageGeometry,
     ImageRequest,
+    Sizing,
     geometry_for,
+    sizing_for,
 )
-from desktop.ui.export.image_scene import time_scale_for
+from desktop.ui.export.image_scene import PreparedScene, time_scale_for
 from desktop.ui.export.image_themes import export_theme
-from desktop.ui.export.report_pdf import page_size_id
-from desktop.ui.timeline.paint import PaintOptions, paint_timeline
+from desktop.ui.timeline.paint import PaintOptions, content_height, paint_timeline
+from desktop.ui.timeline.theme import TimelineTheme
 
+PNG_QUALITY = 80  # Qt's PNG "quality": lighter zlib packing, about twice as fast as the default
 Step = Callable[[str], None]
 Paint = Callable[[QPainter, float], None]
 
@@ -43,7 +48,7 @@ def _never() -> bool:
 
 
 def render_timeline_image(
-    scene: TimelineScene,
+    scene: TimelineScene | PreparedScene,
     request: ImageRequest,
     step: Step | None = None,
     cancelled: Callable[[], bool] = _never,
@@ -54,15 +59,14 @@ def render_timeline_image(
     Raises ValueError for impossible requests (unknown format, too large, empty range).
     """
     fmt = request.format
-    geometry = geometry_for(request, len(scene.data.lanes))
-    scale = time_scale_for(scene, request.t0, request.t1, geometry.width)
-    theme = export_theme(request.theme)
-    options = PaintOptions(title=request.title, legend=request.legend, footer=request.footer)
+    prepared = scene if isinstance(scene, PreparedScene) else PreparedScene(scene, None)
+    plan = plan_image(prepared, request)
+    geometry, scale, theme, options = plan.geometry, plan.scale, plan.theme, plan.options
     rect = QRectF(0.0, 0.0, geometry.width, geometry.height)
 
     def paint(painter: QPainter, factor: float) -> None:
         painter.scale(factor, factor)
-        paint_timeline(painter, scene, scale, rect, theme, options)
+        paint_timeline(painter, prepared.scene, scale, rect, theme, options)
 
     _report(step, "Drawing the timeline…")
     if cancelled():
@@ -79,6 +83,83 @@ def render_timeline_image(
         raise ExportCancelledError
     write_bytes_atomic(request.path, data)
     return scale
+
+
+@dataclass(frozen=True)
+class ImagePlan:
+    """Everything one export paints with: size, scale, theme and options."""
+
+    geometry: ImageGeometry
+    scale: TimeScale
+    theme: TimelineTheme
+    options: PaintOptions
+
+
+ZOOM_STEPS = 6
+ZOOM_RANGE = (0.4, 2.0)  # a fixed page may scale its preset's zoom by this much to fill it
+
+
+def plan_image(prepared: PreparedScene, request: ImageRequest) -> ImagePlan:
+    """The size, scale, theme and options of ``request``: the width it asks for, the height of
+    the content (or the page's: then the zoom is the largest, within ``ZOOM_RANGE`` of the
+    preset's, whose content fits it). ValueError for impossible requests."""
+    _ = request.format
+    sizing = sizing_for(request)
+    theme = export_theme(request.theme)
+    options = PaintOptions(
+        title=request.title,
+        legend=request.legend,
+        footer=request.footer,
+        fit_content=True,
+        footer_extra=_filtered(request),
+    )
+
+    def measure(zoom: float) -> tuple[TimeScale, float]:
+        width = sizing.width / zoom
+        scale = time_scale_for(prepared.scene, request.t0, request.t1, width, prepared.span)
+        return scale, content_height(prepared.scene, scale, theme, options) * zoom
+
+    zoom = sizing.zoom
+    scale, content = measure(zoom)
+    if sizing.height is not None:
+        zoom = _filling_zoom(measure, sizing.zoom, sizing.height, content <= sizing.height)
+        scale, content = measure(zoom)
+    height = sizing.height if sizing.height is not None else content
+    fixed = Sizing(sizing.width, height, zoom)
+    geometry = geometry_for(request, fixed, height)
+    if sizing.height is not None:
+        options = replace(options, fit_content=content <= height)
+    return ImagePlan(geometry, scale, theme, options)
+
+
+def _filling_zoom(
+    measure: Callable[[float], tuple[TimeScale, float]], zoom: float, height: float, fits: bool
+) -> float:
+    """The largest zoom within ``ZOOM_RANGE`` of ``zoom`` whose content fits ``height`` (a
+    bisection: content grows with the zoom); the smallest when even that does not fit."""
+    low, high = (zoom * k for k in ZOOM_RANGE)
+    lo, hi = (zoom, high) if fits else (low, zoom)
+    if measure(hi)[1] <= height:
+        return hi
+    for _ in range(ZOOM_STEPS):
+        middle = math.sqrt(lo * hi)
+        if measure(middle)[1] <= height:
+            lo = middle
+        else:
+            hi = middle
+    return lo
+
+
+def _filtered(request: ImageRequest) -> str:
+    """What the footer says about the filters (empty: none)."""
+    notes = []
+    if request.importance < 3:
+        notes.append(f"importance ≤ {request.importance}")
+    if request.sources:
+        notes.append("sources: " + ", ".join(request.sources))
+    if request.events:
+        notes.append(f"{len(request.events)} chosen events")
+    return " · ".join(notes)
 
 
 def _report(step: Step | None, message: str) -> None:
@@ -98,8 +179,9 @@ def _write_png(out: QBuffer, paint: Paint, geometry: ImageGeometry, request: Ima
         paint(painter, geometry.scale)
     finally:
         painter.end()
-    _set_dpi(image, request.dpi)  # what the file says about its resolution
-    if not image.save(out, "PNG"):  # type: ignore[call-overload]  # stub wants bytes
+    _set_dpi(image, request.resolution)  # what the file says about its resolution (pHYs)
+    opaque = image.convertToFormat(QImage.Format.Format_RGB888)  # no alpha: a third less to pack
+    if not opaque.save(out, "PNG", PNG_QUALITY):  # type: ignore[call-overload]
         raise OSError(f"could not write the PNG image {request.path}")
 
 
@@ -112,8 +194,8 @@ def _set_dpi(image: QImage, dpi: float) -> None:
 def _write_svg(out: QBuffer, paint: Paint, geometry: ImageGeometry, request: ImageRequest) -> None:
     generator = QSvgGenerator()
     generator.setOutputDevice(out)
-    width, height = round(geometry.width), round(geometry.height)
-    generator.setSize(QSize(width, height))
+    physical = geometry.physical_size
+    generator.setSize(QSize(round(physical[0]), round(physical[1])))
     generator.setViewBox(QRectF(0.0, 0.0, geometry.width, geometry.height))
     generator.setResolution(96)
     generator.setTitle(request.title or "Timeline")
@@ -127,18 +209,13 @@ def _write_svg(out: QBuffer, paint: Paint, geometry: ImageGeometry, request: Ima
         painter.end()
 
 
-def _pdf_layout(geometry: ImageGeometry, request: ImageRequest) -> QPageLayout:
+def _pdf_layout(geometry: ImageGeometry) -> QPageLayout:
+    """A page of exactly the picture's physical size, without margins."""
     no_margins = QMarginsF(0.0, 0.0, 0.0, 0.0)
-    if request.page is not None:
-        size = QPageSize(page_size_id(request.page))
-        orientation = QPageLayout.Orientation.Landscape
-    else:
-        points = QSizeF(geometry.width * 72.0 / 96.0, geometry.height * 72.0 / 96.0)
-        size = QPageSize(
-            points, QPageSize.Unit.Point, "Timeline", QPageSize.SizeMatchPolicy.ExactMatch
-        )
-        orientation = QPageLayout.Orientation.Portrait
-    return QPageLayout(size, orientation, no_margins, QPageLayout.Unit.Point)
+    width, height = geometry.physical_size
+    points = QSizeF(width * 72.0 / LOGICAL_DPI, height * 72.0 / LOGICAL_DPI)
+    size = QPageSize(points, QPageSize.Unit.Point, "Timeline", QPageSize.SizeMatchPolicy.ExactMatch)
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, no_margins, QPageLayout.Unit.Point)
 
 
 def _write_pdf(out: QBuffer, paint: Paint, geometry: ImageGeometry, request: ImageRequest) -> None:
@@ -146,7 +223,7 @@ def _write_pdf(out: QBuffer, paint: Paint, geometry: ImageGeometry, request: Ima
     writer.setResolution(round(LOGICAL_DPI))  # vectors: 96 units per inch, like the other devices
     writer.setTitle(request.title or "Timeline")
     writer.setCreator("Parallax")
-    writer.setPageLayout(_pdf_layout(geometry, request))
+    writer.setPageLayout(_pdf_layout(geometry))
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"could not write the PDF {request.path}")

@@ -11,7 +11,7 @@ import weakref
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 
 from desktop.core.dates import display_year, from_day_number
@@ -34,28 +34,35 @@ from desktop.ui.timeline.paint_items import (
     mixed,
     polygon_of,
 )
+from desktop.ui.timeline.paint_legend import LEGEND_PX, draw_legend, legend_layout
+from desktop.ui.timeline.paint_legend import NO_LEGEND as _NO_LEGEND
 from desktop.ui.timeline.paint_markers import draw_markers
 from desktop.ui.timeline.text import TextCache, text_cache
 from desktop.ui.timeline.theme import TimelineTheme
 
 AXIS_PX = 36.0
 TITLE_PX = 28.0
-LEGEND_PX = 22.0
 FOOTER_PX = 20.0
 ROW_PX = 17.0
 MAX_ROWS = 8  # per lane, before lanes are compacted to the rows they use
 STRIP_PX = 24.0
-LEGEND_NAME_PX = 220.0  # longer legend names are elided
+SPARE_PX = 4.0  # below the footer
 
 
 @dataclass(frozen=True)
 class PaintOptions:
-    """Extras that image export turns on; ``zoom_box`` is the widget's rubber band (x0, x1)."""
+    """Extras that image export turns on; ``zoom_box`` is the widget's rubber band (x0, x1).
+
+    ``fit_content``: every lane may use ``MAX_ROWS`` rows and is then as tall as the rows it
+    uses (the picture's height comes from ``content_height``). ``footer_extra`` is appended to
+    the footer (what was filtered)."""
 
     title: str = ""
     legend: bool = False
     footer: bool = False
     zoom_box: tuple[float, float] | None = None
+    fit_content: bool = False
+    footer_extra: str = ""
 
 
 _LAYOUTS: weakref.WeakKeyDictionary[EventStore, dict[tuple[object, ...], TimelineLayout]] = (
@@ -118,25 +125,46 @@ def paint_timeline(
     painter.setClipRect(QRectF(0.0, 0.0, width, height))
     painter.fillRect(QRectF(0.0, 0.0, width, height), theme.background)
     top = TITLE_PX if options.title else 0.0
-    legend = _legend_lines(model, theme, width) if options.legend else []
-    layout, band = _band_layout(model, theme, height, options, len(legend))
+    legend = legend_layout(model, theme, width) if options.legend else _NO_LEGEND
+    layout, band = _band_layout(model, theme, height, options, legend.rows)
     frame = layout.frame(scale, band)
     metrics = frame.metrics
-    bottom = top + AXIS_PX + band
+    lanes_end = metrics.lane_top(len(model.data.lanes))
+    bottom = lanes_end if options.fit_content else top + AXIS_PX + band
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # rectangles and lines
-    _draw_lane_bands(painter, model, metrics, theme, width, small)
+    _draw_lane_bands(painter, model, metrics, theme, width)
     ticks = _draw_axis(painter, scale, top, theme, small, width)
     _draw_grid(painter, ticks, metrics, model, theme)
     _draw_eras(painter, model, scale, metrics, theme, small)  # era tints lie over the grid
+    _draw_lane_names(painter, model, metrics, theme, small)  # over the grid: lines stop at them
     draw_bars(painter, frame, model, theme, width)
     draw_clusters(painter, frame, model, small, width, theme.background)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)  # round glyphs
     draw_markers(painter, frame, model, theme, width)
     draw_labels(painter, frame, model, theme, text)
-    _draw_legend(painter, legend, theme, bottom)
+    draw_legend(painter, legend, theme, bottom)
     _draw_extras(painter, model, scale, options, theme, (width, height, bottom))
     painter.restore()
     return frame
+
+
+def content_height(
+    model: TimelineScene,
+    scale: TimeScale,
+    theme: TimelineTheme,
+    options: PaintOptions,
+) -> float:
+    """The height a ``fit_content`` picture of ``scale.width_px`` needs: title, axis, every lane
+    as tall as the rows it uses at this scale, legend and footer; no blank band."""
+    width = scale.width_px
+    legend = legend_layout(model, theme, width) if options.legend else _NO_LEGEND
+    tall = (MAX_ROWS + 1) * ROW_PX * max(1, len(model.data.lanes)) * 4.0
+    layout, band = _band_layout(model, theme, tall, options, legend.rows)
+    metrics = layout.frame(scale, band).metrics
+    lanes = metrics.lane_top(len(model.data.lanes)) - metrics.top
+    top = TITLE_PX if options.title else 0.0
+    footer = FOOTER_PX if options.footer else 0.0
+    return top + AXIS_PX + lanes + legend.rows * LEGEND_PX + footer + SPARE_PX
 
 
 def prefetch_timeline(
@@ -149,8 +177,8 @@ def prefetch_timeline(
     """Idle work after a ``paint_timeline`` with the same arguments: lay out one grouping a zoom
     step away, so the next zoom step paints from it. False when there is nothing left to do."""
     options = options or PaintOptions()
-    legend = _legend_lines(model, theme, rect.width()) if options.legend else []
-    layout, _ = _band_layout(model, theme, rect.height(), options, len(legend))
+    legend = legend_layout(model, theme, rect.width()) if options.legend else _NO_LEGEND
+    layout, _ = _band_layout(model, theme, rect.height(), options, legend.rows)
     return layout.prefetch(scale)
 
 
@@ -161,9 +189,12 @@ def _band_layout(
     with ``legend`` lines of legend."""
     top = TITLE_PX if options.title else 0.0
     bottom = height - legend * LEGEND_PX - (FOOTER_PX if options.footer else 0.0)
+    if options.fit_content:
+        bottom -= SPARE_PX
     band = bottom - top - AXIS_PX
     small = text_cache(theme.small_font)
-    metrics = lane_metrics(model, top + AXIS_PX, band, small.height + 1.0)
+    allowance = band if not options.fit_content else 1e9
+    metrics = lane_metrics(model, top + AXIS_PX, allowance, small.height + 1.0)
     return layout_for(model.store, metrics, text_cache(theme.font)), band
 
 
@@ -178,9 +209,8 @@ def _draw_lane_bands(
     metrics: LaneMetrics,
     theme: TimelineTheme,
     width: float,
-    small: TextCache,
 ) -> None:
-    """Alternating lane backgrounds, separators and each lane's name, top left, in its colour.
+    """Alternating lane backgrounds and separators.
 
     The bands are filled opaque (the band colour mixed over the background: the same pixels as
     painting it translucent, at a fraction of the cost) in one call, the separators in another.
@@ -198,10 +228,23 @@ def _draw_lane_bands(
         band,
     )
     fill_rects(painter, np.zeros(count), np.floor(tops), np.full(count, width), 1.0, theme.grid)
+
+
+def _draw_lane_names(
+    painter: QPainter,
+    model: TimelineScene,
+    metrics: LaneMetrics,
+    theme: TimelineTheme,
+    small: TextCache,
+) -> None:
+    """Each lane's name, top left, in its colour, on its lane's background: grid lines and era
+    tints stop at the name instead of crossing it."""
     painter.setFont(small.font)
     for lane, (info, color) in enumerate(zip(model.data.lanes, lane_colors(model), strict=True)):
-        y = float(tops[lane])
+        y = metrics.lane_top(lane)
         name = info.name + (" ▸" if model.data.collapsed[lane] else "")
+        backing = QRectF(0.0, y + 1.0, small.width(name) + 10.0, small.height)
+        painter.fillRect(backing, lane_background(theme, lane))
         painter.setPen(color.darker(125) if not theme.dark else color.lighter(135))
         painter.drawStaticText(QPointF(6.0, y + 1.0), small.static(name))
 
@@ -314,11 +357,11 @@ def _draw_extras(
             QPointF(8.0, (TITLE_PX - title_font.height) / 2), title_font.static(options.title)
         )
     if options.footer:
-        lo, hi = _date_text(scale.t0), _date_text(scale.t1)
-        note = f"{lo} – {hi} · {len(model.data.sources)} sources · {len(model.store)} events"
+        note = footer_text(model, scale, options.footer_extra)
         painter.setPen(theme.muted)
         painter.setFont(text.font)
-        painter.drawStaticText(QPointF(8.0, height - FOOTER_PX + 2.0), text.static(note))
+        y = height - FOOTER_PX - (SPARE_PX if options.fit_content else 0.0) + 2.0
+        painter.drawStaticText(QPointF(8.0, y), text.static(text.elided(note, width - 16.0)))
     if options.zoom_box is not None:
         x0, x1 = sorted(options.zoom_box)
         painter.setPen(QPen(theme.highlight, 1.0))
@@ -326,52 +369,26 @@ def _draw_extras(
         painter.drawRect(QRectF(x0, AXIS_PX, x1 - x0, height - AXIS_PX))
 
 
-@dataclass(frozen=True)
-class _LegendEntry:
-    """One legend swatch: its left x in its line, name (elided), colour and dot size."""
-
-    x: float
-    name: str
-    color: QColor
-    size: float
+def shown_count(model: TimelineScene, scale: TimeScale) -> int:
+    """How many of the scene's events overlap the scale's range (the events a picture shows)."""
+    store = model.store
+    if not len(store):
+        return 0
+    return int(np.count_nonzero((store.t_hi > scale.t0) & (store.t_lo < scale.t1)))
 
 
-def _legend_lines(
-    model: TimelineScene, theme: TimelineTheme, width: float
-) -> list[list[_LegendEntry]]:
-    """Lane swatches, then source dots, wrapped onto as many lines as ``width`` needs (none when
-    there is nothing to list); an entry wider than a whole line is elided to fit it."""
-    small = text_cache(theme.small_font)
-    entries = [(lane.name, QColor(lane.color), 9.0) for lane in model.data.lanes]
-    entries += [(source.name, QColor(source.color), 5.0) for source in model.data.sources]
-    lines: list[list[_LegendEntry]] = []
-    x = width  # forces a first line
-    for full_name, color, size in entries:
-        name = small.elided(full_name, max(8.0, min(LEGEND_NAME_PX, width - 28.0)))
-        if x + 12.0 + small.width(name) > width - 8.0 and (not lines or lines[-1]):
-            lines.append([])
-            x = 8.0
-        lines[-1].append(_LegendEntry(x, name, color, size))
-        x += 24.0 + small.width(name)
-    return lines
+def footer_range(scale: TimeScale) -> str:
+    """The range a picture shows, as people write dates ("1 Jun 2008 – 30 Nov 2025")."""
+    return f"{_date_text(scale.t0)} – {_date_text(scale.t1)}"
 
 
-def _draw_legend(
-    painter: QPainter, lines: list[list[_LegendEntry]], theme: TimelineTheme, top: float
-) -> None:
-    """The legend lines laid out by ``_legend_lines``, one ``LEGEND_PX`` row each from ``top``."""
-    small = text_cache(theme.small_font)
-    painter.setFont(small.font)
-    for row, line in enumerate(lines):
-        middle = top + row * LEGEND_PX + LEGEND_PX / 2
-        for entry in line:
-            painter.setBrush(entry.color)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawEllipse(QPointF(entry.x + 5.0, middle), entry.size / 2, entry.size / 2)
-            painter.setPen(theme.text)
-            painter.drawStaticText(
-                QPointF(entry.x + 12.0, middle - small.height / 2), small.static(entry.name)
-            )
+def footer_text(model: TimelineScene, scale: TimeScale, extra: str = "") -> str:
+    """The footer: the range shown, how many events it shows, how many sources, ``extra``."""
+    count = shown_count(model, scale)
+    sources = len(model.data.sources)
+    note = f"{footer_range(scale)} · {count} event{'s' * (count != 1)} shown"
+    note += f" · {sources} source{'s' * (sources != 1)}"
+    return f"{note} · {extra}" if extra else note
 
 
 def _bold(theme: TimelineTheme) -> QFont:

@@ -22,8 +22,9 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from desktop.core.timeline.frame import Clusters, Frame
+from desktop.core.timeline.frame import Bars, Clusters, Frame
 from desktop.core.timeline.scene import TimelineScene
+from desktop.ui.timeline.paint_shapes import hatch_bars
 from desktop.ui.timeline.sprites import can_blit, draw_digits, number_widths
 from desktop.ui.timeline.text import TextCache
 from desktop.ui.timeline.theme import TimelineTheme
@@ -32,6 +33,7 @@ MARKER_SIZE = {1: 10.0, 2: 8.0, 3: 6.0}
 DOT_PX = 4.0
 DIM_ALPHA = 0.22
 FADE_PX = 14.0
+FADE_STEPS = 8
 
 
 def polygon_of(xs: NDArray[np.float64], ys: NDArray[np.float64]) -> QPolygonF:
@@ -169,10 +171,29 @@ def draw_bars(
         color = _bar_color(colors[lane], theme, lane, bool(over_era))
         draw_rect_rows(painter, rows[lo:hi], color)
     painter.setPen(Qt.PenStyle.NoPen)
+    stepped = not can_blit(painter)  # vector files: poppler and browsers drop alpha gradients
     for k in np.flatnonzero(special).tolist():
         index = int(inside[k])
-        _draw_soft_bar(painter, frame, scene, index, colors[int(bars.lane[index])], h)
+        _draw_soft_bar(painter, frame, scene, index, colors[int(bars.lane[index])], (h, stepped))
+    if theme.shapes:
+        _hatch(painter, bars, inside, (x0, x1, ys, h), colors)
     _outline_selected(painter, frame, scene, theme, inside, h)
+
+
+def _hatch(
+    painter: QPainter,
+    bars: Bars,
+    inside: NDArray[np.int64],
+    extents: tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], float],
+    colors: list[QColor],
+) -> None:
+    """Each lane's hatch over its bars (print theme: lanes apart without colour)."""
+    x0, x1, ys, h = extents
+    lanes = bars.lane[inside]
+    for lane in np.unique(lanes).tolist():
+        mine = np.flatnonzero(lanes == lane).tolist()
+        rects = [QRectF(x0[k], ys[k], x1[k] - x0[k], h) for k in mine]
+        hatch_bars(painter, rects, lane, colors[lane].darker(170))
 
 
 def _over_eras(
@@ -194,10 +215,18 @@ def _bar_color(color: QColor, theme: TimelineTheme, lane: int, over_era: bool) -
     return mixed(color, lane_background(theme, lane), 0.55)
 
 
-def _draw_soft_bar(
-    painter: QPainter, frame: Frame, scene: TimelineScene, index: int, color: QColor, h: float
+def _draw_soft_bar(  # noqa: PLR0913 - the bar, its scene and how to draw it
+    painter: QPainter,
+    frame: Frame,
+    scene: TimelineScene,
+    index: int,
+    color: QColor,
+    style: tuple[float, bool],
 ) -> None:
-    """A bar with soft (imprecise) edges and circa fades beyond its firm extent."""
+    """A bar with soft (imprecise) edges and circa fades beyond its firm extent. ``style``:
+    the bar height and whether the fades are drawn as steps of flat colour (vector files: a
+    gradient with alpha stops comes out solid in some PDF and SVG viewers)."""
+    h, stepped = style
     bars, data, scale = frame.bars, scene.data, frame.scale
     item = int(bars.ids[index])
     alpha = DIM_ALPHA if scene.dimmed[item] else 0.55
@@ -205,15 +234,41 @@ def _draw_soft_bar(
     f0, f1 = scale.x_of(float(data.fuzzy_lo[item])), scale.x_of(float(data.fuzzy_hi[item]))
     fade = min(FADE_PX, (x1 - x0) / 4) if data.soft[item] else 0.0
     left, right = min(f0, x0), max(f1, x1)
+    painter.setPen(Qt.PenStyle.NoPen)
+    if stepped:
+        _stepped_fades(painter, (left, x0 + fade, x1 - fade, right), (y, h), color, alpha)
+        return
     gradient = QLinearGradient(left, 0.0, right, 0.0)
     span = max(right - left, 1e-6)
     gradient.setColorAt(0.0, faded(color, 0.0))
     gradient.setColorAt((x0 - left + fade) / span, faded(color, alpha))
     gradient.setColorAt((x1 - left - fade) / span, faded(color, alpha))
     gradient.setColorAt(1.0, faded(color, 0.0))
-    painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(gradient))
     painter.drawRect(QRectF(left, y, right - left, h))
+
+
+def _stepped_fades(
+    painter: QPainter,
+    xs: tuple[float, float, float, float],
+    band: tuple[float, float],
+    color: QColor,
+    alpha: float,
+) -> None:
+    """A flat bar from ``xs[1]`` to ``xs[2]`` with fades from ``xs[0]`` and to ``xs[3]`` as
+    ``FADE_STEPS`` flat steps each, the same look as the gradient."""
+    left, solid0, solid1, right = xs
+    y, h = band
+    if solid1 > solid0:
+        painter.fillRect(QRectF(solid0, y, solid1 - solid0, h), faded(color, alpha))
+    for a, b in ((left, solid0), (right, solid1)):
+        if abs(b - a) < 0.5:
+            continue
+        step = (b - a) / FADE_STEPS
+        for k in range(FADE_STEPS):
+            share = alpha * (k + 0.5) / FADE_STEPS
+            x = a + k * step
+            painter.fillRect(QRectF(min(x, x + step), y, abs(step), h), faded(color, share))
 
 
 def _outline_selected(
@@ -326,7 +381,7 @@ def draw_labels(
         if label.kind == "leader":
             painter.setPen(leader)
             current = leader
-            top = metrics.strip_y(label.lane) + 5.0
+            top = label.anchor_y or metrics.strip_y(label.lane) + 5.0
             painter.drawLine(QPointF(label.anchor_x, top), QPointF(label.anchor_x, y + half))
         pen = dim if label.id >= 0 and dimmed[label.id] else normal
         if pen is not current:

@@ -23,6 +23,7 @@ from desktop.ui.timeline.paint_items import (
     lane_colors,
     polygon_of,
 )
+from desktop.ui.timeline.paint_shapes import draw_shapes
 from desktop.ui.timeline.sprites import DiscLooks, can_blit, draw_discs
 from desktop.ui.timeline.theme import TimelineTheme
 
@@ -45,7 +46,10 @@ def draw_markers(
     look = (markers.lane[inside] * 3 + importance - 1) * 2 + dimmed
     dots = [(markers.x[inside], markers.y[inside], look), _source_dots(frame, scene, inside)]
     looks = _disc_looks(scene)
-    if can_blit(painter):
+    if theme.shapes:
+        _draw_shaped(painter, dots[0], scene, markers.lane[inside])
+        _draw_points(painter, dots[1], looks)
+    elif can_blit(painter):
         ordered = [_by_look(part) for part in dots]
         xs, ys, chosen = (np.concatenate([part[k] for part in ordered]) for k in range(3))
         draw_discs(painter, (xs, ys), chosen, looks)
@@ -59,6 +63,22 @@ def draw_markers(
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for k in inside[np.isin(markers.ids[inside], list(scene.selected))].tolist():
             painter.drawEllipse(QPointF(markers.x[k], markers.y[k]), 7.0, 7.0)
+
+
+def _draw_shaped(
+    painter: QPainter, dots: Dots, scene: TimelineScene, lanes: NDArray[np.int64]
+) -> None:
+    """Markers as their lane's shape (print theme), one path per (lane, importance)."""
+    xs, ys, look = dots
+    colors = lane_colors(scene)
+    importance = (look // 2) % 3 + 1
+    for lane in np.unique(lanes).tolist():
+        for level in (3, 2, 1):
+            mine = (lanes == lane) & (importance == level)
+            if mine.any():
+                color = colors[lane]
+                size = MARKER_SIZE[level] + 1.0
+                draw_shapes(painter, xs[mine], ys[mine], lane, size, (color, color.darker(170)))
 
 
 def _by_look(dots: Dots) -> Dots:

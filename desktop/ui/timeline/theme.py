@@ -22,6 +22,7 @@ class TimelineTheme:
     font: QFont
     small_font: QFont
     dark: bool
+    shapes: bool = False  # lanes told apart by marker shape and bar hatching (print)
 
     @classmethod
     def from_palette(cls, palette: QPalette, font: QFont | None = None) -> TimelineTheme:

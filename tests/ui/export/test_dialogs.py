@@ -2,46 +2,66 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from db.library import Library, open_library
+from desktop.core.catalog import Catalog
 from desktop.core.exchange.exporting import export_library
 from desktop.core.exchange.importing import ImportOutcome
 from desktop.core.timeline.scale import TimeScale
 from desktop.ui.export.data_actions import import_data
 from desktop.ui.export.image_dialog import ImageExportDialog, image_job
+from desktop.ui.export.image_memory import (
+    defaults_from_preferences,
+    load_choices,
+    save_choices,
+    start_path,
+)
 
 
-def test_image_dialog_starts_from_the_current_view(qtbot: QtBot, tmp_path: Path) -> None:
+def test_image_dialog_starts_from_preferences_then_remembers(
+    qtbot: QtBot, tmp_path: Path, sample_library: Library
+) -> None:
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first = load_choices(store, defaults_from_preferences(1600, "print"))
+    assert (first.width, first.theme, first.folder) == ("1600px", "print", "")
     view = TimeScale(730_000.0, 731_000.0, 1234.0)
-    dialog = ImageExportDialog(None, view, "My view")
+    catalog = Catalog.load(sample_library)
+    dialog = ImageExportDialog(None, view, "My view", first, lambda: catalog)
     qtbot.addWidget(dialog)
-    request = dialog.request(tmp_path / "v.svg")
-    assert (request.t0, request.t1, request.width, request.title) == (
-        730_000.0,
-        731_000.0,
-        1234,
-        "My view",
-    )
-    dialog.range_box.setCurrentText("Whole library")
-    dialog.size_box.setCurrentText("A0")
+    request = dialog.request(tmp_path / "v.png")
+    assert (request.t0, request.t1, request.width, request.theme) == (None, None, "1600px", "print")
+    dialog.range_box.setCurrentText("Current view")
+    dialog.size_box.setCurrentText("journal-column")
     request = dialog.request(tmp_path / "v.pdf")
-    assert (request.t0, request.t1, request.page) == (None, None, "A0")
+    assert (request.t0, request.t1, request.preset) == (730_000.0, 731_000.0, "journal-column")
+    dialog.refresh_preview()
+    preview = dialog.preview.pixmap()
+    assert not preview.isNull() and preview.width() <= 560
+    assert dialog.size_note.text().startswith("85 × ")  # the preview is the real 85 mm figure
+    save_choices(store, replace(dialog.choices(), folder=str(tmp_path), file_name="fig.pdf"))
+    again = load_choices(store, defaults_from_preferences(1600, "light"))
+    assert (again.size, again.theme, again.range) == ("journal-column", "print", "Current view")
+    assert start_path(again) == str(tmp_path / "fig.pdf")
 
 
 def test_image_job_reports_progress_and_writes_the_file(
     qapp: object, sample_library: Library, tmp_path: Path
 ) -> None:
     dialog = ImageExportDialog(None, None)
-    job = image_job(sample_library, dialog.request(tmp_path / "whole.png"))
+    request = dialog.request(tmp_path / "whole.png")
+    job = image_job(sample_library, request, (str(tmp_path / "w.bib"), None))
     seen: list[str] = []
     result = job(lambda _done, _total, message: seen.append(message), lambda: False)
     assert result == tmp_path / "whole.png" and result.stat().st_size > 0
     assert seen[0] == "Reading the library…" and len(seen) >= 3
+    assert "@misc{bloomberg-digest-2023," in (tmp_path / "w.bib").read_text(encoding="utf-8")
 
 
 def test_import_conflict_asks_to_rename_then_imports(

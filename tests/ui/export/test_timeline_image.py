@@ -1,29 +1,55 @@
-"""Timeline images: size, pixels where the scale puts events, SVG text, PDF pages, failures."""
+"""Timeline images: size, dpi, range, pixels where the scale puts events, SVG text, PDF pages,
+no blank band, no label past the edge, the footer's count, failures."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+import numpy as np
 import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QColor, QImage
 
 from db.library import Library
-from desktop.core.dates import HistDate
+from desktop.core.catalog import Catalog
+from desktop.core.dates import HistDate, from_day_number
 from desktop.core.timeline.scene import TimelineScene
 from desktop.ui.export.image_options import ImageRequest
-from desktop.ui.export.image_scene import day_range, library_scene
-from desktop.ui.export.timeline_image import ExportCancelledError, render_timeline_image
+from desktop.ui.export.image_scene import (
+    ExportFilter,
+    PreparedScene,
+    day_range,
+    library_scene,
+    prepare_scene,
+)
+from desktop.ui.export.timeline_image import (
+    ExportCancelledError,
+    plan_image,
+    render_timeline_image,
+)
+from desktop.ui.timeline.paint import (
+    FOOTER_PX,
+    SPARE_PX,
+    footer_text,
+    legend_layout,
+    paint_timeline,
+)
 
 GEORGIA = QColor("#d1495b")
 SOUTH_CAUCASUS = QColor("#d98a1f")
 SVG_NS = "{http://www.w3.org/2000/svg}"
+LIBRARY_COLOURS = ExportFilter(palette="library")
 
 
 @pytest.fixture(scope="module")
 def scene(sample_library: Library) -> TimelineScene:
-    return library_scene(sample_library)
+    return library_scene(sample_library, chosen=LIBRARY_COLOURS)
+
+
+@pytest.fixture(scope="module")
+def catalog(sample_library: Library) -> Catalog:
+    return Catalog.load(sample_library)
 
 
 def _near(a: QColor, b: QColor) -> bool:
@@ -39,21 +65,24 @@ def _column_has(image: QImage, x: int, colour: QColor, half: int = 2) -> bool:
     )
 
 
-def test_png_has_the_size_asked_for_and_scales_with_dpi(
+def test_png_width_in_pixels_mm_or_inches_carries_its_dpi(
     qapp: object, scene: TimelineScene, tmp_path: Path
 ) -> None:
     path = tmp_path / "t.png"
-    render_timeline_image(scene, ImageRequest(path=path, width=1000, dpi=192))
-    image = QImage(str(path))
-    assert image.width() == 2000  # 1000 logical pixels at 192 dpi
-    assert round(image.dotsPerMeterX() * 0.0254) == 192
+    for width, dpi, expected in (("1000px", 192, 1000), ("174mm", 300, 2055), ("2in", 150, 300)):
+        render_timeline_image(scene, ImageRequest(path=path, width=width, dpi=dpi))
+        image = QImage(str(path))
+        assert image.width() == expected, width
+        assert round(image.dotsPerMeterX() * 0.0254) == dpi  # the pHYs chunk
+    with pytest.raises(ValueError, match="cannot read the size"):
+        render_timeline_image(scene, ImageRequest(path=path, width="wide"))
 
 
 def test_png_pixels_show_markers_and_bars_where_the_scale_puts_them(
     qapp: object, scene: TimelineScene, tmp_path: Path
 ) -> None:
     path = tmp_path / "t.png"
-    scale = render_timeline_image(scene, ImageRequest(path=path, width=3000))
+    scale = render_timeline_image(scene, ImageRequest(path=path, width=3000, dpi=96))
     image = QImage(str(path))
     assert image.width() == 3000
     dream = scale.x_of(HistDate.parse_edtf("2012-10-01").first_day())
@@ -64,17 +93,122 @@ def test_png_pixels_show_markers_and_bars_where_the_scale_puts_them(
     assert not _column_has(image, round(scale.x_of(HistDate(1980).first_day())), SOUTH_CAUCASUS, 0)
 
 
+def test_default_range_is_the_main_span_and_context_widens_it(
+    qapp: object, catalog: Catalog, tmp_path: Path
+) -> None:
+    request = ImageRequest(path=tmp_path / "t.png")
+    main = plan_image(prepare_scene(catalog, request), request).scale
+    assert from_day_number(main.t0)[0] in (2007, 2008)  # the 2008 war, padded a little
+    assert from_day_number(main.t1)[0] in (2025, 2026)
+    wide = ImageRequest(path=tmp_path / "t.png", include_context=True)
+    everything = plan_image(prepare_scene(catalog, wide), wide).scale
+    assert from_day_number(everything.t0)[0] <= 1970  # Hafez al-Assad, 1970
+    t0, t1 = day_range("2014", "2016")
+    fixed = ImageRequest(path=tmp_path / "t.png", t0=t0, t1=t1)
+    assert plan_image(prepare_scene(catalog, fixed), fixed).scale.t0 == t0
+
+
+@pytest.mark.parametrize("preset", ["journal-column", "journal-page", "slide", "a4-landscape"])
+def test_presets_leave_no_blank_band_and_no_label_past_the_edge(
+    qapp: object, catalog: Catalog, preset: str, tmp_path: Path
+) -> None:
+    request = ImageRequest(path=tmp_path / "t.png", preset=preset, dpi=96)
+    prepared = prepare_scene(catalog, request)
+    plan = plan_image(prepared, request)
+    geometry, theme = plan.geometry, plan.theme
+    image = QImage(round(geometry.width), round(geometry.height), QImage.Format.Format_RGB32)
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+
+    from desktop.ui.timeline.text import text_cache
+
+    painter = QPainter(image)
+    rect = QRectF(0, 0, geometry.width, geometry.height)
+    frame = paint_timeline(painter, prepared.scene, plan.scale, rect, theme, plan.options)
+    painter.end()
+    text = text_cache(theme.font)
+    for label in frame.labels:
+        shown = min(text.width(label.text), label.max_width)
+        assert label.x >= 0.0 and label.x + shown <= geometry.width + 0.5, label.text
+    lanes_end = frame.metrics.lane_top(len(prepared.scene.data.lanes))
+    legend = legend_layout(prepared.scene, theme, geometry.width).rows * 22.0
+    below = geometry.height - lanes_end - legend - FOOTER_PX - SPARE_PX
+    assert -1.0 <= below <= 0.25 * geometry.height, (preset, below)  # no blank band
+
+
+def test_journal_page_is_174_mm_wide_and_as_tall_as_its_content(
+    qapp: object, catalog: Catalog, tmp_path: Path
+) -> None:
+    path = tmp_path / "fig.pdf"
+    request = ImageRequest(path=path, preset="journal-page")
+    render_timeline_image(prepare_scene(catalog, request), request)
+    box = PdfReader(path).pages[0].mediabox
+    assert round(float(box.width) / 72 * 25.4) == 174
+    assert 60 < float(box.height) / 72 * 25.4 < 200  # follows the lanes, not a fixed page
+    png = tmp_path / "fig.png"
+    render_timeline_image(prepare_scene(catalog, request), ImageRequest(png, preset="slide"))
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1920, 1080)
+
+
+def test_height_forces_the_size(qapp: object, catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "t.png"
+    request = ImageRequest(path=path, width="2000px", height="900px", dpi=150)
+    render_timeline_image(prepare_scene(catalog, request), request)
+    assert (QImage(str(path)).width(), QImage(str(path)).height()) == (2000, 900)
+
+
+def test_footer_counts_the_events_shown_and_names_the_range(
+    qapp: object, catalog: Catalog, tmp_path: Path
+) -> None:
+    t0, t1 = day_range("2020", "2021")
+    request = ImageRequest(path=tmp_path / "t.png", t0=t0, t1=t1)
+    prepared = prepare_scene(catalog, request)
+    scale = plan_image(prepared, request).scale
+    expected = sum(1 for e in catalog.events if e.t_hi > t0 and e.t_lo < t1)
+    assert 0 < expected < len(catalog.events)
+    note = footer_text(prepared.scene, scale)
+    assert note.startswith("1 Jan 2020 – 1 Jan 2022")
+    assert f"{expected} events shown" in note and "5 sources" in note
+
+
+def test_importance_one_events_are_labelled_in_every_preset(
+    qapp: object, catalog: Catalog, tmp_path: Path
+) -> None:
+    for preset in ("journal-page", "slide", "a4-landscape", "poster-a0"):
+        request = ImageRequest(path=tmp_path / "t.pdf", preset=preset)
+        prepared = prepare_scene(catalog, request)
+        plan = plan_image(prepared, request)
+        from PySide6.QtCore import QRectF
+        from PySide6.QtGui import QPainter
+
+        image = QImage(8, 8, QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        rect = QRectF(0, 0, plan.geometry.width, plan.geometry.height)
+        frame = paint_timeline(painter, prepared.scene, plan.scale, rect, plan.theme, plan.options)
+        painter.end()
+        named = {label.text.split(" +")[0] for label in frame.labels}
+        scale = plan.scale
+        key = [
+            e.title
+            for e in catalog.events
+            if e.importance == 1 and e.t_lo < scale.t1 and e.t_hi > scale.t0
+        ]
+        assert key and set(key) <= named, (preset, set(key) - named)
+
+
 def test_svg_parses_and_keeps_titles_as_text(
     qapp: object, scene: TimelineScene, tmp_path: Path
 ) -> None:
     path = tmp_path / "t.svg"
-    render_timeline_image(scene, ImageRequest(path=path, width=3000, title="Neighbours"))
+    request = ImageRequest(path=path, width=3000, dpi=96, title="Neighbours")
+    render_timeline_image(scene, request)
     root = ET.parse(path).getroot()
     texts = {"".join(t.itertext()).strip() for t in root.iter(f"{SVG_NS}text")}
     assert "Neighbours" in texts
     assert "Georgian Dream wins Georgia's parliamentary election" in texts
     assert "First Nagorno-Karabakh war" in texts
-    assert root.get("viewBox", "").split()[2] == "3000"  # width 793.75mm: 3000 px at 96 dpi
+    assert root.get("viewBox", "").split()[2] == "3000"
 
 
 @pytest.mark.parametrize(("page", "size"), [("A4", (842, 595)), ("A3", (1191, 842))])
@@ -92,13 +226,23 @@ def test_pdf_has_one_page_of_the_size_asked_for(
     assert "Zoomed" in text and "2021" in text
 
 
-def test_lanes_option_keeps_only_those_lanes(
-    qapp: object, sample_library: Library, tmp_path: Path
-) -> None:
-    scene = library_scene(sample_library, lanes=("georgia",))
-    assert [lane.key for lane in scene.data.lanes] == ["georgia"]
+def test_choosing_what_is_shown(qapp: object, catalog: Catalog, sample_library: Library) -> None:
+    only = library_scene(sample_library, lanes=("georgia",))
+    assert [lane.key for lane in only.data.lanes] == ["georgia"]
     with pytest.raises(ValueError, match="unknown lane key"):
         library_scene(sample_library, lanes=("atlantis",))
+    key = [e.key for e in catalog.events if e.importance == 1]
+    important = prepare_scene(catalog, ImageRequest(Path("x.png"), importance=1)).scene
+    assert sorted(important.key_of(k) for k in important.store.ids.tolist()) == sorted(key)
+    chosen = ("2024-azal-8243-crash", "2008-russo-georgian-war")
+    picked = prepare_scene(catalog, ImageRequest(Path("x.png"), events=chosen)).scene
+    assert sorted(picked.key_of(k) for k in picked.store.ids.tolist()) == sorted(chosen)
+    minor = next(e.key for e in catalog.events if e.importance == 3)
+    lit = prepare_scene(catalog, ImageRequest(Path("x.png"), importance=1, highlight=(minor,)))
+    ids = lit.scene.data.id_of_key
+    assert ids[minor] in lit.scene.selected and ids[minor] in lit.scene.store.ids.tolist()
+    with pytest.raises(ValueError, match="unknown event key"):
+        prepare_scene(catalog, ImageRequest(Path("x.png"), events=("nope",)))
 
 
 def test_unwritable_target_says_so_and_leaves_no_file(
@@ -126,5 +270,14 @@ def test_failed_or_cancelled_write_leaves_no_half_written_file(
 
 def test_too_large_raster_is_refused(qapp: object, scene: TimelineScene, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="too large"):
-        render_timeline_image(scene, ImageRequest(path=tmp_path / "t.png", width=9000, dpi=300))
+        render_timeline_image(scene, ImageRequest(path=tmp_path / "t.png", width="2000mm"))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_prepared_scene_without_span_uses_every_event(
+    qapp: object, scene: TimelineScene, tmp_path: Path
+) -> None:
+    request = ImageRequest(path=tmp_path / "t.png")
+    scale = plan_image(PreparedScene(scene, None), request).scale
+    assert from_day_number(scale.t0)[0] <= 1970
+    assert np.isfinite(scale.t1)
