@@ -8,6 +8,7 @@ from dataclasses import replace
 from sqlalchemy import select
 
 from db import models
+from db.errors import IntegrityViolationError
 from db.records import CodingRecord, PassageLink, PassageRecord
 from db.repositories.base import Repository, apply_fields, stamp_of
 
@@ -166,6 +167,10 @@ class PassageRepository(Repository):
             row.codings.remove(current[pair])
         for (code_key, coder), coding in wanted.items():
             if (code_key, coder) not in current:
+                if not coder.strip():
+                    raise IntegrityViolationError(
+                        f"A coding of passage '{row.key}' with code '{code_key}' names no coder."
+                    )
                 code = self._row(models.Code, code_key)
                 extra = {"created_at": coding.created_at} if coding.created_at else {}
                 row.codings.append(models.Coding(code=code, coder=coder, **extra))

@@ -13,6 +13,7 @@ preferences, recent libraries) goes to the ``QSettings`` it is given, never to a
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -382,6 +383,11 @@ class MainWindow(QMainWindow):
         if theme_changed and isinstance(app, QApplication):
             apply_theme(app, preferences.theme)
             self.refresh_icons()
+
+    def remember_author(self, name: str) -> None:
+        """The name given on the first edit becomes the author preference."""
+        if name != self.preferences.author:
+            self.apply_preferences(replace(self.preferences, author=name))
 
     def refresh_icons(self) -> None:
         """Recolour the toolbar icons for the current palette."""

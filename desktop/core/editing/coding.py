@@ -8,6 +8,7 @@ from db.uow import UnitOfWork
 from desktop.core.editing import rows
 from desktop.core.editing.changes import Changes
 from desktop.core.editing.command import EditError, UnitCommand
+from desktop.core.editing.identity import require_coder
 
 
 class ApplyCode(UnitCommand):
@@ -15,12 +16,13 @@ class ApplyCode(UnitCommand):
 
     def __init__(self, passage_key: str, code_key: str, author: str = "") -> None:
         super().__init__(author)
-        self.coding = CodingRecord(code_key, author, None, passage_key)
+        self.coding = CodingRecord(code_key, author.strip(), None, passage_key)
         self.label = "Apply code"
 
     def do(self, library: Library) -> Changes:
         def action(uow: UnitOfWork) -> None:
             coding = self.coding
+            require_coder(coding.coder)
             if rows.has_coding(uow, coding.passage_key, coding.code_key, coding.coder):
                 raise EditError("You already applied this code to the passage.")
             rows.add_coding(uow, coding)

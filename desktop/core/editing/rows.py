@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from db import models
-from db.errors import NotFoundError
+from db.errors import IntegrityViolationError, NotFoundError
 from db.records import ClaimRecord, CodingRecord, PassageLink, RelationRecord
 from db.repositories.claims import claim_record
 from db.uow import UnitOfWork
@@ -53,7 +53,11 @@ def has_coding(uow: UnitOfWork, passage_key: str, code_key: str, coder: str) -> 
 
 
 def add_coding(uow: UnitOfWork, coding: CodingRecord) -> None:
-    """Add one coding (passage, code, coder), keeping its creation time if it has one."""
+    """Add one coding (passage, code, coder), keeping its creation time if it has one.
+
+    ``IntegrityViolationError`` for an empty coder: our library format refuses it."""
+    if not coding.coder.strip():
+        raise IntegrityViolationError("A coding needs the coder's name; nothing was changed.")
     row = models.Coding(
         passage_id=_id_of(uow, models.Passage, "passage", coding.passage_key),
         code_id=_id_of(uow, models.Code, "code", coding.code_key),

@@ -3,7 +3,8 @@
 ``execute`` runs a command through the ``UndoHistory`` (one unit of work, committed when it
 returns: there is no Save). After every attempt, failed or not, the workbench is reloaded so
 the screen matches the database. A stale edit asks the user (``ask_conflict``); any other
-failure is shown with its reason (``warn``). Both are attributes so tests can patch them.
+failure is shown with its reason (``warn``). Both are attributes so tests can patch them, and so
+is ``ask_author``: the first edit without an author name asks for one (``author_chosen``).
 
 With a ``relay`` (the team hub's outbox, see ``use_relay``), an edit made while the library is
 unreachable is kept, not refused: the banner counts it, it is sent again automatically, and
@@ -18,11 +19,12 @@ from contextlib import suppress
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from db.errors import ConflictError, LibraryError, LibraryUnavailableError
 from desktop.core.editing import Changes, Command, UndoHistory
 from desktop.core.editing.edits import RecordEdit
+from desktop.core.editing.identity import system_user_name
 from desktop.core.workbench import Workbench
 from desktop.ui.editing.conflict import MINE, ConflictCase, ask_conflict, current_record, rebased
 
@@ -45,6 +47,7 @@ class EditingController(QObject):
 
     history_changed = Signal()
     changed = Signal(object)
+    author_chosen = Signal(str)
 
     def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +57,7 @@ class EditingController(QObject):
         self.ask_conflict: Callable[[ConflictCase], str] = lambda c: ask_conflict(c, parent)
         self.warn: Callable[[str, str], None] = self._warn_box
         self.confirm: Callable[[str, str], bool] = self._confirm_box
+        self.ask_author: Callable[[str], str | None] = self._ask_author_box
         self.relay: Relay | None = None
         self.waiting: deque[Command] = deque()  # kept by the relay, oldest first
 
@@ -67,7 +71,24 @@ class EditingController(QObject):
 
     @property
     def author(self) -> str:
+        """Who makes the edit. Read when a command is built, so with no name yet this is the
+        first edit: ask for one (offering the system user's name) and remember it."""
+        if not self.workbench.author.strip():
+            chosen = (self.ask_author(system_user_name()) or "").strip()
+            if chosen:
+                self.workbench.author = chosen
+                self.author_chosen.emit(chosen)
         return self.workbench.author
+
+    def _ask_author_box(self, default: str) -> str | None:
+        name, accepted = QInputDialog.getText(
+            self._window,
+            "Your name",
+            "Your name is recorded on your edits, notes and codings\n"
+            "(you can change it in Edit > Preferences):",
+            text=default,
+        )
+        return name if accepted else None
 
     def execute(self, command: Command) -> bool:
         """Do ``command`` as one undo step; True if it was made (False also when it is kept

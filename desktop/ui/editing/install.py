@@ -60,6 +60,9 @@ class Editing:
         self.search.target_activated.connect(self.navigator.go)
         self.codebook.note_requested.connect(self.notes.add_note)
         self.controller.history_changed.connect(self.update_actions)
+        remember = getattr(window, "remember_author", None)
+        if remember is not None:
+            self.controller.author_chosen.connect(remember)
 
     def show_code(self, key: str) -> None:
         self.window.panels.show("codebook")
