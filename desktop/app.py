@@ -50,7 +50,9 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
     install_importing(window, workbench, signals)
 
 
-def run_gui(db: str | None, screenshot: Path | None = None) -> int:
+def run_gui(
+    db: str | None, screenshot: Path | None = None, event_key: str | None = None
+) -> int:
     """Start the Qt application on the library; returns the process exit status.
 
     The library is opened and read on a worker thread (a big one shows a progress dialog with
@@ -78,7 +80,7 @@ def run_gui(db: str | None, screenshot: Path | None = None) -> int:
     )
 
     def show(workbench: Workbench) -> None:
-        opened.append(_show_window(workbench, settings))
+        opened.append(_show_window(workbench, settings, event_key))
         if screenshot is not None:
             from desktop.ui.shell.snapshot import save_after_first_paint
 
@@ -105,7 +107,9 @@ def _identify() -> None:
     QGuiApplication.setDesktopFileName(APP_ID)
 
 
-def _show_window(workbench: Workbench, settings: QSettings) -> MainWindow:
+def _show_window(
+    workbench: Workbench, settings: QSettings, event_key: str | None = None
+) -> MainWindow:
     from desktop.ui.bridge import WorkbenchSignals
     from desktop.ui.main_window import MainWindow
     from desktop.ui.shell.errors import ErrorReporter
@@ -113,9 +117,12 @@ def _show_window(workbench: Workbench, settings: QSettings) -> MainWindow:
     errors = ErrorReporter(parent=lambda: window)
     window = MainWindow(workbench, WorkbenchSignals(workbench), settings, errors=errors)
     fill_window(window, window.workbench, window.signals)
+    window.finish_layout()
     window.workbench_changed.connect(lambda bench, signals: fill_window(window, bench, signals))
     errors.install()
     window.show()
+    if event_key is not None:
+        window.workbench.select([event_key])
     return window
 
 

@@ -8,7 +8,8 @@ import sys
 from ctypes.util import find_library
 from pathlib import Path
 
-from desktop.commands.base import Command
+from desktop.commands.base import Command, open_for_command
+from desktop.core.compare.event_query import AmbiguousEventError, EventNotFoundError, find_event
 from desktop.errors import UserError
 
 HEADLESS_HINT = (
@@ -76,6 +77,33 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="save a picture of the window once it has been drawn, then quit "
         "(checks an installation; with QT_QPA_PLATFORM=offscreen it needs no display)",
     )
+    parser.add_argument(
+        "--event",
+        metavar="QUERY",
+        default=None,
+        help="open with this event selected: its key, or words of its title, aliases, actors, "
+        "tags, places or summary (the same rules as 'parallax compare')",
+    )
+    parser.add_argument(
+        "--first", action="store_true", help="when several events match --event, take the best"
+    )
+
+
+def event_key(args: argparse.Namespace) -> str | None:
+    """The key of the event ``--event`` names (None without it); UserError when it names none
+    or several."""
+    query = getattr(args, "event", None)
+    if not query:
+        return None
+    library = open_for_command(args)
+    try:
+        with library.unit_of_work() as uow:
+            events = uow.events.list()
+        return find_event(query, events, first=getattr(args, "first", False)).key
+    except (EventNotFoundError, AmbiguousEventError) as error:
+        raise UserError(str(error)) from error
+    finally:
+        library.dispose()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -84,9 +112,10 @@ def run(args: argparse.Namespace) -> int:
     missing = missing_x11_packages()
     if missing:
         raise UserError(x11_hint(missing))
+    selected = event_key(args)
     from desktop.app import run_gui
 
-    return run_gui(args.db, args.screenshot)
+    return run_gui(args.db, args.screenshot, selected)
 
 
 GUI = Command("gui", "open the Parallax window (the default command)", configure, run)

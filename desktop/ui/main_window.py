@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import make_url
 
 from db.errors import LibraryError
-from db.library import open_library
+from db.library import Library, open_library
 from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.event_details import EventDetailsPanel
@@ -49,6 +49,12 @@ from desktop.ui.shell.actions import (
 from desktop.ui.shell.docks import Area, PanelDocks
 from desktop.ui.shell.errors import ErrorReporter
 from desktop.ui.shell.icons import themed_icon
+from desktop.ui.shell.layout import (
+    TIMELINE_SHARE,
+    arrange_default_layout,
+    fit_to_screen,
+    keep_inside_screen,
+)
 from desktop.ui.shell.library_loading import Opener, open_job
 from desktop.ui.shell.preferences import PreferencesDialog
 from desktop.ui.shell.settings import LibrarySession, Preferences, ShellSettings
@@ -74,6 +80,19 @@ NOT_BUILT = {
 def remembered_url(url: str) -> str:
     """The URL without its password: what recent lists and per-library settings keep."""
     return make_url(url).set(password=None).render_as_string(hide_password=False)
+
+
+def library_name(library: Library) -> str:
+    """The name the title bar shows: the library's title, else its file name, else the
+    database address without password."""
+    with library.unit_of_work() as uow:
+        title = uow.meta.get("title")
+    if title:
+        return title
+    if library.is_sqlite:
+        database = make_url(library.url).database or ""
+        return Path(database).name or "library"
+    return library.display_url
 
 
 def _placeholder(text: str) -> QLabel:
@@ -108,7 +127,6 @@ class MainWindow(QMainWindow):
         self._timeline_state: dict[str, Any] = {}
         self.setObjectName("MainWindow")
         self.setAccessibleName("Parallax")
-        self.resize(1400, 900)
         self._build_central()
         self.menu_actions = build_actions(self)
         self.recent_menu, self.view_menu = build_menus(self, self.menu_actions)
@@ -119,7 +137,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self._connect_actions()
         self._bind(workbench, signals)
-        self._default_layout = self.saveState()
+        self._focus_saved: tuple[Any, list[int], bool] | None = None
+        fit_to_screen(self)
         self._restore_layout()
         self.welcome.setVisible(not self.settings.welcome_dismissed)
 
@@ -156,7 +175,9 @@ class MainWindow(QMainWindow):
         a.find.triggered.connect(self.find_events)
         a.clear_selection.triggered.connect(lambda: self.workbench.select(()))
         a.preferences.triggered.connect(self.edit_preferences)
-        a.reset_layout.triggered.connect(lambda: self.restoreState(self._default_layout))
+        a.reset_layout.triggered.connect(self.reset_layout)
+        a.focus_comparison.setCheckable(True)
+        a.focus_comparison.toggled.connect(self.set_comparison_focus)
         a.welcome.triggered.connect(self.welcome.show)
         a.about.triggered.connect(self.show_about)
         a.zoom_in.triggered.connect(lambda: self._navigate(lambda t: t.zoom_in()))
@@ -199,7 +220,7 @@ class MainWindow(QMainWindow):
         return remembered_url(self.workbench.library.url)
 
     def refresh_title(self) -> None:
-        self.setWindowTitle(f"Parallax — {self.workbench.library.display_url}")
+        self.setWindowTitle(f"Parallax — {library_name(self.workbench.library)}")
 
     def show_counts(self) -> None:
         counts = self.workbench.library.counts()
@@ -281,12 +302,48 @@ class MainWindow(QMainWindow):
         geometry, state, splitter = self.settings.window_layout()
         if geometry is not None:
             self.restoreGeometry(geometry)
+            keep_inside_screen(self)
         if state is not None:
             self.restoreState(state)
         if splitter is not None:
             self.splitter.restoreState(splitter)
 
+    def finish_layout(self) -> None:
+        """Once every panel is added: give a first start (no saved layout) the default one."""
+        if self.settings.window_layout()[1] is None:
+            self.reset_layout()
+
+    def reset_layout(self) -> None:
+        """The first-start layout: window fitted to the screen, panels at their first places."""
+        if self.menu_actions.focus_comparison.isChecked():
+            self.menu_actions.focus_comparison.setChecked(False)
+        fit_to_screen(self)
+        arrange_default_layout(self, self.panels.docks)
+        self.toolbar.show()
+        total = sum(self.splitter.sizes()) or self.height()
+        top = int(total * TIMELINE_SHARE)
+        self.splitter.setSizes([top, total - top])
+
+    def set_comparison_focus(self, on: bool) -> None:
+        """Give the comparison the whole window (docks, toolbar, timeline hidden), or bring
+        back what was there."""
+        if on and self._focus_saved is None:
+            self._focus_saved = (self.saveState(), self.splitter.sizes(), self.welcome.isVisible())
+            for dock in self.panels.docks.values():
+                dock.hide()
+            self.toolbar.hide()
+            self.welcome.hide()
+            self.slot_hosts[0].hide()
+        elif not on and self._focus_saved is not None:
+            state, sizes, welcome = self._focus_saved
+            self._focus_saved = None
+            self.slot_hosts[0].show()
+            self.restoreState(state)
+            self.splitter.setSizes(sizes)
+            self.welcome.setVisible(welcome)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.menu_actions.focus_comparison.setChecked(False)  # save the layout, not the focus
         self.save_session()
         self.settings.save_window_layout(
             self.saveGeometry(), self.saveState(), self.splitter.saveState()
@@ -349,7 +406,7 @@ class MainWindow(QMainWindow):
         old_signals.deleteLater()
         old_library.dispose()
         self.workbench_changed.emit(self.workbench, self.signals)
-        self.statusBar().showMessage(f"Opened {workbench.library.display_url}", 5000)
+        self.statusBar().showMessage(f"Opened {library_name(workbench.library)}", 5000)
 
     def _refresh_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -241,6 +241,8 @@ def test_a_library_open_in_another_window_is_fine(
 def test_welcome_shows_once_and_on_request(qtbot, filled_library: Library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, filled_library, tmp_path)
     assert window.welcome.isVisible()
+    assert not window.welcome.dont_show.isChecked()  # never decided for the researcher
+    window.welcome.dont_show.setChecked(True)
     window.welcome.close_button.click()
     assert not window.welcome.isVisible()
     window.close()

@@ -10,6 +10,7 @@ from desktop.core.compare.dating import publication_date, publication_display
 from desktop.core.compare.model import BlindSpots, SourceRef
 from desktop.core.compare.panes import publication_order
 from desktop.core.compare.stopwords import is_stop_word
+from desktop.core.source_identity import source_identity
 
 BEFORE = "published before the event"
 UNDATED = "undated: cannot tell whether it could have spoken of the event"
@@ -19,7 +20,15 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 def source_ref(source: SourceRecord) -> SourceRef:
     """The short reference used in lists."""
-    return SourceRef(source.key, source.title, source.outlet, publication_display(source))
+    identity = source_identity(source)
+    return SourceRef(
+        source.key,
+        source.title,
+        source.outlet,
+        publication_display(source),
+        identity.label,
+        identity.color,
+    )
 
 
 def naming_terms(event: EventRecord) -> tuple[str, ...]:

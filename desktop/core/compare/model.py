@@ -43,6 +43,8 @@ class SourceRef:
     title: str
     outlet: str
     published_display: str
+    label: str = ""  # the source's short label ("DW")
+    color: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,8 @@ class PaneHeader:
     published_note: str
     elapsed: str
     url: str = ""
+    label: str = ""  # the source's short label ("DW"), see desktop.core.source_identity
+    color: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from desktop.core.compare.dating import (
     publication_display,
 )
 from desktop.core.compare.model import CodeTag, Pane, PaneHeader, PassageView
+from desktop.core.source_identity import source_identity
 
 _GROUP_ORDER = {"entman": 0, "issue": 1, "generic": 2, "user": 3}
 _FALLBACK_COLOR = "#9e9e9e"
@@ -64,6 +65,7 @@ def pane_header(source: SourceRecord, event: EventRecord) -> PaneHeader:
     published = publication_date(source)
     start = event_start(event)
     elapsed = elapsed_text(start, published) if published and start else ""
+    identity = source_identity(source)
     return PaneHeader(
         source_key=source.key,
         title=source.title,
@@ -75,6 +77,8 @@ def pane_header(source: SourceRecord, event: EventRecord) -> PaneHeader:
         published_note=source.published_note,
         elapsed=elapsed,
         url=source.url,
+        label=identity.label,
+        color=identity.color,
     )
 
 

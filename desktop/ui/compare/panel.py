@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -27,13 +27,19 @@ from PySide6.QtWidgets import (
 from desktop.core.compare.from_library import compare_event_key
 from desktop.core.compare.model import Comparison, Pane
 from desktop.core.compare.panes import pane_header
+from desktop.core.compare.summary import dominant_frames, facts_in_dispute, silent_sources
 from desktop.core.editing.changes import Changes
 from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.compare.arrangement import Arrangement
 from desktop.ui.compare.coverage import CoverageMatrixView
 from desktop.ui.compare.reader import SourceReader
-from desktop.ui.compare.source_pane import SourcePane, plain_label
+from desktop.ui.compare.source_pane import (
+    MAX_VISIBLE_PANES,
+    PANE_MIN_WIDTH,
+    SourcePane,
+    plain_label,
+)
 from desktop.ui.compare.strip import ComparisonStrip
 
 PAGES = ("Side by side", "Coverage matrix", "Source reader")
@@ -119,13 +125,22 @@ class ComparePanel(QWidget):
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pane_area.setWidget(self.empty_label)
+        self.summary_label = plain_label("", self)
+        self.summary_label.setObjectName("DifferencesSummary")
+        self.summary_label.setAccessibleName("What differs between the sources")
         self.split = QSplitter(Qt.Orientation.Vertical, self)
         self.split.addWidget(self.strip)
         self.split.addWidget(self.pane_area)
         self.split.setStretchFactor(1, 3)
-        self.split.setSizes([170, 500])
+        self.split.setSizes([95, 500])
+        side_by_side = QWidget(self)
+        column = QVBoxLayout(side_by_side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.summary_label)
+        column.addWidget(self.split, 1)
         self.pages = QStackedWidget(self)
-        for page_widget in (self.split, self.coverage, self.reader):
+        for page_widget in (side_by_side, self.coverage, self.reader):
             self.pages.addWidget(page_widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -153,7 +168,26 @@ class ComparePanel(QWidget):
             event = self.comparison.event
             self.event_label.setText(f"{event.title} · {event.when}")
         self.strip.show_comparison(self.comparison)
+        self._show_summary()
         self._rebuild_panes()
+
+    def _show_summary(self) -> None:
+        """One or two lines above the panes: the facts in dispute and who is silent."""
+        if self.comparison is None:
+            self.summary_label.setText("")
+            self.summary_label.hide()
+            return
+        parts = []
+        disputes = facts_in_dispute(self.comparison)
+        if disputes:
+            parts.append("In dispute: " + "; ".join(disputes))
+        silent = silent_sources(self.comparison)
+        if silent:
+            parts.append("Silent (published later, never mention it): " + ", ".join(silent))
+        if not parts:
+            parts.append("No facts in dispute; every source published since speaks of it.")
+        self.summary_label.setText(" · ".join(parts))
+        self.summary_label.show()
 
     def _on_selection(self) -> None:
         """A new selection opens its comparison, whichever page was showing."""
@@ -214,12 +248,25 @@ class ComparePanel(QWidget):
             )
             self._connect_pane(widget)
             widget.set_highlight(self.highlighted)
+            widget.show_frames(dominant_frames(self.comparison.frames, key))
             row.addWidget(widget, 1)
             self.panes.append(widget)
         if not self.panes:
             row.addWidget(QLabel("No source speaks of this event (or all are hidden)."))
         self._set_pane_container(container)
+        self._fit_pane_widths()
         self._show_hidden_count()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_pane_widths()
+
+    def _fit_pane_widths(self) -> None:
+        """Up to six panes share the width; more keep a sixth each and the row scrolls."""
+        share = self.pane_area.viewport().width() // MAX_VISIBLE_PANES - 6
+        wide = len(self.panes) > MAX_VISIBLE_PANES
+        for pane in self.panes:
+            pane.setMinimumWidth(max(PANE_MIN_WIDTH, share) if wide else PANE_MIN_WIDTH)
 
     def _set_pane_container(self, container: QWidget | None) -> None:
         old = self.pane_area.takeWidget()
@@ -279,9 +326,9 @@ class ComparePanel(QWidget):
 
     def _fill_sources_menu(self) -> None:
         self.sources_menu.clear()
-        outlets = {s.key: s.outlet or s.key for s in self.workbench.catalog.sources}
+        labels = self.workbench.catalog.source_labels()
         for key in self.speaking_keys():
-            action = QAction(outlets.get(key, key), self.sources_menu)
+            action = QAction(labels.get(key, key), self.sources_menu)
             action.setCheckable(True)
             action.setChecked(key not in self.arrangement.hidden)
             action.toggled.connect(lambda on, k=key: self.show_pane(k) if on else self.hide_pane(k))

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 from desktop.core.compare.model import Pane, PaneHeader
 from desktop.ui.compare.passage_block import PassageBlock
 from desktop.ui.compare.safe_text import css_rgba
+from desktop.ui.elided_label import ElidedLabel, plain_tooltip
 
-PANE_MIN_WIDTH = 330
+PANE_MIN_WIDTH = 150
 PANE_MAX_WIDTH = 820
+MAX_VISIBLE_PANES = 6  # beyond this many, panes keep a sixth of the width and scroll
 
 
 def plain_label(text: str, parent: QWidget, *, secondary: bool = False) -> QLabel:
@@ -76,9 +78,10 @@ class SourcePane(QFrame):
         self.setMinimumWidth(PANE_MIN_WIDTH)
         self.setMaximumWidth(PANE_MAX_WIDTH)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.setAccessibleName(f"pane {pane.header.outlet or pane.source_key}")
+        self.setAccessibleName(f"pane {pane.header.label or pane.header.outlet or pane.source_key}")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(4, 3, 4, 3)
+        layout.setSpacing(2)
         layout.addLayout(self._buttons_row(color, pinned))
         self._add_header_text(layout, in_context)
         self.blocks = [PassageBlock(view, full_text, in_context, None) for view in pane.passages]
@@ -89,14 +92,17 @@ class SourcePane(QFrame):
             block.set_highlight(code_key)
 
     def _buttons_row(self, color: str, pinned: bool) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(4)
-        row.addWidget(self._color_chip(color))
-        self.outlet_label = plain_label(self.pane.header.outlet or self.source_key, self)
+        """Colour, label (elided; outlet and title in its tooltip), move and hide buttons."""
+        header = self.pane.header
+        top = QHBoxLayout()
+        top.setSpacing(2)
+        top.addWidget(self._color_chip(color))
+        self.outlet_label = ElidedLabel(header.label or header.outlet or self.source_key, self)
+        self.outlet_label.setToolTip(plain_tooltip(f"{header.outlet}\n{header.title}".strip()))
         font = self.outlet_label.font()
         font.setBold(True)
         self.outlet_label.setFont(font)
-        row.addWidget(self.outlet_label, 1)
+        top.addWidget(self.outlet_label, 1)
         key = self.source_key
         self.move_left_button = self._tool("◀", "move this pane left")
         self.move_left_button.clicked.connect(lambda: self.move_requested.emit(key, -1))
@@ -108,15 +114,9 @@ class SourcePane(QFrame):
         self.reader_button.clicked.connect(lambda: self.reader_requested.emit(key))
         self.hide_button = self._tool("✕", "hide this source's pane")
         self.hide_button.clicked.connect(lambda: self.hide_requested.emit(key))
-        for button in (
-            self.move_left_button,
-            self.move_right_button,
-            self.pin_button,
-            self.reader_button,
-            self.hide_button,
-        ):
-            row.addWidget(button)
-        return row
+        for button in (self.move_left_button, self.move_right_button, self.hide_button):
+            top.addWidget(button)
+        return top
 
     def _color_chip(self, color: str) -> QLabel:
         chip = QLabel(self)
@@ -136,29 +136,42 @@ class SourcePane(QFrame):
         button.setAccessibleName(tip)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         button.setAutoRaise(True)
+        button.setStyleSheet("QToolButton { padding: 0px; }")
+        button.setFixedWidth(button.fontMetrics().horizontalAdvance(text) + 10)
         if checked is not None:
             button.setCheckable(True)
             button.setChecked(checked)
         return button
 
     def _add_header_text(self, layout: QVBoxLayout, in_context: bool) -> None:
+        """Publication line (title and date note in its tooltip), then the dominant frames
+        with the pin and reader buttons: two short lines, so passages keep the height."""
         header = self.pane.header
-        self.title_label = plain_label(header.title, self)
-        self.meta_label = plain_label(header_meta(header), self, secondary=True)
+        self.meta_label = ElidedLabel(header_meta(header), self)
+        self.meta_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        tip = f"{header.title}\n{header_meta(header)}"
         if header.published_note:
-            self.meta_label.setToolTip(f"About the date: {header.published_note}")
-        layout.addWidget(self.title_label)
+            tip += f"\nAbout the date: {header.published_note}"
+        self.meta_label.setToolTip(plain_tooltip(tip))
         layout.addWidget(self.meta_label)
+        self.frames_label = ElidedLabel("", self)
+        self.frames_label.setObjectName("PaneFrames")
+        row = QHBoxLayout()
+        row.setSpacing(2)
+        row.addWidget(self.frames_label, 1)
+        row.addWidget(self.pin_button)
+        row.addWidget(self.reader_button)
+        layout.addLayout(row)
         if in_context and not self.has_full_text:
             layout.addWidget(
                 plain_label("Quotes only: the full text is not stored.", self, secondary=True)
             )
         if not self.pane.passages:
             layout.addWidget(plain_label("Says nothing about this event.", self, secondary=True))
-        line = QFrame(self)
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        layout.addWidget(line)
+
+    def show_frames(self, names: list[str]) -> None:
+        """The source's dominant frames for this event, in one line under its header."""
+        self.frames_label.setText("Frames: " + ", ".join(names) if names else "")
 
     def _passage_area(self) -> QScrollArea:
         area = QScrollArea(self)

@@ -6,10 +6,11 @@ Every cell and item is set as plain text through Qt item views, which never inte
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QTableWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.core.compare.model import BlindSpots, Comparison, FactFinding, FrameMatrix, SourceTerms
 from desktop.core.compare.quote_display import display_quote
 from desktop.core.compare.record_check import statement_remarks
+from desktop.core.compare.summary import source_labels, subject_name
 from desktop.core.compare.words import describe_term
 from desktop.ui.compare.safe_text import SOFT_ALPHA, STRONG_ALPHA, tinted
 
@@ -130,6 +132,7 @@ class FactsTree(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("FactsTree")
         self.setHeaderLabels(["Subject / source", "Value", "Passage"])
+        self.labels: dict[str, str] = {}
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
         for column in (0, 1):
@@ -142,8 +145,9 @@ class FactsTree(QTreeWidget):
             return
         for finding in facts:
             top = QTreeWidgetItem(
-                self, [finding.subject, finding.verdict, "; ".join(finding.notes)]
+                self, [subject_name(finding.subject), finding.verdict, "; ".join(finding.notes)]
             )
+            top.setToolTip(0, finding.subject)
             if finding.is_discrepancy:
                 font = QFont(top.font(0))
                 font.setBold(True)
@@ -156,7 +160,8 @@ class FactsTree(QTreeWidget):
                 remarks = statement_remarks(s.against_record, s.note)
                 value = f"{s.value} — {remarks}" if remarks else s.value
                 shown = display_quote(s.quote)
-                child = QTreeWidgetItem(top, [s.outlet or s.source_key, value, shown.text])
+                who = self.labels.get(s.source_key, s.outlet or s.source_key)
+                child = QTreeWidgetItem(top, [who, value, shown.text])
                 child.setToolTip(1, value)
                 child.setToolTip(2, shown.tooltip or s.quote)
                 child.setData(0, CODE_ROLE, s.passage_key)
@@ -181,7 +186,7 @@ def _blind_items(view: QListWidget, blind: BlindSpots) -> None:
         for ref in refs:
             reason = blind.reason(ref.key)
             item = QListWidgetItem(
-                f"    {ref.outlet or ref.key}: {ref.title} ({ref.published_display})"
+                f"    {ref.label or ref.outlet or ref.key}: {ref.title} ({ref.published_display})"
                 + (f" — {reason}" if reason and title != "Published before the event" else "")
             )
             item.setToolTip(reason)
@@ -224,6 +229,11 @@ class ComparisonStrip(QTabWidget):
         self.addTab(self.facts, "Facts")
         self.addTab(self.blind_spots, "Blind spots")
         self.addTab(self.words, "Words")
+        legend = QLabel(f"{UNIQUE_MARK} only this source uses the code for this event", self)
+        legend.setObjectName("UniqueLegend")
+        legend.setToolTip("In the frames table, a star marks a code no other source applies here")
+        legend.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.setCornerWidget(legend, Qt.Corner.TopRightCorner)
 
     def show_comparison(self, comparison: Comparison | None) -> None:
         if comparison is None:
@@ -233,8 +243,9 @@ class ComparisonStrip(QTabWidget):
             self.words.clear()
             self.setTabText(1, "Facts")
             return
-        outlets = {p.source_key: p.header.outlet or p.source_key for p in comparison.panes}
+        outlets = source_labels(comparison)
         self.frames.show_frames(comparison.frames, outlets)
+        self.facts.labels = outlets
         self.facts.show_facts(comparison.facts)
         n = len(comparison.discrepancies)
         self.setTabText(1, f"Facts ({n} ⚠)" if n else "Facts")

@@ -38,6 +38,7 @@ class MetadataForm(QDialog):
         self.published_edit.setPlaceholderText('e.g. "10 March 2025", "March 2025", "2025"')
         self.understood_label = QLabel()
         self.understood_label.setAccessibleName("Publication date as understood")
+        self.understood_label.setWordWrap(True)  # a long hint wraps; the dialog stays as wide
         self.kind_combo = QComboBox()
         self.kind_combo.addItems(list(SOURCE_KINDS))
         self.kind_combo.setCurrentText(proposed.kind)

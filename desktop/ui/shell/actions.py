@@ -38,6 +38,7 @@ class ShellActions:
     zoom_fit: QAction
     zoom_home: QAction
     reset_layout: QAction
+    focus_comparison: QAction
     new_event: QAction
     add_source: QAction
     read_source: QAction
@@ -170,6 +171,12 @@ def build_actions(window: QMainWindow) -> ShellActions:
             icon="home",
         ),
         reset_layout=a(window, "&Reset layout", "Put every panel back in its first place"),
+        focus_comparison=a(
+            window,
+            "&Focus on the comparison",
+            "Give the comparison the whole window; again to bring the timeline and panels back",
+            fallback="F9",
+        ),
         new_event=a(
             window,
             "&New event…",
@@ -233,6 +240,7 @@ def fill_view_menu(view: QMenu, panels: list[QAction], actions: ShellActions) ->
     view.addSeparator()
     view.addActions(actions.navigation())
     view.addSeparator()
+    view.addAction(actions.focus_comparison)
     view.addAction(actions.reset_layout)
 
 

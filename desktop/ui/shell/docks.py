@@ -15,6 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from desktop.ui.shell.layout import restrain
+
 Area = Qt.DockWidgetArea
 
 
@@ -35,6 +37,7 @@ class PanelDocks:
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        restrain(widget)
         dock.setWidget(widget)
         toggle = dock.toggleViewAction()
         toggle.setObjectName(f"action_panel_{name}")
@@ -48,6 +51,7 @@ class PanelDocks:
     def replace(self, name: str, widget: QWidget) -> None:
         dock = self.docks[name]
         old = dock.widget()
+        restrain(widget)
         dock.setWidget(widget)
         if old is not None:
             old.deleteLater()

@@ -45,7 +45,7 @@ class WelcomePanel(QFrame):
         layout.addWidget(text, 1)
         side = QVBoxLayout()
         self.dont_show = QCheckBox("Don't show this again", self)
-        self.dont_show.setChecked(True)
+        self.dont_show.setChecked(False)
         self.dont_show.setAccessibleName("Don't show the welcome again")
         self.close_button = QPushButton("Got it", self)
         self.close_button.setAccessibleName("Close the welcome")

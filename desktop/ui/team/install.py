@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout
 
 from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
@@ -80,8 +80,11 @@ def _connect_action(window: Any) -> None:
     action.setObjectName("ConnectSharedLibrary")
     action.triggered.connect(lambda: _ask_and_connect(window))
     menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
-    target: QWidget = menus[0] if menus else window.toolbar
-    target.addAction(action)
+    if menus:  # File menu, just above Quit
+        menus[0].insertAction(window.menu_actions.quit, action)
+        menus[0].insertSeparator(window.menu_actions.quit)
+    else:
+        window.toolbar.addAction(action)
 
 
 def _ask_and_connect(window: Any) -> None:

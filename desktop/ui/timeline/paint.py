@@ -99,11 +99,13 @@ def layout_for(store: EventStore, metrics: LaneMetrics, text: TextCache) -> Time
 
 def lane_metrics(scene: TimelineScene, top: float, height: float, header: float) -> LaneMetrics:
     """The row allowance for a band of ``height`` px from ``top``: every open lane may use up to
-    ``MAX_ROWS`` rows (the layout then compacts lanes to what they use, within ``height``)."""
+    ``MAX_ROWS`` rows (the layout then compacts lanes to what they use, within ``height``).
+    When not even one row per lane fits, lanes show their marker strips only, so that every
+    lane stays in view."""
     base = scene.data.metrics(top)
     lanes = len(scene.data.lanes)
     spare = height - lanes * (STRIP_PX + header)
-    rows = max(1, min(MAX_ROWS, int(spare / ROW_PX)))
+    rows = max(0, min(MAX_ROWS, int(spare / ROW_PX)))
     lane_rows = tuple(rows if base.rows_of(k) > 0 else 0 for k in range(lanes))
     return LaneMetrics(top, STRIP_PX, ROW_PX, rows, lane_rows, header)
 

@@ -126,8 +126,23 @@ class TimelineView(QWidget):
         self.update()
 
     def _on_selection(self) -> None:
+        """Show the selection, and scroll to the selected event when it is out of view (a
+        selection made in a passage, a search result or the event editor)."""
         self.scene = self.scene.with_selection(self.workbench.selection)
+        key = self.workbench.selected_event
+        if key is not None:
+            self.bring_into_view(key)
         self.update()
+
+    def bring_into_view(self, key: str) -> None:
+        """Pan so that event ``key`` is in the middle, unless it is already in view."""
+        item = self.scene.data.id_of_key.get(key)
+        if item is None:
+            return
+        t = float(self.scene.data.rows.t_lo[item])
+        if not self.scale.t0 <= t < self.scale.t1:
+            middle = self.scale.x_of(self.scale.t0 + self.scale.span / 2)
+            self.set_scale(self.scale.pan(middle - self.scale.x_of(t)))
 
     def set_lane_state(self, state: LaneState) -> None:
         """Show the lanes as ``state`` says (order, collapsed, hidden)."""
@@ -376,14 +391,7 @@ class TimelineView(QWidget):
             return
         self.workbench.select([key])
         self.scene = self.scene.with_selection([key])
-        item = self.scene.data.id_of_key[key]
-        t = float(self.scene.data.rows.t_lo[item])
-        if not self.scale.t0 <= t < self.scale.t1:
-            self.set_scale(
-                self.scale.pan(
-                    self.scale.x_of(self.scale.t0 + self.scale.span / 2) - self.scale.x_of(t)
-                )
-            )
+        self.bring_into_view(key)
         self.update()
 
 

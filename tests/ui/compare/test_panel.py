@@ -47,9 +47,13 @@ def test_strip_shows_frames_facts_and_blind_spots(panel: ComparePanel, bench: Be
     select(bench, qtbot, AKTAU.key)
     facts = panel.strip.facts
     top = facts.topLevelItem(0)
-    assert top.text(0) == "azal-8243.deaths" and "disagree" in top.text(1)
+    assert top.text(0) == "deaths" and "disagree" in top.text(1)  # a name, not the key
+    assert top.toolTip(0) == "azal-8243.deaths"
     values = {top.child(i).text(0): top.child(i).text(1) for i in range(top.childCount())}
     assert values == {"DW": "at least 38 people", "EU Reporter": "28 people"}
+    summary = panel.summary_label.text()  # the strip above the panes says what differs
+    assert "deaths: " in summary and "28 people (EU Reporter)" in summary
+    assert "at least 38 people (DW)" in summary and " vs " in summary
     select(bench, qtbot, WAR.key)
     spots = panel.strip.blind_spots
     blind = " | ".join(spots.item(i).text() for i in range(spots.count()))

@@ -1,0 +1,50 @@
+"""What differs between the sources of one event, in a few words for the strip above the panes.
+
+``facts_in_dispute`` gives one line per subject the sources disagree on, e.g.
+"deaths: 28 (EU Reporter) vs ≥ 38 (DW)"; ``silent_sources`` the labels of sources published
+after the event that never mention it; ``dominant_frames`` a source's most used codes.
+Sources are named by their short label (``PaneHeader.label``).
+"""
+
+from __future__ import annotations
+
+from desktop.core.compare.model import Comparison, FrameMatrix
+
+
+def source_labels(comparison: Comparison) -> dict[str, str]:
+    return {
+        p.source_key: p.header.label or p.header.outlet or p.source_key for p in comparison.panes
+    }
+
+
+def subject_name(subject: str) -> str:
+    """A claim subject as a reader says it: "azal-8243.deaths" -> "deaths"."""
+    return subject.rsplit(".", 1)[-1].replace("_", " ").replace("-", " ")
+
+
+def facts_in_dispute(comparison: Comparison) -> list[str]:
+    labels = source_labels(comparison)
+    lines = []
+    for finding in comparison.discrepancies:
+        values: dict[str, list[str]] = {}
+        for statement in finding.statements:
+            label = labels.get(statement.source_key, statement.outlet or statement.source_key)
+            values.setdefault(statement.value, [])
+            if label not in values[statement.value]:
+                values[statement.value].append(label)
+        sides = " vs ".join(f"{value} ({', '.join(who)})" for value, who in values.items())
+        lines.append(f"{subject_name(finding.subject)}: {sides}")
+    return lines
+
+
+def silent_sources(comparison: Comparison) -> list[str]:
+    return [ref.label or ref.outlet or ref.key for ref in comparison.blind_spots.after]
+
+
+def dominant_frames(frames: FrameMatrix, source_key: str, limit: int = 2) -> list[str]:
+    """Names of the codes ``source_key`` applies most often to the event (ties: matrix order)."""
+    counted = [
+        (frames.count(source_key, code.key), j, code.name) for j, code in enumerate(frames.codes)
+    ]
+    ranked = sorted((c for c in counted if c[0] > 0), key=lambda c: (-c[0], c[1]))
+    return [name for _, _, name in ranked[:limit]]

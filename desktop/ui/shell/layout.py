@@ -1,0 +1,139 @@
+"""The window's first-start layout, fitted to the screen, and the focus on the comparison.
+
+``arrange_default_layout`` is the one definition of the first-start layout: View › Reset layout
+calls it too, so a reset gives exactly what a first start gave. Filters sit on the left; Event
+details on the right with every other panel tabbed below it (Search in front); the side
+columns take a fixed share of the window, so the comparison keeps most of the width.
+``fit_to_screen`` keeps the window inside the screen's available area.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QSizePolicy, QWidget
+
+Area = Qt.DockWidgetArea
+PREFERRED_SIZE = (1400, 900)
+MIN_DOCK_WIDTH = 150
+MIN_DOCK_HEIGHT = 60
+LEFT_SHARE, RIGHT_SHARE = 0.15, 0.18  # of the window's width
+TIMELINE_SHARE = 0.4  # of the height shared by the timeline and the comparison
+LEFT = ("filters",)
+RIGHT_TOP = "details"
+# tabbed below Event details in this order, then the rest; Search in front
+TAB_ORDER = ("search", "codebook", "notes", "history", "import-review")
+
+
+def available_area(widget: QWidget) -> QRect:
+    screen = widget.screen() or QApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Size the window to the preferred size, or the available screen area when smaller, and
+    move it inside that area."""
+    area = available_area(window)
+    frame = window.frameGeometry().size() - window.geometry().size()
+    width = min(PREFERRED_SIZE[0], area.width() - frame.width())
+    height = min(PREFERRED_SIZE[1], area.height() - frame.height())
+    window.resize(width, height)
+    x = area.x() + max(0, (area.width() - width - frame.width()) // 2)
+    y = area.y() + max(0, (area.height() - height - frame.height()) // 2)
+    window.move(x, y)
+
+
+def keep_inside_screen(window: QWidget) -> None:
+    """Shrink and move a restored window that does not fit the current screen."""
+    area = available_area(window)
+    frame = window.frameGeometry()
+    if area.contains(frame):
+        return
+    width = min(window.width(), area.width() - (frame.width() - window.width()))
+    height = min(window.height(), area.height() - (frame.height() - window.height()))
+    window.resize(width, height)
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), area.x()), area.right() - frame.width() + 1)
+    y = min(max(frame.y(), area.y()), area.bottom() - frame.height() + 1)
+    window.move(x, y)
+
+
+def restrain(widget: QWidget) -> None:
+    """Keep a dock's content from widening the dock or heightening the window: its own
+    minimum size is small and its width hint is ignored (long texts elide or wrap instead)."""
+    widget.setMinimumSize(MIN_DOCK_WIDTH, MIN_DOCK_HEIGHT)
+    policy = widget.sizePolicy()
+    widget.setSizePolicy(QSizePolicy.Policy.Ignored, policy.verticalPolicy())
+
+
+def arrange_default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+    """Put every dock at its first-start place and size (all shown, none floating)."""
+    for dock in docks.values():
+        dock.setFloating(False)
+        window.removeDockWidget(dock)
+    left = [docks[name] for name in LEFT if name in docks]
+    for dock in left:
+        window.addDockWidget(Area.LeftDockWidgetArea, dock)
+    right_top = docks.get(RIGHT_TOP)
+    names = [n for n in docks if n not in LEFT and n != RIGHT_TOP]
+    names.sort(key=lambda n: TAB_ORDER.index(n) if n in TAB_ORDER else len(TAB_ORDER))
+    tabbed = [docks[n] for n in names]
+    if right_top is not None:
+        window.addDockWidget(Area.RightDockWidgetArea, right_top)
+    for dock in tabbed:
+        window.addDockWidget(Area.RightDockWidgetArea, dock)
+    for dock in tabbed[1:]:
+        window.tabifyDockWidget(tabbed[0], dock)
+    for dock in docks.values():
+        dock.show()
+    if tabbed:
+        tabbed[0].raise_()
+    _size_columns(window, left, right_top, tabbed)
+
+
+def _size_columns(
+    window: QMainWindow,
+    left: list[QDockWidget],
+    right_top: QDockWidget | None,
+    tabbed: list[QDockWidget],
+) -> None:
+    width = window.width()
+    columns = [(d, LEFT_SHARE) for d in left[:1]]
+    right = right_top or (tabbed[0] if tabbed else None)
+    if right is not None:
+        columns.append((right, RIGHT_SHARE))
+    window.resizeDocks(
+        [d for d, _ in columns],
+        [max(MIN_DOCK_WIDTH, int(width * share)) for _, share in columns],
+        Qt.Orientation.Horizontal,
+    )
+    if right_top is not None and tabbed:
+        height = window.height()
+        window.resizeDocks(
+            [right_top, tabbed[0]], [int(height * 0.4), int(height * 0.6)], Qt.Orientation.Vertical
+        )
+
+
+@dataclass(frozen=True)
+class DockPlace:
+    name: str
+    area: str
+    visible: bool
+    floating: bool
+    tabbed_with: tuple[str, ...]
+
+
+def layout_signature(window: QMainWindow, docks: dict[str, QDockWidget]) -> tuple[DockPlace, ...]:
+    """Where every dock is (area, visibility, floating, tab group): what a reset must restore."""
+    names = {dock: name for name, dock in docks.items()}
+    return tuple(
+        DockPlace(
+            name,
+            window.dockWidgetArea(dock).name,
+            dock.isVisible(),
+            dock.isFloating(),
+            tuple(sorted(names[d] for d in window.tabifiedDockWidgets(dock) if d in names)),
+        )
+        for name, dock in sorted(docks.items())
+    )
