@@ -164,6 +164,7 @@ class Event(Stamped, Base):
     importance: Mapped[int] = mapped_column(Integer, default=2)
     context: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
+    aliases: Mapped[list[str]] = mapped_column(default=list)
     lane: Mapped[Lane | None] = relationship(lazy="joined")
     actor_links: Mapped[list[EventActor]] = relationship(
         order_by=EventActor.position,

@@ -114,6 +114,7 @@ class EventRecord:
     importance: int = 2
     context: bool = False
     notes: str = ""
+    aliases: tuple[str, ...] = ()
     id: int | None = None
     stamp: Stamp = field(default_factory=Stamp)
 

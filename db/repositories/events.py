@@ -22,6 +22,7 @@ def event_record(row: models.Event) -> EventRecord:
         lane=row.lane.key if row.lane is not None else "",
         actors=tuple(link.actor.name for link in row.actor_links),
         tags=tuple(tag.name for tag in row.tags),
+        aliases=tuple(row.aliases or ()),
         id=row.id,
         stamp=stamp_of(row),
         **values,
@@ -102,6 +103,8 @@ class EventRepository(Repository):
         row.lane = self._lane(event.lane)
         self._set_actors(row, event.actors)
         row.tags = self._named(models.Tag, event.tags)
+        if list(row.aliases or ()) != list(event.aliases):
+            row.aliases = list(event.aliases)
 
     def _set_actors(self, row: models.Event, names: tuple[str, ...]) -> None:
         actors = self._named(models.Actor, names)

@@ -59,6 +59,7 @@ def event_record(event: b.EventData) -> EventRecord:
         lane=event.lane,
         actors=event.actors,
         tags=event.tags,
+        aliases=event.aliases,
         importance=event.importance,
         context=event.context,
         notes=event.notes,

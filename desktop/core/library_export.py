@@ -95,6 +95,7 @@ def bundle_from_library(uow: UnitOfWork) -> b.Bundle:
                 summary=e.summary,
                 actors=e.actors,
                 tags=e.tags,
+                aliases=e.aliases,
                 importance=e.importance,
                 context=e.context,
                 notes=e.notes,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,18 +37,22 @@ def candidate_events(
     """
     sentences = split_sentences(text)
     groups: dict[tuple[str, str | None], list[DateMention]] = {}
+    spans = sorted((e.t_lo, e.t_hi) for e in events)
     for mention in find_date_expressions(text, published):
-        if not _covered(mention.date, events):
+        if not _covered(mention.date, spans):
             groups.setdefault(mention.date.to_edtf(), []).append(mention)
-    found = [_candidate(text, mentions, sentences) for mentions in groups.values()]
+    starts = [s.start for s in sentences]
+    found = [_candidate(text, mentions, sentences, starts) for mentions in groups.values()]
     return sorted(found, key=lambda c: (-c.confidence, c.start))
 
 
-def _covered(date: DateSpan, events: Sequence[EventInfo]) -> bool:
-    return any(e.t_lo < date.t_hi and date.t_lo < e.t_hi for e in events)
+def _covered(date: DateSpan, spans: list[tuple[float, float]]) -> bool:
+    return any(lo < date.t_hi and date.t_lo < hi for lo, hi in spans)
 
 
-def _candidate(text: str, mentions: list[DateMention], sentences: list[Sentence]) -> CandidateEvent:
+def _candidate(
+    text: str, mentions: list[DateMention], sentences: list[Sentence], starts: list[int]
+) -> CandidateEvent:
     first = mentions[0]
     confidence = _BASE[first.date.last.precision]
     if all(m.kind is DateKind.RELATIVE for m in mentions):
@@ -57,14 +62,15 @@ def _candidate(text: str, mentions: list[DateMention], sentences: list[Sentence]
     reasons = [f"date: {written} ({first.date.display()})", "no event on the timeline then"]
     if len(mentions) > 1:
         reasons.append(f"mentioned {len(mentions)} times")
-    sentence = _sentence_of(first, sentences)
+    sentence = _sentence_of(first, sentences, starts)
     return CandidateEvent(
         sentence.start, sentence.end, first.date, round(confidence, 3), tuple(reasons)
     )
 
 
-def _sentence_of(mention: DateMention, sentences: list[Sentence]) -> Sentence:
-    for sentence in sentences:
-        if sentence.start <= mention.start < sentence.end:
-            return sentence
+def _sentence_of(mention: DateMention, sentences: list[Sentence], starts: list[int]) -> Sentence:
+    """The sentence holding the mention (a binary search: sentences are in order)."""
+    at = bisect.bisect_right(starts, mention.start) - 1
+    if at >= 0 and sentences[at].start <= mention.start < sentences[at].end:
+        return sentences[at]
     return Sentence(mention.start, mention.end)

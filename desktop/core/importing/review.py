@@ -74,7 +74,8 @@ def load_event_infos(library: Library) -> tuple[EventInfo, ...]:
 
 def event_infos(uow: UnitOfWork) -> tuple[EventInfo, ...]:
     return tuple(
-        EventInfo(e.key, e.title, e.t_lo, e.t_hi, e.actors, e.tags) for e in uow.events.list()
+        EventInfo(e.key, e.title, e.t_lo, e.t_hi, e.actors, e.tags, e.aliases)
+        for e in uow.events.list()
     )
 
 

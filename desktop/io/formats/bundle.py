@@ -117,6 +117,7 @@ class EventData:
     importance: int = 2
     context: bool = False
     notes: str = ""
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -45,6 +45,7 @@ EVENT_COLUMNS = (
     "tags",
     "summary",
     "notes",
+    "aliases",
 )
 PASSAGE_COLUMNS = (
     "key",
@@ -90,6 +91,7 @@ def export_events_csv(bundle: Bundle, path: str | os.PathLike[str]) -> None:
             "tags": join_list(e.tags),
             "summary": e.summary,
             "notes": e.notes,
+            "aliases": join_list(e.aliases),
         }
         for e in bundle.events
     ]
@@ -197,6 +199,7 @@ def _event_from_row(row: dict[str, str], where: str) -> EventData:
         tags=split_list(row.get("tags", "")),
         summary=row.get("summary", ""),
         notes=row.get("notes", ""),
+        aliases=split_list(row.get("aliases", "")),
     )
 
 
