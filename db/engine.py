@@ -13,6 +13,9 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from db.errors import LibraryError
 
 ENV_VAR = "PARALLAX_DB"
 DEFAULT_FILE_NAME = "library.sqlite"
@@ -75,13 +78,52 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
+def check_backend(url: str) -> None:
+    """Refuse URLs that are not a SQLite file or a PostgreSQL server, in one line."""
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError as error:
+        raise LibraryError(
+            f"{display_url_safe(url)} is not a library path or URL: {error}"
+        ) from error
+    if backend not in SUPPORTED_BACKENDS:
+        raise LibraryError(
+            f"Parallax libraries are SQLite files or postgresql:// URLs; "
+            f"'{backend}://' is not supported."
+        )
+
+
+def display_url_safe(url: str) -> str:
+    """``url`` for a message even when it does not parse (the password, if any, hidden)."""
+    try:
+        return display_url(url)
+    except ArgumentError:
+        return url.split("@")[-1] if "@" in url else url
+
+
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``: SQLite gets WAL, foreign keys and a busy timeout."""
+    """An engine for ``url``: SQLite gets WAL, foreign keys and a busy timeout.
+
+    Raises ``LibraryError`` for an unsupported scheme or a folder that cannot be created.
+    """
+    check_backend(url)
     if is_sqlite(url):
         path = sqlite_path(url)
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise LibraryError(
+                    f"Cannot create the library folder {path.parent}: "
+                    f"{error.strerror or error}."
+                ) from error
         engine = create_engine(url, connect_args={"timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except (ArgumentError, ImportError) as error:
+        raise LibraryError(f"Cannot use {display_url_safe(url)}: {error}") from error

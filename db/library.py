@@ -14,7 +14,7 @@ from db import models
 from db.changes import install_change_log, new_client_id
 from db.engine import display_url, library_url, make_engine, sqlite_path
 from db.errors import LibraryError
-from db.migrate import current_revision, prepare_library
+from db.migrate import check_sqlite_file, current_revision, has_tables, prepare_library
 from db.records import LibraryCounts
 from db.uow import UnitOfWork
 
@@ -60,7 +60,8 @@ class Library:
         return current_revision(self.engine)
 
     def counts(self) -> LibraryCounts:
-        with self.session_factory() as session:
+        with self.unit_of_work() as uow:
+            session = uow.session
 
             def count(model: type[models.Base]) -> int:
                 return int(session.scalar(select(func.count()).select_from(model)) or 0)
@@ -104,15 +105,21 @@ class Library:
                 )
 
 
-def open_library(given: str | None = None) -> Library:
+def open_library(given: str | None = None, *, create: bool = True) -> Library:
     """Open (creating and migrating if needed) the library at a path or URL.
 
     Raises ``LibraryError`` with a readable message for a foreign file, a broken database or
     an unreachable server; never leaves a half-migrated schema (each revision is transactional).
+    With ``create=False`` a library that does not exist yet is refused ("No library at ...")
+    and nothing is created: no file, no folder, no tables.
     """
     url = library_url(given)
+    if not create:
+        refuse_missing_file(url)
     engine = make_engine(url)
     try:
+        if not create:
+            refuse_empty_database(engine, url)
         backup = prepare_library(engine)
     except LibraryError:
         engine.dispose()
@@ -128,3 +135,24 @@ def open_library(given: str | None = None) -> Library:
     return Library(
         url=url, engine=engine, session_factory=factory, backup_path=backup, client=client
     )
+
+
+def refuse_missing_file(url: str) -> None:
+    """A SQLite library file that does not exist (or is empty) is not opened for reading."""
+    path = sqlite_path(url)
+    if path is not None and (not path.is_file() or path.stat().st_size == 0):
+        raise LibraryError(f"No library at {path}.")
+    if path is not None:
+        check_sqlite_file(path)  # a foreign file is named as such, not as an empty database
+
+
+def refuse_empty_database(engine: Engine, url: str) -> None:
+    """A server database without any tables holds no library yet."""
+    try:
+        empty = not has_tables(engine)
+    except (DatabaseError, OperationalError) as error:
+        raise LibraryError(
+            f"Cannot open the library at {display_url(url)}: {error.orig}"
+        ) from error
+    if empty:
+        raise LibraryError(f"No library at {display_url(url)}.")

@@ -87,6 +87,10 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
     return target
 
 
+def has_tables(engine: Engine) -> bool:
+    return bool(inspect(engine).get_table_names())
+
+
 def _has_foreign_tables(engine: Engine) -> bool:
     tables = set(inspect(engine).get_table_names())
     return bool(tables) and "alembic_version" not in tables

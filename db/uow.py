@@ -17,7 +17,12 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, Operation
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from db.errors import ConflictError, IntegrityViolationError, LibraryUnavailableError
+from db.errors import (
+    ConflictError,
+    IntegrityViolationError,
+    LibraryError,
+    LibraryUnavailableError,
+)
 from db.repositories import (
     ClaimRepository,
     CodeRepository,
@@ -50,6 +55,30 @@ def is_unavailable(error: BaseException) -> bool:
     if isinstance(error.orig, sqlite3.Error):
         return any(word in str(error.orig).lower() for word in _SQLITE_BUSY)
     return True
+
+
+_FAULTS = (
+    (("malformed", "not a database", "corrupt"),
+     "The library file is damaged ({detail}); restore it from a backup."),
+    (("readonly", "read-only", "read only"),
+     "The library is read-only ({detail}); nothing was changed."),
+    (("disk is full", "no space", "disk full"),
+     "The disk is full ({detail}); nothing was changed."),
+    (("(0x00)", "nul character"),
+     "Text with a NUL character (\\x00) cannot be stored ({detail}); nothing was changed."),
+)
+
+
+def database_fault(error: DBAPIError) -> LibraryError:
+    """A readable ``LibraryError`` for a database error that is not 'cannot reach it'."""
+    detail = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else type(
+        error.orig
+    ).__name__
+    lowered = detail.lower()
+    for words, message in _FAULTS:
+        if any(word in lowered for word in words):
+            return LibraryError(message.format(detail=detail))
+    return LibraryError(f"The library's database refused the action ({detail}).")
 
 
 def unavailable(error: DBAPIError) -> LibraryUnavailableError:
@@ -105,6 +134,8 @@ class UnitOfWork:
             raise ConflictError("record", str(exc)) from exc
         if isinstance(exc, DBAPIError) and is_unavailable(exc):
             raise unavailable(exc) from exc
+        if isinstance(exc, DBAPIError) and not isinstance(exc, IntegrityError):
+            raise database_fault(exc) from exc
 
     def flush(self) -> None:
         self._translate(self.session.flush)
@@ -123,7 +154,8 @@ class UnitOfWork:
             if is_unavailable(error):
                 raise unavailable(error) from error
             if not isinstance(error, IntegrityError):
-                raise
+                self.session.rollback()
+                raise database_fault(error) from error
             self.session.rollback()
             raise IntegrityViolationError(
                 f"The change breaks a rule of the library: {error.orig}"

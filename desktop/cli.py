@@ -12,7 +12,23 @@ from collections.abc import Sequence
 
 from desktop import __version__
 from desktop.commands import COMMANDS
-from desktop.errors import UserError
+from desktop.errors import LibraryError, UserError
+
+DB_HELP = (
+    "library to use: a SQLite file or a postgresql+psycopg:// URL "
+    "(default: $PARALLAX_DB, else your per-user library)"
+)
+
+
+def db_parent() -> argparse.ArgumentParser:
+    """The ``--db`` option every sub-command shares, so it may follow the sub-command too.
+
+    Its default is suppressed: given after the sub-command it overrides the global one, and
+    not given it leaves the global value in place.
+    """
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=DB_HELP)
+    return parent
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,15 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Parallax: events on a zoomable timeline, sources side by side.",
     )
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
-    parser.add_argument(
-        "--db",
-        metavar="PATH_OR_URL",
-        help="library to use: a SQLite file or a postgresql+psycopg:// URL "
-        "(default: $PARALLAX_DB, else your per-user library)",
-    )
+    parser.add_argument("--db", metavar="PATH_OR_URL", help=DB_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    shared = [db_parent()]
     for command in COMMANDS:
-        sub = commands.add_parser(command.name, help=command.help, description=command.help)
+        sub = commands.add_parser(
+            command.name, help=command.help, description=command.help, parents=shared
+        )
         command.configure(sub)
         sub.set_defaults(run=command.run)
     return parser
@@ -40,10 +54,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    if args.db is not None and not args.db.strip():
+        print("parallax: --db is empty: give a library file or URL "
+              "(or leave --db out for the default library).", file=sys.stderr)
+        return 2
     try:
         return int(args.run(args) or 0)
-    except UserError as error:
+    except (UserError, LibraryError) as error:  # both carry a message meant for the user
         print(f"parallax: {error}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("parallax: not enough memory for this; nothing was changed.", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("parallax: interrupted", file=sys.stderr)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from db.library import open_library
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -32,6 +34,7 @@ def test_help_lists_the_subcommands() -> None:
 
 def test_info_reports_location_revision_and_counts(tmp_path: Path) -> None:
     db = tmp_path / "lib.sqlite"
+    open_library(str(db)).dispose()
     result = parallax("--db", str(db), "info")
     assert result.returncode == 0, result.stderr
     assert str(db) in result.stdout
@@ -62,6 +65,7 @@ def test_gui_without_display_explains_instead_of_crashing(tmp_path: Path) -> Non
 
 def test_env_var_picks_the_library(tmp_path: Path) -> None:
     db = tmp_path / "from-env.sqlite"
+    open_library(str(db)).dispose()
     result = parallax("info", env={**os.environ, "PARALLAX_DB": str(db)})
     assert result.returncode == 0 and str(db) in result.stdout
 

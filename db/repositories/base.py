@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import Any, TypeVar
 
@@ -92,7 +93,42 @@ def _unstamped(record: Any) -> Any:
     return replace(record, id=None, version=0, created_at=None, updated_at=None)
 
 
+# Times on the timeline are days since 1970; the supported years are -2e10..2e10
+# (``desktop.core.dates.MAX_YEAR``), so no stored time lies beyond this many days.
+MAX_TIME_DAYS = 20e9 * 366.0
+_TIME_FIELDS = frozenset({"t_lo", "t_hi"})
+
+
+def check_value(row: Any, name: str, value: Any) -> None:
+    """Refuse what no engine should store: NaN and infinities, times beyond the supported
+    years, and text with a NUL character (PostgreSQL cannot store it; SQLite would).
+
+    The check is here because every write, whatever its path (window, command line, import,
+    team sync), goes through a repository.
+    """
+    problem = _problem(name, value)
+    if problem is None:
+        return
+    kind = getattr(row, "__tablename__", "record").removesuffix("s")
+    raise IntegrityViolationError(
+        f"{kind} '{getattr(row, 'key', '?')}': field '{name}': {problem}; nothing was changed."
+    )
+
+
+def _problem(name: str, value: Any) -> str | None:
+    if isinstance(value, str):
+        return "the text contains a NUL character (\\x00)" if "\x00" in value else None
+    if not isinstance(value, float):
+        return None
+    if not math.isfinite(value):
+        return f"{value} is not a finite number"
+    if name in _TIME_FIELDS and abs(value) > MAX_TIME_DAYS:
+        return f"{value:.3g} days is beyond the supported years"
+    return None
+
+
 def apply_fields(row: Any, values: dict[str, Any]) -> None:
     for name, value in values.items():
+        check_value(row, name, value)
         if getattr(row, name) != value:
             setattr(row, name, value)

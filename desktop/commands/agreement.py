@@ -51,7 +51,7 @@ def report_lines(agreement: TeamAgreement) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     coders = _keys(args.coders)
-    library = open_for_command(args)
+    library = open_for_command(args, create=False)
     try:
         if args.csv is not None:
             library.refuse_output(args.csv)

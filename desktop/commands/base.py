@@ -23,9 +23,13 @@ def no_arguments(_parser: argparse.ArgumentParser) -> None:
     """For commands that take nothing beyond the global options."""
 
 
-def open_for_command(args: argparse.Namespace) -> Library:
-    """Open the library named by ``--db`` (or the default), as a UserError if that fails."""
+def open_for_command(args: argparse.Namespace, *, create: bool) -> Library:
+    """Open the library named by ``--db`` (or the default), as a UserError if that fails.
+
+    Commands that only read pass ``create=False``: a library that does not exist is then
+    reported ("No library at ...") instead of being created empty.
+    """
     try:
-        return open_library(args.db)
+        return open_library(args.db, create=create)
     except LibraryError as error:
         raise UserError(str(error)) from error

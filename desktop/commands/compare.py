@@ -54,7 +54,7 @@ def render(comparison: Comparison, fmt: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     keys = [k.strip() for k in args.sources.split(",") if k.strip()]
-    library = open_for_command(args)
+    library = open_for_command(args, create=False)
     try:
         comparison = compare_in_library(library, args.query, keys, first=args.first)
     except (EventNotFoundError, AmbiguousEventError, SourceNotFoundError) as error:

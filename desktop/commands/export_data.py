@@ -18,13 +18,6 @@ from desktop.core.exchange.formats import EXPORT_FORMATS, guess_export_format
 from desktop.errors import UserError
 
 
-def add_db_option(parser: argparse.ArgumentParser) -> None:
-    """Accept ``--db`` after the sub-command too (it overrides the global option)."""
-    parser.add_argument(
-        "--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help="library to use"
-    )
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("out", metavar="OUT", help="file, folder (csv) or .zip (csv) to write")
     parser.add_argument(
@@ -32,7 +25,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
         choices=EXPORT_FORMATS,
         help="data format (default: from OUT's extension: .json, .qdpx, .zip or a folder)",
     )
-    add_db_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         fmt = args.format or guess_export_format(args.out)
     except EXPECTED_FAILURES as error:
         raise UserError(failure_message(error)) from error
-    library = open_for_command(args)
+    library = open_for_command(args, create=False)
     try:
         outcome = export_library(library, args.out, fmt)
     except EXPECTED_FAILURES as error:

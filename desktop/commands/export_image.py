@@ -19,7 +19,6 @@ import argparse
 from pathlib import Path
 
 from desktop.commands.base import Command, open_for_command
-from desktop.commands.export_data import add_db_option
 from desktop.core.exchange.failures import EXPECTED_FAILURES, failure_message
 from desktop.errors import UserError
 
@@ -69,7 +68,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-footer", action="store_true", help="leave out the footer")
     parser.add_argument("--bib", metavar="FILE.bib|FILE.json", help="cite the sources drawn")
     parser.add_argument("--caption", metavar="FILE.txt", help="write a caption draft")
-    add_db_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop.ui.export.image_scene import day_range, prepare_scene
     from desktop.ui.export.timeline_image import render_timeline_image
 
-    library = open_for_command(args)
+    library = open_for_command(args, create=False)
     try:
         for path in (args.out, args.bib, args.caption):
             if path:

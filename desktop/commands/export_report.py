@@ -14,7 +14,6 @@ import argparse
 
 from db.errors import LibraryError
 from desktop.commands.base import Command, open_for_command
-from desktop.commands.export_data import add_db_option
 from desktop.core.compare import comparison_to_html
 from desktop.core.exchange.failures import EXPECTED_FAILURES, failure_message
 from desktop.core.exchange.report import (
@@ -38,7 +37,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--coverage", action="store_true", help="add the whole-library coverage table"
     )
-    add_db_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     except EXPECTED_FAILURES as error:
         raise UserError(failure_message(error)) from error
     keys = [k.strip() for k in args.sources.split(",") if k.strip()]
-    library = open_for_command(args)
+    library = open_for_command(args, create=False)
     try:
         library.refuse_output(args.out)
         comparison = load_comparison(library, args.query, keys)

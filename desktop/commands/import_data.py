@@ -15,7 +15,6 @@ import argparse
 from pathlib import Path
 
 from desktop.commands.base import Command, open_for_command
-from desktop.commands.export_data import add_db_option
 from desktop.core.exchange.failures import EXPECTED_FAILURES, failure_message
 from desktop.core.exchange.formats import IMPORT_FORMATS, guess_import_format
 from desktop.core.exchange.importing import import_file
@@ -34,7 +33,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="give incoming records whose key exists with other content a fresh key "
         "(default: refuse the import and name them)",
     )
-    add_db_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,11 +40,12 @@ def run(args: argparse.Namespace) -> int:
         fmt = args.format or guess_import_format(args.file)
     except EXPECTED_FAILURES as error:
         raise UserError(failure_message(error, "read")) from error
-    library = open_for_command(args)
+    library = open_for_command(args, create=True)
     try:
         outcome = import_file(library, args.file, fmt, rename=args.rename, author="import")
     except FormatError as error:
-        raise UserError(f"{Path(args.file).name}: {error}") from error
+        name, text = Path(args.file).name, str(error)
+        raise UserError(text if text.startswith(name) else f"{name}: {text}") from error
     except EXPECTED_FAILURES as error:
         raise UserError(failure_message(error, "read")) from error
     finally:

@@ -59,12 +59,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="SOURCE_KEY",
         help="attach the document's text to this existing source and re-anchor its passages",
     )
-    parser.add_argument(
-        "--db",
-        default=argparse.SUPPRESS,
-        metavar="PATH_OR_URL",
-        help="library to use (may also be given before the command)",
-    )
 
 
 def overrides_from(args: argparse.Namespace) -> MetadataOverrides:
@@ -125,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
     if args.attach_to and len(files) != 1:
         raise UserError("--attach-to takes exactly one file.")
     overrides = overrides_from(args)
-    library = open_for_command(args)
+    library = open_for_command(args, create=True)
     try:
         if args.attach_to:
             outcomes: tuple[ImportOutcome, ...] = (

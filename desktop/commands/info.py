@@ -9,7 +9,7 @@ from desktop.commands.base import Command, no_arguments, open_for_command
 
 
 def run(args: argparse.Namespace) -> int:
-    library = open_for_command(args)
+    library = open_for_command(args, create=False)
     try:
         counts = library.counts()
         revision = library.revision()

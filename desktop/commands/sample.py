@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"The bundled dataset is missing from this installation ({sample_path()}).")
     if args.reset:
         return reset(args)
-    library = open_for_command(args)
+    library = open_for_command(args, create=True)
     try:
         if not library.is_empty():
             raise UserError(

@@ -1,6 +1,7 @@
 """Export the whole library in a data format, read in one unit of work (a consistent state).
 
-``csv`` writes events.csv, passages.csv and codings.csv into a folder (created if needed), or,
+``csv`` writes events.csv, passages.csv and codings.csv into a folder (created if new; its
+parent folder must exist, as for every export), or,
 when the target ends in ``.zip``, into one zip holding the three. Every file is written through a
 temporary file in the target folder and ``os.replace``, so a failed write leaves no half-written
 file. Write failures are ``OSError``; an unsound library is ``FormatError``.
@@ -19,7 +20,7 @@ from desktop.core.compare.from_library import coverage_in_library
 from desktop.core.exchange.coverage_csv import write_coverage_csv
 from desktop.core.exchange.formats import EXPORT_FORMATS
 from desktop.core.library_export import bundle_from_library
-from desktop.io.formats.atomic import atomic_path
+from desktop.io.formats.atomic import atomic_path, check_folder
 from desktop.io.formats.bundle import Bundle
 from desktop.io.formats.csv_tables import export_csv_tables
 from desktop.io.formats.errors import FormatError
@@ -58,7 +59,8 @@ def _csv_tables(bundle: Bundle, target: Path) -> tuple[Path, ...]:
         return _zip_tables(bundle, target)
     if target.exists() and not target.is_dir():
         raise FormatError(f"{target} is a file; csv export writes a folder or a .zip")
-    target.mkdir(parents=True, exist_ok=True)
+    check_folder(target)  # like every export: the folder OUT may be new, its parent may not
+    target.mkdir(exist_ok=True)
     return tuple(export_csv_tables(bundle, target))
 
 

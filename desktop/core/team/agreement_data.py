@@ -83,6 +83,13 @@ def agreement_in_library(
     unknown = sorted(set(sources) - set(texts))
     if unknown:
         raise ValueError(f"No source {', '.join(unknown)} in this library.")
+    known = {coding.coder for p in passages for coding in p.codings}
+    absent = [c for c in dict.fromkeys(c.strip() for c in coders if c.strip()) if c not in known]
+    if absent:
+        raise ValueError(
+            f"No coding by {', '.join(absent)} in this library; "
+            f"coders here: {', '.join(sorted(known)) or 'none'}."
+        )
     return team_agreement(passages, texts, coders, sources, codes)
 
 

@@ -8,13 +8,14 @@ the hidden temporary file), never a truncated file reported as written.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["atomic_path", "write_bytes_atomic", "write_text_atomic"]
+__all__ = ["atomic_path", "check_folder", "write_bytes_atomic", "write_text_atomic"]
 
 
 @contextmanager
@@ -22,10 +23,18 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path next to ``path``; on normal exit it replaces ``path``.
 
     The caller writes the temporary file completely inside the ``with`` block. On an exception
-    the temporary file is deleted and ``path`` is untouched.
+    the temporary file is deleted and ``path`` is untouched. A missing folder is refused (no
+    export creates folders), and an ``OSError`` names ``path``, never the hidden temporary file.
     """
     target = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    check_folder(target)
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
+    except OSError as error:
+        error.filename = str(target)
+        raise
     os.close(fd)
     tmp = Path(tmp_name)
     os.chmod(tmp, 0o644)  # mkstemp makes 0600; a written document should be readable like others
@@ -50,6 +59,12 @@ def _sync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def check_folder(target: Path) -> None:
+    """Refuse a target whose folder does not exist, as ``FileNotFoundError`` naming it."""
+    if not target.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "the folder does not exist", str(target))
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
