@@ -23,7 +23,7 @@ from decimal import Decimal, InvalidOperation
 
 from dateutil.parser import parserinfo
 
-from desktop.core.dates import DateParseError, DateSpan, HistDate
+from desktop.core.dates import MAX_YEAR, DateParseError, DateSpan, HistDate, clipped
 
 ACCEPTED = (
     "Accepted: 2008, Aug 2008, 7 August 2008, August 7, 2008, 2008-08-07, c. 2012, ~2012, "
@@ -57,11 +57,19 @@ class _Partial:
     bare_number: int | None = None  # a lone short number: a day if the other side has days
 
 
+_HUGE_NUMBER = re.compile(r"\d{" + str(len(str(MAX_YEAR)) + 1) + ",}")
+
+
 def parse_span(text: str) -> DateSpan:
     """Parse one date or a range; see the module docstring for what is accepted."""
     cleaned = " ".join(text.strip().lower().split())
     if not cleaned:
         raise DateParseError("empty date. " + ACCEPTED)
+    if _HUGE_NUMBER.search(cleaned):
+        raise DateParseError(
+            f"cannot read {clipped(text.strip())!r} as a date: a year of more than "
+            f"{len(str(MAX_YEAR))} digits is outside the supported range. " + ACCEPTED
+        )
     if _SEASONS.search(cleaned):
         raise DateParseError(
             f"seasons are ambiguous ({text.strip()!r}); type the months instead, "
@@ -75,7 +83,7 @@ def parse_span(text: str) -> DateSpan:
         span = _try_range(left, right)
         if span is not None:
             return span
-    raise DateParseError(f"cannot read {text.strip()!r} as a date ({reason}). " + ACCEPTED)
+    raise DateParseError(f"cannot read {clipped(text.strip())!r} as a date ({reason}). " + ACCEPTED)
 
 
 def _range_splits(body: str) -> list[tuple[str, str]]:
@@ -162,10 +170,10 @@ def _parse_words(text: str, bc: bool | None) -> _Partial:
     month_positions = [i for i, month in enumerate(months) if month is not None]
     numbers = [token for token, month in zip(tokens, months, strict=True) if month is None]
     if len(month_positions) > 1 or not all(token.isdigit() for token in numbers):
-        raise DateParseError(f"not a date: {text!r}")
+        raise DateParseError(f"not a date: {clipped(text)!r}")
     if not month_positions:
         if len(numbers) != 1:
-            raise DateParseError(f"not a date: {text!r}")
+            raise DateParseError(f"not a date: {clipped(text)!r}")
         return _lone_number(numbers[0], bc)
     month = months[month_positions[0]]
     day, year = _day_and_year(numbers, bc is not None)

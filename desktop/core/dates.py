@@ -42,6 +42,10 @@ MONTH_NAMES = (
     "December",
 )
 _MAX_DETAILED_YEAR = 9999  # month/day only for years EDTF can write with four digits
+# The supported year range, -20 000 000 000 .. 20 000 000 000 (about the age of the universe,
+# with room): the timeline's own limit (``desktop.core.timeline.scale``); documented in
+# docs/library-format.md.
+MAX_YEAR = 20_000_000_000
 _UNIX_EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal()
 _EDTF_RE = re.compile(
     r"^(?:Y(?P<long>-?\d+)|(?P<year>-?\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?)"
@@ -51,6 +55,29 @@ _EDTF_RE = re.compile(
 
 class DateParseError(ValueError):
     """A date string could not be understood; the message says what is accepted."""
+
+
+def _year_number(digits: str) -> int:
+    """The integer of a year's digits; ValueError (not a huge int) for far too many digits."""
+    if len(digits.lstrip("-").lstrip("0")) > len(str(MAX_YEAR)):
+        raise ValueError(
+            f"the year {_short_number(digits)} is outside the supported range "
+            f"-{MAX_YEAR:,} .. {MAX_YEAR:,}".replace(",", " ")
+        )
+    return int(digits)
+
+
+def clipped(text: str, limit: int = 40) -> str:
+    """``text`` for a one-line message: at most ``limit`` characters, else cut with '...'."""
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def _short_number(value: int | str) -> str:
+    """A number for a message: long ones shortened to their first digits and digit count."""
+    text = value if isinstance(value, str) else str(value)
+    if len(text) <= 16:
+        return text
+    return f"{text[:8]}... ({len(text.lstrip('-'))} digits)"
 
 
 class Precision(IntEnum):
@@ -147,6 +174,11 @@ class HistDate:
     circa: bool = False
 
     def __post_init__(self) -> None:
+        if abs(self.year) > MAX_YEAR:
+            raise ValueError(
+                f"the year {_short_number(self.year)} is outside the supported range "
+                f"-{MAX_YEAR:,} .. {MAX_YEAR:,}".replace(",", " ")
+            )
         if self.month is None:
             if self.day is not None:
                 raise ValueError("a day needs a month")
@@ -177,18 +209,18 @@ class HistDate:
         match = _EDTF_RE.match(text.strip())
         if match is None:
             raise DateParseError(
-                f"not an EDTF date: {text!r}; expected YYYY, YYYY-MM, YYYY-MM-DD, -YYYY or "
-                "Y-NNNNN, optionally followed by ~"
+                f"not an EDTF date: {clipped(text)!r}; expected YYYY, YYYY-MM, YYYY-MM-DD, "
+                "-YYYY or Y-NNNNN, optionally followed by ~"
             )
         circa = match["circa"] is not None
-        if match["long"] is not None:
-            return cls(int(match["long"]), circa=circa)
-        month = int(match["month"]) if match["month"] else None
-        day = int(match["day"]) if match["day"] else None
         try:
+            if match["long"] is not None:
+                return cls(_year_number(match["long"]), circa=circa)
+            month = int(match["month"]) if match["month"] else None
+            day = int(match["day"]) if match["day"] else None
             return cls(int(match["year"]), month, day, circa)
         except ValueError as exc:
-            raise DateParseError(f"impossible date {text!r}: {exc}") from exc
+            raise DateParseError(f"impossible date {clipped(text)!r}: {exc}") from exc
 
     def to_edtf(self) -> str:
         """The EDTF string; ``HistDate.parse_edtf(d.to_edtf()) == d`` always holds."""

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.dates import DateParseError, DateSpan, HistDate
+from desktop.core.dates import MAX_YEAR, DateParseError, DateSpan, HistDate
 
 ACCEPTED = [
     ("2008", "2008", None),
@@ -126,7 +126,18 @@ def test_display_parses_back_to_the_same_span(a: HistDate, b: HistDate) -> None:
     assert DateSpan.from_edtf(*span.to_edtf()) == span
 
 
-@given(st.integers(min_value=-(10**11), max_value=10**11))
+@given(st.integers(min_value=-MAX_YEAR, max_value=MAX_YEAR))
 def test_long_years_round_trip_through_edtf(year: int) -> None:
     date = HistDate(year)
     assert HistDate.parse_edtf(date.to_edtf()) == date
+
+
+@pytest.mark.parametrize(
+    "text", ["Y1" + "0" * 30, "Y-20000000001", "Y" + "9" * 5000, "1" + "0" * 30, "9" * 5000,
+             "300000000000 BC"],
+)
+def test_years_beyond_the_supported_range_are_one_short_error(text: str) -> None:
+    with pytest.raises(DateParseError) as caught:
+        DateSpan.parse(text)
+    message = str(caught.value)
+    assert "supported range" in message and "\n" not in message and len(message) < 400

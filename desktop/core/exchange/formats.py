@@ -16,6 +16,7 @@ from pathlib import Path
 
 from desktop.io.formats.csv_text import read_csv_rows
 from desktop.io.formats.errors import FormatError
+from desktop.io.limits import check_regular_file, read_regular_file
 
 __all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "guess_export_format", "guess_import_format"]
 
@@ -48,8 +49,9 @@ def guess_import_format(path: str | os.PathLike[str]) -> str:
     target = Path(path)
     if target.is_dir():
         return "csv"
-    if not target.is_file():
+    if not target.exists():
         raise FormatError(f"{target}: no such file")
+    check_regular_file(target, FormatError)
     suffix = target.suffix.lower()
     if suffix == ".qdpx":
         return "qdpx"
@@ -82,7 +84,9 @@ def _zip_format(path: Path) -> str:
 
 def _json_format(path: Path) -> str:
     try:
-        document = json.loads(path.read_text(encoding="utf-8-sig"))
+        document = json.loads(read_regular_file(path, FormatError).decode("utf-8-sig"))
+    except RecursionError:
+        raise FormatError(f"{path.name}: JSON nested too deeply to read") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise FormatError(f"{path.name} is not readable JSON: {exc}") from exc
     if isinstance(document, dict) and document.get("format") == "parallax-library":

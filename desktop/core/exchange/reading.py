@@ -23,6 +23,7 @@ from desktop.io.formats.integrity import check_integrity
 from desktop.io.formats.library_json import read_library_json
 from desktop.io.formats.qdpx import import_qdpx
 from desktop.io.formats.timelinejs import import_timelinejs_csv, import_timelinejs_json
+from desktop.io.limits import ZipBudget, check_regular_file
 
 __all__ = ["read_import_file"]
 
@@ -34,6 +35,8 @@ def read_import_file(path: str | os.PathLike[str], fmt: str | None = None) -> Bu
         raise FormatError(f"unknown import format {chosen!r} (use {', '.join(IMPORT_FORMATS)})")
     if not Path(path).exists():
         raise FormatError(f"{path}: no such file")
+    if not Path(path).is_dir():
+        check_regular_file(path, FormatError)
     if chosen == "json":
         return read_library_json(Path(path))
     if chosen == "timelinejs-json":
@@ -88,5 +91,5 @@ def _zipped_events(path: Path) -> Bundle:
             raise FormatError(f"{path.name}: events.csv is missing from the zip")
         with tempfile.TemporaryDirectory() as folder:
             target = Path(folder) / "events.csv"
-            target.write_bytes(archive.read(names[0]))
+            target.write_bytes(ZipBudget(archive, FormatError).read(names[0]))
             return _events_bundle(target, path.name)

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import io
 import logging
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from desktop.io.documents.errors import (
     CorruptDocumentError,
+    DocumentTooLargeError,
     EmptyDocumentError,
     EncryptedDocumentError,
 )
 from desktop.io.documents.model import DocumentMetadata, Found
+from desktop.io.limits import MAX_TEXT_CHARS, ZipBudget
 
 type ContainerResult = tuple[str, DocumentMetadata]
 
@@ -27,7 +30,7 @@ type ContainerResult = tuple[str, DocumentMetadata]
 def _reported_as_corrupt(kind: str) -> Iterator[None]:
     try:
         yield
-    except (EmptyDocumentError, EncryptedDocumentError):
+    except (EmptyDocumentError, EncryptedDocumentError, DocumentTooLargeError):
         raise
     except Exception as exc:  # noqa: BLE001 - third-party parsers fail in many ways
         detail = str(exc).strip() or type(exc).__name__
@@ -39,6 +42,8 @@ def read_docx(data: bytes) -> ContainerResult:
     import docx
 
     with _reported_as_corrupt("Word"):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:  # python-docx reads every part
+            ZipBudget(archive, _too_large).check_all()
         document = docx.Document(io.BytesIO(data))
         lines = [p.text for p in document.paragraphs]
         for table in document.tables:
@@ -64,7 +69,7 @@ def read_pdf(data: bytes) -> ContainerResult:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not _opens_without_password(reader):
             raise EncryptedDocumentError("The PDF is password-protected; save an open copy first.")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = _page_texts(reader)
         info: Any = reader.metadata
         title = info.title if info is not None else None
         author = info.author if info is not None else None
@@ -72,6 +77,25 @@ def read_pdf(data: bytes) -> ContainerResult:
     if not text.strip():
         raise EmptyDocumentError("The PDF has no text layer (is it a scan?).")
     return text, _container_metadata(title, author, "pdf info")
+
+
+def _too_large(reason: str) -> DocumentTooLargeError:
+    return DocumentTooLargeError(f"The Word file is too large: {reason}")
+
+
+def _page_texts(reader: Any) -> list[str]:
+    """The text of each page, stopping with an error once the text passes the limit."""
+    pages: list[str] = []
+    total = 0
+    for page in reader.pages:
+        pages.append(page.extract_text() or "")
+        total += len(pages[-1])
+        if total > MAX_TEXT_CHARS:
+            raise DocumentTooLargeError(
+                f"The PDF holds more than {MAX_TEXT_CHARS // 1_000_000} million characters of "
+                "text, the import limit."
+            )
+    return pages
 
 
 def _opens_without_password(reader: Any) -> bool:

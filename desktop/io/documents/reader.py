@@ -20,6 +20,7 @@ from desktop.io.documents.errors import (
 from desktop.io.documents.model import DocumentMetadata, Found, ReadDocument
 from desktop.io.documents.text_formats import read_html, read_markdown, read_plain, read_xml
 from desktop.io.documents.text_header import text_metadata
+from desktop.io.limits import MAX_TEXT_CHARS, check_regular_file
 
 MAX_BYTES = 50 * 2**20
 type _Reader = Callable[[bytes], tuple[str, DocumentMetadata, str | None]]
@@ -64,6 +65,11 @@ def document_from_bytes(data: bytes, file_name: str, kind: str, reader: _Reader)
     if not data.strip():
         raise EmptyDocumentError(f"{file_name} is empty.")
     raw, metadata, encoding = reader(data)
+    if len(raw) > MAX_TEXT_CHARS:
+        raise DocumentTooLargeError(
+            f"{file_name} holds {len(raw) / 1e6:.0f} million characters of text; "
+            f"the limit is {MAX_TEXT_CHARS // 1_000_000} million."
+        )
     text = normalise_text(raw)
     if not text.strip():
         raise EmptyDocumentError(f"{file_name} contains no text.")
@@ -120,7 +126,7 @@ def _reader_for(path: Path) -> tuple[str, _Reader]:
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
-        size = path.stat().st_size
+        size = check_regular_file(path, DocumentError)  # a FIFO would block the open below
         if size > max_bytes:
             raise DocumentTooLargeError(
                 f"{path.name} is {size / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.0f} MB."

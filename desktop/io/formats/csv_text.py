@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import os
-from pathlib import Path
+from collections.abc import Iterator
 
 from charset_normalizer import from_bytes
 
 from desktop.io.formats.errors import FormatError
+from desktop.io.limits import MAX_CSV_ROWS, read_regular_file
 
 __all__ = ["CsvRows", "join_list", "read_csv_rows", "split_list"]
 
@@ -54,20 +55,34 @@ def read_csv_rows(path: str | os.PathLike[str]) -> tuple[list[str], CsvRows]:
     """
     origin = str(path)
     try:
-        text = _decode(Path(path).read_bytes(), origin)
+        text = _decode(read_regular_file(path, FormatError), origin)
     except OSError as exc:
         raise FormatError(f"cannot read {origin}: {exc}") from exc
-    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text[:4096]))
+    records = _records(text, origin)
     try:
-        records = list(reader)
-    except csv.Error as exc:
-        raise FormatError(f"{origin}: row {reader.line_num}: broken CSV: {exc}") from exc
-    if not records:
-        raise FormatError(f"{origin}: the file is empty (no header row)")
-    headers = [name.strip() for name in records[0]]
+        header = next(records)
+    except StopIteration:
+        raise FormatError(f"{origin}: the file is empty (no header row)") from None
+    headers = [name.strip() for name in header]
     rows: CsvRows = []
-    for number, record in enumerate(records[1:], start=2):
+    for number, record in enumerate(records, start=2):
         if any(cell.strip() for cell in record):
             cells = record + [""] * (len(headers) - len(record))
             rows.append((number, dict(zip(headers, cells, strict=False))))
     return headers, rows
+
+
+def _records(text: str, origin: str) -> Iterator[list[str]]:
+    """The rows of ``text`` one at a time; ``FormatError`` past ``MAX_CSV_ROWS`` rows (blank
+    rows count) or on broken quoting."""
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text[:4096]))
+    try:
+        for record in reader:
+            if reader.line_num > MAX_CSV_ROWS:
+                raise FormatError(
+                    f"{origin}: more than {MAX_CSV_ROWS} rows (blank ones included); "
+                    "split the file"
+                )
+            yield record
+    except csv.Error as exc:
+        raise FormatError(f"{origin}: row {reader.line_num}: broken CSV: {exc}") from exc

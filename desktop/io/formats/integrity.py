@@ -8,6 +8,7 @@ code hierarchy, attribute values that are not defined.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from desktop.core.dates import DateParseError, DateSpan, HistDate
@@ -112,6 +113,9 @@ def _check_claims(bundle: Bundle, passages: set[str], events: set[str]) -> None:
         if claim.event is not None:
             _check_ref("claim", claim.key, "event", claim.event, events, "event")
         _check_date("claim", claim.key, "date", claim.date)
+        for field, value in (("low", claim.low), ("high", claim.high)):
+            if value is not None and not math.isfinite(value):
+                raise _fail("claim", claim.key, field, f"{value} is not a finite number")
         if claim.kind == "number":
             if claim.low is None or claim.high is None:
                 raise _fail("claim", claim.key, "low", "a number claim needs low and high")

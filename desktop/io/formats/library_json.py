@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -23,6 +22,7 @@ from desktop.io.formats.bundle import Bundle
 from desktop.io.formats.codec import bundle_to_document, document_to_bundle
 from desktop.io.formats.errors import FormatError
 from desktop.io.formats.integrity import check_integrity
+from desktop.io.limits import read_regular_file
 from desktop.io.resources import resource
 
 __all__ = [
@@ -102,14 +102,19 @@ def read_library_json(path_or_text: str | os.PathLike[str]) -> Bundle:
     else:
         origin = str(path_or_text)
         try:
-            text = Path(path_or_text).read_text(encoding="utf-8-sig")
+            text = read_regular_file(path_or_text, FormatError).decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise FormatError(f"cannot read {origin}: {exc}") from exc
     try:
         document = json.loads(text)
+    except RecursionError:
+        raise FormatError(f"{origin}: JSON nested too deeply to read") from None
     except json.JSONDecodeError as exc:
         raise FormatError(f"{origin} is not JSON: line {exc.lineno}: {exc.msg}") from exc
-    return validate_document(document)
+    try:
+        return validate_document(document)
+    except RecursionError:
+        raise FormatError(f"{origin}: JSON nested too deeply to read") from None
 
 
 def dumps_library_json(bundle: Bundle) -> str:

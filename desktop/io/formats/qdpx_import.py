@@ -31,6 +31,7 @@ from desktop.io.formats.integrity import check_integrity
 from desktop.io.formats.keys import KeyMaker
 from desktop.io.formats.qdpx_common import NS, q
 from desktop.io.formats.qdpx_metadata import notes_from_project, source_fields
+from desktop.io.limits import ZipBudget
 
 __all__ = ["import_qdpx"]
 
@@ -39,7 +40,7 @@ _CONTEXT = 32
 
 
 class _Reader:
-    def __init__(self, archive: zipfile.ZipFile, root: ET.Element) -> None:
+    def __init__(self, archive: ZipBudget, root: ET.Element) -> None:
         self.archive, self.root = archive, root
         self.users = {u.get("guid", ""): u.get("name") or "unknown" for u in root.iter(q("User"))}
         self.code_keys: dict[str, str] = {}
@@ -81,7 +82,7 @@ class _Reader:
         name = "sources/" + path.removeprefix("internal://")
         problem = f"{where}: field 'plainTextPath': {name}"
         try:
-            return self.archive.read(name).decode("utf-8-sig")
+            return self.archive.read(name).decode("utf-8-sig")  # within the zip's budget
         except KeyError:
             raise FormatError(f"{problem} is not in the file") from None
         except UnicodeDecodeError as exc:
@@ -152,7 +153,7 @@ def _position(element: ET.Element, name: str, where: str) -> int:
         raise FormatError(f"{where}: field '{name}': not a whole number") from None
 
 
-def _open_project(archive: zipfile.ZipFile) -> ET.Element:
+def _open_project(archive: ZipBudget) -> ET.Element:
     try:
         data = archive.read("project.qde")
     except KeyError:
@@ -169,7 +170,8 @@ def _open_project(archive: zipfile.ZipFile) -> ET.Element:
 def import_qdpx(path: str | os.PathLike[str]) -> Bundle:
     """Sources, codes, passages and notes of a .qdpx file as a checked ``Bundle``."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(path) as zipped:
+            archive = ZipBudget(zipped, FormatError)
             root = _open_project(archive)
             reader = _Reader(archive, root)
             codebook = root.find(f"{q('CodeBook')}/{q('Codes')}")

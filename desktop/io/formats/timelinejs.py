@@ -24,6 +24,7 @@ from desktop.io.formats.errors import FormatError
 from desktop.io.formats.timelinejs_build import RawSlide, build_bundle
 from desktop.io.formats.timelinejs_dates import RawDate
 from desktop.io.formats.timelinejs_export import CSV_HEADERS, csv_rows, timelinejs_document
+from desktop.io.limits import read_regular_file
 
 __all__ = [
     "CSV_HEADERS",
@@ -53,7 +54,7 @@ def export_timelinejs_csv(bundle: Bundle, path: str | os.PathLike[str]) -> None:
 
 def _read_text(path: str | os.PathLike[str]) -> str:
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
+        return read_regular_file(path, FormatError).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise FormatError(f"cannot read {path}: {exc}") from exc
 
@@ -117,6 +118,8 @@ def import_timelinejs_json(path: str | os.PathLike[str]) -> Bundle:
     """Read a TimelineJS JSON file into a new ``Bundle``."""
     try:
         document = json.loads(_read_text(path))
+    except RecursionError:
+        raise FormatError(f"{path}: JSON nested too deeply to read") from None
     except json.JSONDecodeError as exc:
         raise FormatError(f"{path} is not JSON: line {exc.lineno}: {exc.msg}") from exc
     return build_bundle(_json_slides(document), Path(path).stem)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.dates import HistDate
+from desktop.core.dates import MAX_YEAR, HistDate
 from desktop.io.formats.atomic import atomic_path, write_text_atomic
 from desktop.io.formats.html_text import html_to_text
 from desktop.io.formats.keys import KeyMaker, slugify
@@ -28,7 +28,7 @@ from tests.io.formats.conftest import REPO
 
 @st.composite
 def hist_dates(draw: st.DrawFn) -> HistDate:
-    year = draw(st.integers(-9999, 9999) | st.integers(-(10**11), 10**6))
+    year = draw(st.integers(-9999, 9999) | st.integers(-MAX_YEAR, 10**6))
     circa = draw(st.booleans())
     if abs(year) > 9999 or draw(st.booleans()):
         return HistDate(year, circa=circa)
