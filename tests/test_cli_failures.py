@@ -173,9 +173,12 @@ def test_nul_characters_are_refused_on_every_engine(
 ) -> None:
     sheet = tmp_path / "in.json"
     sheet.write_text(
-        json.dumps({"title": {"text": {"headline": "T"}},
-                    "events": [{"start_date": {"year": 2001},
-                                "text": {"headline": "Bad\u0000title"}}]}),
+        json.dumps(
+            {
+                "title": {"text": {"headline": "T"}},
+                "events": [{"start_date": {"year": 2001}, "text": {"headline": "Bad\u0000title"}}],
+            }
+        ),
         encoding="utf-8",
     )
     open_library(any_url).dispose()

@@ -22,6 +22,9 @@ REQUIRED = {
     "export-report": ["event", "out.html"],
     "export-image": ["out.png"],
     "agreement": ["--coders", "a,b"],
+    "suggestions": ["source"],
+    "review": ["source", "--accept-above", "0.9"],
+    "install-desktop-entry": [],
 }
 READ_COMMANDS = {
     "info": [],
@@ -30,6 +33,8 @@ READ_COMMANDS = {
     "export-image": ["OUT/out.png"],
     "export-report": ["event", "OUT/out.html"],
     "agreement": ["--coders", "a,b"],
+    "suggestions": ["source"],
+    "review": ["source", "--accept-above", "0.9"],
 }
 
 

@@ -38,14 +38,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         fmt = args.format or guess_import_format(args.file)
+    except FormatError as error:
+        raise UserError(_named(args.file, error)) from error
     except EXPECTED_FAILURES as error:
         raise UserError(failure_message(error, "read")) from error
     library = open_for_command(args, create=True)
     try:
         outcome = import_file(library, args.file, fmt, rename=args.rename, author="import")
     except FormatError as error:
-        name, text = Path(args.file).name, str(error)
-        raise UserError(text if text.startswith(name) else f"{name}: {text}") from error
+        raise UserError(_named(args.file, error)) from error
     except EXPECTED_FAILURES as error:
         raise UserError(failure_message(error, "read")) from error
     finally:
@@ -54,6 +55,12 @@ def run(args: argparse.Namespace) -> int:
     for (kind, old), new in sorted(outcome.plan.renamed.items()):
         print(f"  {kind[:-1]} {old} -> {new}")
     return 0
+
+
+def _named(file: str, error: FormatError) -> str:
+    """The error's message, starting with the file's name (once)."""
+    name, text = Path(file).name, str(error)
+    return text if name in text.split(":", 1)[0] else f"{name}: {text}"
 
 
 IMPORT_DATA = Command(

@@ -40,15 +40,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="X",
         help="accept every pending suggestion with confidence >= X (0..1)",
     )
-    parser.add_argument(
-        "--db", default=argparse.SUPPRESS, metavar="PATH_OR_URL", help="library to use"
-    )
 
 
 def run(args: argparse.Namespace) -> int:
     if not (args.accept or args.reject or args.accept_above is not None):
         raise UserError("Say what to do: --accept ID…, --reject ID… or --accept-above X.")
-    library = open_for_command(args)
+    library = open_for_command(args, create=False)
     try:
         outcome = review(
             library,

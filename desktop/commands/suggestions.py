@@ -29,9 +29,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="only suggestions of this kind (link, new-event, ...; repeat for several)",
     )
     parser.add_argument("--format", choices=FORMATS, default="md", help="output format (md)")
-    parser.add_argument(
-        "--db", default=argparse.SUPPRESS, metavar="PATH_OR_URL", help="library to use"
-    )
 
 
 def item_to_dict(item: ReviewItem) -> dict[str, Any]:
@@ -69,7 +66,7 @@ def to_markdown(source_key: str, items: list[ReviewItem]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    library = open_for_command(args)
+    library = open_for_command(args, create=False)
     try:
         items = review_suggestions(library, args.source, kinds=args.kinds or ())
     except NotFoundError as error:

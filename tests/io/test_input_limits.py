@@ -54,9 +54,11 @@ def test_a_real_size_csv_zip_bomb_stops_at_the_cap(tmp_path: Path) -> None:
 
 
 def test_a_qdpx_bomb_is_refused(tmp_path: Path, small_caps: None) -> None:
-    qde = b'<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0">' + b" " * (
-        8 * 2**20
-    ) + b"</Project>"
+    qde = (
+        b'<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0">'
+        + b" " * (8 * 2**20)
+        + b"</Project>"
+    )
     bomb = zip_of(tmp_path / "p.qdpx", {"project.qde": qde})
     with pytest.raises(FormatError, match="expands to more than 2 MB"):
         read_import_file(bomb, "qdpx")

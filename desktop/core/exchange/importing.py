@@ -30,6 +30,7 @@ class ImportOutcome:
     format: str
     plan: ImportPlan
     changes: Changes
+    notices: tuple[str, ...] = ()
 
     def summary(self) -> str:
         """One line for people: "Imported 12 events, 3 lanes; skipped 2 identical records."."""
@@ -44,7 +45,7 @@ class ImportOutcome:
             text += f"; skipped {skipped} identical record{'' if skipped == 1 else 's'}"
         if self.plan.renamed:
             text += f"; {len(self.plan.renamed)} given new keys"
-        return text + "."
+        return "; ".join((text, *self.notices)) + "."
 
 
 def _changes(bundle: Bundle) -> Changes:
@@ -70,7 +71,7 @@ def import_bundle(
             raise ImportConflictError(plan.conflicts)
         load_bundle(uow, plan.bundle)
         uow.commit()
-    return ImportOutcome(fmt, plan, _changes(plan.bundle))
+    return ImportOutcome(fmt, plan, _changes(plan.bundle), incoming.notices)
 
 
 def import_file(

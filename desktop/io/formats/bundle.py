@@ -253,3 +253,6 @@ class Bundle:
     claims: tuple[ClaimData, ...] = ()
     notes: tuple[NoteData, ...] = ()
     relations: tuple[RelationData, ...] = ()
+    # What the reader left out or repaired, one sentence each, for the import's result line
+    # (e.g. TimelineJS placeholder slides). Not part of the library: never written, not compared.
+    notices: tuple[str, ...] = field(default=(), compare=False, metadata={"skip": True})

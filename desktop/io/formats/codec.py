@@ -29,7 +29,7 @@ def record_to_json(record: Any) -> Any:
         out: dict[str, Any] = {}
         for f in dataclasses.fields(record):
             value = getattr(record, f.name)
-            if f.name == "text" and value is None:
+            if (f.name == "text" and value is None) or f.metadata.get("skip"):
                 continue  # a source without full text simply has no "text"
             out[_json_name(f)] = record_to_json(value)
         return out

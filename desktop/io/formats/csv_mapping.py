@@ -16,7 +16,7 @@ from pathlib import Path
 
 from desktop.core.dates import DateParseError, DateSpan
 from desktop.io.formats.bundle import Bundle, EventData, MetaData
-from desktop.io.formats.csv_text import read_csv_rows
+from desktop.io.formats.csv_text import read_csv_sheet
 from desktop.io.formats.errors import FormatError
 from desktop.io.formats.integrity import check_integrity
 from desktop.io.formats.keys import KeyMaker
@@ -103,7 +103,8 @@ def _check_columns(headers: list[str], mapping: ColumnMapping) -> None:
 
 def import_csv_events(path: str | os.PathLike[str], mapping: ColumnMapping | None = None) -> Bundle:
     """Events (and lanes from the group column) of a CSV; ``mapping`` defaults to the guess."""
-    headers, rows = read_csv_rows(path)
+    sheet = read_csv_sheet(path)
+    headers, rows = sheet.headers, sheet.rows
     mapping = mapping or guess_mapping(headers)
     _check_columns(headers, mapping)
     keys, lanes = KeyMaker("event"), LaneRegistry()
@@ -121,7 +122,10 @@ def import_csv_events(path: str | os.PathLike[str], mapping: ColumnMapping | Non
             EventData(key=key, title=title, start=start, end=end, lane=lane, summary=summary)
         )
     bundle = Bundle(
-        meta=MetaData(title=Path(path).stem), lanes=lanes.records(), events=tuple(events)
+        meta=MetaData(title=Path(path).stem),
+        lanes=lanes.records(),
+        events=tuple(events),
+        notices=sheet.notices(),
     )
     check_integrity(bundle)
     return bundle

@@ -15,11 +15,13 @@ import csv
 import io
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from desktop.io.formats.atomic import write_text_atomic
 from desktop.io.formats.bundle import Bundle
+from desktop.io.formats.csv_text import decode_import_text, read_csv_sheet
 from desktop.io.formats.errors import FormatError
 from desktop.io.formats.timelinejs_build import RawSlide, build_bundle
 from desktop.io.formats.timelinejs_dates import RawDate
@@ -54,8 +56,8 @@ def export_timelinejs_csv(bundle: Bundle, path: str | os.PathLike[str]) -> None:
 
 def _read_text(path: str | os.PathLike[str]) -> str:
     try:
-        return read_regular_file(path, FormatError).decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        return decode_import_text(read_regular_file(path, FormatError), str(path))[0]
+    except OSError as exc:
         raise FormatError(f"cannot read {path}: {exc}") from exc
 
 
@@ -154,17 +156,10 @@ def _csv_slide(row: dict[str, str], where: str) -> RawSlide:
 
 def import_timelinejs_csv(path: str | os.PathLike[str]) -> Bundle:
     """Read a TimelineJS spreadsheet (CSV export of the Google Sheets template)."""
-    reader = csv.DictReader(io.StringIO(_read_text(path), newline=""))
-    headers = [name.strip() for name in reader.fieldnames or []]
-    missing = [name for name in ("Year", "Headline") if name not in headers]
+    sheet = read_csv_sheet(path, sniff=False)
+    missing = [name for name in ("Year", "Headline") if name not in sheet.headers]
     if missing:
         raise FormatError(f"header row: column '{missing[0]}' is missing (TimelineJS headers)")
-    reader.fieldnames = headers
-    slides: list[RawSlide] = []
-    try:
-        for number, row in enumerate(reader, start=2):
-            if any((value or "").strip() for value in row.values() if isinstance(value, str)):
-                slides.append(_csv_slide(row, f"row {number}"))
-    except csv.Error as exc:
-        raise FormatError(f"row {reader.line_num}: broken CSV: {exc}") from exc
-    return build_bundle(slides, Path(path).stem)
+    slides = [_csv_slide(row, f"row {number}") for number, row in sheet.rows]
+    bundle = build_bundle(slides, Path(path).stem)
+    return replace(bundle, notices=bundle.notices + sheet.notices())

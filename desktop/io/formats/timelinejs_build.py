@@ -113,16 +113,25 @@ def _meta(slides: list[RawSlide], fallback_title: str) -> MetaData:
     return MetaData(title=fallback_title)
 
 
+def _left_out(placeholders: int) -> tuple[str, ...]:
+    if not placeholders:
+        return ()
+    plural = "" if placeholders == 1 else "s"
+    return (f"left out {placeholders} placeholder slide{plural} (group labels, not events)",)
+
+
 def build_bundle(slides: list[RawSlide], fallback_title: str) -> Bundle:
     """The library the slides describe; raises ``FormatError`` naming the slide and field."""
     lanes, event_keys, era_keys = LaneRegistry(), KeyMaker("event"), KeyMaker("era")
     dated: list[tuple[DateSpan, int, EventData]] = []
     eras: list[EraData] = []
+    placeholders = 0
     for slide in slides:
         if slide.kind == "era":
             eras.append(_era(slide, era_keys))
         elif slide.kind == "event" and _is_placeholder(slide):
             lanes.key_for(slide.group)
+            placeholders += 1
         elif slide.kind == "event":
             span, event = _event(slide, event_keys, lanes)
             dated.append((span, len(dated), event))
@@ -132,6 +141,7 @@ def build_bundle(slides: list[RawSlide], fallback_title: str) -> Bundle:
         lanes=lanes.records(),
         eras=tuple(eras),
         events=tuple(event for _, _, event in dated),
+        notices=_left_out(placeholders),
     )
     check_integrity(bundle)
     return bundle

@@ -104,12 +104,14 @@ def test_repositories_refuse_non_finite_claims_and_far_times(sample_library: Lib
         claim = next(c for c in uow.claims.list() if c.low is not None)
         event = uow.events.list()[0]
     for bad in (math.nan, math.inf):
-        with sample_library.unit_of_work() as uow, pytest.raises(
-            IntegrityViolationError, match=rf"claim '{claim.key}': field 'low'"
+        with (
+            sample_library.unit_of_work() as uow,
+            pytest.raises(IntegrityViolationError, match=rf"claim '{claim.key}': field 'low'"),
         ):
             uow.claims.update(dataclasses.replace(claim, low=bad))
-    with sample_library.unit_of_work() as uow, pytest.raises(
-        IntegrityViolationError, match=rf"event '{event.key}': field 't_lo'"
+    with (
+        sample_library.unit_of_work() as uow,
+        pytest.raises(IntegrityViolationError, match=rf"event '{event.key}': field 't_lo'"),
     ):
         uow.events.update(dataclasses.replace(event, t_lo=-1e30))
     with sample_library.unit_of_work() as uow:
