@@ -4,13 +4,21 @@ Shows the workbench's ``selected_event`` (the last one selected) and follows
 ``selection_changed`` and ``catalog_changed``. The text is built by ``event_html``, a pure
 function of the record, the catalog and the date format, and shown in a read-only browser so
 it can be selected, copied and read by screen readers.
+
+A library may come from someone else, so nothing in it is trusted: every value is escaped,
+colours must look like colours, and the panel never opens a link by itself. A link (from a
+future field or a crafted value) opens only if it is http(s), and only after the user has seen
+the address and agreed.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
 from db.records import EventRecord
 from desktop.core.catalog import Catalog
@@ -20,6 +28,19 @@ from desktop.ui.bridge import WorkbenchSignals
 
 IMPORTANCE_NAMES = {1: "key event", 2: "major event", 3: "minor event"}
 NOTHING_SELECTED = "Select an event on the timeline to see its details here."
+DEFAULT_CHIP = "#888888"
+_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}|#[0-9a-fA-F]{8}|[a-zA-Z]{3,20}")
+SAFE_SCHEMES = ("http", "https")
+
+
+def safe_color(value: str | None) -> str:
+    """``value`` if it is a plain colour (#rgb, #rrggbb, #rrggbbaa or a name), else grey."""
+    text = (value or "").strip()
+    return text if _COLOR.fullmatch(text) else DEFAULT_CHIP
+
+
+def _chip(color: str | None) -> str:
+    return f'<span style="color:{escape(safe_color(color), quote=True)}">&#9632;</span>'
 
 
 def event_dates(event: EventRecord, date_format: str = "long") -> str:
@@ -52,7 +73,7 @@ def _sources_html(event: EventRecord, catalog: Catalog) -> str:
         source = titles.get(key)
         name = escape(source.title if source else key)
         outlet = escape(source.outlet) if source and source.outlet else ""
-        chip = f'<span style="color:{colors.get(key, "#888888")}">&#9632;</span>'
+        chip = _chip(colors.get(key))
         items.append(f"<li>{chip} {name}{' — ' + outlet if outlet else ''}</li>")
     count = catalog.passage_counts.get(event.key, 0)
     passages = f"{count} passage{'s' if count != 1 else ''}"
@@ -64,7 +85,7 @@ def event_html(event: EventRecord, catalog: Catalog, date_format: str = "long",
     """The panel's HTML for ``event``; every value from the library is escaped."""
     lanes = {lane.key: lane for lane in catalog.lanes}
     lane = lanes.get(event.lane)
-    lane_html = (f'<span style="color:{lane.color}">&#9632;</span> {escape(lane.name)}'
+    lane_html = (f"{_chip(lane.color)} {escape(lane.name)}"
                  if lane else escape(event.lane or "Unassigned"))
     rows = [
         _row("When", escape(event_dates(event, date_format))),
@@ -93,10 +114,29 @@ class EventDetailsPanel(QTextBrowser):
         self.date_format = date_format
         self.setObjectName("EventDetailsPanel")
         self.setAccessibleName("Event details")
-        self.setOpenExternalLinks(True)
+        self.setOpenExternalLinks(False)
+        self.setOpenLinks(False)  # never follow a link inside the panel either
+        self.anchorClicked.connect(self.open_link)
         signals.selection_changed.connect(self.refresh)
         signals.catalog_changed.connect(self.refresh)
         self.refresh()
+
+    def open_link(self, url: QUrl) -> bool:
+        """Open an http(s) ``url`` in the browser after the user confirmed the address;
+        refuse every other scheme (file:, javascript:, data: ...). True if it was opened."""
+        shown = url.toDisplayString()
+        if url.scheme().lower() not in SAFE_SCHEMES:
+            QMessageBox.warning(
+                self, "Link not opened",
+                f"Parallax opens only web links (http, https), not:\n{shown}",
+            )
+            return False
+        answer = QMessageBox.question(
+            self, "Open link?", f"Open this address in your web browser?\n\n{shown}"
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return bool(QDesktopServices.openUrl(url))
 
     def set_date_format(self, date_format: str) -> None:
         self.date_format = date_format
