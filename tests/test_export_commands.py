@@ -138,3 +138,47 @@ def test_export_image_rejects_a_bad_date(
     assert main(["export-image", str(out), "--from", "someday", "--db", sample_db]) == 2
     assert "Traceback" not in capsys.readouterr().err
     assert not out.exists()
+
+
+FIVE_SOURCES = "2022-russian-full-scale-invasion"
+
+
+def _pdf_text(path: Path) -> str:
+    reader = PdfReader(path)
+    return " ".join(
+        " ".join(unicodedata.normalize("NFKC", page.extract_text()).split())
+        for page in reader.pages
+    )
+
+
+def test_report_of_a_five_source_event_fits_three_pages_and_names_sources_whole(
+    sample_db: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "invasion.pdf"
+    assert main(["export-report", FIVE_SOURCES, str(out), "--db", sample_db]) == 0
+    assert len(PdfReader(out).pages) <= 3
+    text = _pdf_text(out)
+    for label in ("Policy report", "Bloomberg digest", "EU Reporter", "ConservativeHome", "DW"):
+        assert label in text  # the frames table's headings, never broken letter by letter
+    assert "Frames" in text and "Coverage" not in text
+    wide = tmp_path / "with-coverage.pdf"
+    assert main(["export-report", FIVE_SOURCES, str(wide), "--coverage", "--db", sample_db]) == 0
+    assert len(PdfReader(wide).pages) > 3 and "Coverage" in _pdf_text(wide)
+
+
+def test_export_image_writes_citations_and_a_caption(
+    sample_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out, bib, csl, caption = (tmp_path / name for name in ("f.png", "f.bib", "f.json", "f.txt"))
+    args = ["export-image", str(out), "--preset", "journal-column", "--db", sample_db]
+    assert main([*args, "--bib", str(bib), "--caption", str(caption)]) == 0
+    assert main([*args, "--bib", str(csl)]) == 0
+    entries = bib.read_text(encoding="utf-8")
+    assert entries.count("\n@") + entries.startswith("@") == 5
+    assert "@article{dw-ex-soviet-2025," in entries
+    items = __import__("json").loads(csl.read_text(encoding="utf-8"))
+    assert {item["id"] for item in items} >= {"dw-ex-soviet-2025", "kuzio-eureporter-2025"}
+    text = caption.read_text(encoding="utf-8")
+    assert "events in 6 lanes" in text and "DW [dw-ex-soviet-2025]" in text
+    assert main([*args, "--bib", str(tmp_path / "refs.txt")]) == 2
+    assert ".bib or .json" in capsys.readouterr().err

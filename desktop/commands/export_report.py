@@ -1,11 +1,12 @@
 """``parallax export-report QUERY OUT.(html|pdf)``: the comparison of one event as a report.
 
 The report holds the event header, the facts in dispute, the frames matrix (frames by source),
-one pane per source with its passages and codes, the blind spots and distinctive terms; the
-whole-library coverage matrix only with ``--coverage``. HTML is one self-contained page; PDF
-lays that page out on A4 (``--page`` to change; an event with five sources fits in three pages)
-and needs no display (Qt runs offscreen when there is none). The coverage matrix alone as CSV
-is ``parallax export-data OUT.csv --format coverage-csv``.
+one pane per source with its passages and codes and the blind spots; each source's distinctive
+terms with ``--terms`` and the whole-library coverage matrix with ``--coverage``. HTML is one
+self-contained page; PDF lays that page out on A4 (``--page`` to change; the panes two by two,
+so an event with five sources fits in three pages) and needs no display (Qt runs offscreen
+when there is none). The coverage matrix alone as CSV is ``parallax export-data OUT.csv
+--format coverage-csv``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--coverage", action="store_true", help="add the whole-library coverage table"
     )
+    parser.add_argument("--terms", action="store_true", help="add each source's distinctive terms")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,13 +58,15 @@ def run(args: argparse.Namespace) -> int:
         library.dispose()
     try:
         if fmt == "html":
-            write_report_html(comparison, args.out, args.coverage, labels)
+            write_report_html(comparison, args.out, args.coverage, labels, args.terms)
             print(f"Wrote the comparison of {comparison.event.title!r} to {args.out}")
             return 0
         from desktop.ui.export.report_pdf import write_html_pdf
 
         title = f"{comparison.event.title}: compared"
-        html = comparison_to_html(comparison, args.coverage, labels)
+        html = comparison_to_html(
+            comparison, args.coverage, labels, args.terms, paged=True
+        )
         pages = write_html_pdf(html, args.out, title, args.page)
     except EXPECTED_FAILURES as error:
         raise UserError(failure_message(error)) from error

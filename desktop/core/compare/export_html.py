@@ -39,11 +39,12 @@ h1{margin-bottom:.2em}.when{color:#555}
 .panes{display:flex;gap:1em;align-items:flex-start;overflow-x:auto}
 .pane{flex:1 1 20em;min-width:16em;border:1px solid #ccc;border-radius:6px;padding:.8em}
 .pane header{border-bottom:1px solid #ddd;margin-bottom:.6em}.meta{color:#555;font-size:.9em}
-blockquote{margin:.4em 0;padding:.3em .6em;border-left:4px solid #999;background:#f7f7f7}
+blockquote{margin:.3em 0;padding:.2em .5em;border-left:4px solid #999;background:#f7f7f7}
 .code{display:inline-block;border-radius:3px;padding:0 .35em;margin:.1em;font-size:.85em;
 color:#111}
 .attrs{color:#555;font-size:.85em}table{border-collapse:collapse;margin:.6em 0}
-td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}.unique{font-weight:bold}
+td,th{border:1px solid #ccc;padding:.1em .4em;text-align:left}
+.pairs td{border:none;vertical-align:top;padding:0 .4em 0 0}.unique{font-weight:bold}
 .disagree{color:#b00020}.consistent{color:#8a6d00}.agree{color:#1b5e20}
 """
 
@@ -71,8 +72,7 @@ def _pane(pane: Pane) -> str:
         attrs = f"voice: {p.voice}; tone: {p.tone or '-'}; {p.epistemic or '-'}"
         parts.append(
             f"<blockquote{_title(p.quote)}>{esc(display_quote(p.quote).text)}</blockquote>"
-            f"<div>{tags}</div>"
-            f'<div class="attrs">{esc(attrs)}</div>'
+            f'<div>{tags} <span class="attrs">{esc(attrs)}</span></div>'
         )
     return "".join(parts) + "</section>"
 
@@ -92,7 +92,7 @@ def _frames(frames: FrameMatrix, labels: dict[str, str]) -> str:
             cells.append(f"<td{cls}>{n or ''}{' ★' if unique and n else ''}</td>")
         rows.append(f"<tr><th>{_tag(code)}</th>{''.join(cells)}</tr>")
     note = '<p class="meta">★ only this source uses the frame.</p>'
-    return f"<table><tr><th>Frame</th>{head}</tr>{''.join(rows)}</table>{note}"
+    return f'<table width="100%"><tr><th>Frame</th>{head}</tr>{"".join(rows)}</table>{note}'
 
 
 def _title(quote: str) -> str:
@@ -135,7 +135,7 @@ def _words(words: Iterable[SourceTerms], outlets: dict[str, str]) -> str:
         + "</td></tr>"
         for w in words
     )
-    return f"<table>{rows}</table>"
+    return f'<table width="100%">{rows}</table>'
 
 
 def _coverage(coverage: CoverageMatrix, labels: Mapping[str, str]) -> str:
@@ -152,7 +152,7 @@ def _coverage(coverage: CoverageMatrix, labels: Mapping[str, str]) -> str:
             for c in row.cells
         )
         rows.append(f"<tr><th>{esc(row.event_title)}</th><td>{esc(row.when)}</td>{cells}</tr>")
-    return f"<table><tr><th>Event</th><th>When</th>{head}</tr>{''.join(rows)}</table>"
+    return f'<table width="100%"><tr><th>Event</th><th>When</th>{head}</tr>{"".join(rows)}</table>'
 
 
 def _labels(comparison: Comparison, stored: Mapping[str, str]) -> dict[str, str]:
@@ -164,6 +164,18 @@ def _labels(comparison: Comparison, stored: Mapping[str, str]) -> dict[str, str]
     }
 
 
+def _blind_spots(blind: BlindSpots) -> str:
+    """The silent sources by kind of silence; the empty kinds are left out."""
+    kinds = (
+        ("Published after the event", blind.after, blind),
+        ("Undated", blind.undated, None),
+        ("Awaiting review", blind.awaiting, None),
+        ("Published before the event", blind.before, None),
+    )
+    shown = [_refs(title, refs, why) for title, refs, why in kinds if tuple(refs)]
+    return "".join(shown) or "<p>Every source in the library speaks of this event.</p>"
+
+
 def _facts(comparison: Comparison) -> str:
     if not comparison.facts:
         return "<h2>Facts</h2><p>No claims to compare.</p>"
@@ -172,16 +184,43 @@ def _facts(comparison: Comparison) -> str:
     parts = ["<h2>Facts in dispute</h2>"]
     parts.append("".join(_fact(f) for f in disputed) or "<p>The sources do not disagree.</p>")
     if rest:
-        parts.append("<h2>Other facts</h2>" + "".join(_fact(f) for f in rest))
+        parts.append("<h2>Other facts</h2><ul>" + "".join(_brief(f) for f in rest) + "</ul>")
     return "".join(parts)
 
 
-def comparison_to_html(
-    comparison: Comparison, coverage: bool = False, labels: Mapping[str, str] | None = None
+def _brief(f: FactFinding) -> str:
+    """A fact the sources do not dispute, on one line: subject, verdict, who says what."""
+    said = "; ".join(f"{s.outlet or s.source_key}: {s.value}" for s in f.statements)
+    return (
+        f'<li><b>{esc(f.subject)}</b> <span class="{esc(f.verdict)}">{esc(f.verdict)}</span>'
+        f" — {esc(said)}</li>"
+    )
+
+
+def _panes(panes: Iterable[Pane], paged: bool) -> str:
+    """The panes side by side: a flex row on screen; on pages (``paged``) two to a table row,
+    since a page layout has no flex boxes."""
+    shown = [_pane(p) for p in panes]
+    if not paged:
+        return '<div class="panes">' + "".join(shown) + "</div>"
+    rows = "".join(
+        "<tr>" + "".join(f'<td width="50%">{pane}</td>' for pane in shown[k : k + 2]) + "</tr>"
+        for k in range(0, len(shown), 2)
+    )
+    return f'<table width="100%" class="pairs">{rows}</table>'
+
+
+def comparison_to_html(  # noqa: PLR0913 - what the report holds and how it is named
+    comparison: Comparison,
+    coverage: bool = False,
+    labels: Mapping[str, str] | None = None,
+    terms: bool = True,
+    paged: bool = False,
 ) -> str:
     """A complete HTML5 document; safe to open offline and to share. ``coverage`` adds the
     whole-library coverage table; ``labels`` (source key -> stored short label) name the
-    sources in tables."""
+    sources in tables; ``terms`` keeps the distinctive terms; ``paged`` lays the panes out
+    two by two for a printed page."""
     ev = comparison.event
     stored = labels or {}
     names = _labels(comparison, stored)
@@ -192,16 +231,13 @@ def comparison_to_html(
         _facts(comparison),
         "<h2>Frames</h2>",
         _frames(comparison.frames, names),
-        '<h2>Sources</h2><div class="panes">',
-        "".join(_pane(p) for p in comparison.panes),
-        "</div><h2>Blind spots</h2>",
-        _refs("Published after the event", comparison.blind_spots.after, comparison.blind_spots),
-        _refs("Undated", comparison.blind_spots.undated),
-        _refs("Awaiting review", comparison.blind_spots.awaiting),
-        _refs("Published before the event", comparison.blind_spots.before),
-        "<h2>Distinctive terms</h2>",
-        _words(comparison.words, names),
+        "<h2>Sources</h2>",
+        _panes(comparison.panes, paged),
+        "<h2>Blind spots</h2>",
+        _blind_spots(comparison.blind_spots),
     ]
+    if terms:
+        body += ["<h2>Distinctive terms</h2>", _words(comparison.words, names)]
     if coverage:
         body += ["<h2>Coverage</h2>", _coverage(comparison.coverage, stored)]
     return (

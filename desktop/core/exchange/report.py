@@ -58,7 +58,9 @@ def write_report_html(
     path: str | os.PathLike[str],
     coverage: bool = False,
     labels: Mapping[str, str] | None = None,
+    terms: bool = True,
 ) -> None:
     """Write the comparison as one self-contained HTML page at ``path`` (atomically);
-    ``coverage`` adds the whole-library coverage table, ``labels`` name the sources."""
-    write_text_atomic(path, comparison_to_html(comparison, coverage, labels))
+    ``coverage`` adds the whole-library coverage table, ``labels`` name the sources, ``terms``
+    keeps the distinctive terms."""
+    write_text_atomic(path, comparison_to_html(comparison, coverage, labels, terms))

@@ -31,6 +31,6 @@ def export_theme(name: str, font: QFont | None = None) -> TimelineTheme:
     palette.setColor(QPalette.ColorRole.Text, QColor(text))
     palette.setColor(QPalette.ColorRole.Highlight, QColor(highlight))
     theme = TimelineTheme.from_palette(palette, font)
-    if name == "print":  # paper: no tinted bands, a firmer grid
-        theme = replace(theme, band=QColor(0, 0, 0, 6), grid=QColor(0, 0, 0, 56))
+    if name == "print":  # paper: no tinted bands, a firmer grid, a marker shape per lane
+        theme = replace(theme, band=QColor(0, 0, 0, 6), grid=QColor(0, 0, 0, 56), shapes=True)
     return theme
