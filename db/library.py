@@ -14,7 +14,13 @@ from db import models
 from db.changes import install_change_log, new_client_id
 from db.engine import display_url, library_url, make_engine, sqlite_path
 from db.errors import LibraryError
-from db.migrate import check_sqlite_file, current_revision, has_tables, prepare_library
+from db.migrate import (
+    check_sqlite_file,
+    current_revision,
+    has_tables,
+    inspect_sqlite_file,
+    prepare_library,
+)
 from db.records import LibraryCounts
 from db.uow import UnitOfWork
 
@@ -116,6 +122,9 @@ def open_library(given: str | None = None, *, create: bool = True) -> Library:
     url = library_url(given)
     if not create:
         refuse_missing_file(url)
+    path = sqlite_path(url)
+    if path is not None:
+        inspect_sqlite_file(path)  # read-only: a foreign or newer file stays as it is
     engine = make_engine(url)
     try:
         if not create:

@@ -8,6 +8,7 @@ Alembic. It never drops user data: revisions are additive or copy data across.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from db.engine import sqlite_path
 from db.errors import LibraryError
 
+MIGRATION_LOCK = threading.RLock()
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -32,7 +34,8 @@ def alembic_config() -> Config:
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    with MIGRATION_LOCK:
+        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
@@ -44,7 +47,7 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     config = alembic_config()
-    with engine.begin() as connection:
+    with MIGRATION_LOCK, engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
@@ -91,23 +94,80 @@ def has_tables(engine: Engine) -> bool:
     return bool(inspect(engine).get_table_names())
 
 
+FOREIGN = (
+    "This database holds tables but is not a Parallax library (no schema revision). "
+    "Parallax will not change it; choose another one."
+)
+
+
 def _has_foreign_tables(engine: Engine) -> bool:
     tables = set(inspect(engine).get_table_names())
     return bool(tables) and "alembic_version" not in tables
 
 
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this version of Parallax knows."""
+    with MIGRATION_LOCK:
+        script = ScriptDirectory.from_config(alembic_config())
+        return frozenset(revision.revision for revision in script.walk_revisions())
+
+
+def check_revision(current: str | None) -> None:
+    """Refuse a library at a revision this version does not know (newer, or another app's)."""
+    if current is not None and current not in known_revisions():
+        raise LibraryError(
+            f"This library was made by a newer Parallax (schema revision {current}); this "
+            f"version knows revisions up to {head_revision()}. Nothing was changed: open it "
+            "with a newer Parallax."
+        )
+
+
+def inspect_sqlite_file(path: Path) -> None:
+    """Before any engine touches ``path``: refuse a foreign or newer file, reading it only.
+
+    The engine's connections switch a file to WAL, so a file that is not (yet) known to be a
+    library of ours is opened read-only here and left byte-identical when refused.
+    """
+    check_sqlite_file(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        tables = {
+            str(row[0])
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if tables and "alembic_version" not in tables:
+            raise LibraryError(FOREIGN)
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            check_revision(None if row is None else str(row[0]))
+    except sqlite3.DatabaseError as error:
+        raise LibraryError(f"The library could not be opened: {error}") from error
+    finally:
+        connection.close()
+
+
 def prepare_library(engine: Engine) -> Path | None:
-    """Create or upgrade the schema of ``engine``'s library; return the backup path if any."""
+    """Create or upgrade the schema of ``engine``'s library; return the backup path if any.
+
+    Migrations run one at a time in a process (Alembic's context is process-global: two
+    threads opening libraries at once would corrupt each other's run). A library at a
+    revision this version does not know is refused before any backup or change.
+    """
+    with MIGRATION_LOCK:
+        return _prepare(engine)
+
+
+def _prepare(engine: Engine) -> Path | None:
     path = sqlite_path(str(engine.url))
     if path is not None:
         check_sqlite_file(path)
     try:
         if _has_foreign_tables(engine):
-            raise LibraryError(
-                "This database holds tables but is not a Parallax library "
-                "(no schema revision). Parallax will not change it; choose another one."
-            )
+            raise LibraryError(FOREIGN)
         current = current_revision(engine)
+        check_revision(current)
         head = head_revision()
         if current == head:
             return None
