@@ -12,7 +12,7 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["MissingResourceError", "resource", "resources_path", "schema_path"]
+__all__ = ["MissingResourceError", "resource"]
 
 PACKAGE = "desktop"
 FOLDER = "resources"
@@ -40,12 +40,3 @@ def resource(*parts: str, must_exist: bool = False) -> Path:
         )
     return path
 
-
-def resources_path() -> Path:
-    """The bundled ``resources`` folder (a shortcut for ``resource()``)."""
-    return resource()
-
-
-def schema_path(name: str) -> Path:
-    """Path of a schema file in ``resources/schema``, e.g. ``parallax-library.schema.json``."""
-    return resource("schema", name)
