@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from db import models
-from db.records import EventRecord
+from db.records import EventRecord, Stamp
 from db.repositories.base import Repository, apply_fields, stamp_of
 
 _FIELDS = ("title", "summary", "start", "end", "t_lo", "t_hi", "importance", "context", "notes")
@@ -29,12 +29,71 @@ def event_record(row: models.Event) -> EventRecord:
     )
 
 
+_STAMP = ("created_at", "updated_at", "author", "version")
+_NO_NAMES: tuple[str, ...] = ()
+
+
+def _names_by_event(statement: Any, session: Any) -> dict[int, tuple[str, ...]]:
+    """(event id, name) rows, in order, grouped into a tuple of names per event id."""
+    grouped: dict[int, builtins.list[str]] = {}
+    for event_id, name in session.connection().execute(statement):
+        grouped.setdefault(event_id, []).append(name)
+    return {event_id: tuple(names) for event_id, names in grouped.items()}
+
+
+def _record_from_columns(
+    row: Any, actors: dict[int, tuple[str, ...]], tags: dict[int, tuple[str, ...]]
+) -> EventRecord:
+    event_id, key, lane_key, aliases, *rest = row
+    values = dict(zip(_FIELDS, rest[: len(_FIELDS)], strict=True))
+    created_at, updated_at, author, version = rest[len(_FIELDS) :]
+    return EventRecord(
+        key=key,
+        lane=lane_key or "",
+        actors=actors.get(event_id, _NO_NAMES),
+        tags=tags.get(event_id, _NO_NAMES),
+        aliases=tuple(aliases or ()),
+        id=event_id,
+        stamp=Stamp(
+            created_at=created_at, updated_at=updated_at, author=author or "", version=version or 0
+        ),
+        **values,
+    )
+
+
 class EventRepository(Repository):
     kind = "event"
 
     def list(self) -> builtins.list[EventRecord]:
-        statement = select(models.Event).order_by(models.Event.t_lo, models.Event.key)
-        return [event_record(row) for row in self.session.scalars(statement).unique()]
+        """Every event in time order (start, then key), read as columns in three queries
+        rather than as ORM objects: the same records as ``get``, in a fraction of the time."""
+        event, lane = models.Event, models.Lane
+        statement = (
+            select(
+                event.id,
+                event.key,
+                lane.key,
+                event.aliases,
+                *(getattr(event, name) for name in _FIELDS),
+                *(getattr(event, name) for name in _STAMP),
+            )
+            .outerjoin(lane, event.lane_id == lane.id)
+            .order_by(event.t_lo, event.key)
+        )
+        actors = _names_by_event(
+            select(models.EventActor.event_id, models.Actor.name)
+            .join(models.Actor, models.EventActor.actor_id == models.Actor.id)
+            .order_by(models.EventActor.event_id, models.EventActor.position),
+            self.session,
+        )
+        tags = _names_by_event(
+            select(models.event_tags.c.event_id, models.Tag.name)
+            .join(models.Tag, models.event_tags.c.tag_id == models.Tag.id)
+            .order_by(models.event_tags.c.event_id, models.Tag.name),
+            self.session,
+        )
+        rows = self.session.connection().execute(statement)
+        return [_record_from_columns(row, actors, tags) for row in rows]
 
     def in_range(self, t0: float, t1: float) -> builtins.list[EventRecord]:
         """Events overlapping [t0, t1), using the time index."""

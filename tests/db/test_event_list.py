@@ -1,0 +1,23 @@
+"""The column-based event list gives exactly the records ``get`` gives, on both engines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from db.library import Library
+from desktop.core.sample import load_sample
+
+DATASET = (
+    Path(__file__).resolve().parents[2] / "resources/dataset/russia-neighbourhood.parallax.json"
+)
+
+
+def test_list_equals_get_for_every_event(library: Library) -> None:
+    load_sample(library, DATASET)
+    with library.unit_of_work() as uow:
+        listed = uow.events.list()
+        one_by_one = [uow.events.get(event.key) for event in listed]
+    assert listed == one_by_one
+    assert [e.t_lo for e in listed] == sorted(e.t_lo for e in listed)
+    assert any(e.actors for e in listed) and any(e.tags for e in listed)
+    assert any(e.lane for e in listed) and all(e.stamp.version >= 1 for e in listed)
