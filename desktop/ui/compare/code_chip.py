@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from desktop.core.compare.model import CodeTag
 from desktop.ui.compare.safe_text import SOFT_ALPHA, STRONG_ALPHA, css_rgba
 
+CHIP_MAX = 120  # pixels of text at most
+
 
 class CodeChip(QPushButton):
     """One code of a passage. Emits ``code_activated(code_key)`` on click, Enter or Space.
@@ -22,11 +24,13 @@ class CodeChip(QPushButton):
     def __init__(self, tag: CodeTag, parent: QWidget | None = None) -> None:
         super().__init__(tag.name, parent)
         self.tag = tag
+        # a long code name ends in "…" so that a narrow pane wraps chips instead of clipping them
+        self.setText(self.fontMetrics().elidedText(tag.name, Qt.TextElideMode.ElideRight, CHIP_MAX))
         self.emphasised = False
         self.setObjectName("CodeChip")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(f"{tag.name} ({tag.key}): highlight this code in every pane")
+        self.setToolTip(f"{tag.name}: highlight this code in every pane")
         self.setAccessibleName(f"code {tag.name}")
         self.clicked.connect(lambda: self.code_activated.emit(self.tag.key))
         self._restyle()

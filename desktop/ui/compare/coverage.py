@@ -23,7 +23,7 @@ from desktop.ui.shell.tasks import IsCancelled, Report, TaskHandle, run_with_pro
 
 EVENT_KEY_ROLE = Qt.ItemDataRole.UserRole
 CELL_ALPHA = 120
-ROW_HEADER_PX = 360
+ROW_HEADER_PX = 260
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -81,7 +81,7 @@ class CoverageTableModel(QAbstractTableModel):
             ref = self.matrix.sources[section]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{ref.outlet}: {ref.title} ({ref.published_display})"
-            return ref.outlet or ref.key
+            return ref.label or ref.outlet or ref.key
         row = self.rows[section]
         return f"{row.event_title} · {row.when}"
 
@@ -104,11 +104,13 @@ class CoverageMatrixView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setMaximumWidth(ROW_HEADER_PX)  # long titles elide (tooltip: all)
-        self.setMinimumWidth(ROW_HEADER_PX + 120)  # the docks beside keep their width
+        self.setMinimumWidth(200)  # the docks beside keep their width
+        self.horizontalHeader().setToolTip("Each column is a source, in order of publication")
         self.clicked.connect(self._open)
         self.activated.connect(self._open)
         signals.catalog_changed.connect(self.reload)
         signals.filters_changed.connect(self.apply_filters)
+        signals.selection_changed.connect(self.show_selected)
         self._matrix = CoverageMatrix((), ())
         self._stale = True
         self._read: TaskHandle | None = None  # the latest read: only its matrix is shown
@@ -155,6 +157,26 @@ class CoverageMatrixView(QTableView):
 
     def apply_filters(self) -> None:
         self.coverage_model.set_matrix(self._matrix, self.workbench.visible_keys())
+        self.show_selected()
+
+    def show_selected(self) -> None:
+        """Scroll to the selected event's row (in the middle) and select it."""
+        key = self.workbench.selected_event
+        for row in range(self.coverage_model.rowCount()):
+            if self.coverage_model.event_key(row) == key:
+                index = self.coverage_model.index(row, 0)
+                self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+                self.selectRow(row)
+                return
+
+    def legend_items(self) -> list[tuple[str, str]]:
+        """(name, colour) of each dominant frame the matrix shows, in first-seen order."""
+        seen: dict[str, str] = {}
+        for row in self._matrix.rows:
+            for cell in row.cells:
+                if cell is not None and cell.dominant is not None:
+                    seen.setdefault(cell.dominant.name, cell.dominant.color)
+        return list(seen.items())
 
     def _open(self, index: QModelIndex) -> None:
         key = self.coverage_model.event_key(index.row())

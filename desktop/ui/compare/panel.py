@@ -8,6 +8,7 @@ context toggle and the page shown.
 from __future__ import annotations
 
 from dataclasses import replace
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QResizeEvent
@@ -140,12 +141,40 @@ class ComparePanel(QWidget):
         column.addWidget(self.summary_label)
         column.addWidget(self.split, 1)
         self.pages = QStackedWidget(self)
-        for page_widget in (side_by_side, self.coverage, self.reader):
+        for page_widget in (side_by_side, self._coverage_page(), self.reader):
             self.pages.addWidget(page_widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(self.pages, 1)
+
+    def _coverage_page(self) -> QWidget:
+        """The coverage matrix under its legend."""
+        page = QWidget(self)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.coverage_legend = QLabel(page)
+        self.coverage_legend.setObjectName("CoverageLegend")
+        self.coverage_legend.setWordWrap(True)
+        self.coverage_legend.setTextFormat(Qt.TextFormat.RichText)
+        self.coverage.loaded.connect(self._fill_coverage_legend)
+        self._fill_coverage_legend()
+        column.addWidget(self.coverage_legend)
+        column.addWidget(self.coverage, 1)
+        return page
+
+    def _fill_coverage_legend(self) -> None:
+        swatches = " ".join(
+            f'<span style="background-color:{escape(color)}">&nbsp;&nbsp;&nbsp;</span>'
+            f"&nbsp;{escape(name)}"
+            for name, color in self.coverage.legend_items()
+        )
+        self.coverage_legend.setText(
+            "Rows: events; columns: sources by publication date. A number is how many of the "
+            "source's passages speak of the event; an empty cell, that it is silent. The tint is "
+            "the source's dominant frame for the event"
+            + (f": {swatches}" if swatches else ".")
+        )
 
     # --- what is shown ----------------------------------------------------------------------
 

@@ -16,10 +16,13 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QInputDialog,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -85,11 +88,28 @@ class CodebookDock(QWidget):
         save = QPushButton("Save details", self)
         save.setObjectName("Codebook_Save_details")
         save.clicked.connect(self.save_details)
+        # The tree keeps room for at least 12 codes; buttons and details scroll below it.
+        rows = self.tree.fontMetrics().lineSpacing() + 6
+        self.tree.setMinimumHeight(12 * rows + self.tree.header().sizeHint().height() + 4)
+        tools = QWidget(self)
+        column = QVBoxLayout(tools)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(grid)
+        column.addLayout(form)
+        column.addWidget(save)
+        scroller = QScrollArea(self)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(tools)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.tree)
+        split.addWidget(scroller)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tree, 2)
-        layout.addLayout(grid)
-        layout.addLayout(form)
-        layout.addWidget(save)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(split)
 
     def refresh(self) -> None:
         current = self.current()

@@ -27,6 +27,8 @@ from desktop.ui.editing.navigate import Navigator
 from desktop.ui.editing.notes_dock import NotesDock
 from desktop.ui.editing.passage_tools import ReaderEditing
 from desktop.ui.editing.search_dock import SearchDock
+from desktop.ui.editing.source_actions import add_source, read_source
+from desktop.ui.shell.actions import available
 from desktop.ui.shell.docks import Area
 
 TIPS = {"undo": "Undo the last change", "redo": "Redo the change just undone",
@@ -121,6 +123,11 @@ class Editing:
             action.setStatusTip(tip)
             action.setToolTip(tip)
         a.new_event.setEnabled(True)
+        self.connect(a.add_source.triggered, lambda _c=False: add_source(self.window,
+                                                                         self.controller))
+        self.connect(a.read_source.triggered, lambda _c=False: read_source(self.window))
+        available(a.add_source)
+        available(a.read_source)
         a.find.setEnabled(True)
         menu = self._event_menu()
         for text, keys, slot in (

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -63,6 +64,14 @@ def ask_note_text(about: str, body: str, parent: QWidget | None) -> str | None:
     return editor.text() if editor.exec() == QDialog.DialogCode.Accepted else None
 
 
+def first_line(body: str) -> str:
+    """The note's first line as it reads once its Markdown is rendered (no #, ** or [](...))."""
+    document = QTextDocument()
+    document.setMarkdown(body)
+    lines = [line.strip() for line in document.toPlainText().splitlines() if line.strip()]
+    return lines[0] if lines else "(empty)"
+
+
 class NotesDock(QWidget):
     """Lists notes (target, first line, author, last change); ``target_activated(kind, key)``
     on double-click. ``ask_text(about, body)`` is the editor (patched in tests)."""
@@ -93,11 +102,15 @@ class NotesDock(QWidget):
     def _build(self) -> None:
         edit, delete = QPushButton("Edit…", self), QPushButton("Delete", self)
         go = QPushButton("Go to", self)
+        new = QPushButton("New note…", self)
+        new.setObjectName("NewNote")
+        new.setToolTip("Write a note on the selected event")
+        new.clicked.connect(self.new_note)
         edit.clicked.connect(self.edit_current)
         delete.clicked.connect(self.delete_current)
         go.clicked.connect(lambda: self._activate(self.list.currentItem()))
         row = QHBoxLayout()
-        for button in (go, edit, delete):
+        for button in (new, go, edit, delete):
             row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
@@ -116,7 +129,7 @@ class NotesDock(QWidget):
             haystack = f"{about} {note.body} {note.author}".lower()
             if not all(word in haystack for word in words):
                 continue
-            first = note.body.strip().splitlines()[0] if note.body.strip() else "(empty)"
+            first = first_line(note.body)
             when = note.updated_at.strftime("%Y-%m-%d %H:%M") if note.updated_at else ""
             item = QListWidgetItem(f"{about}: {first}\n{note.author or 'anonymous'} · {when}")
             item.setData(KEY_ROLE, note.key)
@@ -137,6 +150,14 @@ class NotesDock(QWidget):
         note = self.current_note() if item is not None else None
         if note is not None:
             self.target_activated.emit(note.target_kind, note.target_key)
+
+    def new_note(self) -> bool:
+        """A note on the selected event (or, with none selected, a hint where to start)."""
+        key = self.controller.workbench.selected_event
+        if key is None:
+            self.preview.show_markdown("*Select an event on the timeline to write a note on it.*")
+            return False
+        return self.add_note("event", key)
 
     def add_note(self, kind: str, key: str) -> bool:
         body = self.ask_text(self.describe(kind, key), "")
