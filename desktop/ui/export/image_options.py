@@ -50,7 +50,7 @@ PRESETS = {
     "journal-page": Preset(174.0, None, 0.8, about="a full journal page width, 174 mm"),
     "slide": Preset(254.0, 142.875, 1.0, dpi=192, about="a 16:9 slide, 1920 x 1080 px"),
     "a4-landscape": Preset(297.0, 210.0, 1.0, about="an A4 page, landscape"),
-    "poster-a0": Preset(1189.0, 841.0, 2.4, about="an A0 poster, landscape"),
+    "poster-a0": Preset(1189.0, 841.0, 2.4, dpi=150, about="an A0 poster, landscape, 150 dpi"),
 }
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(px|mm|cm|in|)\s*$", re.IGNORECASE)
 _PER_INCH = {"mm": MM_PER_INCH, "cm": MM_PER_INCH / 10, "in": 1.0}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 
 from desktop.ui.timeline.theme import TimelineTheme
 
@@ -18,6 +18,18 @@ _COLOURS = {  # base, text, highlight
     "print": ("#ffffff", "#000000", "#000000"),
     "dark": ("#1e1f22", "#e8eaed", "#8ab4f8"),
 }
+
+
+FONT_FAMILY = "DejaVu Sans"  # named in SVG and PDF, so other renderers measure the same glyphs
+
+
+def _named_font() -> QFont | None:
+    """The export font when installed (else None: the application's)."""
+    if FONT_FAMILY not in QFontDatabase.families():
+        return None
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(QFont().pointSizeF())
+    return font
 
 
 def export_theme(name: str, font: QFont | None = None) -> TimelineTheme:
@@ -30,7 +42,7 @@ def export_theme(name: str, font: QFont | None = None) -> TimelineTheme:
     palette.setColor(QPalette.ColorRole.Base, QColor(base))
     palette.setColor(QPalette.ColorRole.Text, QColor(text))
     palette.setColor(QPalette.ColorRole.Highlight, QColor(highlight))
-    theme = TimelineTheme.from_palette(palette, font)
+    theme = TimelineTheme.from_palette(palette, font or _named_font())
     if name == "print":  # paper: no tinted bands, a firmer grid, a marker shape per lane
         theme = replace(theme, band=QColor(0, 0, 0, 6), grid=QColor(0, 0, 0, 56), shapes=True)
     return theme
