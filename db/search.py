@@ -73,9 +73,16 @@ def autogenerate_include_name(name: str | None, type_: str, parent_names: Any) -
     return not (type_ == "table" and is_search_table(name))
 
 
+MAX_QUERY_WORDS = 32
+
+
 def query_words(query: str) -> list[str]:
-    """The words of what a user typed, with all punctuation and syntax removed."""
-    return _WORD.findall(query.replace("_", " "))
+    """The distinct words of what a user typed, with all punctuation and syntax removed; at
+    most ``MAX_QUERY_WORDS`` (the last one stays last: it is matched as a prefix)."""
+    words = list(dict.fromkeys(_WORD.findall(query.replace("_", " "))))
+    if len(words) <= MAX_QUERY_WORDS:
+        return words
+    return [*words[: MAX_QUERY_WORDS - 1], words[-1]]
 
 
 def fts5_query(words: list[str]) -> str:

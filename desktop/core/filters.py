@@ -60,6 +60,15 @@ def event_passes(event: EventRecord, filters: Filters, catalog: Catalog) -> bool
     )
 
 
+MAX_SEARCH_WORDS = 32
+
+
+def search_words(text: str) -> list[str]:
+    """The distinct words of a search, casefolded, at most ``MAX_SEARCH_WORDS`` (a pasted page
+    of text must not make filtering cost words x events x length)."""
+    return list(dict.fromkeys(text.casefold().split()))[:MAX_SEARCH_WORDS]
+
+
 def matching_keys(
     catalog: Catalog, filters: Filters, texts: Sequence[str] | None = None
 ) -> frozenset[str]:
@@ -67,7 +76,7 @@ def matching_keys(
     catalog's ``search_texts`` when the caller keeps them, saves building them again."""
     if not filters.active:
         return frozenset(event.key for event in catalog.events)
-    words = filters.text.casefold().split()
+    words = search_words(filters.text)
     if words:
         pairs = zip(catalog.events, texts or search_texts(catalog), strict=True)
         found = [e for e, text in pairs if all(word in text for word in words)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -46,6 +46,9 @@ def _swatch(color: str) -> QIcon:
     pixmap.fill(QColor(color))
     return QIcon(pixmap)
 
+
+
+SEARCH_DELAY_MS = 250  # quiet time after the last keystroke before the text filters
 
 class CheckList(QListWidget):
     """A list of checkable items, each carrying a key; nothing checked means 'all'."""
@@ -118,7 +121,11 @@ class FiltersPanel(QScrollArea):
         self.search.setPlaceholderText("Search titles, summaries, actors, tags")
         self.search.setAccessibleName("Search events")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._write)
+        # Typing (or a paste that arrives as keystrokes) restarts a short timer instead of
+        # filtering on every character: n characters cost one filtering, not n.
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._write)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
         layout.addWidget(self.search)
         layout.addLayout(self._build_importance_and_mode(body))
         self.lanes = self._group(layout, "Lanes", body)
@@ -196,6 +203,7 @@ class FiltersPanel(QScrollArea):
             text=self.search.text(), dim_instead_of_hide=self.dim_radio.isChecked())
 
     def _write(self) -> None:
+        self._search_timer.stop()  # any control writes the text typed so far too
         self.workbench.set_filters(self.current_filters())
         self._show_counts()
 
@@ -207,7 +215,8 @@ class FiltersPanel(QScrollArea):
         widgets = (self.search, self.importance, self.hide_radio, self.dim_radio)
         for widget in widgets:
             widget.blockSignals(True)
-        if self.search.text() != filters.text:
+        typing = self._search_timer.isActive()  # text typed but not yet applied wins
+        if not typing and self.search.text() != filters.text:
             self.search.setText(filters.text)
         index = self.importance.findData(filters.max_importance)
         self.importance.setCurrentIndex(max(index, 0))

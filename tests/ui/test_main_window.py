@@ -129,7 +129,7 @@ def test_filters_dock_writes_filters_and_shows_counts(
     assert window.workbench.filters.lanes == frozenset({"georgia"})
     assert panel.count_label.text() == "2 of 4 events"
     qtbot.keyClicks(panel.search, "rose")
-    assert window.workbench.filters.text == "rose"
+    qtbot.waitUntil(lambda: window.workbench.filters.text == "rose")
     assert panel.count_label.text() == "1 of 4 events"
     panel.dim_radio.click()
     assert window.workbench.filters.dim_instead_of_hide
