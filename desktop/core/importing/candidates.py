@@ -28,7 +28,10 @@ class CandidateEvent:
 
 
 def candidate_events(
-    text: str, published: HistDate | None, events: Sequence[EventInfo]
+    text: str,
+    published: HistDate | None,
+    events: Sequence[EventInfo],
+    mentions: Sequence[DateMention] | None = None,
 ) -> list[CandidateEvent]:
     """One candidate per distinct date in ``text`` that overlaps no event, best first.
 
@@ -38,7 +41,8 @@ def candidate_events(
     sentences = split_sentences(text)
     groups: dict[tuple[str, str | None], list[DateMention]] = {}
     spans = sorted((e.t_lo, e.t_hi) for e in events)
-    for mention in find_date_expressions(text, published):
+    found_dates = mentions if mentions is not None else find_date_expressions(text, published)
+    for mention in found_dates:
         if not _covered(mention.date, spans):
             groups.setdefault(mention.date.to_edtf(), []).append(mention)
     starts = [s.start for s in sentences]
@@ -47,7 +51,8 @@ def candidate_events(
 
 
 def _covered(date: DateSpan, spans: list[tuple[float, float]]) -> bool:
-    return any(lo < date.t_hi and date.t_lo < hi for lo, hi in spans)
+    t_lo, t_hi = date.t_lo, date.t_hi
+    return any(lo < t_hi and t_lo < hi for lo, hi in spans)
 
 
 def _candidate(

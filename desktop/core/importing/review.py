@@ -25,7 +25,7 @@ from db.uow import UnitOfWork
 from desktop.core.dates import DateParseError, HistDate
 from desktop.core.importing.body import article_body
 from desktop.core.importing.candidates import candidate_events
-from desktop.core.suggest import EventInfo, suggest_links
+from desktop.core.suggest import DateMention, EventInfo, find_date_expressions, suggest_links
 
 _EXCERPT = 400
 
@@ -92,8 +92,10 @@ def find_suggestions(source: SourceRecord, events: Sequence[EventInfo]) -> list[
     if not text:
         return []
     published = published_date(source.published)
-    return _links(source.key, text, published, events) + _candidates(
-        source.key, text, published, events
+    lo, hi = article_body(text)
+    mentions = find_date_expressions(text[lo:hi], published)
+    return _links(source.key, text, published, events, mentions) + _candidates(
+        source.key, text, published, events, mentions
     )
 
 
@@ -160,7 +162,11 @@ def review_item(suggestion: SuggestionRecord, titles: dict[str, str]) -> ReviewI
 
 
 def _links(
-    key: str, text: str, published: HistDate | None, events: Sequence[EventInfo]
+    key: str,
+    text: str,
+    published: HistDate | None,
+    events: Sequence[EventInfo],
+    mentions: list[DateMention],
 ) -> list[SuggestionRecord]:
     lo, hi = article_body(text)
     return [
@@ -175,17 +181,21 @@ def _links(
             reasons=s.reasons,
             target=s.event_key,
         )
-        for s in suggest_links(text[lo:hi], published, events)
+        for s in suggest_links(text[lo:hi], published, events, mentions)
     ]
 
 
 def _candidates(
-    key: str, text: str, published: HistDate | None, events: Sequence[EventInfo]
+    key: str,
+    text: str,
+    published: HistDate | None,
+    events: Sequence[EventInfo],
+    mentions: list[DateMention],
 ) -> list[SuggestionRecord]:
     """Dates in the body that no event covers, as candidate new events."""
     lo, hi = article_body(text)
     found = []
-    for candidate in candidate_events(text[lo:hi], published, events):
+    for candidate in candidate_events(text[lo:hi], published, events, mentions):
         start, end = candidate.date.to_edtf()
         quote = text[lo + candidate.start : lo + candidate.end]
         payload = {

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from desktop.core.dates import DateParseError, DateSpan, HistDate, Precision
 from desktop.core.suggest import patterns
@@ -98,6 +99,7 @@ def _absolute(text: str) -> list[DateMention]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def _parse(words: str) -> DateSpan | None:
     try:
         return DateSpan.parse(words)

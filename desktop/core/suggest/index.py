@@ -14,23 +14,21 @@ class TermIndex:
     """Events, their weighted terms, and for each key the (event number, term) pairs using it."""
 
     events: tuple[EventInfo, ...]
-    postings: dict[str, tuple[tuple[int, Term], ...]]
+    postings: dict[str, tuple[tuple[int, Term, int], ...]]
 
     def matches(self, sequence: list[str]) -> dict[int, list[Term]]:
         """Event number -> its terms found in ``sequence`` (the keys of a sentence in order):
         a one-word term anywhere, a longer one as neighbouring keys."""
-        keys = set(sequence)
-        pairs = set(zip(sequence, sequence[1:], strict=False))
+        pairs: set[tuple[str, str]] | None = None
         found: dict[int, list[Term]] = {}
-        seen: set[tuple[int, Term]] = set()
-        for key in keys:
-            for pair in self.postings.get(key, ()):
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                number, term = pair
-                if all(pair in pairs for pair in zip(term.keys, term.keys[1:], strict=False)):
-                    found.setdefault(number, []).append(term)
+        for key in set(sequence):
+            for number, term, size in self.postings.get(key, ()):
+                if size > 1:
+                    if pairs is None:
+                        pairs = set(zip(sequence, sequence[1:], strict=False))
+                    if not all(p in pairs for p in zip(term.keys, term.keys[1:], strict=False)):
+                        continue
+                found.setdefault(number, []).append(term)
         return found
 
 
@@ -40,8 +38,8 @@ def build_term_index(events: tuple[EventInfo, ...]) -> TermIndex:
     weighted = weigh(
         [(e.key, phrases_of(e.title, (*e.actors, *e.tags, *e.aliases))) for e in events]
     )
-    postings: dict[str, list[tuple[int, Term]]] = {}
+    postings: dict[str, list[tuple[int, Term, int]]] = {}
     for number, entry in enumerate(weighted):
         for term in entry.terms:
-            postings.setdefault(term.keys[0], []).append((number, term))
+            postings.setdefault(term.keys[0], []).append((number, term, len(term.keys)))
     return TermIndex(events, {k: tuple(v) for k, v in postings.items()})

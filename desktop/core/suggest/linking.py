@@ -2,12 +2,13 @@
 
 Evidence is the event's names found in the text: title words, actors, tags and aliases, each
 weighted by how rare it is among the library's events (``terms``), matched across scripts and
-inflections. Dates add to that evidence when they are compatible with the event at its
-precision (the event's own day counts most; a day inside a long span counts little), and a
-document whose stated years are all far from the event weakens it. A date alone never links:
-an event needs names worth ``MIN_NAMES`` of weight. Page chrome never counts (``units``).
-The passage is the sentence (or two) that names the event best; never a headline, URL, caption
-or navigation line.
+inflections. Names found together in one sentence count fully, names scattered over other
+sentences count less (``SPREAD``). Dates add to that evidence when they are compatible with
+the event at its precision (the event's own day counts most; a day inside a long span counts
+little), and a document whose stated years are all far from the event weakens it. A date
+alone never links: an event needs names worth ``MIN_NAMES`` of weight. Page chrome never
+counts (``units``). The passage is the sentence (or two) that names the event best; never a
+headline, URL, caption or navigation line.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from desktop.core.suggest.terms import Term, keys_of
 from desktop.core.suggest.units import Unit, units_of
 
 MIN_NAMES = 3.0
+SPREAD = 0.3  # names found in other sentences than the best one count this much
 NAMES_ALONE = 5.0
-DATE_SUPPORT = 1.5
+DATE_SUPPORT = 1.0
 ACCEPT = 0.6
 RELATIVE = 0.0
 _SHORT = 70
@@ -33,6 +35,8 @@ _DAY_EXACT = 2.5
 _SHORT_SPAN = 2.0
 _LONG_SPAN = 0.4
 _FAR_YEARS = 0.35
+_LEDE_DATES = 10  # the document's first dates (dateline, lede) count for every event it names
+_LEDE_FACTOR = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,24 +56,36 @@ class _Evidence:
     names: dict[str, Term] = field(default_factory=dict)
     best_unit: int = -1
     best_weight: float = 0.0
+    unit_names: float = 0.0
+    unit_count: int = 0
     date: float = 0.0
     date_reason: str = ""
 
 
 def suggest_links(
-    doc_text: str, published: HistDate | None, events: Iterable[EventInfo]
+    doc_text: str,
+    published: HistDate | None,
+    events: Iterable[EventInfo],
+    mentions: list[DateMention] | None = None,
 ) -> list[Suggestion]:
     """Rank the events ``doc_text`` speaks of, best first, at most one suggestion per event.
 
     Never suggests an event that begins after the document's horizon (its publication date,
-    else its latest absolute date). Cost is linear in the text's length.
+    else its latest absolute date). Cost is linear in the text's length. ``mentions`` may
+    pass the text's date expressions when the caller has found them already.
     """
     index = build_term_index(tuple(events))
     if not index.events:
         return []
-    mentions = find_date_expressions(doc_text, published)
+    if mentions is None:
+        mentions = find_date_expressions(doc_text, published)
     units = units_of(doc_text)
     found = _collect(doc_text, units, mentions, index)
+    lede = [m for m in mentions if m.kind is DateKind.ABSOLUTE][:_LEDE_DATES]
+    for number, evidence in found.items():
+        date, reason = _date_evidence(doc_text, index.events[number], lede)
+        if date * _LEDE_FACTOR > evidence.date:
+            evidence.date, evidence.date_reason = date * _LEDE_FACTOR, reason
     horizon = _horizon(published, mentions)
     years = _stated_years(published, mentions)
     suggestions = []
@@ -103,10 +119,11 @@ def _collect(
         keys = keys_of(text[unit.start : unit.end])
         for event_number, terms in index.matches(keys).items():
             evidence = found.setdefault(event_number, _Evidence())
-            weight = 0.0
             for term in terms:
                 evidence.names.setdefault(term.label, term)
-                weight += term.weight
+            weight, kept = name_weight(terms)
+            evidence.unit_names = max(evidence.unit_names, weight)
+            evidence.unit_count = max(evidence.unit_count, len(kept))
             date, reason = _date_evidence(text, index.events[event_number], inside)
             if date > evidence.date:
                 evidence.date, evidence.date_reason = date, reason
@@ -159,11 +176,14 @@ def name_weight(terms: Iterable[Term]) -> tuple[float, list[Term]]:
 def _suggestion(
     text: str, event: EventInfo, evidence: _Evidence, units: list[Unit], years: set[int]
 ) -> Suggestion | None:
-    names, ranked = name_weight(evidence.names.values())
+    whole, ranked = name_weight(evidence.names.values())
+    names = evidence.unit_names + SPREAD * max(0.0, whole - evidence.unit_names)
     if evidence.best_unit < 0 or names < MIN_NAMES:
         return None
     if names < NAMES_ALONE and evidence.date < DATE_SUPPORT:
         return None
+    if names < NAMES_ALONE and evidence.date < _SHORT_SPAN and evidence.unit_count < 2:
+        return None  # one name and a year: "Tashkent ... 1992" is not the 1992 treaty
     score = names + evidence.date
     if years and not _near(event, years):
         score *= _FAR_YEARS

@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 _KEY = 5
 _COMMON = 0.35
@@ -40,6 +40,7 @@ _STOP = frozenset({
 # fmt: on
 
 
+@lru_cache(maxsize=200_000)
 def key_of(word: str) -> str:
     """The key of one word (see the module docstring); "" for a stop word."""
     lower = word.lower()
@@ -52,6 +53,8 @@ def key_of(word: str) -> str:
         return latin if len(latin) >= 3 else ""
     if len(latin) < 2:
         return ""
+    if len(latin) >= _KEY and latin[-1] in "aeiouy":
+        latin = latin[:-1]  # "Крыма", "Крыму" meet "Крым"
     return latin[:_KEY]
 
 
