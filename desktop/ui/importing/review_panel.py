@@ -3,11 +3,14 @@
 Nothing is linked until a person presses Accept; each accept or reject goes through the use
 case (``accept_suggestion`` / ``reject_suggestion``) and then ``workbench.reload()``. The
 dialogs that ask (the new event's title, the edited span) are methods tests can replace.
+Sources are walked one by one with Previous/Next (Alt+Left / Alt+Right); sources awaiting
+review are marked in the list.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -56,6 +59,12 @@ class ReviewPanel(QWidget):
         self.items: list[ReviewItem] = []
         self.source_combo = QComboBox()
         self.source_combo.setAccessibleName("Source to review")
+        self.previous_button = QPushButton("◀ &Previous")
+        self.next_button = QPushButton("&Next ▶")
+        self.previous_button.setShortcut(QKeySequence("Alt+Left"))
+        self.next_button.setShortcut(QKeySequence("Alt+Right"))
+        self.previous_button.setToolTip("Previous source (Alt+Left)")
+        self.next_button.setToolTip("Next source (Alt+Right)")
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)
         self.table.setHeaderLabels(list(_COLUMNS))
@@ -66,6 +75,8 @@ class ReviewPanel(QWidget):
         self.reject_button = QPushButton("&Reject")
         self._lay_out()
         self.source_combo.currentIndexChanged.connect(self.refresh)
+        self.previous_button.clicked.connect(lambda: self.step_source(-1))
+        self.next_button.clicked.connect(lambda: self.step_source(1))
         self.table.currentItemChanged.connect(self._update_buttons)
         self.accept_button.clicked.connect(lambda: self.accept_current())
         self.edit_button.clicked.connect(self.edit_current)
@@ -78,8 +89,12 @@ class ReviewPanel(QWidget):
         for button in (self.accept_button, self.edit_button, self.reject_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        walk = QHBoxLayout()
+        walk.addWidget(self.previous_button)
+        walk.addWidget(self.source_combo, 1)
+        walk.addWidget(self.next_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.source_combo)
+        layout.addLayout(walk)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
@@ -94,14 +109,23 @@ class ReviewPanel(QWidget):
         current = self.source_key
         with self.workbench.library.unit_of_work() as uow:
             sources = [s for s in uow.sources.list() if s.full_text is not None]
+            pending = uow.suggestions.pending_counts()
         self.source_combo.blockSignals(True)
         self.source_combo.clear()
         for source in sources:
-            self.source_combo.addItem(source.title, source.key)
+            waiting = pending.get(source.key, 0)
+            label = f"{source.title} — {waiting} awaiting review" if waiting else source.title
+            self.source_combo.addItem(label, source.key)
         found = self.source_combo.findData(current) if current else -1
         self.source_combo.setCurrentIndex(found if found >= 0 else 0 if sources else -1)
         self.source_combo.blockSignals(False)
         self.refresh()
+
+    def step_source(self, step: int) -> None:
+        """Show the previous (-1) or next (+1) source; stays put at either end."""
+        index = self.source_combo.currentIndex() + step
+        if 0 <= index < self.source_combo.count():
+            self.source_combo.setCurrentIndex(index)
 
     def show_source(self, source_key: str) -> None:
         """Review ``source_key`` (e.g. right after importing it)."""
@@ -119,6 +143,9 @@ class ReviewPanel(QWidget):
         if first is not None:
             self.table.setCurrentItem(first)
         self.status_label.setText(f"{len(self.items)} suggestions to review" if key else "")
+        index, count = self.source_combo.currentIndex(), self.source_combo.count()
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(0 <= index < count - 1)
         self._update_buttons()
 
     def current_item(self) -> ReviewItem | None:

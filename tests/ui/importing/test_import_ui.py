@@ -234,3 +234,17 @@ def test_review_panel_reject_edit_span_and_new_event(panel: ReviewPanel) -> None
     panel.accept_button.click()
     assert library.counts().events == events_before + 1
     assert new.id not in {i.id for i in panel.items}
+
+
+def test_review_panel_walks_sources_with_next_and_previous(panel: ReviewPanel) -> None:
+    combo = panel.source_combo
+    assert combo.count() >= 1
+    combo.setCurrentIndex(0)
+    assert not panel.previous_button.isEnabled()
+    if combo.count() > 1:
+        panel.next_button.click()
+        assert combo.currentIndex() == 1 and panel.previous_button.isEnabled()
+        panel.previous_button.click()
+        assert combo.currentIndex() == 0
+    panel.show_source(SOURCE_OF[CORPUS[4]])
+    assert "awaiting review" in combo.currentText()
