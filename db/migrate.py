@@ -52,6 +52,14 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the schema down to ``revision`` (for tests and benchmarks of upgrades only)."""
+    config = alembic_config()
+    with MIGRATION_LOCK, engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
 def check_sqlite_file(path: Path) -> None:
     """Refuse a file that exists but is not a readable SQLite database."""
     if not path.exists() or path.stat().st_size == 0:
