@@ -1,15 +1,17 @@
 """The state the window shares: the open library, its catalog, the selection and the filters.
 
-Qt-free and observable: views subscribe to a topic and are called after each change. The Qt
-side (``desktop.ui.bridge``) turns these calls into signals, coalesced per event-loop turn.
-Topics: ``catalog`` (the library's content changed), ``selection``, ``filters`` (the event
-filters or ``coder_filter``, whose codings the comparison shows).
+Qt-free and observable through ``events``, a psygnal signal group: ``catalog(Changes)`` (the
+library's content changed; the value says what was re-read), ``selection()`` and ``filters()``
+(the event filters or ``coder_filter``, whose codings the comparison shows). Listeners get each
+change set with its signal, never from a shared field, so none is lost when several arrive
+close together. The Qt side (``desktop.ui.bridge``) merges them per event-loop turn.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+
+from psygnal import Signal, SignalGroup
 
 from db.library import Library
 from desktop.core.catalog import Catalog
@@ -17,8 +19,15 @@ from desktop.core.editing.changes import Changes
 from desktop.core.filters import Filters, matching_keys, search_texts
 from desktop.core.team.coders import CoderFilter
 
-Listener = Callable[[], None]
-TOPICS = ("catalog", "selection", "filters")
+TOPICS = ("catalog", "selection", "filters")  # the order the Qt bridge delivers them in
+
+
+class WorkbenchEvents(SignalGroup):
+    """What a workbench announces; ``catalog`` carries the ``Changes`` it re-read."""
+
+    catalog = Signal(Changes)
+    selection = Signal()
+    filters = Signal()
 
 
 class Workbench:
@@ -31,40 +40,30 @@ class Workbench:
         self.coder_filter = CoderFilter()
         self._visible: frozenset[str] | None = None
         self._texts: tuple[str, ...] | None = None  # the catalog's search texts, once needed
-        self.last_changes: Changes | None = None  # what the last reload re-read (None: all)
-        self._listeners: dict[str, list[Listener]] = defaultdict(list)
-
-    def subscribe(self, topic: str, listener: Listener) -> None:
-        if topic not in TOPICS:
-            raise ValueError(f"unknown topic {topic!r}; topics are {TOPICS}")
-        self._listeners[topic].append(listener)
-
-    def _emit(self, topic: str) -> None:
-        for listener in list(self._listeners[topic]):
-            listener()
+        self.events = WorkbenchEvents()
 
     def reload(self, changes: Changes | None = None) -> None:
         """Re-read the library after an edit, an import or another client's change: only what
-        ``changes`` names, or everything when it is None. Views may read ``last_changes`` to
-        refresh only what concerns them."""
+        ``changes`` names, or everything when it is None. ``events.catalog`` then carries what
+        was re-read (``everything`` set after a full load), so views refresh only that."""
         if changes is None or changes.everything:
             self.catalog = Catalog.load(self.library)
+            changes = Changes(everything=True, origin=(changes or Changes()).origin)
         else:
             self.catalog = self.catalog.updated(self.library, changes)
-        self.last_changes = None if changes is None or changes.everything else changes
         self._visible = self._texts = None
         known = {event.key for event in self.catalog.events}
         kept = tuple(key for key in self.selection if key in known)
-        self._emit("catalog")
+        self.events.catalog.emit(changes)
         if kept != self.selection:
             self.selection = kept
-            self._emit("selection")
+            self.events.selection.emit()
 
     def select(self, keys: Iterable[str]) -> None:
         chosen = tuple(dict.fromkeys(keys))
         if chosen != self.selection:
             self.selection = chosen
-            self._emit("selection")
+            self.events.selection.emit()
 
     @property
     def selected_event(self) -> str | None:
@@ -75,13 +74,13 @@ class Workbench:
         if filters != self.filters:
             self.filters = filters
             self._visible = None
-            self._emit("filters")
+            self.events.filters.emit()
 
     def set_coder_filter(self, coder_filter: CoderFilter) -> None:
         """Show only some coders' codings (mine / theirs / both); views re-read on ``filters``."""
         if coder_filter != self.coder_filter:
             self.coder_filter = coder_filter
-            self._emit("filters")
+            self.events.filters.emit()
 
     def visible_keys(self) -> frozenset[str]:
         """Events that pass the filters (cached until the catalog or the filters change)."""

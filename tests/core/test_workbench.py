@@ -66,7 +66,7 @@ def test_filters_narrow_the_visible_events(sqlite_library: Library) -> None:
     fill(sqlite_library)
     bench = Workbench(sqlite_library)
     calls: list[str] = []
-    bench.subscribe("filters", lambda: calls.append("filters"))
+    bench.events.filters.connect(lambda: calls.append("filters"))
     assert bench.visible_keys() == {"war", "crimea", "minor"}
     bench.set_filters(Filters(max_importance=2))
     assert bench.visible_keys() == {"war", "crimea"}
@@ -83,7 +83,7 @@ def test_selection_notifies_once_and_survives_reload(sqlite_library: Library) ->
     fill(sqlite_library)
     bench = Workbench(sqlite_library)
     seen: list[tuple[str, ...]] = []
-    bench.subscribe("selection", lambda: seen.append(bench.selection))
+    bench.events.selection.connect(lambda: seen.append(bench.selection))
     bench.select(["war"])
     bench.select(["war"])
     assert seen == [("war",)] and bench.selected_event == "war"

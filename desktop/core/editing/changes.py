@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+LOCAL = "local"
+REMOTE = "remote"
+MIXED = "mixed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -11,7 +16,10 @@ class Changes:
     """Keys changed per kind of record, plus ``everything`` when a view should reload all.
 
     Values combine with ``|``; the empty value means nothing visible changed. Codings and links
-    are reported through the passages (and codes or events) they join.
+    are reported through the passages (and codes or events) they join. ``origin`` says who made
+    the change: ``LOCAL`` (this window), ``REMOTE`` (another client, seen by polling) or the id
+    of the client that made it (e.g. a view that already shows its own drag); combined values
+    of different origins are ``MIXED``, so no view skips them.
     """
 
     events: frozenset[str] = field(default_factory=frozenset)
@@ -23,17 +31,27 @@ class Changes:
     lanes: frozenset[str] = field(default_factory=frozenset)
     relations: frozenset[str] = field(default_factory=frozenset)
     everything: bool = False
+    origin: str = LOCAL
 
     @classmethod
     def of(cls, *, everything: bool = False, **keys: Iterable[str]) -> Changes:
-        """``Changes.of(events=["a"], codes={"x"})``: any iterable of keys per kind."""
-        values = {name: frozenset(value) for name, value in keys.items()}
+        """``Changes.of(events=["a"], codes={"x"})``: any iterable of keys per kind, made here
+        (``from_origin`` says otherwise)."""
+        values: dict[str, Any] = {name: frozenset(value) for name, value in keys.items()}
         return cls(everything=everything, **values)
 
     def __or__(self, other: Changes) -> Changes:
-        merged = {f.name: getattr(self, f.name) | getattr(other, f.name) for f in fields(self)}
-        return Changes(**merged)
+        merged = {f: getattr(self, f) | getattr(other, f) for f in _CONTENT}
+        origin = self.origin if self.origin == other.origin else MIXED
+        return Changes(**merged, origin=origin)
+
+    def from_origin(self, origin: str) -> Changes:
+        """The same change set, said to come from ``origin``."""
+        return replace(self, origin=origin)
 
     @property
     def is_empty(self) -> bool:
-        return not any(getattr(self, f.name) for f in fields(self))
+        return not any(getattr(self, f) for f in _CONTENT)
+
+
+_CONTENT = tuple(f.name for f in fields(Changes) if f.name != "origin")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from db.changes import ChangeRecord, changes_since, latest_change_id
 from db.library import Library
-from desktop.core.editing.changes import Changes
+from desktop.core.editing.changes import REMOTE, Changes
 
 _FIELDS = {
     "event": "events",
@@ -38,7 +38,7 @@ class RemoteChanges:
         return tuple(sorted({r.author for r in self.records}))
 
     def as_changes(self) -> Changes:
-        return changes_of(self.records)
+        return changes_of(self.records).from_origin(REMOTE)
 
 
 def changes_of(records: Iterable[ChangeRecord]) -> Changes:

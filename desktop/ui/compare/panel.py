@@ -224,9 +224,8 @@ class ComparePanel(QWidget):
         if self.comparison is not None:
             self.show_page(SIDE_BY_SIDE)
 
-    def _on_catalog(self) -> None:
-        changes = self.workbench.last_changes
-        if changes is not None and not _concerns(changes, self.workbench.selected_event):
+    def _on_catalog(self, changes: Changes) -> None:
+        if not _concerns(changes, self.workbench.selected_event):
             return  # only other events changed: the panes already show the library as it is
         self.refresh()
         if self.reader.source is not None:

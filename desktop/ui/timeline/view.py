@@ -100,12 +100,12 @@ class TimelineView(QWidget):
         visible = self.workbench.visible_keys() if filters.active else None
         return self._data.scene(visible, filters.dim_instead_of_hide, self.workbench.selection)
 
-    def _on_catalog(self) -> None:
-        changes = self.workbench.last_changes
-        if changes is not None and not _drawn(changes):
+    def _on_catalog(self, changes: Changes) -> None:
+        if not changes.everything and not _drawn(changes):
             return  # notes or passage relations only: nothing the timeline draws
         catalog = self.workbench.catalog
-        if changes is None or not _events_only(changes) or self._built_from != _frame_of(catalog):
+        patchable = not changes.everything and _events_only(changes)
+        if not patchable or self._built_from != _frame_of(catalog):
             self._rebuild()
             return
         fresh = {key: catalog.event(key) for key in changes.events}

@@ -20,6 +20,7 @@ from desktop.core.editing import (
     MoveEvent,
     UnlinkPassage,
 )
+from desktop.core.editing.changes import LOCAL, MIXED, REMOTE, Changes
 from desktop.core.workbench import Workbench
 
 
@@ -66,9 +67,24 @@ def test_a_new_lane_reloads_everything(lib: Library) -> None:
 
 def test_workbench_reload_says_what_it_reread(lib: Library) -> None:
     bench = Workbench(lib)
-    seen: list[object] = []
-    bench.subscribe("catalog", lambda: seen.append(bench.last_changes))
+    seen: list[Changes] = []
+    bench.events.catalog.connect(seen.append)
     changes = CreateNote("event", "war", "memo").do(lib)
     bench.reload(changes)
     bench.reload()
-    assert seen == [changes, None]
+    bench.reload(Changes(everything=True, origin=REMOTE))
+    assert seen == [
+        changes,
+        Changes(everything=True),
+        Changes(everything=True, origin=REMOTE),
+    ]
+
+
+def test_change_sets_merge_and_keep_their_origin() -> None:
+    mine = Changes.of(events=["a"])
+    theirs = Changes.of(events=["b"], codes=["x"]).from_origin(REMOTE)
+    assert (mine | mine.from_origin(LOCAL)).origin == LOCAL
+    merged = mine | theirs
+    assert merged == Changes.of(events=["a", "b"], codes=["x"]).from_origin(MIXED)
+    assert not merged.is_empty and Changes(origin=REMOTE).is_empty
+    assert (Changes() | Changes(everything=True)).everything

@@ -120,7 +120,7 @@ def test_the_compare_panes_show_only_the_chosen_coders(sqlite_library: Library) 
     assert shown(CoderView.BOTH) == team_codes | {extra}
     bench = Workbench(sqlite_library, author="bob")
     heard: list[str] = []
-    bench.subscribe("filters", lambda: heard.append("filters"))
+    bench.events.filters.connect(lambda: heard.append("filters"))
     bench.set_coder_filter(CoderFilter(CoderView.THEIRS, "bob"))
     assert heard == ["filters"] and bench.coder_filter.view is CoderView.THEIRS
 

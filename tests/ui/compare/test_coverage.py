@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from desktop.core.editing.changes import Changes
 from desktop.core.filters import Filters
 from desktop.ui.compare import CoverageMatrixView
 from tests.ui.compare.library_kit import AKTAU, QUIET, WAR
@@ -24,14 +25,14 @@ def _view(bench: Bench, qtbot) -> CoverageMatrixView:  # type: ignore[no-untyped
 def test_the_matrix_is_read_only_when_shown(bench: Bench, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = CoverageMatrixView(bench.workbench, bench.signals)
     qtbot.addWidget(view)
-    bench.signals.catalog_changed.emit()  # a change while hidden starts no read
+    bench.signals.catalog_changed.emit(Changes(everything=True))  # hidden: no read
     qtbot.wait(50)
     assert view.coverage_model.rowCount() == 0
     with qtbot.waitSignal(view.loaded, timeout=10000):
         view.show()
     assert view.coverage_model.rowCount() == 3
     with qtbot.waitSignal(view.loaded, timeout=10000):
-        bench.signals.catalog_changed.emit()  # on screen: read again at once
+        bench.signals.catalog_changed.emit(Changes(everything=True))  # shown: read now
 
 
 def test_cells_count_passages_and_tint_by_dominant_frame(bench: Bench, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -54,7 +54,7 @@ def test_import_with_the_file_dialog_ends_with_the_report(
     chosen = [str(corpus(CORPUS[1])), str(corpus(CORPUS[2]))]
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen, ""))
     reloads: list[int] = []
-    workbench.subscribe("catalog", lambda: reloads.append(1))
+    workbench.events.catalog.connect(lambda _changes: reloads.append(1))
     controller = ImportController(workbench, signals)
     report = _run(qtbot, controller, controller.choose_and_import)
     assert [o.status for o in report.outcomes] == [ImportStatus.ATTACHED] * 2

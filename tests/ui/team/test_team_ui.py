@@ -53,7 +53,7 @@ def test_own_edits_do_not_reload(  # type: ignore[no-untyped-def]
     window = make_window(qtbot, sqlite_library, tmp_path)
     hub = install_team(window, window.workbench, window.signals)
     reloads: list[int] = []
-    window.workbench.subscribe("catalog", lambda: reloads.append(1))
+    window.workbench.events.catalog.connect(lambda _changes: reloads.append(1))
     key = window.workbench.catalog.events[0].key
     with sqlite_library.unit_of_work("me") as uow:
         uow.events.update(replace(uow.events.get(key), title="my own"))
