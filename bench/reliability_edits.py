@@ -31,6 +31,7 @@ from desktop.core.editing import (
     LinkPassage,
     RelatePassages,
     UnlinkPassage,
+    perform,
 )
 from desktop.core.editing.edits import RecordEdit
 
@@ -58,7 +59,7 @@ def _year_span(year: int) -> tuple[float, float]:
 
 
 def _written(command: RecordEdit, library: Library, kind: str, name: str, value: Any) -> Entry:
-    command.do(library)
+    perform(command, library)
     version = command._version  # the version this edit wrote
     return {"t": kind, "key": command.after.key, "version": version, "field": name, "value": value}
 
@@ -147,13 +148,13 @@ def edit_source(library: Library, author: str, key: str, name: str, value: str) 
 
 
 def apply_code(library: Library, author: str, passage: str, code: str) -> Entry:
-    ApplyCode(passage, code, author=author).do(library)
+    perform(ApplyCode(passage, code, author=author), library)
     return {"t": "coding", "passage": passage, "code": code, "coder": author}
 
 
 def new_note(library: Library, author: str, target: str, body: str) -> Entry:
     command = CreateNote("event", target, body, author=author)
-    command.do(library)
+    perform(command, library)
     return {"t": "new_note", "key": command.note.key, "body": body}
 
 
@@ -161,10 +162,10 @@ def toggle_link(library: Library, author: str, mine: Holdings, pair: tuple[str, 
     """Unlink a link this writer made, else link the pair (refused if someone linked it)."""
     passage, event = pair
     if pair in mine.links:
-        UnlinkPassage(passage, event, author).do(library)
+        perform(UnlinkPassage(passage, event, author), library)
         mine.links.remove(pair)
         return {"t": "hold", "slot": f"link {passage} {event}", "held": False}
-    LinkPassage(passage, PassageLink(event, 0.5, "manual"), author).do(library)
+    perform(LinkPassage(passage, PassageLink(event, 0.5, "manual"), author), library)
     mine.links.append(pair)
     return {"t": "hold", "slot": f"link {passage} {event}", "held": True}
 
@@ -181,7 +182,7 @@ def toggle_relation(library: Library, author: str, mine: Holdings, pair: tuple[s
     if first == second:
         second = f"p{(int(first[1:]) + 1) % TARGETS}"
     command = RelatePassages(first, second, "supports", author)
-    command.do(library)
+    perform(command, library)
     slot = f"relation {command.relation.key}"
     mine.relations.append((slot, command.relation.key))
     return {"t": "hold", "slot": slot, "held": True}

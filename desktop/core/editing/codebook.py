@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from db.library import Library
 from db.records import CodeRecord, CodingRecord, NoteRecord, Stamp
 from db.uow import UnitOfWork
 from desktop.core.editing import rows
@@ -30,12 +29,12 @@ class CreateCode(UnitCommand):
         self.label = f"Create code '{code.name}'"
         self._version = 0
 
-    def do(self, library: Library) -> Changes:
-        self._version = self.run(library, lambda uow: uow.codes.add(self.code)).stamp.version
+    def do(self, uow: UnitOfWork) -> Changes:
+        self._version = uow.codes.add(self.code).stamp.version
         return Changes.of(codes=[self.code.key])
 
-    def undo(self, library: Library) -> Changes:
-        self.run(library, lambda uow: delete_checked(uow.codes, self.code.key, self._version))
+    def undo(self, uow: UnitOfWork) -> Changes:
+        delete_checked(uow.codes, self.code.key, self._version)
         return Changes.of(codes=[self.code.key])
 
 
@@ -60,17 +59,14 @@ class MoveCode(UnitCommand):
         self._after: list[CodeRecord] = []
         self._versions: dict[str, int] = {}
 
-    def do(self, library: Library) -> Changes:
-        def action(uow: UnitOfWork) -> dict[str, int]:
-            if not self._after:
-                self._plan(uow.codes.list())
-            return self._write(uow, self._after)
-
-        self._versions = self.run(library, action)
+    def do(self, uow: UnitOfWork) -> Changes:
+        if not self._after:
+            self._plan(uow.codes.list())
+        self._versions = self._write(uow, self._after)
         return Changes.of(codes=[code.key for code in self._after])
 
-    def undo(self, library: Library) -> Changes:
-        self._versions = self.run(library, lambda uow: self._write(uow, self._before))
+    def undo(self, uow: UnitOfWork) -> Changes:
+        self._versions = self._write(uow, self._before)
         return Changes.of(codes=[code.key for code in self._before])
 
     def _write(self, uow: UnitOfWork, codes: list[CodeRecord]) -> dict[str, int]:
@@ -144,26 +140,20 @@ class DeleteCode(_CodeRemoval):
         super().__init__(key, author)
         self.label = f"Delete code '{name or key}'"
 
-    def do(self, library: Library) -> Changes:
-        def action(uow: UnitOfWork) -> None:
-            code = self.capture(uow)
-            for coding in self._codings:
-                rows.remove_coding(uow, coding.passage_key, self.key, coding.coder)
-            self.reparent_children(uow, code.parent_key)
-            for note in self._notes:
-                uow.notes.delete(note.key)
-            uow.codes.delete(self.key)
-
-        self.run(library, action)
+    def do(self, uow: UnitOfWork) -> Changes:
+        code = self.capture(uow)
+        for coding in self._codings:
+            rows.remove_coding(uow, coding.passage_key, self.key, coding.coder)
+        self.reparent_children(uow, code.parent_key)
+        for note in self._notes:
+            uow.notes.delete(note.key)
+        uow.codes.delete(self.key)
         return self.changes()
 
-    def undo(self, library: Library) -> Changes:
-        def action(uow: UnitOfWork) -> None:
-            self.restore(uow)
-            for note in self._notes:
-                uow.notes.add(note)
-
-        self.run(library, action)
+    def undo(self, uow: UnitOfWork) -> Changes:
+        self.restore(uow)
+        for note in self._notes:
+            uow.notes.add(note)
         return self.changes()
 
 
@@ -178,8 +168,8 @@ class MergeCodes(_CodeRemoval):
         self.label = "Merge codes"
         self._added: list[CodingRecord] = []
 
-    def do(self, library: Library) -> Changes:
-        self.run(library, self._merge)
+    def do(self, uow: UnitOfWork) -> Changes:
+        self._merge(uow)
         return self.changes(self.target_key)
 
     def _merge(self, uow: UnitOfWork) -> None:
@@ -199,12 +189,9 @@ class MergeCodes(_CodeRemoval):
         rows.retarget_notes(uow, [note.key for note in self._notes], "code", self.target_key)
         uow.codes.delete(self.key)
 
-    def undo(self, library: Library) -> Changes:
-        def action(uow: UnitOfWork) -> None:
-            for coding in self._added:
-                rows.remove_coding(uow, coding.passage_key, self.target_key, coding.coder)
-            self.restore(uow)
-            rows.retarget_notes(uow, [note.key for note in self._notes], "code", self.key)
-
-        self.run(library, action)
+    def undo(self, uow: UnitOfWork) -> Changes:
+        for coding in self._added:
+            rows.remove_coding(uow, coding.passage_key, self.target_key, coding.coder)
+        self.restore(uow)
+        rows.retarget_notes(uow, [note.key for note in self._notes], "code", self.key)
         return self.changes(self.target_key)

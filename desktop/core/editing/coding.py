@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from db.library import Library
 from db.records import CodingRecord
 from db.uow import UnitOfWork
 from desktop.core.editing import rows
@@ -19,25 +18,19 @@ class ApplyCode(UnitCommand):
         self.coding = CodingRecord(code_key, author.strip(), None, passage_key)
         self.label = "Apply code"
 
-    def do(self, library: Library) -> Changes:
-        def action(uow: UnitOfWork) -> None:
-            coding = self.coding
-            require_coder(coding.coder)
-            if rows.has_coding(uow, coding.passage_key, coding.code_key, coding.coder):
-                raise EditError("You already applied this code to the passage.")
-            rows.add_coding(uow, coding)
-
-        self.run(library, action)
+    def do(self, uow: UnitOfWork) -> Changes:
+        coding = self.coding
+        require_coder(coding.coder)
+        if rows.has_coding(uow, coding.passage_key, coding.code_key, coding.coder):
+            raise EditError("You already applied this code to the passage.")
+        rows.add_coding(uow, coding)
         return _changes(self.coding)
 
-    def undo(self, library: Library) -> Changes:
-        def action(uow: UnitOfWork) -> None:
-            coding = self.coding
-            removed = rows.remove_coding(uow, coding.passage_key, coding.code_key, coding.coder)
-            if removed is not None:
-                self.coding = removed  # redo keeps the first creation time
-
-        self.run(library, action)
+    def undo(self, uow: UnitOfWork) -> Changes:
+        coding = self.coding
+        removed = rows.remove_coding(uow, coding.passage_key, coding.code_key, coding.coder)
+        if removed is not None:
+            self.coding = removed  # redo keeps the first creation time
         return _changes(self.coding)
 
 
@@ -51,19 +44,16 @@ class RemoveCode(UnitCommand):
                                    passage_key)
         self.label = "Remove code"
 
-    def do(self, library: Library) -> Changes:
-        def action(uow: UnitOfWork) -> None:
-            coding = self.coding
-            removed = rows.remove_coding(uow, coding.passage_key, coding.code_key, coding.coder)
-            if removed is None:
-                raise EditError("The passage does not carry this code.")
-            self.coding = removed
-
-        self.run(library, action)
+    def do(self, uow: UnitOfWork) -> Changes:
+        coding = self.coding
+        removed = rows.remove_coding(uow, coding.passage_key, coding.code_key, coding.coder)
+        if removed is None:
+            raise EditError("The passage does not carry this code.")
+        self.coding = removed
         return _changes(self.coding)
 
-    def undo(self, library: Library) -> Changes:
-        self.run(library, lambda uow: rows.add_coding(uow, self.coding))
+    def undo(self, uow: UnitOfWork) -> Changes:
+        rows.add_coding(uow, self.coding)
         return _changes(self.coding)
 
 

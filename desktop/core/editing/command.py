@@ -1,16 +1,18 @@
 """The command contract and the one way a command touches the library.
 
-A command is one user action and one undo step (STYLE points 5 and 7). ``do`` and ``undo`` each
-run inside ONE unit of work opened with the acting author and committed at the end; on any
-error the transaction rolls back, the library stays exactly as it was and a readable
-``LibraryError`` (``ConflictError`` for stale data, ``EditError`` for the rest) is raised.
+A command is one user action and one undo step (STYLE points 5 and 7): ``do(uow)`` and
+``undo(uow)`` make their changes in the unit of work they are given and return the ``Changes``.
+``perform`` (used by the history) opens ONE unit of work with the acting author, runs the step
+and commits; on any error the transaction rolls back, the library stays exactly as it was and a
+readable ``LibraryError`` (``ConflictError`` for stale data, ``EditError`` for the rest) is
+raised. Several commands in one unit of work (a batch) are one transaction.
 ``do`` after ``undo`` (redo) restores the state ``do`` first made, keys included.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Protocol, TypeVar, runtime_checkable
+import copy
+from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -20,8 +22,6 @@ from db.uow import UnitOfWork
 from desktop.core.dates import DateParseError
 from desktop.core.editing.changes import Changes
 
-T = TypeVar("T")
-
 
 class EditError(LibraryError):
     """An edit could not be made; the message says why, and nothing was changed."""
@@ -29,19 +29,21 @@ class EditError(LibraryError):
 
 @runtime_checkable
 class Command(Protocol):
-    """An undoable user action. ``merge_with`` may fold a later command into this one."""
+    """An undoable user action. ``do`` and ``undo`` work inside the unit of work they are given
+    and never commit (``perform`` does); ``merge_with`` may fold a later command into this one."""
 
     label: str
+    author: str
 
-    def do(self, library: Library) -> Changes: ...
+    def do(self, uow: UnitOfWork) -> Changes: ...
 
-    def undo(self, library: Library) -> Changes: ...
+    def undo(self, uow: UnitOfWork) -> Changes: ...
 
     def merge_with(self, other: Command) -> bool: ...
 
 
 class UnitCommand:
-    """Base of the commands here: holds the author and runs actions in one unit of work."""
+    """Base of the commands here: holds the label and the acting author."""
 
     label: str = "Edit"
 
@@ -52,14 +54,29 @@ class UnitCommand:
         """Commands do not merge unless a subclass says so."""
         return False
 
-    def run(self, library: Library, action: Callable[[UnitOfWork], T]) -> T:
-        """Run ``action`` in one unit of work and commit; roll back and explain on failure."""
-        try:
-            with library.unit_of_work(self.author) as uow:
-                result = action(uow)
-                uow.commit()
-                return result
-        except LibraryError:
-            raise
-        except (SQLAlchemyError, DateParseError, ValueError) as error:
-            raise EditError(f"Could not {self.label.lower()}: {error}") from error
+
+def perform(command: Command, library: Library, *, undo: bool = False) -> Changes:
+    """Do (or undo) ``command`` in one unit of work opened with its author, and commit.
+
+    On any error the transaction rolls back, the command keeps the state it had before (so it
+    can be retried) and a ``LibraryError`` is raised: ``EditError`` with the command's label
+    for a failure that is not already one.
+    """
+    saved = copy.deepcopy(vars(command))
+    try:
+        with library.unit_of_work(command.author) as uow:
+            changes = command.undo(uow) if undo else command.do(uow)
+            uow.commit()
+            return changes
+    except LibraryError:
+        _restore(command, saved)
+        raise
+    except (SQLAlchemyError, DateParseError, ValueError) as error:
+        _restore(command, saved)
+        raise EditError(f"Could not {command.label.lower()}: {error}") from error
+
+
+def _restore(command: Command, saved: dict[str, Any]) -> None:
+    state = vars(command)
+    state.clear()
+    state.update(saved)

@@ -10,7 +10,6 @@ from dataclasses import replace
 from typing import Any, Protocol, TypeVar
 
 from db.errors import ConflictError
-from db.library import Library
 from db.records import CodeRecord, EventRecord, NoteRecord, PassageRecord
 from db.uow import UnitOfWork
 from desktop.core.dates import DateSpan
@@ -103,18 +102,16 @@ class RecordEdit(UnitCommand):
         written: Editable = repository_for(uow, record).update(record)
         return written
 
-    def write(self, library: Library, record: Editable) -> Changes:
-        def action(uow: UnitOfWork) -> Editable:
-            return self.store(uow, self.prepare(uow, with_version(record, self._version)))
-
-        self._version = version_of(self.run(library, action))
+    def write(self, uow: UnitOfWork, record: Editable) -> Changes:
+        written = self.store(uow, self.prepare(uow, with_version(record, self._version)))
+        self._version = version_of(written)
         return changes_for(record)
 
-    def do(self, library: Library) -> Changes:
-        return self.write(library, self.after)
+    def do(self, uow: UnitOfWork) -> Changes:
+        return self.write(uow, self.after)
 
-    def undo(self, library: Library) -> Changes:
-        return self.write(library, self.before)
+    def undo(self, uow: UnitOfWork) -> Changes:
+        return self.write(uow, self.before)
 
 
 def _name(record: Editable) -> str:

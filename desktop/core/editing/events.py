@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from db.library import Library
 from db.records import EventRecord, NoteRecord, PassageLink, Stamp
 from db.uow import UnitOfWork
 from desktop.core.editing import rows
@@ -33,16 +32,13 @@ class CreateEvent(UnitCommand):
         self.label = f"Create event '{event.title}'"
         self._version = 0
 
-    def do(self, library: Library) -> Changes:
-        def action(uow: UnitOfWork) -> EventRecord:
-            require_lane(uow, self.event.lane)
-            return uow.events.add(with_times(self.event))
-
-        self._version = self.run(library, action).stamp.version
+    def do(self, uow: UnitOfWork) -> Changes:
+        require_lane(uow, self.event.lane)
+        self._version = uow.events.add(with_times(self.event)).stamp.version
         return Changes.of(events=[self.event.key])
 
-    def undo(self, library: Library) -> Changes:
-        self.run(library, lambda uow: delete_checked(uow.events, self.event.key, self._version))
+    def undo(self, uow: UnitOfWork) -> Changes:
+        delete_checked(uow.events, self.event.key, self._version)
         return Changes.of(events=[self.event.key])
 
 
@@ -106,30 +102,24 @@ class DeleteEvent(UnitCommand):
         self._links: list[tuple[str, PassageLink]] = []
         self._notes: list[NoteRecord] = []
 
-    def do(self, library: Library) -> Changes:
-        def action(uow: UnitOfWork) -> None:
-            self._event = uow.events.get(self.key)
-            self._links = rows.links_of_event(uow, self.key)
-            self._notes = uow.notes.for_target("event", self.key)
-            for passage_key, _link in self._links:
-                rows.remove_link(uow, passage_key, self.key)
-            for note in self._notes:
-                uow.notes.delete(note.key)
-            uow.events.delete(self.key)
-
-        self.run(library, action)
+    def do(self, uow: UnitOfWork) -> Changes:
+        self._event = uow.events.get(self.key)
+        self._links = rows.links_of_event(uow, self.key)
+        self._notes = uow.notes.for_target("event", self.key)
+        for passage_key, _link in self._links:
+            rows.remove_link(uow, passage_key, self.key)
+        for note in self._notes:
+            uow.notes.delete(note.key)
+        uow.events.delete(self.key)
         return self._changes()
 
-    def undo(self, library: Library) -> Changes:
-        def action(uow: UnitOfWork) -> None:
-            assert self._event is not None, "undo before do"
-            uow.events.add(_fresh(self._event))
-            for passage_key, link in self._links:
-                rows.add_link(uow, passage_key, link)
-            for note in self._notes:
-                uow.notes.add(note)
-
-        self.run(library, action)
+    def undo(self, uow: UnitOfWork) -> Changes:
+        assert self._event is not None, "undo before do"
+        uow.events.add(_fresh(self._event))
+        for passage_key, link in self._links:
+            rows.add_link(uow, passage_key, link)
+        for note in self._notes:
+            uow.notes.add(note)
         return self._changes()
 
     def _changes(self) -> Changes:

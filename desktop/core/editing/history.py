@@ -1,9 +1,10 @@
 """The undo history: the model of undo/redo that the UI lists and drives.
 
-``UndoHistory`` executes commands itself (``run``, ``undo``, ``redo``) and is the single source
-of truth; a Qt view or menu shows ``labels``, ``index``, ``undo_label``/``redo_label`` and
-``is_clean`` and calls these methods (no QUndoStack keeps a second copy). It is pure Python and
-holds no database session between actions.
+``UndoHistory`` executes commands itself (``run``, ``undo``, ``redo``), each step in one unit of
+work (``perform``), and is the single source of truth; a Qt view or menu shows ``labels``,
+``index``, ``undo_label``/``redo_label`` and ``is_clean`` and calls these methods (no
+QUndoStack keeps a second copy). It is pure Python and holds no database session between
+actions.
 
 Failures never corrupt the history: if a command raises, the history is unchanged (a failed
 ``run`` is not recorded; a failed ``undo``/``redo`` keeps the position, so the user may retry
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from db.library import Library
 from desktop.core.editing.changes import Changes
-from desktop.core.editing.command import Command
+from desktop.core.editing.command import Command, perform
 
 
 class UndoHistory:
@@ -66,7 +67,7 @@ class UndoHistory:
     def run(self, command: Command, library: Library) -> Changes:
         """Do ``command`` and record it, dropping anything undone; merge it into the last
         command when that one accepts (a drag), unless the last is the clean state."""
-        changes = command.do(library)
+        changes = perform(command, library)
         del self._commands[self._index:]
         if self._clean is not None and self._clean > self._index:
             self._clean = None
@@ -81,14 +82,14 @@ class UndoHistory:
     def undo(self, library: Library) -> Changes:
         if not self.can_undo:
             return Changes()
-        changes = self._commands[self._index - 1].undo(library)
+        changes = perform(self._commands[self._index - 1], library, undo=True)
         self._index -= 1
         return changes
 
     def redo(self, library: Library) -> Changes:
         if not self.can_redo:
             return Changes()
-        changes = self._commands[self._index].do(library)
+        changes = perform(self._commands[self._index], library)
         self._index += 1
         return changes
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from db.library import Library
 from db.records import NoteRecord
+from db.uow import UnitOfWork
 from desktop.core.editing.changes import Changes
 from desktop.core.editing.command import UnitCommand
 from desktop.core.editing.edits import RecordEdit, delete_checked
@@ -20,16 +20,16 @@ class CreateNote(UnitCommand):
         self.label = "Add note"
         self._version = 0
 
-    def do(self, library: Library) -> Changes:
-        written = self.run(library, lambda uow: uow.notes.add(self.note))
+    def do(self, uow: UnitOfWork) -> Changes:
+        written = uow.notes.add(self.note)
         # redo restores the note with its first creation time
         self.note = replace(self.note, created_at=written.created_at,
                             updated_at=written.updated_at)
         self._version = written.version
         return Changes.of(notes=[self.note.key])
 
-    def undo(self, library: Library) -> Changes:
-        self.run(library, lambda uow: delete_checked(uow.notes, self.note.key, self._version))
+    def undo(self, uow: UnitOfWork) -> Changes:
+        delete_checked(uow.notes, self.note.key, self._version)
         return Changes.of(notes=[self.note.key])
 
 
@@ -47,12 +47,12 @@ class DeleteNote(UnitCommand):
         self.label = "Delete note"
         self._note: NoteRecord | None = None
 
-    def do(self, library: Library) -> Changes:
-        self._note = self.run(library, lambda uow: uow.notes.delete(self.key))
+    def do(self, uow: UnitOfWork) -> Changes:
+        self._note = uow.notes.delete(self.key)
         return Changes.of(notes=[self.key])
 
-    def undo(self, library: Library) -> Changes:
+    def undo(self, uow: UnitOfWork) -> Changes:
         note = self._note
         assert note is not None, "undo before do"
-        self.run(library, lambda uow: uow.notes.add(note))
+        uow.notes.add(note)
         return Changes.of(notes=[self.key])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from db.library import Library
 from db.records import (
     ClaimRecord,
     NoteRecord,
@@ -50,20 +49,16 @@ class CreatePassage(UnitCommand):
                                      tone=tone, epistemic=epistemic)
         self._version = 0
 
-    def do(self, library: Library) -> Changes:
-        def action(uow: UnitOfWork) -> PassageRecord:
-            passage = anchored(self.passage, uow.sources.get(self.passage.source_key).full_text)
-            if not passage.key:
-                passage = replace(passage, key=new_key(passage.quote, "passage"))
-            self.passage = passage
-            return uow.passages.add(passage)
-
-        self._version = self.run(library, action).stamp.version
+    def do(self, uow: UnitOfWork) -> Changes:
+        passage = anchored(self.passage, uow.sources.get(self.passage.source_key).full_text)
+        if not passage.key:
+            passage = replace(passage, key=new_key(passage.quote, "passage"))
+        self.passage = passage
+        self._version = uow.passages.add(passage).stamp.version
         return self._changes()
 
-    def undo(self, library: Library) -> Changes:
-        self.run(library, lambda uow: delete_checked(uow.passages, self.passage.key,
-                                                     self._version))
+    def undo(self, uow: UnitOfWork) -> Changes:
+        delete_checked(uow.passages, self.passage.key, self._version)
         return self._changes()
 
     def _changes(self) -> Changes:
@@ -103,17 +98,13 @@ class LinkPassage(UnitCommand):
         self.passage_key, self.link = passage_key, link
         self.label = "Link passage to event"
 
-    def do(self, library: Library) -> Changes:
-        def action(uow: UnitOfWork) -> None:
-            if not rows.add_link(uow, self.passage_key, self.link):
-                raise EditError("The passage is already linked to that event.")
-
-        self.run(library, action)
+    def do(self, uow: UnitOfWork) -> Changes:
+        if not rows.add_link(uow, self.passage_key, self.link):
+            raise EditError("The passage is already linked to that event.")
         return Changes.of(passages=[self.passage_key], events=[self.link.event_key])
 
-    def undo(self, library: Library) -> Changes:
-        self.run(library, lambda uow: rows.remove_link(uow, self.passage_key,
-                                                       self.link.event_key))
+    def undo(self, uow: UnitOfWork) -> Changes:
+        rows.remove_link(uow, self.passage_key, self.link.event_key)
         return Changes.of(passages=[self.passage_key], events=[self.link.event_key])
 
 
@@ -127,18 +118,15 @@ class UnlinkPassage(UnitCommand):
         self.label = "Unlink passage from event"
         self._link = PassageLink(event_key)
 
-    def do(self, library: Library) -> Changes:
-        def action(uow: UnitOfWork) -> None:
-            removed = rows.remove_link(uow, self.passage_key, self.event_key)
-            if removed is None:
-                raise EditError("The passage is not linked to that event.")
-            self._link = removed
-
-        self.run(library, action)
+    def do(self, uow: UnitOfWork) -> Changes:
+        removed = rows.remove_link(uow, self.passage_key, self.event_key)
+        if removed is None:
+            raise EditError("The passage is not linked to that event.")
+        self._link = removed
         return Changes.of(passages=[self.passage_key], events=[self.event_key])
 
-    def undo(self, library: Library) -> Changes:
-        self.run(library, lambda uow: rows.add_link(uow, self.passage_key, self._link))
+    def undo(self, uow: UnitOfWork) -> Changes:
+        rows.add_link(uow, self.passage_key, self._link)
         return Changes.of(passages=[self.passage_key], events=[self.event_key])
 
 
@@ -150,12 +138,12 @@ class RelatePassages(UnitCommand):
         self.relation = RelationRecord(new_key(kind, "relation"), from_key, to_key, kind)
         self.label = f"Relate passages ({kind})"
 
-    def do(self, library: Library) -> Changes:
-        self.run(library, lambda uow: uow.relations.add(self.relation))
+    def do(self, uow: UnitOfWork) -> Changes:
+        uow.relations.add(self.relation)
         return self._changes()
 
-    def undo(self, library: Library) -> Changes:
-        self.run(library, lambda uow: uow.relations.delete(self.relation.key))
+    def undo(self, uow: UnitOfWork) -> Changes:
+        uow.relations.delete(self.relation.key)
         return self._changes()
 
     def _changes(self) -> Changes:
@@ -176,38 +164,32 @@ class DeletePassage(UnitCommand):
         self._relations: list[RelationRecord] = []
         self._notes: list[NoteRecord] = []
 
-    def do(self, library: Library) -> Changes:
-        def action(uow: UnitOfWork) -> None:
-            self._passage = uow.passages.get(self.key)
-            self._claims = rows.claims_of_passage(uow, self.key)
-            self._relations = rows.relations_of_passage(uow, self.key)
-            self._notes = uow.notes.for_target("passage", self.key)
-            for note in self._notes:
-                uow.notes.delete(note.key)
-            for relation in self._relations:
-                uow.relations.delete(relation.key)
-            for claim in self._claims:
-                uow.claims.delete(claim.key)
-            uow.passages.delete(self.key)
-
-        self.run(library, action)
+    def do(self, uow: UnitOfWork) -> Changes:
+        self._passage = uow.passages.get(self.key)
+        self._claims = rows.claims_of_passage(uow, self.key)
+        self._relations = rows.relations_of_passage(uow, self.key)
+        self._notes = uow.notes.for_target("passage", self.key)
+        for note in self._notes:
+            uow.notes.delete(note.key)
+        for relation in self._relations:
+            uow.relations.delete(relation.key)
+        for claim in self._claims:
+            uow.claims.delete(claim.key)
+        uow.passages.delete(self.key)
         return self._changes()
 
-    def undo(self, library: Library) -> Changes:
-        def action(uow: UnitOfWork) -> None:
-            passage = self._passage
-            assert passage is not None, "undo before do"
-            uow.passages.add(replace(passage, codings=(), id=None, stamp=Stamp()))
-            for coding in passage.codings:
-                rows.add_coding(uow, replace(coding, passage_key=passage.key))
-            for claim in self._claims:
-                uow.claims.add(claim)
-            for relation in self._relations:
-                uow.relations.add(relation)
-            for note in self._notes:
-                uow.notes.add(note)
-
-        self.run(library, action)
+    def undo(self, uow: UnitOfWork) -> Changes:
+        passage = self._passage
+        assert passage is not None, "undo before do"
+        uow.passages.add(replace(passage, codings=(), id=None, stamp=Stamp()))
+        for coding in passage.codings:
+            rows.add_coding(uow, replace(coding, passage_key=passage.key))
+        for claim in self._claims:
+            uow.claims.add(claim)
+        for relation in self._relations:
+            uow.relations.add(relation)
+        for note in self._notes:
+            uow.notes.add(note)
         return self._changes()
 
     def _changes(self) -> Changes:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from db.library import Library
-from desktop.core.editing import Changes, UndoHistory
+from desktop.core.editing import Changes, UndoHistory, perform
 from desktop.core.importing.review import ReviewItem, review_suggestions
 from desktop.core.importing.reviewing import (
     Choice,
@@ -69,7 +69,7 @@ def review(
             if item.confidence >= accept_above and item.id not in rejected
         ]
     command = ReviewSuggestions(source_key, wanted, reject, author)
-    changes = history.run(command, library) if history else command.do(library)
+    changes = history.run(command, library) if history else perform(command, library)
     passages = tuple(p.key for made in command.created.values() for p in made.passages)
     return ReviewOutcome(command.accept, command.reject, passages, changes)
 
@@ -91,7 +91,7 @@ def accept_suggestion(
     """
     choice = Choice(span=span, new_event=new_event)
     command = ReviewSuggestions(source_key, (item.id,), (), author, {item.id: choice})
-    changes = history.run(command, library) if history else command.do(library)
+    changes = history.run(command, library) if history else perform(command, library)
     made = command.created[item.id]
     passage = made.passages[0]
     return AcceptedSuggestion(passage.key, passage.links[0].event_key, changes)
@@ -106,7 +106,7 @@ def reject_suggestion(
 ) -> Changes:
     """Mark ``item_id`` rejected: it is not suggested again for ``source_key``."""
     command = ReviewSuggestions(source_key, (), (item_id,), author)
-    return history.run(command, library) if history else command.do(library)
+    return history.run(command, library) if history else perform(command, library)
 
 
 __all__ = [

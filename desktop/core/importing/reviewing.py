@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from db.errors import LibraryError
-from db.library import Library
 from db.records import (
     ClaimRecord,
     EventRecord,
@@ -150,13 +149,7 @@ class ReviewSuggestions(UnitCommand):
         self.label = _label(len(self.accept), len(self.reject))
         self.created: dict[int, Created] = {}
 
-    def do(self, library: Library) -> Changes:
-        return self.run(library, self._do)
-
-    def undo(self, library: Library) -> Changes:
-        return self.run(library, self._undo)
-
-    def _do(self, uow: UnitOfWork) -> Changes:
+    def do(self, uow: UnitOfWork) -> Changes:
         for number in self.reject:
             self._pending(uow, number)
             uow.suggestions.set_status(number, "rejected")
@@ -173,7 +166,7 @@ class ReviewSuggestions(UnitCommand):
             uow.suggestions.set_status(number, "accepted")
         return self._changes()
 
-    def _undo(self, uow: UnitOfWork) -> Changes:
+    def undo(self, uow: UnitOfWork) -> Changes:
         for created in self.created.values():
             for claim in created.claims:
                 uow.claims.delete(claim.key)

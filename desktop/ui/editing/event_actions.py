@@ -14,11 +14,10 @@ from desktop.core.editing import (
     DeleteEvent,
     DuplicateEvent,
     EditEvent,
-    MoveEvent,
     describe_delete,
 )
+from desktop.core.editing.dragging import drag_move
 from desktop.ui.editing.controller import EditingController
-from desktop.ui.editing.dragging import shifted_dates
 from desktop.ui.editing.event_editor import EventEditor
 
 Ask = Callable[[EventEditor], EventRecord | None]
@@ -100,11 +99,8 @@ class EventActions:
         if event is None:
             return False
         try:
-            start, end = shifted_dates(event.start, event.end, new_t_lo)
+            move = drag_move(event, new_t_lo, lane_key, self.controller.author)
         except DateParseError as error:
             self.controller.warn("The event cannot be moved", str(error))
             return False
-        if (start, end, lane_key) == (event.start, event.end, event.lane):
-            return False
-        return self.controller.execute(MoveEvent(event, start, end, lane_key,
-                                                 self.controller.author))
+        return move is not None and self.controller.execute(move)

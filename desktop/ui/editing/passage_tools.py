@@ -26,8 +26,8 @@ from desktop.core.editing import (
     UnlinkPassage,
     describe_delete,
 )
+from desktop.core.editing.batch import Batch
 from desktop.ui.compare.reader import SourceReader
-from desktop.ui.editing.batch import Batch
 from desktop.ui.editing.controller import EditingController
 from desktop.ui.editing.event_picker import EventPicker, ranked_events
 from desktop.ui.editing.passage_dialogs import BoundsDialog, RelateDialog

@@ -20,6 +20,7 @@ from db.records import (
     RelationRecord,
     SourceRecord,
 )
+from desktop.core.editing import perform
 from desktop.core.editing.command import Command
 from desktop.core.library_export import bundle_from_library
 
@@ -75,11 +76,11 @@ def dump(library: Library) -> dict[str, Any]:
 def round_trip(library: Library, command: Command) -> tuple[dict[str, Any], dict[str, Any]]:
     """do, undo, redo: undo restores the first state exactly, redo the second."""
     before = dump(library)
-    command.do(library)
+    perform(command, library)
     after = dump(library)
     assert after != before, "the command changed nothing"
-    command.undo(library)
+    perform(command, library, undo=True)
     assert dump(library) == before
-    command.do(library)
+    perform(command, library)
     assert dump(library) == after
     return before, after

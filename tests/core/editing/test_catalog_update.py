@@ -19,6 +19,7 @@ from desktop.core.editing import (
     LinkPassage,
     MoveEvent,
     UnlinkPassage,
+    perform,
 )
 from desktop.core.editing.changes import LOCAL, MIXED, REMOTE, Changes
 from desktop.core.workbench import Workbench
@@ -48,9 +49,9 @@ COMMANDS: dict[str, Callable[[Library], Command]] = {
 def test_updated_equals_a_full_load(lib: Library, name: str) -> None:
     before = Catalog.load(lib)
     command = COMMANDS[name](lib)
-    after = before.updated(lib, command.do(lib))
+    after = before.updated(lib, perform(command, lib))
     assert after == Catalog.load(lib)
-    assert after.updated(lib, command.undo(lib)) == Catalog.load(lib)
+    assert after.updated(lib, perform(command, lib, undo=True)) == Catalog.load(lib)
 
 
 def test_a_new_lane_reloads_everything(lib: Library) -> None:
@@ -61,7 +62,7 @@ def test_a_new_lane_reloads_everything(lib: Library) -> None:
         uow.lanes.add(LaneRecord("asia", "Central Asia", position=5))
         uow.events.update(replace(uow.events.get("ceasefire"), lane="asia"))
         uow.commit()
-    changes = MoveEvent(event(lib, "ceasefire"), "2008-08", None).do(lib)
+    changes = perform(MoveEvent(event(lib, "ceasefire"), "2008-08", None), lib)
     assert "asia" in {lane.key for lane in before.updated(lib, changes).lanes}
 
 
@@ -69,7 +70,7 @@ def test_workbench_reload_says_what_it_reread(lib: Library) -> None:
     bench = Workbench(lib)
     seen: list[Changes] = []
     bench.events.catalog.connect(seen.append)
-    changes = CreateNote("event", "war", "memo").do(lib)
+    changes = perform(CreateNote("event", "war", "memo"), lib)
     bench.reload(changes)
     bench.reload()
     bench.reload(Changes(everything=True, origin=REMOTE))

@@ -18,6 +18,7 @@ from desktop.core.editing import (
     MergeCodes,
     MoveCode,
     RemoveCode,
+    perform,
 )
 from tests.core.editing.conftest import dump, round_trip
 
@@ -39,7 +40,7 @@ def test_apply_code_uses_the_author_as_coder(lib: Library) -> None:
 def test_applying_the_same_code_twice_is_refused(lib: Library) -> None:
     before = dump(lib)
     with pytest.raises(EditError, match="already applied"):
-        ApplyCode("p1", "security", author="alice").do(lib)
+        perform(ApplyCode("p1", "security", author="alice"), lib)
     assert dump(lib) == before
 
 
@@ -65,7 +66,7 @@ def test_move_code_reparents_and_renumbers_siblings(lib: Library) -> None:
 
 def test_moving_a_code_under_its_own_child_is_refused(lib: Library) -> None:
     with pytest.raises(EditError, match="under itself"):
-        MoveCode("security", "military", 0).do(lib)
+        perform(MoveCode("security", "military", 0), lib)
 
 
 def test_merge_codes_keeps_every_coding_and_undoes_exactly(lib: Library) -> None:
@@ -85,7 +86,7 @@ def test_merge_codes_keeps_every_coding_and_undoes_exactly(lib: Library) -> None
 def test_merge_into_a_sub_code_is_refused_without_change(lib: Library) -> None:
     before = dump(lib)
     with pytest.raises(EditError, match="sub-codes"):
-        MergeCodes("security", "military").do(lib)
+        perform(MergeCodes("security", "military"), lib)
     assert dump(lib) == before
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from db.errors import ConflictError
 from db.library import open_library
-from desktop.core.editing import EditEvent
+from desktop.core.editing import EditEvent, perform
 from tests.core.editing.conftest import fill
 
 REPO = Path(__file__).resolve().parents[3]
@@ -25,16 +25,16 @@ import sys
 from dataclasses import replace
 from db.library import open_library
 from db.records import EventRecord
-from desktop.core.editing import CreateEvent, EditEvent, new_key
+from desktop.core.editing import CreateEvent, EditEvent, new_key, perform
 
 library = open_library(sys.argv[1])
 for i in range(100000):
     key = new_key(f"burst {i}", "event")
-    CreateEvent(EventRecord(key, f"Burst {i}", "2008-08-07", 0.0, 0.0, lane="georgia"),
-                "writer").do(library)
+    event = EventRecord(key, f"Burst {i}", "2008-08-07", 0.0, 0.0, lane="georgia")
+    perform(CreateEvent(event, "writer"), library)
     with library.unit_of_work() as uow:
         event = uow.events.get("war")
-    EditEvent(event, replace(event, summary=f"edit {i}"), "writer").do(library)
+    perform(EditEvent(event, replace(event, summary=f"edit {i}"), "writer"), library)
     print(key, i, flush=True)  # acknowledged: both commits returned
 """
 
@@ -99,11 +99,11 @@ def test_two_writers_conflict_instead_of_losing_an_update(any_url: str,
             seen_by_bob = uow.events.get("war")
         assert seen_by_alice == seen_by_bob
         winner, loser = (alice, bob) if first_wins else (bob, alice)
-        EditEvent(seen_by_alice, replace(seen_by_alice, title="Winner's title"),
-                  "w").do(winner)
+        title = "Winner's title"
+        perform(EditEvent(seen_by_alice, replace(seen_by_alice, title=title), "w"), winner)
         late = EditEvent(seen_by_bob, replace(seen_by_bob, summary="Late summary"), "l")
         with pytest.raises(ConflictError):
-            late.do(loser)
+            perform(late, loser)
         with loser.unit_of_work() as uow:
             stored = uow.events.get("war")
         assert (stored.title, stored.summary) == ("Winner's title", seen_by_alice.summary)

@@ -18,6 +18,7 @@ from desktop.core.editing import (
     EditEvent,
     MoveEvent,
     UndoHistory,
+    perform,
 )
 from tests.core.editing.conftest import dump, round_trip
 
@@ -41,7 +42,7 @@ def test_create_event_in_unknown_lane_fails_and_changes_nothing(lib: Library) ->
     before = dump(lib)
     new = EventRecord("talks", "Geneva talks", "2008-10", 0.0, 0.0, lane="atlantis")
     with pytest.raises(EditError, match="no lane 'atlantis'"):
-        CreateEvent(new).do(lib)
+        perform(CreateEvent(new), lib)
     assert dump(lib) == before
 
 
@@ -49,7 +50,7 @@ def test_bad_date_fails_readably_and_changes_nothing(lib: Library) -> None:
     before = dump(lib)
     war = event(lib, "war")
     with pytest.raises(EditError, match="EDTF"):
-        EditEvent(war, replace(war, start="next tuesday")).do(lib)
+        perform(EditEvent(war, replace(war, start="next tuesday")), lib)
     assert dump(lib) == before
 
 
@@ -65,20 +66,20 @@ def test_edit_event_round_trip(lib: Library) -> None:
 
 def test_stale_edit_raises_conflict_instead_of_overwriting(lib: Library) -> None:
     loaded = event(lib, "war")
-    EditEvent(loaded, replace(loaded, title="First edit")).do(lib)
+    perform(EditEvent(loaded, replace(loaded, title="First edit")), lib)
     with pytest.raises(ConflictError):
-        EditEvent(loaded, replace(loaded, title="Stale edit")).do(lib)
+        perform(EditEvent(loaded, replace(loaded, title="Stale edit")), lib)
     assert event(lib, "war").title == "First edit"
 
 
 def test_undo_refuses_when_someone_edited_after_us(lib: Library) -> None:
     loaded = event(lib, "war")
     mine = EditEvent(loaded, replace(loaded, title="Mine"))
-    mine.do(lib)
+    perform(mine, lib)
     current = event(lib, "war")
-    EditEvent(current, replace(current, title="Theirs"), author="bob").do(lib)
+    perform(EditEvent(current, replace(current, title="Theirs"), author="bob"), lib)
     with pytest.raises(ConflictError):
-        mine.undo(lib)
+        perform(mine, lib, undo=True)
     assert event(lib, "war").title == "Theirs"
 
 
@@ -127,5 +128,5 @@ def test_delete_event_restores_links_and_notes(lib: Library) -> None:
 def test_deleting_a_missing_event_changes_nothing(lib: Library) -> None:
     before = dump(lib)
     with pytest.raises(Exception, match="No event 'nope'"):
-        DeleteEvent("nope").do(lib)
+        perform(DeleteEvent("nope"), lib)
     assert dump(lib) == before

@@ -16,6 +16,7 @@ from desktop.core.editing import (
     UndoHistory,
     describe_delete,
     new_key,
+    perform,
 )
 from desktop.core.editing.keys import slug
 from tests.core.editing.conftest import dump, round_trip
@@ -34,9 +35,9 @@ def test_note_commands_round_trip(lib: Library) -> None:
 def test_stale_note_edit_is_a_conflict(lib: Library) -> None:
     with lib.unit_of_work() as uow:
         note = uow.notes.get("n1")
-    EditNote(note, replace(note, body="first")).do(lib)
+    perform(EditNote(note, replace(note, body="first")), lib)
     with pytest.raises(ConflictError):
-        EditNote(note, replace(note, body="second")).do(lib)
+        perform(EditNote(note, replace(note, body="second")), lib)
 
 
 def test_history_undo_redo_and_clean_state(lib: Library) -> None:

@@ -15,7 +15,7 @@ import pytest
 from db.errors import ConflictError
 from db.library import Library, open_library
 from db.records import CodingRecord, EventRecord, PassageLink, PassageRecord
-from desktop.core.editing import EditEvent, EditPassage
+from desktop.core.editing import EditEvent, EditPassage, perform
 from tests.core.editing.conftest import fill
 
 
@@ -51,15 +51,15 @@ def test_a_stale_event_edit_cannot_revert_a_change_of_one_part(
     seen_by_alice = _event(alice)
     seen_by_bob = _event(bob)
     # bob is the event's last author, so only the other table changes
-    EditEvent(seen_by_bob, replace(seen_by_bob, title="Bob's title"), "bob").do(bob)
+    perform(EditEvent(seen_by_bob, replace(seen_by_bob, title="Bob's title"), "bob"), bob)
     seen_by_alice = seen_by_bob = _event(bob)
     changed = EVENT_PARTS[part](seen_by_bob)
-    EditEvent(seen_by_bob, changed, "bob").do(bob)
+    perform(EditEvent(seen_by_bob, changed, "bob"), bob)
     stored = _event(bob)
     assert stored.stamp.version > seen_by_bob.stamp.version
     stale = EditEvent(seen_by_alice, replace(seen_by_alice, summary="Alice's summary"), "alice")
     with pytest.raises(ConflictError):
-        stale.do(alice)
+        perform(stale, alice)
     after = _event(alice)
     assert (after.actors, set(after.tags), after.lane) == (
         changed.actors,
@@ -96,7 +96,7 @@ def test_a_passage_update_of_links_or_codings_bumps_its_version(
     assert written.stamp.version > seen.stamp.version
     stale = EditPassage(seen, replace(seen, notes="Alice's note"), "alice")
     with pytest.raises(ConflictError):
-        stale.do(alice)
+        perform(stale, alice)
     after = _passage(alice)
     assert (after.links, {(c.code_key, c.coder) for c in after.codings}) == (
         changed.links,

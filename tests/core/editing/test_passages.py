@@ -17,6 +17,7 @@ from desktop.core.editing import (
     LinkPassage,
     RelatePassages,
     UnlinkPassage,
+    perform,
 )
 from tests.core.editing.conftest import TEXT, dump, round_trip
 
@@ -38,14 +39,14 @@ def test_create_passage_quotes_the_source(lib: Library) -> None:
 def test_create_passage_outside_the_text_is_refused(lib: Library) -> None:
     before = dump(lib)
     with pytest.raises(EditError, match="inside the text"):
-        CreatePassage("dw", 100, 10_000).do(lib)
+        perform(CreatePassage("dw", 100, 10_000), lib)
     assert dump(lib) == before
 
 
 def test_edit_passage_bounds_requotes_and_keeps_codings(lib: Library) -> None:
     p2 = passage(lib, "p2")
     # someone codes the passage after we loaded it: our edit must not drop that coding
-    ApplyCode("p2", "military", author="dana").do(lib)
+    perform(ApplyCode("p2", "military", author="dana"), lib)
     command = EditPassage(p2, replace(p2, start=50, end=70, tone="positive"))
     round_trip(lib, command)
     edited = passage(lib, "p2")
@@ -62,14 +63,14 @@ def test_link_and_unlink_round_trip(lib: Library) -> None:
 
 def test_linking_twice_is_refused(lib: Library) -> None:
     with pytest.raises(EditError, match="already linked"):
-        LinkPassage("p1", PassageLink("war")).do(lib)
+        perform(LinkPassage("p1", PassageLink("war")), lib)
     assert PassageLink("war", 0.9, "suggested") in passage(lib, "p1").links
 
 
 def test_unlink_undo_restores_confidence_and_origin(lib: Library) -> None:
     command = UnlinkPassage("p1", "war")
-    command.do(lib)
-    command.undo(lib)
+    perform(command, lib)
+    perform(command, lib, undo=True)
     assert PassageLink("war", 0.9, "suggested") in passage(lib, "p1").links
 
 

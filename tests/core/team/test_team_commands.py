@@ -9,7 +9,7 @@ import pytest
 
 from db.library import Library, open_library
 from desktop.cli import main
-from desktop.core.editing import ApplyCode
+from desktop.core.editing import ApplyCode, perform
 from desktop.core.library_export import bundle_from_library
 from desktop.core.sample import load_sample
 
@@ -20,7 +20,7 @@ def two_coders(path: Path) -> str:
     with library.unit_of_work() as uow:
         coded = [p for p in uow.passages.list() if p.codings][:5]
     for p in coded[:3]:
-        ApplyCode(p.key, p.codings[0].code_key, author="bob").do(library)
+        perform(ApplyCode(p.key, p.codings[0].code_key, author="bob"), library)
     library.dispose()
     return coded[0].source_key
 
@@ -53,7 +53,7 @@ def snapshot(library: Library) -> object:
 
 @pytest.mark.postgres
 def test_copy_sqlite_to_postgres_and_back_keeps_the_dataset(
-    tmp_path: Path, pg_url: str, capsys  # type: ignore[no-untyped-def]
+    tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     first, last = tmp_path / "first.sqlite", tmp_path / "last.sqlite"
     library = open_library(str(first))

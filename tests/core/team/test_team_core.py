@@ -15,7 +15,7 @@ from db.errors import ConflictError, LibraryUnavailableError
 from db.library import Library, open_library
 from db.records import CodingRecord, EventRecord, PassageRecord, SourceRecord
 from desktop.core.compare.from_library import compare_event_key
-from desktop.core.editing import ApplyCode, CreateNote, EditEvent, UndoHistory
+from desktop.core.editing import ApplyCode, CreateNote, EditEvent, UndoHistory, perform
 from desktop.core.sample import load_sample
 from desktop.core.team.agreement_data import agreement_in_library, team_agreement, write_csv
 from desktop.core.team.coders import CoderFilter, CoderView, coders_in
@@ -73,7 +73,7 @@ def coded_by_two(library: Library) -> list[str]:
     with library.unit_of_work() as uow:
         first = [p for p in uow.passages.list() if p.codings][:6]
     for p in first[:4]:
-        ApplyCode(p.key, p.codings[0].code_key, author="bob").do(library)
+        perform(ApplyCode(p.key, p.codings[0].code_key, author="bob"), library)
     return [p.key for p in first]
 
 
@@ -93,7 +93,7 @@ def test_agreement_in_a_library_and_its_csv(sqlite_library: Library, tmp_path: P
 def test_codings_and_notes_record_the_acting_coder(sqlite_library: Library) -> None:
     keys = coded_by_two(sqlite_library)
     bench = Workbench(sqlite_library, author="bob")
-    CreateNote("passage", keys[0], "a memo", author=bench.author).do(sqlite_library)
+    perform(CreateNote("passage", keys[0], "a memo", author=bench.author), sqlite_library)
     with sqlite_library.unit_of_work() as uow:
         assert "bob" in {c.coder for c in uow.passages.get(keys[0]).codings}
         assert [n.author for n in uow.notes.for_target("passage", keys[0])] == ["bob"]
@@ -105,7 +105,7 @@ def test_the_compare_panes_show_only_the_chosen_coders(sqlite_library: Library) 
         target = next(p for p in uow.passages.list() if p.codings and p.links)
         extra = next(c.key for c in uow.codes.list()
                      if c.key not in {k.code_key for k in target.codings})
-    ApplyCode(target.key, extra, author="bob").do(sqlite_library)
+    perform(ApplyCode(target.key, extra, author="bob"), sqlite_library)
     team_codes = {c.code_key for c in target.codings}
 
     def shown(view: CoderView) -> set[str]:

@@ -11,7 +11,7 @@ import pytest
 
 from db.library import Library
 from db.records import EventRecord
-from desktop.core.editing import Command, CreateEvent, DeleteEvent, EditEvent, MoveEvent
+from desktop.core.editing import Command, CreateEvent, DeleteEvent, EditEvent, MoveEvent, perform
 from desktop.core.sample import load_sample
 from desktop.core.timeline.from_catalog import scene_data_from_catalog
 from desktop.core.timeline.lanes import LaneState
@@ -70,14 +70,14 @@ EDITS: dict[str, Callable[[Workbench], Command]] = {
 def test_patched_scene_matches_a_rebuild(sqlite_library: Library, name: str) -> None:
     load_sample(sqlite_library)
     lane = Workbench(sqlite_library).catalog.lanes[0].key
-    CreateEvent(
+    perform(CreateEvent(
         EventRecord("lonely", "No source speaks of it", "2015-06-01", 0.0, 1.0, lane=lane)
-    ).do(sqlite_library)
+    ), sqlite_library)
     bench = Workbench(sqlite_library)
     before = scene_data_from_catalog(bench.catalog, LaneState())
     command = EDITS[name](bench)
-    for step in (command.do, command.undo):
-        changes = step(sqlite_library)
+    for undo in (False, True):
+        changes = perform(command, sqlite_library, undo=undo)
         assert changes.events and not changes.passages
         bench.reload(changes)
         fresh = {key: bench.catalog.event(key) for key in changes.events}

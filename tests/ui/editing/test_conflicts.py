@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from db.library import Library, open_library
-from desktop.core.editing import DeleteEvent, EditEvent
+from desktop.core.editing import DeleteEvent, EditEvent, perform
 from desktop.ui.editing.conflict import MINE, THEIRS, ConflictCase, ConflictDialog
 from tests.ui.editing.conftest import event_row, installation
 
@@ -30,7 +30,7 @@ def _war(window: Any) -> Any:
 def _stale_edit(window: Any, other: Library, choice: str) -> tuple[Any, list[ConflictCase]]:
     war = _war(window)  # loaded before the other client writes
     theirs = replace(event_row(other, war.key), title="Five-day war")
-    assert EditEvent(event_row(other, war.key), theirs, "bob").do(other)
+    assert perform(EditEvent(event_row(other, war.key), theirs, "bob"), other)
     cases: list[ConflictCase] = []
     window.editing.ask_conflict = lambda case: cases.append(case) or choice
     events = installation(window).events
@@ -64,7 +64,7 @@ def test_take_theirs_changes_nothing_and_reloads(window: Any, other: Library) ->
 def test_deleted_meanwhile_is_explained_and_the_screen_reloads(window: Any,
                                                                other: Library) -> None:
     war = _war(window)
-    DeleteEvent(war.key, "bob").do(other)
+    perform(DeleteEvent(war.key, "bob"), other)
     warned: list[str] = []
     window.editing.warn = lambda title, message: warned.append(message)
     window.editing.ask_conflict = lambda case: THEIRS

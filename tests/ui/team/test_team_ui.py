@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from db.errors import LibraryUnavailableError
 from db.library import Library, open_library
-from desktop.core.editing import ApplyCode
+from desktop.core.editing import ApplyCode, perform
 from desktop.core.sample import load_sample
 from desktop.core.team.coders import CoderView
 from desktop.ui.team import install_team, team_hub
@@ -108,7 +108,7 @@ def test_the_agreement_panel_computes_and_exports(  # type: ignore[no-untyped-de
     with sqlite_library.unit_of_work() as uow:
         coded = [p for p in uow.passages.list() if p.codings][:5]
     for p in coded[:3]:
-        ApplyCode(p.key, p.codings[0].code_key, author="bob").do(sqlite_library)
+        perform(ApplyCode(p.key, p.codings[0].code_key, author="bob"), sqlite_library)
     window = make_window(qtbot, sqlite_library, tmp_path)
     install_team(window, window.workbench, window.signals).stop()
     panel = window.panels.docks["agreement"].widget()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from desktop.core.editing import EditEvent
+from desktop.core.editing import EditEvent, perform
 from desktop.core.workbench import Workbench
 
 
@@ -24,6 +24,6 @@ def test_two_reloads_in_one_turn_both_show(panel: Any, qtbot: Any) -> None:
     ]
     with qtbot.waitSignal(panel.signals.catalog_changed, timeout=2000):
         for edit in edits:  # e.g. a team poll and a retried outbox edit, in one turn
-            bench.reload(edit.do(bench.library))
+            bench.reload(perform(edit, bench.library))
     assert title_drawn(panel, first.key) == "First renamed"
     assert title_drawn(panel, second.key) == "Second renamed"

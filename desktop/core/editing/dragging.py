@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from db.records import EventRecord
 from desktop.core.dates import DateSpan, HistDate, Precision, from_day_number
+from desktop.core.editing.events import MoveEvent
 
 DAYS_PER_MONTH = 365.2425 / 12
 DAYS_PER_YEAR = 365.2425
@@ -45,3 +47,14 @@ def shifted_dates(start: str, end: str | None, new_t_lo: float) -> tuple[str, st
     moved = DateSpan(_shift(span.start, precision, steps),
                      None if span.end is None else _shift(span.end, precision, steps))
     return moved.to_edtf()
+
+
+def drag_move(event: EventRecord, new_t_lo: float, lane_key: str,
+              author: str = "") -> MoveEvent | None:
+    """The command a finished drag makes: ``event`` starting near ``new_t_lo`` in ``lane_key``,
+    its dates moved in whole steps of their precision; None when it lands where it was.
+    Raises DateParseError when the event's dates cannot be read."""
+    start, end = shifted_dates(event.start, event.end, new_t_lo)
+    if (start, end, lane_key) == (event.start, event.end, event.lane):
+        return None
+    return MoveEvent(event, start, end, lane_key, author)
