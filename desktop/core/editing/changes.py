@@ -55,3 +55,4 @@ class Changes:
 
 
 _CONTENT = tuple(f.name for f in fields(Changes) if f.name != "origin")
+KINDS = tuple(name for name in _CONTENT if name != "everything")  # the kinds of keyed record

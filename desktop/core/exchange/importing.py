@@ -9,10 +9,10 @@ writes everything and commits. Any failure rolls the whole import back.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from db.library import Library
-from desktop.core.editing.changes import Changes
+from desktop.core.editing.changes import KINDS, Changes
 from desktop.core.exchange.formats import guess_import_format
 from desktop.core.exchange.merging import KIND_NAMES, ImportConflictError, ImportPlan, plan_import
 from desktop.core.exchange.reading import read_import_file
@@ -49,11 +49,7 @@ class ImportOutcome:
 
 
 def _changes(bundle: Bundle) -> Changes:
-    keyed = {
-        f.name: {r.key for r in getattr(bundle, f.name)}
-        for f in fields(Changes)
-        if f.name != "everything"
-    }
+    keyed = {kind: {r.key for r in getattr(bundle, kind)} for kind in KINDS}
     return Changes.of(everything=bool(bundle.eras or bundle.attributes), **keyed)
 
 
