@@ -81,7 +81,7 @@ def find_password(
         return None
     try:
         found = ring.get_password(KEYRING_SERVICE, connection.keyring_account)
-    except Exception:  # noqa: BLE001 - a broken keyring backend must not block opening
+    except Exception:
         return None
     return str(found) if found else None
 
@@ -94,6 +94,6 @@ def remember_password(connection: SavedConnection, password: str,
         return False
     try:
         ring.set_password(KEYRING_SERVICE, connection.keyring_account, password)
-    except Exception:  # noqa: BLE001 - no usable backend: fall back to asking each time
+    except Exception:
         return False
     return True

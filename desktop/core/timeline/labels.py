@@ -54,7 +54,7 @@ MIN_INSIDE_PX = 10.0  # a bar with less room inside is never labelled inside
 __all__ = ["LABEL_GAP", "MAX_LEADER_CANDIDATES", "RowOccupancy", "bar_labels", "place_labels"]
 
 
-def place_labels(  # noqa: PLR0913 - the frame's parts and how to measure them
+def place_labels(
     titles: list[str],
     widths: Widths,
     parts: tuple[Markers, Clusters, Bars],

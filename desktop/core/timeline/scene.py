@@ -93,7 +93,7 @@ class SceneData:
     precision: NDArray[np.int64] = field(default_factory=lambda: np.empty(0, np.int64))
 
     @classmethod
-    def build(  # noqa: PLR0913 - the parts of a scene
+    def build(
         cls,
         rows: EventRows,
         lanes: Sequence[SceneLane],

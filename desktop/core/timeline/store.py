@@ -65,7 +65,7 @@ class EventStore:
             lane_count,
         )
 
-    def _init_arrays(  # noqa: PLR0913 - one array per field
+    def _init_arrays(
         self,
         raw_ids: NDArray[np.int64],
         lanes: NDArray[np.int64],
@@ -98,7 +98,7 @@ class EventStore:
         self._next_at_most: tuple[NDArray[np.int64], ...] | None = None
 
     @classmethod
-    def from_arrays(  # noqa: PLR0913 - one array per field
+    def from_arrays(
         cls,
         ids: NDArray[np.int64],
         lanes: NDArray[np.int64],

@@ -32,7 +32,7 @@ def _reported_as_corrupt(kind: str) -> Iterator[None]:
         yield
     except (EmptyDocumentError, EncryptedDocumentError, DocumentTooLargeError):
         raise
-    except Exception as exc:  # noqa: BLE001 - third-party parsers fail in many ways
+    except Exception as exc:
         detail = str(exc).strip() or type(exc).__name__
         raise CorruptDocumentError(f"The {kind} file is damaged or truncated ({detail}).") from None
 
@@ -101,7 +101,7 @@ def _page_texts(reader: Any) -> list[str]:
 def _opens_without_password(reader: Any) -> bool:
     try:
         return bool(reader.decrypt(""))
-    except Exception:  # noqa: BLE001 - unsupported encryption counts as locked
+    except Exception:
         return False
 
 

@@ -151,7 +151,7 @@ class CoverageMatrixView(QTableView):
         self.apply_filters()
         self.loaded.emit()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.ensure_loaded()
 

@@ -65,7 +65,7 @@ class SafeTextBrowser(QTextBrowser):
             layout = self.document().documentLayout()
             layout.documentSizeChanged.connect(lambda _size: self._fit_to_document())
 
-    def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 - Qt's signature
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
         """Never load images, style sheets or anything else, local or remote."""
         return None
 

@@ -82,10 +82,10 @@ class ItemsCompleter(QCompleter):
         self.setFilterMode(Qt.MatchFlag.MatchContains)
         self._edit = parent
 
-    def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt override
+    def splitPath(self, path: str) -> list[str]:
         return [path.split(",")[-1].strip()]
 
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802 - Qt override
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
         head = self._edit.text().rsplit(",", 1)
         kept = f"{head[0]}, " if len(head) == 2 else ""
         return kept + str(index.data())

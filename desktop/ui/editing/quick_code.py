@@ -139,7 +139,7 @@ class QuickCodePalette(QDialog):
             self.list.addItem(item)
         self.list.setCurrentRow(0)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.filter.hasFocus():
             step = 1 if event.key() == Qt.Key.Key_Down else -1
             row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))

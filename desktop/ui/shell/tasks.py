@@ -51,7 +51,7 @@ class _Worker(QRunnable):
 
         try:
             result = self._job(report, self._cancel.is_set)
-        except BaseException as error:  # noqa: BLE001 - every failure goes back to the GUI thread
+        except BaseException as error:
             self._emitter.raised.emit(error, traceback.format_exc())
         else:
             self._emitter.returned.emit(result)

@@ -41,7 +41,7 @@ class OverviewStrip(QWidget):
         x0, x1 = full.x_of(scale.t0), full.x_of(scale.t1)
         return QRectF(x0, 1.0, max(x1 - x0, 3.0), self.height() - 2.0)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         palette = self.palette()
         painter.fillRect(self.rect(), palette.color(palette.ColorRole.AlternateBase))
@@ -80,7 +80,7 @@ class OverviewStrip(QWidget):
                     QRectF(x, 2.0 + lane * row_h + row_h * (1 - level), 2.0, row_h * level)
                 )
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         x = event.position().x()
         brush = self.brush_rect()
         if abs(x - brush.left()) <= EDGE_PX:
@@ -99,7 +99,7 @@ class OverviewStrip(QWidget):
         scale, t = self.view.scale, self.full_scale().t_of(x)
         self.view.set_scale(TimeScale(t - scale.span / 2, t + scale.span / 2, scale.width_px))
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._grab is None:
             return
         part, start_x, start = self._grab
@@ -114,5 +114,5 @@ class OverviewStrip(QWidget):
             t1 = max(t1 + shift, t0 + 1.0)
         self.view.set_scale(TimeScale(t0, t1, start.width_px))
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._grab = None

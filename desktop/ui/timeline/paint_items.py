@@ -308,7 +308,7 @@ def mixed(color: QColor, background: QColor, share: float) -> QColor:
     )
 
 
-def draw_clusters(  # noqa: PLR0913 - the frame, its scene and how to draw it
+def draw_clusters(
     painter: QPainter,
     frame: Frame,
     scene: TimelineScene,
@@ -334,7 +334,7 @@ def draw_clusters(  # noqa: PLR0913 - the frame, its scene and how to draw it
     _draw_counts(painter, clusters, inside, (x0, x1), colors, text)
 
 
-def _draw_counts(  # noqa: PLR0913 - the clusters, where they are drawn and how
+def _draw_counts(
     painter: QPainter,
     clusters: Clusters,
     inside: NDArray[np.int64],

@@ -94,7 +94,7 @@ def draw_discs(
     _blit(painter, sheet, at, (column * cell, row * cell), (side, side), scale)
 
 
-def draw_digits(  # noqa: PLR0913 - where, what, in which font and colours
+def draw_digits(
     painter: QPainter,
     lefts: NDArray[np.float64],
     tops: NDArray[np.float64],

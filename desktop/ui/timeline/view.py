@@ -190,7 +190,7 @@ class TimelineView(QWidget):
             self.set_lane_state(LaneState.from_dict(lanes))
 
     # -- painting -----------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         self.frame = paint_timeline(painter, self.scene, self.scale, *self._paint_args())
         painter.end()
@@ -206,7 +206,7 @@ class TimelineView(QWidget):
         if prefetch_timeline(self.scene, self.scale, *self._paint_args()):
             self._idle.start()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         # Until the user moves, a resize keeps the window the view opened on (home, or the one
         # restored from the last session) whole; afterwards it keeps the days per pixel.
         width = float(max(1, event.size().width()))
@@ -240,7 +240,7 @@ class TimelineView(QWidget):
         return True
 
     # -- mouse --------------------------------------------------------------------------
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press, self._press_scale, self._dragging = event.position(), self.scale, False
         boxing = event.button() == Qt.MouseButton.RightButton or (
             event.button() == Qt.MouseButton.LeftButton
@@ -252,7 +252,7 @@ class TimelineView(QWidget):
         if self.events_draggable and not boxing and event.button() == Qt.MouseButton.LeftButton:
             self._drag_key = self.event_at(event.position())
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
         if self._press is None:
             self._hover(event)
@@ -267,7 +267,7 @@ class TimelineView(QWidget):
         elif self._dragging:
             self.set_scale(self._press_scale.pan(pos.x() - self._press.x()))
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         press = self._press
         box, dragging, self._press, self._zoom_box = self._zoom_box, self._dragging, None, None
         dragged, self._drag_key = self._drag_key, None
@@ -311,7 +311,7 @@ class TimelineView(QWidget):
         lane = self._frame().metrics.lane_at(y, len(self.scene.data.lanes))
         return None if lane is None else self.scene.data.lanes[lane].key
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         key = self.event_at(event.position())
         if key is None:
             if not self._expand_cluster_at(event.position()):
@@ -341,7 +341,7 @@ class TimelineView(QWidget):
         show_lane_menu(self, key, event.globalPosition().toPoint())
 
     # -- wheel, gestures, keys ----------------------------------------------------------
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+    def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()
         dx, dy = delta.x(), delta.y()
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or abs(dx) > abs(dy):
@@ -358,10 +358,10 @@ class TimelineView(QWidget):
                 return True
         return super().event(event)
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+    def focusNextPrevChild(self, next: bool) -> bool:
         return False  # Tab moves between events, not out of the timeline
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key, modifiers = event.key(), event.modifiers()
         step = self.width() * 0.1
         moves_event = modifiers & (
