@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -59,6 +60,20 @@ def _record_from_columns(
         ),
         **values,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineColumns:
+    """What the timeline draws of every event, one tuple per column, in the same order."""
+
+    keys: tuple[str, ...]
+    lanes: tuple[str, ...]
+    t_lo: tuple[float, ...]
+    t_hi: tuple[float, ...]
+    importance: tuple[int, ...]
+    titles: tuple[str, ...]
+    starts: tuple[str, ...]
+    ends: tuple[str | None, ...]
 
 
 class EventRepository(Repository):
@@ -134,28 +149,32 @@ class EventRepository(Repository):
         self._flush()
         return record
 
-    def timeline_rows(self) -> builtins.list[tuple[Any, ...]]:
-        """(id, key, lane key, t_lo, t_hi, importance, title, start, end) for every event.
-
-        A plain column query, no ORM objects: the timeline loads 100k+ rows through it.
-        """
-        event, lane = models.Event, models.Lane
-        statement = (
-            select(
-                event.id,
-                event.key,
-                lane.key,
-                event.t_lo,
-                event.t_hi,
-                event.importance,
-                event.title,
-                event.start,
-                event.end,
-            )
-            .outerjoin(lane, event.lane_id == lane.id)
-            .order_by(event.t_lo)
+    def timeline_columns(self) -> TimelineColumns:
+        """Every event as columns (key, lane key, t_lo, t_hi, importance, title, start, end),
+        in id order, by one Core query (no ORM rows, no join, no sort: callers sort); lane ids
+        are mapped to keys in Python. The timeline loads a million events through it."""
+        lane_keys = {
+            int(i): str(k)
+            for i, k in self.session.execute(select(models.Lane.id, models.Lane.key))
+        }
+        event = models.Event.__table__.c
+        statement = select(
+            event.key,
+            event.lane_id,
+            event.t_lo,
+            event.t_hi,
+            event.importance,
+            event.title,
+            event.start,
+            event.end,
+        ).order_by(event.id)
+        found = self.session.connection().execute(statement).all()
+        columns = list(zip(*found, strict=True)) if found else [()] * 8
+        lanes = tuple(lane_keys.get(lane, "") if lane is not None else "" for lane in columns[1])
+        return TimelineColumns(
+            columns[0], lanes, columns[2], columns[3], columns[4], columns[5], columns[6],
+            columns[7],
         )
-        return [tuple(row) for row in self.session.execute(statement)]
 
     def _apply(self, row: models.Event, event: EventRecord) -> None:
         apply_fields(row, {name: getattr(event, name) for name in _FIELDS})

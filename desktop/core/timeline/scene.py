@@ -57,22 +57,6 @@ class EventRows:
     starts: Sequence[str]
     ends: Sequence[str | None]
 
-    @classmethod
-    def from_tuples(cls, rows: Sequence[tuple[object, ...]]) -> EventRows:
-        """From ``uow.events.timeline_rows()``: (id, key, lane, t_lo, t_hi, importance, title,
-        start, end)."""
-        columns = list(zip(*rows, strict=True)) if rows else [()] * 9
-        return cls(
-            [str(k) for k in columns[1]],
-            [str(k or "") for k in columns[2]],
-            np.asarray(columns[3], np.float64),
-            np.asarray(columns[4], np.float64),
-            np.asarray(columns[5], np.int64),
-            [str(t) for t in columns[6]],
-            [str(s) for s in columns[7]],
-            [None if e is None else str(e) for e in columns[8]],
-        )
-
 
 @dataclass(frozen=True)
 class SceneData:
