@@ -31,7 +31,7 @@ run: $(VENV)/.installed
 
 # Tests and lint both run, so one does not hide the other's findings; either failing fails.
 test: $(VENV)/.installed-test
-	@status=0; tools/run-tests.sh || status=$$?; \
+	@status=0; tools/run-tests.sh fast || status=$$?; tools/run-tests.sh slow || status=$$?; \
 	$(MAKE) --no-print-directory lint || status=1; exit $$status
 
 lint: $(VENV)/.installed-test

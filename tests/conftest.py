@@ -16,6 +16,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.support import postgres_server_url
 
+SLOW_TIMEOUT = 1800  # seconds a test marked slow may take (the others: ``timeout`` in pyproject)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` get a longer time limit, unless they set their own."""
+    for item in items:
+        if item.get_closest_marker("slow") and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(SLOW_TIMEOUT))
+
 
 @pytest.fixture
 def pg_url() -> Iterator[str]:

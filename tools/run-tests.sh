@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
-# Run the whole test suite offscreen; start a throwaway PostgreSQL when the server programs exist.
+# Run the test suite offscreen; start a throwaway PostgreSQL when the server programs exist.
 # With CI=true a PostgreSQL that cannot start is a failure, not a skip.
+#   tools/run-tests.sh [ARGS]        every test (pytest ARGS passed on)
+#   tools/run-tests.sh fast [ARGS]   all but the tests marked slow
+#   tools/run-tests.sh slow [ARGS]   only the tests marked slow (reliability)
+# The order is random (pytest-randomly): "-p no:randomly" turns it off and
+# "--randomly-seed=N" repeats the order a run printed.
 set -u
 cd "$(dirname "$0")/.."
+select=()
+case "${1:-}" in
+  fast) select=(-m "not slow"); shift ;;
+  slow) select=(-m slow); shift ;;
+esac
 export QT_QPA_PLATFORM=offscreen
 py=.venv/bin/python
 pgdir=""
@@ -18,6 +28,6 @@ if [ -z "${PARALLAX_TEST_PG_URL:-}" ]; then
   fi
 fi
 status=0
-$py -m pytest "$@" || status=$?
+$py -m pytest "${select[@]}" "$@" || status=$?
 [ -n "$pgdir" ] && tools/test-postgres.sh stop "$pgdir"
 exit $status

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from db.library import Library
 from desktop.app import fill_window
@@ -18,8 +20,8 @@ from tests.ui.switching import switch_and_wait
 
 
 def test_window_is_filled_and_refilled_on_switch(
-    qtbot,
-    sqlite_library: Library,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    sqlite_library: Library,
     tmp_path: Path,
 ) -> None:
     load_sample(sqlite_library)
@@ -39,9 +41,9 @@ def test_window_is_filled_and_refilled_on_switch(
 
 
 def test_export_actions_are_connected(
-    qtbot,
+    qtbot: QtBot,
     sqlite_library: Library,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
     monkeypatch,
 ) -> None:
     import desktop.ui.export.install as install
@@ -102,7 +104,7 @@ def test_import_documents_action_imports_and_opens_the_review(  # type: ignore[n
 
 
 def test_the_app_reads_the_library_on_a_worker_then_shows_the_window(
-    qtbot, tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import threading
 
@@ -141,7 +143,7 @@ def test_the_app_reads_the_library_on_a_worker_then_shows_the_window(
 
 
 def test_the_app_says_why_a_library_cannot_be_opened(
-    qtbot, tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 

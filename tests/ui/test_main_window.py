@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
 
 from db.library import Library, open_library
 from desktop.core.filters import Filters
@@ -68,8 +70,8 @@ def test_window_opens_with_every_dock(qtbot, filled_library: Library, tmp_path: 
 
 
 def test_actions_have_names_tips_and_honest_states(
-    qtbot, filled_library: Library, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, filled_library: Library, tmp_path: Path
+) -> None:
     window = make_window(qtbot, filled_library, tmp_path)
     for action in window.menu_actions.all():
         assert action.toolTip() and action.statusTip(), action.objectName()
@@ -82,8 +84,8 @@ def test_actions_have_names_tips_and_honest_states(
 
 
 def test_navigation_reaches_a_navigable_timeline(
-    qtbot, filled_library: Library, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, filled_library: Library, tmp_path: Path
+) -> None:
     window = make_window(qtbot, filled_library, tmp_path)
     timeline = FakeTimeline()
     window.set_timeline_widget(timeline)
@@ -95,8 +97,8 @@ def test_navigation_reaches_a_navigable_timeline(
 
 
 def test_layout_filters_selection_and_view_survive_a_restart(
-    qtbot, filled_library: Library, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, filled_library: Library, tmp_path: Path
+) -> None:
     window = make_window(qtbot, filled_library, tmp_path)
     window.resize(700, 520)
     window.panels.docks["details"].hide()
@@ -120,8 +122,8 @@ def test_layout_filters_selection_and_view_survive_a_restart(
 
 
 def test_filters_dock_writes_filters_and_shows_counts(
-    qtbot, filled_library: Library, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, filled_library: Library, tmp_path: Path
+) -> None:
     window = make_window(qtbot, filled_library, tmp_path)
     panel = window.filters_panel
     assert panel.count_label.text() == "4 of 4 events"
@@ -177,8 +179,8 @@ def test_find_focuses_the_search_box(qtbot, filled_library: Library, tmp_path: P
 
 
 def test_new_and_open_switch_libraries(
-    qtbot, filled_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, filled_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = make_window(qtbot, filled_library, tmp_path)
     switched: list[object] = []
     window.workbench_changed.connect(lambda wb, _signals: switched.append(wb))
@@ -205,8 +207,8 @@ def test_new_and_open_switch_libraries(
 
 
 def test_a_foreign_file_keeps_the_current_library(
-    qtbot, filled_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, filled_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = make_window(qtbot, filled_library, tmp_path)
     foreign = tmp_path / "notes.txt"
     foreign.write_text("not a database at all, just some text " * 50)
@@ -227,8 +229,8 @@ def test_a_foreign_file_keeps_the_current_library(
 
 
 def test_a_library_open_in_another_window_is_fine(
-    qtbot, filled_library: Library, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, filled_library: Library, tmp_path: Path
+) -> None:
     window = make_window(qtbot, filled_library, tmp_path)
     other = open_library(filled_library.url)
     try:
@@ -253,8 +255,8 @@ def test_welcome_shows_once_and_on_request(qtbot, filled_library: Library, tmp_p
 
 
 def test_every_focusable_control_has_an_accessible_name(
-    qtbot, filled_library: Library, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, filled_library: Library, tmp_path: Path
+) -> None:
     from PySide6.QtGui import QAccessible
 
     window = make_window(qtbot, filled_library, tmp_path)
@@ -270,8 +272,8 @@ def test_every_focusable_control_has_an_accessible_name(
 
 
 def test_tab_moves_from_timeline_to_comparison_to_filters(
-    qtbot, filled_library: Library, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, filled_library: Library, tmp_path: Path
+) -> None:
     from PySide6.QtWidgets import QLineEdit
 
     window = make_window(qtbot, filled_library, tmp_path)
@@ -290,8 +292,8 @@ def test_tab_moves_from_timeline_to_comparison_to_filters(
 
 
 def test_added_panels_join_the_view_menu_and_keep_their_place(
-    qtbot, filled_library: Library, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, filled_library: Library, tmp_path: Path
+) -> None:
     window = make_window(qtbot, filled_library, tmp_path)
     window.add_panel("notes", "Notes", QLabel("notes"), Qt.DockWidgetArea.LeftDockWidgetArea)
     panels_menu = window.view_menu.actions()[0].menu()
@@ -309,12 +311,13 @@ def test_added_panels_join_the_view_menu_and_keep_their_place(
         again.add_panel("notes", "Notes again", QLabel())
 
 
-def slow_opener(opened: list[Library], seconds: float) -> Any:
-    """An opener that takes ``seconds`` (like reading a big library) and records what it opens."""
-    import time
+def gated_opener(opened: list[Library], gate: threading.Event) -> Any:
+    """An opener that waits (bounded) until ``gate`` is set, then opens and records the library:
+    a stand-in for reading a big library, driven by the test instead of by the clock."""
 
     def opener(location: str) -> Library:
-        time.sleep(seconds)
+        if not gate.wait(timeout=20):
+            raise TimeoutError("the gate was never opened: the event loop did not turn")
         library = open_library(location)
         opened.append(library)
         return library
@@ -323,31 +326,28 @@ def slow_opener(opened: list[Library], seconds: float) -> Any:
 
 
 def test_opening_a_library_keeps_the_window_answering(
-    qtbot, filled_library: Library, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, filled_library: Library, tmp_path: Path
+) -> None:
     from PySide6.QtCore import QTimer
 
     opened: list[Library] = []
-    window = make_window(qtbot, filled_library, tmp_path, opener=slow_opener(opened, 1.0))
-    ticks: list[int] = []
-    timer = QTimer(window, interval=20)
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start()
+    gate = threading.Event()
+    window = make_window(qtbot, filled_library, tmp_path, opener=gated_opener(opened, gate))
     path = filled_library.url.removeprefix("sqlite:///")
     with qtbot.waitSignal(window.workbench_changed, timeout=30000):
         handle = window.switch_library(path)
         assert not handle.done  # the call returned at once: the work runs on a worker thread
-    timer.stop()
-    assert len(ticks) >= 10  # the event loop kept turning while the library was read
+        QTimer.singleShot(20, gate.set)  # only a turning event loop lets the open finish
     assert window.workbench.library is opened[0]
     assert len(window.workbench.catalog.events) == 4
 
 
 def test_cancelling_an_open_keeps_the_current_library(
-    qtbot, filled_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, filled_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     opened: list[Library] = []
-    window = make_window(qtbot, filled_library, tmp_path, opener=slow_opener(opened, 0.5))
+    gate = threading.Event()
+    window = make_window(qtbot, filled_library, tmp_path, opener=gated_opener(opened, gate))
     before = window.workbench
     changed: list[object] = []
     window.workbench_changed.connect(lambda wb, _s: changed.append(wb))
@@ -356,5 +356,6 @@ def test_cancelling_an_open_keeps_the_current_library(
     handle = window.switch_library(filled_library.url.removeprefix("sqlite:///"))
     with qtbot.waitSignal(handle.cancelled, timeout=30000):
         handle.dialog.findChild(QPushButton).click()  # the progress dialog's Cancel button
+        gate.set()  # the read ends after the cancel, as a slow read would
     assert window.workbench is before and not changed
     assert len(opened) == 1 and disposed == opened  # the library read in vain is closed again

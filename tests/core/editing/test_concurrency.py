@@ -51,6 +51,7 @@ def _read_acknowledged(process: subprocess.Popen[str], count: int) -> list[str]:
     return lines
 
 
+@pytest.mark.slow
 def test_killed_writer_loses_no_acknowledged_edit(tmp_path: Path) -> None:
     path = tmp_path / "library.sqlite"
     library = open_library(str(path))

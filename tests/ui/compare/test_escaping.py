@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
+from pytestqt.qtbot import QtBot
 
 from desktop.ui.compare import ComparePanel
 from desktop.ui.compare.safe_text import SafeTextBrowser
@@ -22,8 +24,8 @@ def _fragments(document: QTextDocument):  # type: ignore[no-untyped-def]
 
 
 def test_markup_in_a_passage_shows_as_literal_text(
-    panel: ComparePanel, bench: Bench, qtbot, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    panel: ComparePanel, bench: Bench, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     requested: list[str] = []
     original = SafeTextBrowser.loadResource
 
@@ -56,8 +58,8 @@ def test_the_browser_refuses_every_resource_and_link(qtbot) -> None:  # type: ig
 
 
 def test_markup_stays_literal_in_the_strip_and_the_reader(
-    panel: ComparePanel, bench: Bench, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    panel: ComparePanel, bench: Bench, qtbot: QtBot
+) -> None:
     select(bench, qtbot, WAR.key)
     frames = panel.strip.frames
     rows = [frames.verticalHeaderItem(i).text() for i in range(frames.rowCount())]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from desktop.ui.compare import ComparePanel
 from desktop.ui.compare.code_chip import CodeChip
@@ -30,8 +31,8 @@ def test_empty_until_an_event_is_selected(panel: ComparePanel) -> None:
 
 
 def test_selection_fills_one_pane_per_source_in_publication_order(
-    panel: ComparePanel, bench: Bench, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    panel: ComparePanel, bench: Bench, qtbot: QtBot
+) -> None:
     select(bench, qtbot, WAR.key)
     assert panel.pane_keys() == WAR_ORDER
     assert "Russo-Georgian war" in panel.event_label.text()
@@ -68,8 +69,8 @@ def test_strip_shows_frames_facts_and_blind_spots(panel: ComparePanel, bench: Be
 
 
 def test_clicking_a_code_chip_highlights_it_in_every_pane_and_the_matrix(
-    panel: ComparePanel, bench: Bench, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    panel: ComparePanel, bench: Bench, qtbot: QtBot
+) -> None:
     select(bench, qtbot, WAR.key)
     security = chips(panel, "issue.security")
     assert len(security) == 3
@@ -100,8 +101,8 @@ def test_enter_on_a_focused_chip_highlights_it(panel: ComparePanel, bench: Bench
 
 
 def test_clicking_a_frames_column_highlights_the_code_in_panes(
-    panel: ComparePanel, bench: Bench, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    panel: ComparePanel, bench: Bench, qtbot: QtBot
+) -> None:
     select(bench, qtbot, WAR.key)
     frames = panel.strip.frames
     names = [frames.horizontalHeaderItem(j).text() for j in range(frames.columnCount())]
@@ -134,8 +135,8 @@ def test_pin_hide_and_reorder(panel: ComparePanel, bench: Bench, qtbot) -> None:
 
 
 def test_context_toggle_widens_passages_with_full_text(
-    panel: ComparePanel, bench: Bench, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    panel: ComparePanel, bench: Bench, qtbot: QtBot
+) -> None:
     select(bench, qtbot, WAR.key)
     analysis = panel.panes[1]
     assert analysis.blocks[0].text.toPlainText() == "The invasion was planned for months"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
 
 from desktop.ui.compare import ComparePanel
 from desktop.ui.compare.panel import READER
@@ -47,8 +48,8 @@ def test_clicking_a_highlight_selects_its_event(panel: ComparePanel, bench: Benc
 
 
 def test_without_full_text_the_passages_are_listed_and_import_is_offered(
-    panel: ComparePanel, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    panel: ComparePanel, qtbot: QtBot
+) -> None:
     panel.open_reader("dw-2025")
     lines = panel.reader.text.toPlainText().splitlines()
     assert lines[0].startswith("[300–331] Russia invaded Georgia in 2008.")
@@ -62,8 +63,8 @@ def test_without_full_text_the_passages_are_listed_and_import_is_offered(
 
 
 def test_the_read_button_of_a_pane_opens_its_source(
-    panel: ComparePanel, bench: Bench, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    panel: ComparePanel, bench: Bench, qtbot: QtBot
+) -> None:
     select(bench, qtbot, WAR.key)
     qtbot.mouseClick(panel.panes[1].reader_button, Qt.MouseButton.LeftButton)
     assert panel.pages.currentIndex() == READER

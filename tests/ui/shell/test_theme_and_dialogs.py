@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QProxyStyle
+from pytestqt.qtbot import QtBot
 
 from db.library import Library
 from desktop.ui.shell.about import about_html, app_version
@@ -57,9 +58,9 @@ def test_check_boxes_stay_visible_on_the_dark_theme(qtbot, app_theme: QApplicati
     assert outline - background > 60  # Fusion's own outline would be darker than the window
 
 
-def test_preferences_apply_author_dates_and_theme(qtbot, app_theme: QApplication,
+def test_preferences_apply_author_dates_and_theme(qtbot: QtBot, app_theme: QApplication,
                                                   sqlite_library: Library,
-                                                  tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+                                                  tmp_path: Path) -> None:
     fill_library(sqlite_library)
     window = make_window(qtbot, sqlite_library, tmp_path)
     dialog = PreferencesDialog(window.preferences, window)
