@@ -22,6 +22,7 @@ from db.migrate import (
     prepare_library,
 )
 from db.records import LibraryCounts
+from db.search import SearchHit, search
 from db.uow import UnitOfWork
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -81,6 +82,11 @@ class Library:
                 claims=count(models.Claim),
                 codings=count(models.Coding),
             )
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Full-text search of events, sources, passages and notes (``db.search.search``)."""
+        with self.session_factory() as session:
+            return search(session, query, limit)
 
     def is_empty(self) -> bool:
         counts = self.counts()

@@ -22,8 +22,8 @@ from tests.db.test_repositories import fill
 
 
 def hits(library: Library, query: str) -> list[tuple[str, str]]:
-    with library.unit_of_work() as uow:
-        return [(hit.kind, hit.key) for hit in search(uow.session, query)]
+    """What ``Library.search`` finds (the call the search dock makes)."""
+    return [(hit.kind, hit.key) for hit in library.search(query)]
 
 
 def test_finds_every_kind_by_its_fields(library: Library) -> None:

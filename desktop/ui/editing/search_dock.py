@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from db.library import Library
-from db.search import KIND_ORDER, SearchHit, search
+from db.search import KIND_ORDER, SearchHit
 
 KIND_TITLES = {"event": "Events", "source": "Sources", "passage": "Passages", "note": "Notes"}
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -16,8 +16,7 @@ def find(library: Library, query: str) -> dict[str, list[SearchHit]]:
     """Hits for ``query`` grouped by kind in ``KIND_ORDER`` (empty kinds left out)."""
     if not query.strip():
         return {}
-    with library.unit_of_work() as uow:
-        hits = search(uow.session, query)
+    hits = library.search(query)
     grouped: dict[str, list[SearchHit]] = {}
     for kind in KIND_ORDER:
         found = [hit for hit in hits if hit.kind == kind]
