@@ -86,7 +86,7 @@ def test_libraries_opened_from_threads_at_once_are_all_migrated(tmp_path: Path) 
             library = open_library(str(tmp_path / f"library{n}.sqlite"))
             revisions.append(library.revision())
             library.dispose()
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=open_one, args=(n,)) for n in range(4)]

@@ -210,7 +210,7 @@ def _panes(panes: Iterable[Pane], paged: bool) -> str:
     return f'<table width="100%" class="pairs">{rows}</table>'
 
 
-def comparison_to_html(  # noqa: PLR0913 - what the report holds and how it is named
+def comparison_to_html(
     comparison: Comparison,
     coverage: bool = False,
     labels: Mapping[str, str] | None = None,

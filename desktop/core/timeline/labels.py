@@ -263,7 +263,7 @@ def _point_label(rows: Rows, metrics: LaneMetrics, point: Point, width_px: float
     return None
 
 
-def _leader_label(  # noqa: PLR0913 - where the line starts and what it carries
+def _leader_label(
     rows: Rows,
     metrics: LaneMetrics,
     lane: int,

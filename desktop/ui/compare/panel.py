@@ -285,7 +285,7 @@ class ComparePanel(QWidget):
         self._fit_pane_widths()
         self._show_hidden_count()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_pane_widths()
 

@@ -260,7 +260,7 @@ def _extras(choices: ImageChoices, path: Path) -> tuple[str | None, str | None]:
     return bib, caption
 
 
-def export_timeline_image(  # noqa: PLR0913 - where, what, and what the window remembers
+def export_timeline_image(
     parent: QWidget,
     library: Library,
     view: TimeScale | None,

@@ -215,7 +215,7 @@ def _bar_color(color: QColor, theme: TimelineTheme, lane: int, over_era: bool) -
     return mixed(color, lane_background(theme, lane), 0.55)
 
 
-def _draw_soft_bar(  # noqa: PLR0913 - the bar, its scene and how to draw it
+def _draw_soft_bar(
     painter: QPainter,
     frame: Frame,
     scene: TimelineScene,

@@ -64,7 +64,7 @@ def shapes_path(
     return path
 
 
-def draw_shapes(  # noqa: PLR0913 - where, which shape, how big, which colours
+def draw_shapes(
     painter: QPainter,
     xs: NDArray[np.float64],
     ys: NDArray[np.float64],

@@ -42,6 +42,7 @@ from desktop.core.editing import (
     RelatePassages,
     RemoveCode,
     UnlinkPassage,
+    perform,
 )
 from desktop.core.editing.identity import system_user_name
 from desktop.core.exchange.exporting import export_library
@@ -73,7 +74,7 @@ def test_a_coding_without_a_coder_is_refused_and_nothing_is_stored(lib: Library)
     before = _codings(lib)
     for nobody in ("", "   "):
         with pytest.raises(EditError, match="coder's name"):
-            ApplyCode("p2", "military", author=nobody).do(lib)
+            perform(ApplyCode("p2", "military", author=nobody), lib)
     assert _codings(lib) == before
 
 
@@ -136,9 +137,9 @@ def test_every_edit_then_json_and_qdpx_export_and_import(
     for command in _every_edit(lib, author):
         if isinstance(command, ApplyCode) and not author:
             with pytest.raises(EditError):
-                command.do(lib)
+                perform(command, lib)
             command = ApplyCode("p2", "military", system_user_name())
-        command.do(lib)
+        perform(command, lib)
     assert all(coder.strip() for _, _, coder in _codings(lib))
     counts = lib.counts()
     for suffix, fmt in (("json", "json"), ("qdpx", "qdpx")):
