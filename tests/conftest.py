@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.support import postgres_server_url
 
-SLOW_TIMEOUT = 1800  # seconds a test marked slow may take (the others: ``timeout`` in pyproject)
+SLOW_TIMEOUT = 3600  # seconds a test marked slow may take (the others: ``timeout`` in pyproject)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
