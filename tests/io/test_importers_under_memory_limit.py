@@ -65,7 +65,7 @@ def _child(connection: Connection, task: str, path: str, fmt: str | None, db: st
                 library.dispose()
     except MemoryError:
         outcome, message = "memory", "MemoryError"
-    except BaseException as error:  # noqa: BLE001 - the property is that nothing else escapes
+    except BaseException as error:
         outcome, message = "crash", f"{type(error).__name__}: {error}"
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     connection.send((outcome, message[:2000], peak))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from db.library import Library
 from db.records import SOURCE_KINDS, SourceRecord
 from db.uow import UnitOfWork
 from desktop.core.dates import HistDate
@@ -39,19 +38,16 @@ class CreateSource(UnitCommand):
         self.label = f"Add source '{label}'"
         self._version = 0
 
-    def do(self, library: Library) -> Changes:
-        def action(uow: UnitOfWork) -> SourceRecord:
-            source = self.source
-            if not source.color:
-                source = replace(source, color=next_free_color(s.color for s in uow.sources.list()))
-                self.source = source
-            return uow.sources.add(source, _published_day(source.published))
-
-        self._version = self.run(library, action).stamp.version
+    def do(self, uow: UnitOfWork) -> Changes:
+        source = self.source
+        if not source.color:
+            source = replace(source, color=next_free_color(s.color for s in uow.sources.list()))
+            self.source = source
+        self._version = uow.sources.add(source, _published_day(source.published)).stamp.version
         return Changes.of(sources=[self.source.key])
 
-    def undo(self, library: Library) -> Changes:
-        self.run(library, lambda uow: uow.sources.delete(self.source.key))
+    def undo(self, uow: UnitOfWork) -> Changes:
+        uow.sources.delete(self.source.key)
         return Changes.of(sources=[self.source.key])
 
 
@@ -68,17 +64,14 @@ class EditSourceIdentity(UnitCommand):
         self.after = replace(before, label=label.strip(), color=color)
         self.label = f"Relabel source '{label.strip()}'"
 
-    def _write(self, library: Library, record: SourceRecord) -> Changes:
-        def action(uow: UnitOfWork) -> SourceRecord:
-            current = uow.sources.get(record.key)
-            updated = replace(current, label=record.label, color=record.color)
-            return uow.sources.update(updated, _published_day(current.published))
-
-        self.run(library, action)
+    def _write(self, uow: UnitOfWork, record: SourceRecord) -> Changes:
+        current = uow.sources.get(record.key)
+        updated = replace(current, label=record.label, color=record.color)
+        uow.sources.update(updated, _published_day(current.published))
         return Changes.of(sources=[record.key])
 
-    def do(self, library: Library) -> Changes:
-        return self._write(library, self.after)
+    def do(self, uow: UnitOfWork) -> Changes:
+        return self._write(uow, self.after)
 
-    def undo(self, library: Library) -> Changes:
-        return self._write(library, self.before)
+    def undo(self, uow: UnitOfWork) -> Changes:
+        return self._write(uow, self.before)

@@ -6,6 +6,7 @@ import pytest
 
 from db.library import Library
 from db.records import SourceRecord
+from desktop.core.editing import perform
 from desktop.core.editing.sources import CreateSource, EditSourceIdentity
 from desktop.core.palette import SOURCE_COLORS
 
@@ -20,13 +21,13 @@ def test_a_source_without_a_file_is_added_and_undone(sqlite_library: Library) ->
             published="2024-12-26",
         )
     )
-    changes = command.do(sqlite_library)
+    changes = perform(command, sqlite_library)
     key = command.source.key
     assert key in changes.sources
     with sqlite_library.unit_of_work() as uow:
         added = uow.sources.get(key)
     assert (added.label, added.color, added.full_text) == ("R2", SOURCE_COLORS[0], None)
-    command.undo(sqlite_library)
+    perform(command, sqlite_library, undo=True)
     with sqlite_library.unit_of_work() as uow:
         assert uow.sources.find(key) is None
 
@@ -54,12 +55,12 @@ def test_relabelling_is_undoable(sqlite_library: Library) -> None:
         uow.commit()
         before = uow.sources.get("dw")
     command = EditSourceIdentity(before, "Deutsche Welle", "#112233")
-    command.do(sqlite_library)
+    perform(command, sqlite_library)
     with sqlite_library.unit_of_work() as uow:
         assert (uow.sources.get("dw").label, uow.sources.get("dw").color) == (
             "Deutsche Welle",
             "#112233",
         )
-    command.undo(sqlite_library)
+    perform(command, sqlite_library, undo=True)
     with sqlite_library.unit_of_work() as uow:
         assert (uow.sources.get("dw").label, uow.sources.get("dw").color) == ("DW", "#0072B2")
