@@ -12,9 +12,12 @@ from __future__ import annotations
 import os
 import tempfile
 import zipfile
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from desktop.core.exchange.formats import IMPORT_FORMATS, guess_import_format
+from desktop.io.bidi import strip_bidi
 from desktop.io.formats.bundle import Bundle, LaneData, MetaData
 from desktop.io.formats.csv_mapping import import_csv_events
 from desktop.io.formats.csv_tables import import_events_csv
@@ -30,6 +33,34 @@ __all__ = ["read_import_file"]
 
 def read_import_file(path: str | os.PathLike[str], fmt: str | None = None) -> Bundle:
     """The records of ``path`` in format ``fmt`` (guessed from name and content when None)."""
+    return without_bidi(_read(path, fmt))
+
+
+def without_bidi(bundle: Bundle) -> Bundle:
+    """The bundle with bidirectional controls removed from titles, names, outlets, authors."""
+
+    def names(records: tuple[Any, ...], *fields: str) -> tuple[Any, ...]:
+        return tuple(
+            replace(r, **{f: strip_bidi(getattr(r, f)) for f in fields}) for r in records
+        )
+
+    sources = tuple(
+        replace(s, title=strip_bidi(s.title), outlet=strip_bidi(s.outlet),
+                authors=tuple(strip_bidi(a) for a in s.authors))
+        for s in bundle.sources
+    )
+    return replace(
+        bundle,
+        meta=replace(bundle.meta, title=strip_bidi(bundle.meta.title)),
+        lanes=names(bundle.lanes, "name"),
+        eras=names(bundle.eras, "name"),
+        events=names(bundle.events, "title"),
+        codes=names(bundle.codes, "name"),
+        sources=sources,
+    )
+
+
+def _read(path: str | os.PathLike[str], fmt: str | None) -> Bundle:
     chosen = fmt or guess_import_format(path)
     if chosen not in IMPORT_FORMATS:
         raise FormatError(f"unknown import format {chosen!r} (use {', '.join(IMPORT_FORMATS)})")

@@ -54,6 +54,9 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if data.startswith(bom):
             return _checked(_strict(data, name, UndecodableDocumentError), name), name
     if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise BinaryDocumentError("The file contains NUL bytes, so it is not a text document.")
     for candidate in (declared, "utf-8"):
         if candidate is not None:
@@ -63,6 +66,23 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
                 continue
     detected = _detect(data)
     return _checked(_strict(data, detected, UndecodableDocumentError), detected), detected
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark (Windows tools do). Recognised when the
+    high byte of each pair takes only a few values, NUL among them (ASCII and one script's
+    block, e.g. 0x00 and 0x04 for Cyrillic), and the whole decodes to clean text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:65536]
+    for name, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        values = set(high)
+        if 0 in values and len(values) <= 4 and high.count(0) >= len(high) * 0.1:
+            try:
+                return _checked(data.decode(name), name), name
+            except (UnicodeDecodeError, BinaryDocumentError):
+                return None
+    return None
 
 
 def _strict(data: bytes, name: str, error: type[UndecodableDocumentError]) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from desktop.io.bidi import strip_bidi
 from desktop.io.documents.cleaning import detect_language
 from desktop.io.documents.containers import read_docx, read_pdf
 from desktop.io.documents.errors import (
@@ -79,7 +80,8 @@ def document_from_bytes(data: bytes, file_name: str, kind: str, reader: _Reader)
         language = detect_language(text)
         if language is not None:
             metadata = replace(metadata, language=Found(language, "detected from the text"))
-    title = metadata.title.value if metadata.title else Path(file_name).stem
+    metadata = _without_bidi(metadata)
+    title = metadata.title.value if metadata.title else strip_bidi(Path(file_name).stem)
     return ReadDocument(
         text=text,
         title=title,
@@ -90,6 +92,19 @@ def document_from_bytes(data: bytes, file_name: str, kind: str, reader: _Reader)
         format=kind,
         encoding=encoding,
     )
+
+
+def _without_bidi(metadata: DocumentMetadata) -> DocumentMetadata:
+    """Title, outlet and authors without bidirectional controls (see ``desktop.io.bidi``)."""
+    changes: dict[str, object] = {}
+    for name in ("title", "outlet"):
+        found = getattr(metadata, name)
+        if found is not None:
+            changes[name] = Found(strip_bidi(found.value), found.origin)
+    if metadata.authors is not None:
+        authors = tuple(strip_bidi(a) for a in metadata.authors.value)
+        changes["authors"] = Found(authors, metadata.authors.origin)
+    return replace(metadata, **changes)  # type: ignore[arg-type]
 
 
 def normalise_text(text: str) -> str:
