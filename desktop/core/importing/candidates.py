@@ -14,6 +14,7 @@ _BASE = {Precision.DAY: 0.6, Precision.MONTH: 0.45, Precision.YEAR: 0.25}
 _RELATIVE_FACTOR = 0.8
 _REPEAT_BONUS = 0.05
 _MAX = 0.9
+MAX_CANDIDATES = 50  # a reviewer reads the best ones; a long report has thousands of dates
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,8 @@ def candidate_events(
     events: Sequence[EventInfo],
     mentions: Sequence[DateMention] | None = None,
 ) -> list[CandidateEvent]:
-    """One candidate per distinct date in ``text`` that overlaps no event, best first.
+    """One candidate per distinct date in ``text`` that overlaps no event, best first, at most
+    ``MAX_CANDIDATES``.
 
     Confidence grows with the date's precision (a day says more than a year), is lower for a
     date counted from the publication date, and a little higher for each further mention.
@@ -47,7 +49,7 @@ def candidate_events(
             groups.setdefault(mention.date.to_edtf(), []).append(mention)
     starts = [s.start for s in sentences]
     found = [_candidate(text, mentions, sentences, starts) for mentions in groups.values()]
-    return sorted(found, key=lambda c: (-c.confidence, c.start))
+    return sorted(found, key=lambda c: (-c.confidence, c.start))[:MAX_CANDIDATES]
 
 
 def _covered(date: DateSpan, spans: list[tuple[float, float]]) -> bool:
