@@ -179,6 +179,7 @@ class SourcePane(QFrame):
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(area)
+        body.setMinimumWidth(1)  # passages wrap to the pane's width; a wide chip is cut instead
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 4, 0)
         for block in self.blocks:

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
@@ -38,7 +39,13 @@ from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.timeline.interaction import event_tooltip, next_in_time, wheel_factor
 from desktop.ui.timeline.lane_menu import show_lane_menu
-from desktop.ui.timeline.paint import PaintOptions, paint_timeline, prefetch_timeline
+from desktop.ui.timeline.paint import (
+    AXIS_PX,
+    STRIP_PX,
+    PaintOptions,
+    paint_timeline,
+    prefetch_timeline,
+)
 from desktop.ui.timeline.theme import TimelineTheme
 
 HOME = (float(day_number(2008, 8, 7)), float(day_number(2025, 8, 8) + 1))
@@ -90,6 +97,7 @@ class TimelineView(QWidget):
         self._data: SceneData = scene_data_from_catalog(workbench.catalog, self.lane_state)
         self._built_from = _frame_of(workbench.catalog)  # lanes and sources of the last build
         self.scene: TimelineScene = self._make_scene()
+        self._keep_lanes_reachable()
         signals.catalog_changed.connect(self._on_catalog)
         signals.filters_changed.connect(self._on_filters)
         signals.selection_changed.connect(self._on_selection)
@@ -119,7 +127,15 @@ class TimelineView(QWidget):
     def _show(self, data: SceneData) -> None:
         self._data = data
         self.scene = self._make_scene()
+        self._keep_lanes_reachable()
         self.update()
+
+    def _keep_lanes_reachable(self) -> None:
+        """Ask for the height that shows every lane's marker strip and name, so that no lane
+        is silently cut off at the bottom (rows of labels come on top when there is room)."""
+        header = QFontMetricsF(TimelineTheme.from_palette(self.palette(), self.font()).small_font)
+        per_lane = STRIP_PX + header.height() + 2.0
+        self.setMinimumHeight(max(200, int(AXIS_PX + len(self._data.lanes) * per_lane) + 4))
 
     def _on_filters(self) -> None:
         self.scene = self._make_scene()
