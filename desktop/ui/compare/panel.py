@@ -63,6 +63,7 @@ class ComparePanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ComparePanel")
+        self.setMinimumHeight(140)  # at the window's smallest the strip and panes shrink
         self.workbench = workbench
         self.comparison: Comparison | None = None
         self.arrangement = Arrangement()
