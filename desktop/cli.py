@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from desktop import __version__
 from desktop.commands import COMMANDS
+from desktop.core.assist import acceptors
 from desktop.errors import LibraryError, UserError
 
 DB_HELP = (
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    acceptors.register()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -16,6 +16,7 @@ import json
 import re
 from pathlib import Path
 
+from db.library import Library
 from db.records import SOURCE_KINDS
 from desktop.commands.base import Command, open_for_command
 from desktop.core.dates import DateParseError, DateSpan
@@ -42,6 +43,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--language", metavar="L", help="the documents' language (ISO 639-1, e.g. ru), not detected"
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument(
+        "--no-assist",
+        action="store_true",
+        help="do not suggest passages, claims and codes (assisted reading) after importing",
+    )
+    parser.add_argument("--coder", metavar="NAME", help="learn suggested codes from this coder")
     parser.add_argument("--outlet", help="the outlet that published the documents")
     parser.add_argument(
         "--author",
@@ -93,15 +100,39 @@ def expand(paths: list[Path], recursive: bool) -> list[Path]:
     return found
 
 
-def outcome_to_dict(outcome: ImportOutcome) -> dict[str, object]:
-    """One file's result as JSON values: file, source key, status, suggestions by kind."""
+def outcome_to_dict(
+    outcome: ImportOutcome, assisted: dict[str, dict[str, int]] | None = None
+) -> dict[str, object]:
+    """One file's result as JSON values: file, source key, status, suggestions by kind
+    (with the assisted reading's passages, claims and codes when given)."""
+    suggested = dict(outcome.suggested)
+    suggested |= (assisted or {}).get(outcome.source_key or "", {})
     return {
         "file": outcome.file_name,
         "source_key": outcome.source_key,
         "status": outcome.status.value,
         "reason": outcome.reason,
-        "suggestions": dict(outcome.suggested),
+        "suggestions": suggested,
     }
+
+
+def assist(
+    library: Library, outcomes: tuple[ImportOutcome, ...], coder: str | None
+) -> dict[str, dict[str, int]]:
+    """Assisted reading for the sources just imported or attached: their pending passage,
+    claim and code suggestions counted by kind."""
+    from desktop.core.assist.acceptors import KINDS
+    from desktop.core.assist.storing import assist_sources  # scikit-learn: only when used
+
+    done = (ImportStatus.IMPORTED, ImportStatus.ATTACHED)
+    keys = [o.source_key for o in outcomes if o.status in done and o.source_key]
+    assist_sources(library, keys, coder=coder)
+    counts: dict[str, dict[str, int]] = {}
+    with library.unit_of_work() as uow:
+        for key in keys:
+            found = uow.suggestions.for_source(key, kinds=KINDS)
+            counts[key] = {kind: sum(1 for s in found if s.kind == kind) for kind in KINDS}
+    return counts
 
 
 def describe(outcome: ImportOutcome) -> str:
@@ -142,13 +173,19 @@ def run(args: argparse.Namespace) -> int:
                 with_suggestions=True,
             )
             outcomes = report.outcomes
+        assisted = {} if args.no_assist else assist(library, outcomes, args.coder)
     finally:
         library.dispose()
     if args.format == "json":
-        print(json.dumps([outcome_to_dict(o) for o in outcomes], ensure_ascii=False, indent=2))
+        rows = [outcome_to_dict(o, assisted) for o in outcomes]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for outcome in outcomes:
-            print(describe(outcome))
+            line = describe(outcome)
+            extra = assisted.get(outcome.source_key or "", {})
+            if any(extra.values()):
+                line += "; assisted: " + ", ".join(f"{n} {k}" for k, n in extra.items())
+            print(line)
     return 1 if any(o.status is ImportStatus.FAILED for o in outcomes) else 0
 
 

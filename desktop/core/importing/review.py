@@ -143,6 +143,8 @@ def review_item(suggestion: SuggestionRecord, titles: dict[str, str]) -> ReviewI
     """The stored suggestion as a person reviews it."""
     payload = suggestion.payload
     is_event = suggestion.kind in EVENT_KINDS and bool(suggestion.target)
+    # other kinds (passages, claims, codes) name their event in the payload
+    event = suggestion.target if is_event else str(payload.get("event_key") or "")
     return ReviewItem(
         id=suggestion.id or 0,
         kind=suggestion.kind,
@@ -152,8 +154,8 @@ def review_item(suggestion: SuggestionRecord, titles: dict[str, str]) -> ReviewI
         excerpt=suggestion.quote[:_EXCERPT],
         confidence=suggestion.confidence,
         reasons=suggestion.reasons,
-        event_key=suggestion.target if is_event else None,
-        event_title=titles.get(suggestion.target, "") if is_event else "",
+        event_key=event or None,
+        event_title=titles.get(event, ""),
         date_start=payload.get("date_start"),
         date_end=payload.get("date_end"),
         date_display=str(payload.get("date_display", "")),

@@ -56,15 +56,21 @@ class Choice:
 
 @dataclass(frozen=True, slots=True)
 class Created:
-    """Records an acceptance adds, in this order: events, passages, claims."""
+    """Records an acceptance adds, in this order: events, passages, claims; then ``edits`` of
+    existing passages as ``(before, after)`` pairs (codes, tone, a further link), which undo
+    puts back in reverse order."""
 
     events: tuple[EventRecord, ...] = ()
     passages: tuple[PassageRecord, ...] = ()
     claims: tuple[ClaimRecord, ...] = ()
+    edits: tuple[tuple[PassageRecord, PassageRecord], ...] = ()
 
     def __or__(self, other: Created) -> Created:
         return Created(
-            self.events + other.events, self.passages + other.passages, self.claims + other.claims
+            self.events + other.events,
+            self.passages + other.passages,
+            self.claims + other.claims,
+            self.edits + other.edits,
         )
 
 
@@ -97,6 +103,11 @@ def _accept_link(uow: UnitOfWork, suggestion: SuggestionRecord, choice: Choice) 
     if not suggestion.target or uow.events.find(suggestion.target) is None:
         raise ReviewError(f"Suggestion {suggestion.id} names no event of this library.")
     link = PassageLink(suggestion.target, round(suggestion.confidence, 3), "suggested")
+    start, end = choice.span if choice.span is not None else (suggestion.start, suggestion.end)
+    for passage in uow.passages.for_source(suggestion.source_key):
+        linked = any(lk.event_key == suggestion.target for lk in passage.links)
+        if linked and passage.start < end and start < passage.end:
+            return Created()  # a passage of this event already covers it: never doubled
     return Created(passages=(passage_for(uow, suggestion, choice, (link,)),))
 
 
@@ -167,13 +178,18 @@ class ReviewSuggestions(UnitCommand):
         return self._changes()
 
     def undo(self, uow: UnitOfWork) -> Changes:
-        for created in self.created.values():
-            for claim in created.claims:
-                uow.claims.delete(claim.key)
-            for passage in created.passages:
-                uow.passages.delete(passage.key)
-            for event in created.events:
-                uow.events.delete(event.key)
+        for created in reversed(list(self.created.values())):
+            for before, _after in reversed(created.edits):
+                _write(uow, before)
+        made = list(self.created.values())
+        # claims first, then passages, then events: one acceptance's claim may sit on a
+        # passage another acceptance made, and deleting that passage cascades to it
+        for claim in (c for created in made for c in created.claims):
+            uow.claims.delete(claim.key)
+        for passage in (p for created in made for p in created.passages):
+            uow.passages.delete(passage.key)
+        for event in (e for created in made for e in created.events):
+            uow.events.delete(event.key)
         for number in self.accept + self.reject:
             uow.suggestions.set_status(number, "pending")
         return self._changes()
@@ -192,9 +208,12 @@ class ReviewSuggestions(UnitCommand):
             made = made | created
         events = {e.key for e in made.events}
         events |= {link.event_key for p in made.passages for link in p.links}
+        edited = [after for _before, after in made.edits]
+        events |= {link.event_key for p in edited for link in p.links}
         return Changes.of(
             sources=[self.source_key],
-            passages=[p.key for p in made.passages],
+            passages=[p.key for p in made.passages] + [p.key for p in edited],
+            codes={c.code_key for p in (*made.passages, *edited) for c in p.codings},
             events=events,
             claims=[c.key for c in made.claims],
         )
@@ -207,6 +226,14 @@ def _add(uow: UnitOfWork, created: Created) -> None:
         uow.passages.add(passage)
     for claim in created.claims:
         uow.claims.add(claim)
+    for _before, after in created.edits:
+        _write(uow, after)
+
+
+def _write(uow: UnitOfWork, passage: PassageRecord) -> None:
+    """Make the stored passage look like ``passage`` (fields, links, codings)."""
+    current = uow.passages.get(passage.key)
+    uow.passages.update(replace(passage, stamp=current.stamp))
 
 
 def _label(accepted: int, rejected: int) -> str:

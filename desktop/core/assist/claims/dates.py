@@ -68,7 +68,8 @@ def _skip_year_word(toks: list[Token], index: int) -> int:
     word = _at(toks, index + 1)
     if word is not None and word.norm in ("года", "году", "год", "г", "року", "рік", "р"):
         dot = _at(toks, index + 2)
-        return index + 2 if dot is not None and dot.text == "." else index + 1
+        short = word.norm in ("г", "р")
+        return index + 2 if short and dot is not None and dot.text == "." else index + 1
     return index
 
 

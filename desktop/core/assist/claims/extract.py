@@ -74,13 +74,14 @@ def extract_claims(text: str, offset: int = 0) -> list[FoundClaim]:
     found = [_date_claim(text, toks, d.first, d.last, d.edtf, offset) for d in dates]
     months = month_words(toks)
     ignored = taken | _glued_labels(toks)
+    used: set[int] = set()  # category words already read with an earlier number
     i = 0
     while i < len(toks):
         quantity = None if i in ignored else _quantity(toks, i, months)
         if quantity is None:
             i += 1
             continue
-        claim = _claim(text, toks, quantity, offset, ignored)
+        claim = _claim(text, toks, quantity, offset, ignored, used)
         if claim is not None:
             found.append(claim)
         i = quantity.last + 1
@@ -236,14 +237,15 @@ def _currency(word: str) -> str | None:
 
 
 def _claim(
-    text: str, toks: list[Token], q: _Quantity, offset: int, ignored: set[int]
+    text: str, toks: list[Token], q: _Quantity, offset: int, ignored: set[int], used: set[int]
 ) -> FoundClaim | None:
     label = _direct_label(toks, q)
     if label is None:
-        label = _nearby_category(toks, q, ignored)
+        label = _nearby_category(toks, q, ignored, used)
     if label is None:
         return None
     category, unit, lo_tok, hi_tok = label
+    used.add(lo_tok if lo_tok < q.first else hi_tok)
     start, end = toks[min(lo_tok, q.first)].start, toks[max(hi_tok, q.last)].end
     low, high = (q.low, q.high) if q.hedge != "vague" else (None, None)
     return FoundClaim(
@@ -273,8 +275,11 @@ def _direct_label(toks: list[Token], q: _Quantity) -> _Label | None:
     return None
 
 
-def _nearby_category(toks: list[Token], q: _Quantity, ignored: set[int]) -> _Label | None:
-    """The nearest casualty word either side; else troops or equipment just after."""
+def _nearby_category(
+    toks: list[Token], q: _Quantity, ignored: set[int], used: set[int]
+) -> _Label | None:
+    """The nearest casualty word either side that no earlier number took ("38 were killed
+    and 29 survived": 29 is not a death toll); else troops or equipment just after."""
     best: tuple[int, _Label] | None = None
     for step, edge in ((1, q.last), (-1, q.first)):
         for distance in range(1, _WINDOW + 1):
@@ -282,6 +287,8 @@ def _nearby_category(toks: list[Token], q: _Quantity, ignored: set[int]) -> _Lab
             if not 0 <= index < len(toks) or _blocks(toks, index, ignored):
                 break
             category = _casualty(toks[index].norm)
+            if category is not None and index in used:
+                break
             if category is not None:
                 span = (index, q.last) if step < 0 else (q.first, index)
                 if best is None or distance < best[0]:

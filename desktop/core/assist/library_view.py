@@ -1,0 +1,93 @@
+"""What assisted reading reads from a library, in one unit of work: the source, its events,
+the claim subjects per event, the codebook and the coded passages to learn from."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from db.library import Library
+from db.records import EventRecord, PassageRecord, SourceRecord
+from db.uow import UnitOfWork
+from desktop.core.assist.coding.model import CodingExample
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """A source with what assisted reading needs to know around it."""
+
+    source: SourceRecord
+    passages: tuple[PassageRecord, ...]
+    events: dict[str, EventRecord]
+    subjects: dict[str, tuple[str, ...]]
+    code_names: dict[str, str]
+
+    @property
+    def linked_events(self) -> tuple[str, ...]:
+        """Events the source's passages already link to, in first-mention order."""
+        found: list[str] = []
+        for passage in self.passages:
+            for link in passage.links:
+                if link.event_key not in found:
+                    found.append(link.event_key)
+        return tuple(found)
+
+
+def read_source_view(library: Library, source_key: str) -> SourceView:
+    """Everything about ``source_key`` that suggestions read (raises if it does not exist)."""
+    with library.unit_of_work() as uow:
+        source = uow.sources.get(source_key)
+        passages = tuple(uow.passages.for_source(source_key))
+        events = {event.key: event for event in uow.events.list()}
+        codes = {code.key: code.name for code in uow.codes.list()}
+        return SourceView(
+            source,
+            passages,
+            events,
+            subjects_by_event(uow),
+            codes,
+        )
+
+
+def subjects_by_event(uow: UnitOfWork) -> dict[str, tuple[str, ...]]:
+    """Claim subjects per event, through the links of the claims' passages."""
+    links = {p.key: [lk.event_key for lk in p.links] for p in uow.passages.list()}
+    found: dict[str, list[str]] = {}
+    for claim in uow.claims.list():
+        for event_key in links.get(claim.passage_key, ()):
+            subjects = found.setdefault(event_key, [])
+            if claim.subject not in subjects:
+                subjects.append(claim.subject)
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def coding_examples(library: Library, coder: str | None = None) -> list[CodingExample]:
+    """Every coded passage as a training example (only ``coder``'s codings when given).
+
+    Passages whose codings all belong to other coders are left out; tone and epistemic status
+    come with the passage.
+    """
+    with library.unit_of_work() as uow:
+        languages = {s.key: s.language or "en" for s in uow.sources.list()}
+        passages = uow.passages.list()
+    return examples_from(passages, languages, coder)
+
+
+def examples_from(
+    passages: Sequence[PassageRecord], languages: dict[str, str], coder: str | None = None
+) -> list[CodingExample]:
+    found = []
+    for passage in passages:
+        codes = frozenset(c.code_key for c in passage.codings if coder is None or c.coder == coder)
+        if not codes:
+            continue
+        found.append(
+            CodingExample(
+                passage.quote,
+                codes,
+                passage.tone,
+                passage.epistemic,
+                languages.get(passage.source_key, "en"),
+            )
+        )
+    return found
