@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from db.library import Library
 from desktop.core.importing import (
     ImportOutcome,
     ImportReport,
@@ -114,6 +115,8 @@ class ImportController(QObject):
                 with_suggestions=True,
             )
             self._partial.append(result)
+            if not result.cancelled:
+                _assist(library, result, report, cancelled)
             return result
 
         self.task = run_with_progress(self.parent_widget, _TITLE, job)
@@ -150,3 +153,18 @@ class ImportController(QObject):
         self.task = None
         self.workbench.reload()
         QMessageBox.critical(self.parent_widget, "Import failed", f"{error}\n\n{details}")
+
+
+def _assist(
+    library: Library, result: ImportReport, report: Report, cancelled: IsCancelled
+) -> None:
+    """Assisted reading on the worker thread: the coding model is trained afresh on the
+    library's current codings, then each new source gets its passage, claim and code
+    suggestions (stored as pending, reviewed in the review panel)."""
+    from desktop.core.assist.storing import assist_sources  # scikit-learn: only when used
+
+    done = (ImportStatus.IMPORTED, ImportStatus.ATTACHED)
+    keys = [o.source_key for o in result.outcomes if o.status in done and o.source_key]
+    if keys:
+        report(len(result.outcomes), len(result.outcomes), "Suggesting passages, claims, codes")
+        assist_sources(library, keys, cancelled=cancelled)
