@@ -19,7 +19,7 @@ def _parallax(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("PARALLAX_DB", None)
     return subprocess.run(
-        [sys.executable, "-m", "desktop", "--db", str(db), "import", *args],
+        [sys.executable, "-m", "desktop", "--db", str(db), "import", "--no-assist", *args],
         capture_output=True,
         text=True,
         cwd=REPO,

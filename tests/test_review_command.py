@@ -44,7 +44,7 @@ def test_import_list_accept_and_the_source_becomes_a_pane(tmp_path: Path) -> Non
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "azal.txt").write_text(ARTICLE, encoding="utf-8")
-    imported = _parallax(db, "import", str(folder), "--format", "json")
+    imported = _parallax(db, "import", str(folder), "--format", "json", "--no-assist")
     assert imported.returncode == 0, imported.stderr
     (row,) = json.loads(imported.stdout)
     assert row["status"] == "imported" and row["suggestions"].get("link", 0) >= 1
@@ -70,7 +70,7 @@ def test_review_refuses_an_unknown_id_and_a_missing_source(tmp_path: Path) -> No
     db = tmp_path / "library.sqlite"
     doc = tmp_path / "azal.txt"
     doc.write_text(ARTICLE, encoding="utf-8")
-    (row,) = json.loads(_parallax(db, "import", str(doc), "--format", "json").stdout)
+    (row,) = json.loads(_parallax(db, "import", str(doc), "--format", "json", "--no-assist").stdout)
     unknown = _parallax(db, "review", row["source_key"], "--reject", "99999")
     assert unknown.returncode != 0 and "Nothing was changed" in unknown.stderr
     missing = _parallax(db, "suggestions", "no-such-source")
