@@ -95,7 +95,7 @@ def event_key(args: argparse.Namespace) -> str | None:
     query = getattr(args, "event", None)
     if not query:
         return None
-    library = open_for_command(args)
+    library = open_for_command(args, create=False)
     try:
         with library.unit_of_work() as uow:
             events = uow.events.list()
