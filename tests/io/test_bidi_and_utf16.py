@@ -55,3 +55,30 @@ def test_imported_event_titles_lose_bidi_controls(tmp_path: Path) -> None:
     bundle = read_import_file(sheet, "events-csv")
     assert [e.title for e in bundle.events] == ["exe.txt report"]
     assert all(RLO not in lane.name for lane in bundle.lanes)
+
+
+def test_mixed_encodings_are_read_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    legacy = "Сводка за день: переговоры продолжаются.\n".encode("cp1251") * 3
+    path.write_bytes(legacy + "Вторая часть: текст в UTF-8.\n".encode())
+    document = read_document(path)
+    assert len(document.warnings) == 1 and "mixed text encodings" in document.warnings[0]
+    clean = tmp_path / "clean.txt"
+    clean.write_bytes(legacy)
+    assert read_document(clean).warnings == ()
+
+
+def test_the_import_line_carries_the_warning(tmp_path: Path) -> None:
+    from db.library import open_library
+    from desktop.core.importing import import_document
+
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(
+        "Сводка за день: переговоры.\n".encode("cp1251") * 3 + "Часть в UTF-8.\n".encode()
+    )
+    library = open_library(str(tmp_path / "lib.sqlite"))
+    try:
+        outcome = import_document(library, path)
+    finally:
+        library.dispose()
+    assert "mixed text encodings" in outcome.describe()

@@ -115,7 +115,7 @@ def _import_read(
     metadata = merged_metadata(propose_metadata(document), overrides or MetadataOverrides())
     record = new_source(uow, document, metadata, (overrides or MetadataOverrides()).notes)
     uow.sources.add(record, published_day(record.published))
-    return ImportOutcome(name, ImportStatus.IMPORTED, record.key)
+    return ImportOutcome(name, ImportStatus.IMPORTED, record.key, "; ".join(document.warnings))
 
 
 def _attach_to(uow: UnitOfWork, document: ReadDocument, key: str) -> ImportOutcome:

@@ -68,6 +68,32 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
     return _checked(_strict(data, detected, UndecodableDocumentError), detected), detected
 
 
+_UTF8_NAMES = ("utf-8", "utf_8", "utf-8-sig", "ascii")
+
+
+def mixed_encoding_warning(data: bytes, encoding: str | None) -> str | None:
+    """A warning when the document was read as one legacy encoding but some of its lines are
+    valid UTF-8 with non-ASCII characters (a file pieced together from two sources): those
+    lines are then mis-read, so the user should look at the text."""
+    if encoding is None or encoding.lower() in _UTF8_NAMES or encoding.startswith("utf"):
+        return None
+    utf8 = other = 0
+    for line in data.splitlines():
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8 += 1
+        except UnicodeDecodeError:
+            other += 1
+    if not (utf8 and other):
+        return None
+    return (
+        f"mixed text encodings: read as {encoding}, but {utf8} line(s) look like UTF-8 and "
+        "may show wrong characters; check the text"
+    )
+
+
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-16 text saved without a byte-order mark (Windows tools do). Recognised when the
     high byte of each pair takes only a few values, NUL among them (ASCII and one script's

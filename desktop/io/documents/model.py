@@ -48,3 +48,5 @@ class ReadDocument:
     content_hash: str
     format: str
     encoding: str | None
+    # Doubts about how the text was read (e.g. mixed encodings), one sentence each.
+    warnings: tuple[str, ...] = ()

@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop.io.bidi import strip_bidi
 from desktop.io.documents.cleaning import detect_language
 from desktop.io.documents.containers import read_docx, read_pdf
+from desktop.io.documents.decoding import mixed_encoding_warning
 from desktop.io.documents.errors import (
     DocumentError,
     DocumentTooLargeError,
@@ -91,6 +92,7 @@ def document_from_bytes(data: bytes, file_name: str, kind: str, reader: _Reader)
         content_hash=content_hash(text),
         format=kind,
         encoding=encoding,
+        warnings=tuple(w for w in (mixed_encoding_warning(data, encoding),) if w),
     )
 
 
