@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from db.library import Library, open_library
+from db.migrate import downgrade
 from db.records import (
     AttributeRecord,
     AttributeValue,
@@ -172,7 +173,7 @@ def test_migration_0007_names_the_empty_coders(any_url: str, tmp_path: Path) -> 
                     ),
                     {"p": passage, "c": code_id},
                 )
-            connection.execute(text("UPDATE alembic_version SET version_num = '0006'"))
+        downgrade(library.engine, "0006")  # as a library made before revision 0007
     finally:
         library.dispose()
     upgraded = open_library(any_url)
