@@ -155,16 +155,16 @@ class ImportController(QObject):
         QMessageBox.critical(self.parent_widget, "Import failed", f"{error}\n\n{details}")
 
 
-def _assist(
-    library: Library, result: ImportReport, report: Report, cancelled: IsCancelled
-) -> None:
+def _assist(library: Library, result: ImportReport, report: Report, cancelled: IsCancelled) -> None:
     """Assisted reading on the worker thread: the coding model is trained afresh on the
-    library's current codings, then each new source gets its passage, claim and code
+    library's current codings, then each newly imported source gets its passage, claim and code
     suggestions (stored as pending, reviewed in the review panel)."""
     from desktop.core.assist.storing import assist_sources  # scikit-learn: only when used
 
-    done = (ImportStatus.IMPORTED, ImportStatus.ATTACHED)
-    keys = [o.source_key for o in result.outcomes if o.status in done and o.source_key]
+    # new sources only: an attached text's source already has a researcher's passages
+    keys = [
+        o.source_key for o in result.outcomes if o.status is ImportStatus.IMPORTED and o.source_key
+    ]
     if keys:
         report(len(result.outcomes), len(result.outcomes), "Suggesting passages, claims, codes")
         assist_sources(library, keys, cancelled=cancelled)
