@@ -126,7 +126,8 @@ def killed_writer(url: str, engine: str, work: Path, kills: int, rng_seed: int =
         process = _fork(writer, url, f"victim{round_}", 100_000, str(journal), round_)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and (
-                not journal.exists() or journal.stat().st_size == start):
+            not journal.exists() or journal.stat().st_size == start
+        ):
             time.sleep(0.01)  # killed only once it has begun editing
         time.sleep(rng.uniform(0.05, 0.6))
         assert process.pid is not None

@@ -117,8 +117,7 @@ def make_engine(url: str) -> Engine:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise LibraryError(
-                    f"Cannot create the library folder {path.parent}: "
-                    f"{error.strerror or error}."
+                    f"Cannot create the library folder {path.parent}: {error.strerror or error}."
                 ) from error
         engine = create_engine(url, connect_args={"timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -58,22 +58,32 @@ def is_unavailable(error: BaseException) -> bool:
 
 
 _FAULTS = (
-    (("malformed", "not a database", "corrupt"),
-     "The library file is damaged ({detail}); restore it from a backup."),
-    (("readonly", "read-only", "read only"),
-     "The library is read-only ({detail}); nothing was changed."),
-    (("disk is full", "no space", "disk full"),
-     "The disk is full ({detail}); nothing was changed."),
-    (("(0x00)", "nul character"),
-     "Text with a NUL character (\\x00) cannot be stored ({detail}); nothing was changed."),
+    (
+        ("malformed", "not a database", "corrupt"),
+        "The library file is damaged ({detail}); restore it from a backup.",
+    ),
+    (
+        ("readonly", "read-only", "read only"),
+        "The library is read-only ({detail}); nothing was changed.",
+    ),
+    (
+        ("disk is full", "no space", "disk full"),
+        "The disk is full ({detail}); nothing was changed.",
+    ),
+    (
+        ("(0x00)", "nul character"),
+        "Text with a NUL character (\\x00) cannot be stored ({detail}); nothing was changed.",
+    ),
 )
 
 
 def database_fault(error: DBAPIError) -> LibraryError:
     """A readable ``LibraryError`` for a database error that is not 'cannot reach it'."""
-    detail = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else type(
-        error.orig
-    ).__name__
+    detail = (
+        str(error.orig).strip().splitlines()[0]
+        if str(error.orig).strip()
+        else type(error.orig).__name__
+    )
     lowered = detail.lower()
     for words, message in _FAULTS:
         if any(word in lowered for word in words):

@@ -50,9 +50,7 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
     install_importing(window, workbench, signals)
 
 
-def run_gui(
-    db: str | None, screenshot: Path | None = None, event_key: str | None = None
-) -> int:
+def run_gui(db: str | None, screenshot: Path | None = None, event_key: str | None = None) -> int:
     """Start the Qt application on the library; returns the process exit status.
 
     The library is opened and read on a worker thread (a big one shows a progress dialog with

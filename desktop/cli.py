@@ -57,8 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
     if args.db is not None and not args.db.strip():
-        print("parallax: --db is empty: give a library file or URL "
-              "(or leave --db out for the default library).", file=sys.stderr)
+        print(
+            "parallax: --db is empty: give a library file or URL "
+            "(or leave --db out for the default library).",
+            file=sys.stderr,
+        )
         return 2
     try:
         return int(args.run(args) or 0)

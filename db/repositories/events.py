@@ -154,8 +154,7 @@ class EventRepository(Repository):
         in id order, by one Core query (no ORM rows, no join, no sort: callers sort); lane ids
         are mapped to keys in Python. The timeline loads a million events through it."""
         lane_keys = {
-            int(i): str(k)
-            for i, k in self.session.execute(select(models.Lane.id, models.Lane.key))
+            int(i): str(k) for i, k in self.session.execute(select(models.Lane.id, models.Lane.key))
         }
         event = models.Event.__table__.c
         statement = select(
@@ -172,7 +171,13 @@ class EventRepository(Repository):
         columns = list(zip(*found, strict=True)) if found else [()] * 8
         lanes = tuple(lane_keys.get(lane, "") if lane is not None else "" for lane in columns[1])
         return TimelineColumns(
-            columns[0], lanes, columns[2], columns[3], columns[4], columns[5], columns[6],
+            columns[0],
+            lanes,
+            columns[2],
+            columns[3],
+            columns[4],
+            columns[5],
+            columns[6],
             columns[7],
         )
 

@@ -16,8 +16,21 @@ from desktop.commands.review import REVIEW
 from desktop.commands.sample import SAMPLE
 from desktop.commands.suggestions import SUGGESTIONS
 
-COMMANDS: tuple[Command, ...] = (GUI, INFO, SAMPLE, COPY, COMPARE, IMPORT,
-                                 EXPORT_DATA, IMPORT_DATA, EXPORT_REPORT, EXPORT_IMAGE,
-                                 AGREEMENT, SUGGESTIONS, REVIEW, DESKTOP_ENTRY)
+COMMANDS: tuple[Command, ...] = (
+    GUI,
+    INFO,
+    SAMPLE,
+    COPY,
+    COMPARE,
+    IMPORT,
+    EXPORT_DATA,
+    IMPORT_DATA,
+    EXPORT_REPORT,
+    EXPORT_IMAGE,
+    AGREEMENT,
+    SUGGESTIONS,
+    REVIEW,
+    DESKTOP_ENTRY,
+)
 
 __all__ = ["COMMANDS", "Command"]

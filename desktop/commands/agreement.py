@@ -17,14 +17,24 @@ def _keys(text: str) -> list[str]:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--coders", required=True, metavar="A,B,...",
-                        help="two or more coder names (comma-separated)")
-    parser.add_argument("--sources", default="", metavar="KEY,...",
-                        help="only these sources (default: all)")
-    parser.add_argument("--codes", default="", metavar="KEY,...",
-                        help="only these codes (default: all)")
-    parser.add_argument("--csv", type=Path, metavar="OUT",
-                        help="write the disagreeing passages side by side to this CSV file")
+    parser.add_argument(
+        "--coders",
+        required=True,
+        metavar="A,B,...",
+        help="two or more coder names (comma-separated)",
+    )
+    parser.add_argument(
+        "--sources", default="", metavar="KEY,...", help="only these sources (default: all)"
+    )
+    parser.add_argument(
+        "--codes", default="", metavar="KEY,...", help="only these codes (default: all)"
+    )
+    parser.add_argument(
+        "--csv",
+        type=Path,
+        metavar="OUT",
+        help="write the disagreeing passages side by side to this CSV file",
+    )
 
 
 def _figure(value: float | None) -> str:
@@ -32,8 +42,10 @@ def _figure(value: float | None) -> str:
 
 
 def format_agreement(label: str, result: Agreement) -> str:
-    return (f"{label:<32} {result.units:>9} {result.percent * 100:>8.1f}% "
-            f"{_figure(result.kappa):>8} {_figure(result.alpha):>8}")
+    return (
+        f"{label:<32} {result.units:>9} {result.percent * 100:>8.1f}% "
+        f"{_figure(result.kappa):>8} {_figure(result.alpha):>8}"
+    )
 
 
 def report_lines(agreement: TeamAgreement) -> list[str]:

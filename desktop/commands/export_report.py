@@ -64,9 +64,7 @@ def run(args: argparse.Namespace) -> int:
         from desktop.ui.export.report_pdf import write_html_pdf
 
         title = f"{comparison.event.title}: compared"
-        html = comparison_to_html(
-            comparison, args.coverage, labels, args.terms, paged=True
-        )
+        html = comparison_to_html(comparison, args.coverage, labels, args.terms, paged=True)
         pages = write_html_pdf(html, args.out, title, args.page)
     except EXPECTED_FAILURES as error:
         raise UserError(failure_message(error)) from error

@@ -81,7 +81,10 @@ def overrides_from(args: argparse.Namespace) -> MetadataOverrides:
     if language is not None and not re.fullmatch(r"[a-z]{2,3}", language):
         raise UserError(f"--language: '{language}' is not a language code such as en, ru, uk.")
     return MetadataOverrides(
-        outlet=args.outlet, authors=authors, published=published, kind=args.kind,
+        outlet=args.outlet,
+        authors=authors,
+        published=published,
+        kind=args.kind,
         language=language,
     )
 
@@ -94,9 +97,7 @@ def expand(paths: list[Path], recursive: bool) -> list[Path]:
             found.append(path)
             continue
         walk = path.rglob("*") if recursive else path.glob("*")
-        found += sorted(
-            p for p in walk if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
-        )
+        found += sorted(p for p in walk if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS)
     return found
 
 

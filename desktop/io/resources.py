@@ -39,4 +39,3 @@ def resource(*parts: str, must_exist: bool = False) -> Path:
             f"({path}); reinstall Parallax."
         )
     return path
-

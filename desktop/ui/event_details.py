@@ -80,13 +80,15 @@ def _sources_html(event: EventRecord, catalog: Catalog) -> str:
     return f"<p><b>Sources covering it</b> ({passages})</p><ul>{''.join(items)}</ul>"
 
 
-def event_html(event: EventRecord, catalog: Catalog, date_format: str = "long",
-               selected_count: int = 1) -> str:
+def event_html(
+    event: EventRecord, catalog: Catalog, date_format: str = "long", selected_count: int = 1
+) -> str:
     """The panel's HTML for ``event``; every value from the library is escaped."""
     lanes = {lane.key: lane for lane in catalog.lanes}
     lane = lanes.get(event.lane)
-    lane_html = (f"{_chip(lane.color)} {escape(lane.name)}"
-                 if lane else escape(event.lane or "Unassigned"))
+    lane_html = (
+        f"{_chip(lane.color)} {escape(lane.name)}" if lane else escape(event.lane or "Unassigned")
+    )
     rows = [
         _row("When", escape(event_dates(event, date_format))),
         _row("Lane", lane_html),
@@ -107,8 +109,13 @@ def event_html(event: EventRecord, catalog: Catalog, date_format: str = "long",
 
 
 class EventDetailsPanel(QTextBrowser):
-    def __init__(self, workbench: Workbench, signals: WorkbenchSignals,
-                 date_format: str = "long", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workbench: Workbench,
+        signals: WorkbenchSignals,
+        date_format: str = "long",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.workbench = workbench
         self.date_format = date_format
@@ -127,7 +134,8 @@ class EventDetailsPanel(QTextBrowser):
         shown = url.toDisplayString()
         if url.scheme().lower() not in SAFE_SCHEMES:
             QMessageBox.warning(
-                self, "Link not opened",
+                self,
+                "Link not opened",
                 f"Parallax opens only web links (http, https), not:\n{shown}",
             )
             return False
@@ -148,5 +156,8 @@ class EventDetailsPanel(QTextBrowser):
         if event is None:
             self.setHtml(f"<p><i>{escape(NOTHING_SELECTED)}</i></p>")
             return
-        self.setHtml(event_html(event, self.workbench.catalog, self.date_format,
-                                len(self.workbench.selection)))
+        self.setHtml(
+            event_html(
+                event, self.workbench.catalog, self.date_format, len(self.workbench.selection)
+            )
+        )

@@ -47,8 +47,8 @@ def _swatch(color: str) -> QIcon:
     return QIcon(pixmap)
 
 
-
 SEARCH_DELAY_MS = 250  # quiet time after the last keystroke before the text filters
+
 
 class CheckList(QListWidget):
     """A list of checkable items, each carrying a key; nothing checked means 'all'."""
@@ -92,8 +92,10 @@ class CheckList(QListWidget):
 
     def checked(self) -> frozenset[str]:
         return frozenset(
-            self.item(row).data(KEY_ROLE) for row in range(self.count())
-            if self.item(row).checkState() == Qt.CheckState.Checked)
+            self.item(row).data(KEY_ROLE)
+            for row in range(self.count())
+            if self.item(row).checkState() == Qt.CheckState.Checked
+        )
 
     def set_checked_key(self, key: str, on: bool) -> None:
         """Check or uncheck one item by key (emits itemChanged like a click)."""
@@ -104,8 +106,9 @@ class CheckList(QListWidget):
 
 
 class FiltersPanel(QScrollArea):
-    def __init__(self, workbench: Workbench, signals: WorkbenchSignals,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workbench: Workbench, signals: WorkbenchSignals, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.workbench = workbench
         self.setObjectName("FiltersPanel")
@@ -175,8 +178,9 @@ class FiltersPanel(QScrollArea):
         inner = QVBoxLayout(box)
         inner.setContentsMargins(4, 4, 4, 4)
         checklist = CheckList(title, box)
-        checklist.setToolTip(f"Check {title.lower()} to show only their events; "
-                             "none checked shows all")
+        checklist.setToolTip(
+            f"Check {title.lower()} to show only their events; none checked shows all"
+        )
         checklist.itemChanged.connect(self._write)
         inner.addWidget(checklist)
         layout.addWidget(box)
@@ -186,10 +190,13 @@ class FiltersPanel(QScrollArea):
         catalog = self.workbench.catalog
         filters = self.workbench.filters
         colors = catalog.source_colors()
-        self.lanes.fill(((lane.key, lane.name, lane.color, "") for lane in catalog.lanes),
-                        filters.lanes)
-        self.sources.fill(((s.key, s.title, colors[s.key], _source_tip(s))
-                           for s in catalog.sources), filters.sources)
+        self.lanes.fill(
+            ((lane.key, lane.name, lane.color, "") for lane in catalog.lanes), filters.lanes
+        )
+        self.sources.fill(
+            ((s.key, s.title, colors[s.key], _source_tip(s)) for s in catalog.sources),
+            filters.sources,
+        )
         self.codes.fill(_code_entries(catalog.codes), filters.codes)
         tags = sorted({tag for event in catalog.events for tag in event.tags}, key=str.casefold)
         self.tags.fill(((tag, tag, None, "") for tag in tags), filters.tags)
@@ -197,10 +204,14 @@ class FiltersPanel(QScrollArea):
     def current_filters(self) -> Filters:
         """The filters the controls describe."""
         return Filters(
-            lanes=self.lanes.checked(), sources=self.sources.checked(),
-            codes=self.codes.checked(), tags=self.tags.checked(),
+            lanes=self.lanes.checked(),
+            sources=self.sources.checked(),
+            codes=self.codes.checked(),
+            tags=self.tags.checked(),
             max_importance=int(self.importance.currentData() or 3),
-            text=self.search.text(), dim_instead_of_hide=self.dim_radio.isChecked())
+            text=self.search.text(),
+            dim_instead_of_hide=self.dim_radio.isChecked(),
+        )
 
     def _write(self) -> None:
         self._search_timer.stop()  # any control writes the text typed so far too
@@ -209,8 +220,12 @@ class FiltersPanel(QScrollArea):
 
     def _read(self) -> None:
         filters = self.workbench.filters
-        for checklist, keys in ((self.lanes, filters.lanes), (self.sources, filters.sources),
-                                (self.codes, filters.codes), (self.tags, filters.tags)):
+        for checklist, keys in (
+            (self.lanes, filters.lanes),
+            (self.sources, filters.sources),
+            (self.codes, filters.codes),
+            (self.tags, filters.tags),
+        ):
             checklist.set_checked(keys)
         widgets = (self.search, self.importance, self.hide_radio, self.dim_radio)
         for widget in widgets:

@@ -133,8 +133,15 @@ def test_long_years_round_trip_through_edtf(year: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Y1" + "0" * 30, "Y-20000000001", "Y" + "9" * 5000, "1" + "0" * 30, "9" * 5000,
-             "300000000000 BC"],
+    "text",
+    [
+        "Y1" + "0" * 30,
+        "Y-20000000001",
+        "Y" + "9" * 5000,
+        "1" + "0" * 30,
+        "9" * 5000,
+        "300000000000 BC",
+    ],
 )
 def test_years_beyond_the_supported_range_are_one_short_error(text: str) -> None:
     with pytest.raises(DateParseError) as caught:

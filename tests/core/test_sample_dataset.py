@@ -24,8 +24,11 @@ def normalised(bundle):  # type: ignore[no-untyped-def]
     """The bundle without what a database adds or orders on its own (times, file order)."""
     notes = tuple(dataclasses.replace(n, created="", updated="") for n in bundle.notes)
     passages = tuple(
-        dataclasses.replace(p, events=tuple(sorted(p.events, key=lambda x: x.event)),
-                            codings=tuple(sorted(p.codings, key=lambda c: (c.code, c.coder))))
+        dataclasses.replace(
+            p,
+            events=tuple(sorted(p.events, key=lambda x: x.event)),
+            codings=tuple(sorted(p.codings, key=lambda c: (c.code, c.coder))),
+        )
         for p in bundle.passages
     )
     events = tuple(dataclasses.replace(e, tags=tuple(sorted(e.tags))) for e in bundle.events)
@@ -135,11 +138,18 @@ def test_sample_reset_keeps_a_backup_and_starts_fresh(tmp_path: Path) -> None:
         uow.events.delete(uow.events.list()[0].key)
         uow.commit()
     library.dispose()
-    refused = subprocess.run(run + ["--reset"], cwd=REPO, capture_output=True, text=True,
-                             timeout=300, stdin=subprocess.DEVNULL)
+    refused = subprocess.run(
+        run + ["--reset"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
     assert refused.returncode == 2 and "Not confirmed" in refused.stderr
-    done = subprocess.run(run + ["--reset", "--yes"], cwd=REPO, capture_output=True, text=True,
-                          timeout=300)
+    done = subprocess.run(
+        run + ["--reset", "--yes"], cwd=REPO, capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stderr
     assert list(tmp_path.glob("lib.sqlite.before-reset-*"))
     library = open_library(str(db))

@@ -42,9 +42,7 @@ def test_a_coding_is_reported_as_an_update_of_its_passage(library: Library) -> N
     start = latest_change_id(library.engine)
     with library.unit_of_work("carol") as uow:
         passage = uow.passages.get("p2")
-        uow.passages.update(
-            replace(passage, codings=(CodingRecord("issue.security", "carol"),))
-        )
+        uow.passages.update(replace(passage, codings=(CodingRecord("issue.security", "carol"),)))
         uow.commit()
     assert logged(library, start) == {("passage", "p2", "update", "carol")}
 
@@ -118,7 +116,9 @@ def test_an_unreachable_server_is_a_readable_library_error(tmp_path: object) -> 
     from db.uow import UnitOfWork
 
     engine = make_engine("postgresql+psycopg://nobody@127.0.0.1:9/none?connect_timeout=2")
-    with (pytest.raises(LibraryUnavailableError, match="cannot be reached"),
-          UnitOfWork(sessionmaker(engine)) as uow):
+    with (
+        pytest.raises(LibraryUnavailableError, match="cannot be reached"),
+        UnitOfWork(sessionmaker(engine)) as uow,
+    ):
         uow.events.list()
     engine.dispose()

@@ -63,8 +63,9 @@ def test_index_follows_inserts_updates_and_deletes(library: Library) -> None:
     fill(library)
     with library.unit_of_work("bob") as uow:
         war = uow.events.get("war")
-        uow.events.update(replace(war, summary="Tskhinvali shelled", actors=("Saakashvili",),
-                                  tags=("ceasefire",)))
+        uow.events.update(
+            replace(war, summary="Tskhinvali shelled", actors=("Saakashvili",), tags=("ceasefire",))
+        )
         passage = uow.passages.get("p1")
         uow.passages.update(replace(passage, quote="Sarkozy brokered a deal"))
         uow.commit()
@@ -90,16 +91,52 @@ def test_deleting_a_source_drops_its_passages_from_the_index(library: Library) -
 
 def test_source_full_text_and_authors_are_searched(library: Library) -> None:
     with library.unit_of_work() as uow:
-        uow.sources.add(SourceRecord("s", "Report", authors=("Thomas de Waal",),
-                                     full_text="A long text about the Roki tunnel."))
+        uow.sources.add(
+            SourceRecord(
+                "s",
+                "Report",
+                authors=("Thomas de Waal",),
+                full_text="A long text about the Roki tunnel.",
+            )
+        )
         uow.commit()
     assert hits(library, "roki tunnel") == [("source", "s")]
     assert hits(library, "waal") == [("source", "s")]
 
 
-NASTY = ['"', '""', "*", "-", "- war", "AND", "war AND", "OR NOT", "NEAR(war memo)",
-         "war*", '"war', "title:war", "(war", "war)", "^war", "'", "''", "\\", "%", "_",
-         ":*", "&", "|", "!", "<->", "war & !memo", "col:", "{war}", "€ ☃", "  ", ""]
+NASTY = [
+    '"',
+    '""',
+    "*",
+    "-",
+    "- war",
+    "AND",
+    "war AND",
+    "OR NOT",
+    "NEAR(war memo)",
+    "war*",
+    '"war',
+    "title:war",
+    "(war",
+    "war)",
+    "^war",
+    "'",
+    "''",
+    "\\",
+    "%",
+    "_",
+    ":*",
+    "&",
+    "|",
+    "!",
+    "<->",
+    "war & !memo",
+    "col:",
+    "{war}",
+    "€ ☃",
+    "  ",
+    "",
+]
 
 
 @pytest.mark.parametrize("query", NASTY)
@@ -113,8 +150,9 @@ def test_punctuation_and_syntax_never_raise(library: Library, query: str) -> Non
         assert found == []
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[
-    HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(query=st.text(max_size=30))
 def test_any_text_is_a_valid_query(sqlite_library: Library, query: str) -> None:
     with sqlite_library.unit_of_work() as uow:
@@ -129,21 +167,30 @@ def test_upgrade_from_0001_backfills_the_index(any_url: str) -> None:
     engine = make_engine(any_url)
     upgrade(engine, "0001")
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO sources (key, title, outlet, authors, published_note, url, kind, "
-            "language, country, affiliation, stance, notes, author, version, created_at, "
-            "updated_at, full_text) VALUES ('s1', 'Old source', 'Kommersant', '[\"Ivanov\"]', "
-            "'', '', 'news', 'en', '', '', '', '', 'me', 1, CURRENT_TIMESTAMP, "
-            "CURRENT_TIMESTAMP, 'about the Kodori gorge')"))
-        connection.execute(text(
-            "INSERT INTO events (key, title, summary, start, t_lo, t_hi, importance, context, "
-            "notes, author, version, created_at, updated_at) VALUES ('e1', 'Old event', "
-            "'Abkhazia', '2008', 733042, 733408, 1, false, '', 'me', 1, CURRENT_TIMESTAMP, "
-            "CURRENT_TIMESTAMP)"))
+        connection.execute(
+            text(
+                "INSERT INTO sources (key, title, outlet, authors, published_note, url, kind, "
+                "language, country, affiliation, stance, notes, author, version, created_at, "
+                "updated_at, full_text) VALUES ('s1', 'Old source', 'Kommersant', '[\"Ivanov\"]', "
+                "'', '', 'news', 'en', '', '', '', '', 'me', 1, CURRENT_TIMESTAMP, "
+                "CURRENT_TIMESTAMP, 'about the Kodori gorge')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO events (key, title, summary, start, t_lo, t_hi, importance, context, "
+                "notes, author, version, created_at, updated_at) VALUES ('e1', 'Old event', "
+                "'Abkhazia', '2008', 733042, 733408, 1, false, '', 'me', 1, CURRENT_TIMESTAMP, "
+                "CURRENT_TIMESTAMP)"
+            )
+        )
         connection.execute(text("INSERT INTO actors (id, name) VALUES (1, 'Bagapsh')"))
-        connection.execute(text(
-            "INSERT INTO event_actors (event_id, actor_id, position) "
-            "SELECT id, 1, 0 FROM events WHERE key = 'e1'"))
+        connection.execute(
+            text(
+                "INSERT INTO event_actors (event_id, actor_id, position) "
+                "SELECT id, 1, 0 FROM events WHERE key = 'e1'"
+            )
+        )
     engine.dispose()
     library = open_library(any_url)
     try:
@@ -185,7 +232,8 @@ def test_models_match_head_apart_from_the_search_index(any_url: str) -> None:
     try:
         with library.engine.connect() as connection:
             context = MigrationContext.configure(
-                connection, opts={"include_name": autogenerate_include_name})
+                connection, opts={"include_name": autogenerate_include_name}
+            )
             assert compare_metadata(context, Base.metadata) == []
     finally:
         library.dispose()

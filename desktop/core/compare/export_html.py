@@ -116,9 +116,7 @@ def _fact(f: FactFinding) -> str:
     )
 
 
-def _refs(
-    title: str, refs: Iterable[SourceRef], blind: BlindSpots | None = None
-) -> str:
+def _refs(title: str, refs: Iterable[SourceRef], blind: BlindSpots | None = None) -> str:
     items = "".join(
         f"<li>{esc(r.outlet)}: {esc(r.title)} ({esc(r.published_display)})"
         + (f" — <i>{esc(blind.reason(r.key))}</i>" if blind and blind.reason(r.key) else "")
@@ -158,8 +156,7 @@ def _coverage(coverage: CoverageMatrix, labels: Mapping[str, str]) -> str:
 def _labels(comparison: Comparison, stored: Mapping[str, str]) -> dict[str, str]:
     """Source key -> short label: the stored one, else one made from the outlet."""
     return {
-        p.source_key: stored.get(p.source_key)
-        or label_from_outlet(p.header.outlet, p.header.title)
+        p.source_key: stored.get(p.source_key) or label_from_outlet(p.header.outlet, p.header.title)
         for p in comparison.panes
     }
 

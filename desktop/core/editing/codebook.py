@@ -79,8 +79,10 @@ class MoveCode(UnitCommand):
             raise EditError("The code or its new parent no longer exists.")
         if self.parent_key == self.key or self.parent_key in descendants(codes, self.key):
             raise EditError("A code cannot be moved under itself or one of its sub-codes.")
-        siblings = sorted((c for c in codes if c.parent_key == self.parent_key
-                           and c.key != self.key), key=lambda c: (c.position, c.key))
+        siblings = sorted(
+            (c for c in codes if c.parent_key == self.parent_key and c.key != self.key),
+            key=lambda c: (c.position, c.key),
+        )
         index = max(0, min(self.index, len(siblings)))
         order = [*siblings[:index], by_key[self.key], *siblings[index:]]
         for position, code in enumerate(order):
@@ -128,9 +130,11 @@ class _CodeRemoval(UnitCommand):
             uow.codes.update(with_version(child, self._child_versions.get(child.key, 0)))
 
     def changes(self, *extra: str) -> Changes:
-        return Changes.of(codes=[self.key, *extra, *(c.key for c in self._children)],
-                          passages=[c.passage_key for c in self._codings],
-                          notes=[note.key for note in self._notes])
+        return Changes.of(
+            codes=[self.key, *extra, *(c.key for c in self._children)],
+            passages=[c.passage_key for c in self._codings],
+            notes=[note.key for note in self._notes],
+        )
 
 
 class DeleteCode(_CodeRemoval):

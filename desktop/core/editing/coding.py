@@ -37,11 +37,11 @@ class ApplyCode(UnitCommand):
 class RemoveCode(UnitCommand):
     """Remove one coder's coding of a passage (by default the acting author's)."""
 
-    def __init__(self, passage_key: str, code_key: str, author: str = "",
-                 coder: str | None = None) -> None:
+    def __init__(
+        self, passage_key: str, code_key: str, author: str = "", coder: str | None = None
+    ) -> None:
         super().__init__(author)
-        self.coding = CodingRecord(code_key, author if coder is None else coder, None,
-                                   passage_key)
+        self.coding = CodingRecord(code_key, author if coder is None else coder, None, passage_key)
         self.label = "Remove code"
 
     def do(self, uow: UnitOfWork) -> Changes:

@@ -44,8 +44,12 @@ def _note_parts(uow: UnitOfWork, key: str) -> tuple[str, list[str]]:
     return (body if len(body) <= 40 else body[:39] + "…"), []
 
 
-_PARTS = {"event": _event_parts, "passage": _passage_parts, "code": _code_parts,
-          "note": _note_parts}
+_PARTS = {
+    "event": _event_parts,
+    "passage": _passage_parts,
+    "code": _code_parts,
+    "note": _note_parts,
+}
 
 
 def describe_delete(library: Library, kind: str, key: str) -> str:

@@ -44,13 +44,16 @@ def shifted_dates(start: str, end: str | None, new_t_lo: float) -> tuple[str, st
     steps = round(delta / unit)
     if steps == 0:
         return start, end
-    moved = DateSpan(_shift(span.start, precision, steps),
-                     None if span.end is None else _shift(span.end, precision, steps))
+    moved = DateSpan(
+        _shift(span.start, precision, steps),
+        None if span.end is None else _shift(span.end, precision, steps),
+    )
     return moved.to_edtf()
 
 
-def drag_move(event: EventRecord, new_t_lo: float, lane_key: str,
-              author: str = "") -> MoveEvent | None:
+def drag_move(
+    event: EventRecord, new_t_lo: float, lane_key: str, author: str = ""
+) -> MoveEvent | None:
     """The command a finished drag makes: ``event`` starting near ``new_t_lo`` in ``lane_key``,
     its dates moved in whole steps of their precision; None when it lands where it was.
     Raises DateParseError when the event's dates cannot be read."""

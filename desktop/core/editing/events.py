@@ -46,8 +46,9 @@ class DuplicateEvent(CreateEvent):
     """Add a copy of an event under a new key (no links or notes are copied)."""
 
     def __init__(self, original: EventRecord, author: str = "") -> None:
-        copy = replace(original, key=new_key(original.title, "event"),
-                       title=f"{original.title} (copy)")
+        copy = replace(
+            original, key=new_key(original.title, "event"), title=f"{original.title} (copy)"
+        )
         super().__init__(copy, author)
         self.label = f"Duplicate event '{original.title}'"
 
@@ -71,8 +72,14 @@ class MoveEvent(RecordEdit):
     undoes in one go.
     """
 
-    def __init__(self, event: EventRecord, new_start: str, new_end: str | None,
-                 new_lane: str | None = None, author: str = "") -> None:
+    def __init__(
+        self,
+        event: EventRecord,
+        new_start: str,
+        new_end: str | None,
+        new_lane: str | None = None,
+        author: str = "",
+    ) -> None:
         lane = event.lane if new_lane is None else new_lane
         after = replace(event, start=new_start, end=new_end, lane=lane)
         super().__init__(event, after, author, f"Move event '{event.title}'")
@@ -83,8 +90,11 @@ class MoveEvent(RecordEdit):
         return with_times(record)
 
     def merge_with(self, other: Command) -> bool:
-        if not (isinstance(other, MoveEvent) and other.after.key == self.after.key
-                and other.author == self.author):
+        if not (
+            isinstance(other, MoveEvent)
+            and other.after.key == self.after.key
+            and other.author == self.author
+        ):
             return False
         self.after = other.after
         self._version = other._version
@@ -123,5 +133,8 @@ class DeleteEvent(UnitCommand):
         return self._changes()
 
     def _changes(self) -> Changes:
-        return Changes.of(events=[self.key], passages=[key for key, _ in self._links],
-                          notes=[note.key for note in self._notes])
+        return Changes.of(
+            events=[self.key],
+            passages=[key for key, _ in self._links],
+            notes=[note.key for note in self._notes],
+        )

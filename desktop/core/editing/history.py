@@ -68,7 +68,7 @@ class UndoHistory:
         """Do ``command`` and record it, dropping anything undone; merge it into the last
         command when that one accepts (a drag), unless the last is the clean state."""
         changes = perform(command, library)
-        del self._commands[self._index:]
+        del self._commands[self._index :]
         if self._clean is not None and self._clean > self._index:
             self._clean = None
         last = self._commands[-1] if self._commands else None

@@ -15,16 +15,16 @@ from desktop.core.editing.keys import new_key
 class CreateNote(UnitCommand):
     def __init__(self, target_kind: str, target_key: str, body: str, author: str = "") -> None:
         super().__init__(author)
-        self.note = NoteRecord(new_key(body[:40], "note"), target_kind, target_key, body,
-                               author=author)
+        self.note = NoteRecord(
+            new_key(body[:40], "note"), target_kind, target_key, body, author=author
+        )
         self.label = "Add note"
         self._version = 0
 
     def do(self, uow: UnitOfWork) -> Changes:
         written = uow.notes.add(self.note)
         # redo restores the note with its first creation time
-        self.note = replace(self.note, created_at=written.created_at,
-                            updated_at=written.updated_at)
+        self.note = replace(self.note, created_at=written.created_at, updated_at=written.updated_at)
         self._version = written.version
         return Changes.of(notes=[self.note.key])
 

@@ -29,24 +29,37 @@ def anchored(passage: PassageRecord, text: str | None) -> PassageRecord:
     if not 0 <= passage.start < passage.end <= len(text):
         raise EditError(
             f"A passage must lie inside the text (0..{len(text)}), "
-            f"not {passage.start}..{passage.end}.")
+            f"not {passage.start}..{passage.end}."
+        )
     return replace(
-        passage, quote=text[passage.start:passage.end], anchor_status="ok",
-        prefix=text[max(0, passage.start - CONTEXT_CHARS):passage.start],
-        suffix=text[passage.end:passage.end + CONTEXT_CHARS],
+        passage,
+        quote=text[passage.start : passage.end],
+        anchor_status="ok",
+        prefix=text[max(0, passage.start - CONTEXT_CHARS) : passage.start],
+        suffix=text[passage.end : passage.end + CONTEXT_CHARS],
     )
 
 
 class CreatePassage(UnitCommand):
     """Mark ``start:end`` of a source's text as a passage, optionally linked to events."""
 
-    def __init__(self, source_key: str, start: int, end: int,
-                 links: tuple[PassageLink, ...] = (), author: str = "", *, voice: str = "author",
-                 tone: str = "", epistemic: str = "") -> None:
+    def __init__(
+        self,
+        source_key: str,
+        start: int,
+        end: int,
+        links: tuple[PassageLink, ...] = (),
+        author: str = "",
+        *,
+        voice: str = "author",
+        tone: str = "",
+        epistemic: str = "",
+    ) -> None:
         super().__init__(author)
         self.label = "Mark passage"
-        self.passage = PassageRecord("", source_key, start, end, "", links=links, voice=voice,
-                                     tone=tone, epistemic=epistemic)
+        self.passage = PassageRecord(
+            "", source_key, start, end, "", links=links, voice=voice, tone=tone, epistemic=epistemic
+        )
         self._version = 0
 
     def do(self, uow: UnitOfWork) -> Changes:
@@ -62,8 +75,11 @@ class CreatePassage(UnitCommand):
         return self._changes()
 
     def _changes(self) -> Changes:
-        return Changes.of(passages=[self.passage.key], sources=[self.passage.source_key],
-                          events=[link.event_key for link in self.passage.links])
+        return Changes.of(
+            passages=[self.passage.key],
+            sources=[self.passage.source_key],
+            events=[link.event_key for link in self.passage.links],
+        )
 
 
 class EditPassage(RecordEdit):
@@ -147,8 +163,9 @@ class RelatePassages(UnitCommand):
         return self._changes()
 
     def _changes(self) -> Changes:
-        return Changes.of(passages=[self.relation.from_key, self.relation.to_key],
-                          relations=[self.relation.key])
+        return Changes.of(
+            passages=[self.relation.from_key, self.relation.to_key], relations=[self.relation.key]
+        )
 
 
 class DeletePassage(UnitCommand):

@@ -32,18 +32,24 @@ def codings_of_code(uow: UnitOfWork, code_key: str) -> list[CodingRecord]:
         .where(models.Code.key == code_key)
         .order_by(models.Passage.key, models.Coding.coder)
     )
-    return [CodingRecord(code_key, coder, created, passage)
-            for passage, coder, created in uow.session.execute(statement)]
+    return [
+        CodingRecord(code_key, coder, created, passage)
+        for passage, coder, created in uow.session.execute(statement)
+    ]
 
 
-def _coding_row(uow: UnitOfWork, passage_key: str, code_key: str,
-                coder: str) -> models.Coding | None:
+def _coding_row(
+    uow: UnitOfWork, passage_key: str, code_key: str, coder: str
+) -> models.Coding | None:
     statement = (
         select(models.Coding)
         .join(models.Passage, models.Coding.passage_id == models.Passage.id)
         .join(models.Code, models.Coding.code_id == models.Code.id)
-        .where(models.Passage.key == passage_key, models.Code.key == code_key,
-               models.Coding.coder == coder)
+        .where(
+            models.Passage.key == passage_key,
+            models.Code.key == code_key,
+            models.Coding.coder == coder,
+        )
     )
     return uow.session.scalars(statement).first()
 
@@ -69,8 +75,9 @@ def add_coding(uow: UnitOfWork, coding: CodingRecord) -> None:
     uow.flush()
 
 
-def remove_coding(uow: UnitOfWork, passage_key: str, code_key: str,
-                  coder: str) -> CodingRecord | None:
+def remove_coding(
+    uow: UnitOfWork, passage_key: str, code_key: str, coder: str
+) -> CodingRecord | None:
     """Delete one coding; return it as it was, or None if there was none."""
     row = _coding_row(uow, passage_key, code_key, coder)
     if row is None:
@@ -90,26 +97,34 @@ def links_of_event(uow: UnitOfWork, event_key: str) -> list[tuple[str, PassageLi
         .where(models.Event.key == event_key)
         .order_by(models.Passage.key)
     )
-    return [(passage, PassageLink(event_key, confidence, origin))
-            for passage, confidence, origin in uow.session.execute(statement)]
+    return [
+        (passage, PassageLink(event_key, confidence, origin))
+        for passage, confidence, origin in uow.session.execute(statement)
+    ]
 
 
 def _link_row(uow: UnitOfWork, passage_key: str, event_key: str) -> models.PassageEvent | None:
-    return uow.session.get(models.PassageEvent, (
-        _id_of(uow, models.Passage, "passage", passage_key),
-        _id_of(uow, models.Event, "event", event_key),
-    ))
+    return uow.session.get(
+        models.PassageEvent,
+        (
+            _id_of(uow, models.Passage, "passage", passage_key),
+            _id_of(uow, models.Event, "event", event_key),
+        ),
+    )
 
 
 def add_link(uow: UnitOfWork, passage_key: str, link: PassageLink) -> bool:
     """Link a passage to an event; False (and nothing done) if they were linked already."""
     if _link_row(uow, passage_key, link.event_key) is not None:
         return False
-    uow.session.add(models.PassageEvent(
-        passage_id=_id_of(uow, models.Passage, "passage", passage_key),
-        event_id=_id_of(uow, models.Event, "event", link.event_key),
-        confidence=link.confidence, origin=link.origin,
-    ))
+    uow.session.add(
+        models.PassageEvent(
+            passage_id=_id_of(uow, models.Passage, "passage", passage_key),
+            event_id=_id_of(uow, models.Event, "event", link.event_key),
+            confidence=link.confidence,
+            origin=link.origin,
+        )
+    )
     uow.flush()
     return True
 
@@ -127,15 +142,20 @@ def remove_link(uow: UnitOfWork, passage_key: str, event_key: str) -> PassageLin
 
 def claims_of_passage(uow: UnitOfWork, passage_key: str) -> list[ClaimRecord]:
     statement = (
-        select(models.Claim).join(models.Passage, models.Claim.passage_id == models.Passage.id)
-        .where(models.Passage.key == passage_key).order_by(models.Claim.key)
+        select(models.Claim)
+        .join(models.Passage, models.Claim.passage_id == models.Passage.id)
+        .where(models.Passage.key == passage_key)
+        .order_by(models.Claim.key)
     )
     return [claim_record(row) for row in uow.session.scalars(statement).unique()]
 
 
 def relations_of_passage(uow: UnitOfWork, passage_key: str) -> list[RelationRecord]:
-    return [relation for relation in uow.relations.list()
-            if passage_key in (relation.from_key, relation.to_key)]
+    return [
+        relation
+        for relation in uow.relations.list()
+        if passage_key in (relation.from_key, relation.to_key)
+    ]
 
 
 def retarget_notes(uow: UnitOfWork, note_keys: list[str], kind: str, target_key: str) -> None:

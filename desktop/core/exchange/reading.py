@@ -40,13 +40,15 @@ def without_bidi(bundle: Bundle) -> Bundle:
     """The bundle with bidirectional controls removed from titles, names, outlets, authors."""
 
     def names(records: tuple[Any, ...], *fields: str) -> tuple[Any, ...]:
-        return tuple(
-            replace(r, **{f: strip_bidi(getattr(r, f)) for f in fields}) for r in records
-        )
+        return tuple(replace(r, **{f: strip_bidi(getattr(r, f)) for f in fields}) for r in records)
 
     sources = tuple(
-        replace(s, title=strip_bidi(s.title), outlet=strip_bidi(s.outlet),
-                authors=tuple(strip_bidi(a) for a in s.authors))
+        replace(
+            s,
+            title=strip_bidi(s.title),
+            outlet=strip_bidi(s.outlet),
+            authors=tuple(strip_bidi(a) for a in s.authors),
+        )
         for s in bundle.sources
     )
     return replace(

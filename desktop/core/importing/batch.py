@@ -62,4 +62,3 @@ def import_batch(
     if progress is not None:
         progress(total, total, "")
     return ImportReport(tuple(outcomes), cancelled=False, total=total)
-

@@ -107,9 +107,7 @@ def _parse(words: str) -> DateSpan | None:
         return None
 
 
-def _day_month(
-    text: str, published: HistDate, stated: list[DateMention]
-) -> list[DateMention]:
+def _day_month(text: str, published: HistDate, stated: list[DateMention]) -> list[DateMention]:
     place = _year_placer(published, stated)
     found: list[DateMention] = []
     for pattern in patterns.day_month_patterns():

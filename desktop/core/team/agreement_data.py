@@ -97,14 +97,16 @@ def _disagreement(
     seg: Segment, passages: Sequence[PassageRecord], text: str | None, coders: Sequence[str]
 ) -> Disagreement:
     covering = [
-        p for p in passages
+        p
+        for p in passages
         if p.source_key == seg.source_key and p.start <= seg.start and p.end >= seg.end
     ]
     by_coder = tuple(
         (
             coder,
             tuple(
-                p.key for p in covering
+                p.key
+                for p in covering
                 if any(c.code_key == seg.code_key and c.coder == coder for c in p.codings)
             ),
         )
@@ -117,11 +119,11 @@ def _disagreement(
 
 def _text(seg: Segment, text: str | None, covering: Sequence[PassageRecord]) -> str:
     if text and len(text) >= seg.end:
-        return text[seg.start:seg.end]
+        return text[seg.start : seg.end]
     for passage in covering:
         offset = seg.start - passage.start
         if len(passage.quote) >= offset + seg.length:
-            return passage.quote[offset:offset + seg.length]
+            return passage.quote[offset : offset + seg.length]
     return ""
 
 
@@ -135,8 +137,14 @@ def write_csv(agreement: TeamAgreement, path: Path) -> int:
     for row in agreement.disagreements:
         keys = dict(row.passages_by_coder)
         writer.writerow(
-            [row.source_key, row.code_key, row.start, row.end, row.text,
-             *(" ".join(keys.get(coder, ())) for coder in agreement.coders)]
+            [
+                row.source_key,
+                row.code_key,
+                row.start,
+                row.end,
+                row.text,
+                *(" ".join(keys.get(coder, ())) for coder in agreement.coders),
+            ]
         )
     write_text_atomic(path, handle.getvalue())
     return len(agreement.disagreements)

@@ -40,8 +40,7 @@ class CoderFilter:
         if self.is_all:
             return tuple(passages)
         return tuple(
-            replace(p, codings=tuple(c for c in p.codings if self.keeps(c.coder)))
-            for p in passages
+            replace(p, codings=tuple(c for c in p.codings if self.keeps(c.coder))) for p in passages
         )
 
 

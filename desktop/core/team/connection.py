@@ -35,8 +35,11 @@ class SavedConnection:
     def url(self, password: str | None = None) -> str:
         """The psycopg URL; with ``password`` only for opening, never for storing."""
         url = make_url("postgresql+psycopg://").set(
-            host=self.host, port=self.port, database=self.database,
-            username=self.user or None, password=password or None,
+            host=self.host,
+            port=self.port,
+            database=self.database,
+            username=self.user or None,
+            password=password or None,
         )
         return url.render_as_string(hide_password=False)
 
@@ -45,14 +48,23 @@ class SavedConnection:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SavedConnection:
-        return cls(str(data["host"]), str(data["database"]), str(data.get("user", "")),
-                   int(data.get("port") or 5432), str(data.get("name", "")))
+        return cls(
+            str(data["host"]),
+            str(data["database"]),
+            str(data.get("user", "")),
+            int(data.get("port") or 5432),
+            str(data.get("name", "")),
+        )
 
     @classmethod
     def from_url(cls, url: str) -> SavedConnection:
         parsed = make_url(url)
-        return cls(parsed.host or "localhost", parsed.database or "", parsed.username or "",
-                   parsed.port or 5432)
+        return cls(
+            parsed.host or "localhost",
+            parsed.database or "",
+            parsed.username or "",
+            parsed.port or 5432,
+        )
 
     @property
     def keyring_account(self) -> str:
@@ -68,7 +80,8 @@ def keyring_module() -> Any | None:
 
 
 def find_password(
-    connection: SavedConnection, environ: Mapping[str, str] | None = None,
+    connection: SavedConnection,
+    environ: Mapping[str, str] | None = None,
     keyring: Any | None = None,
 ) -> str | None:
     """The password from the environment or the keyring, or None (then ask the user)."""
@@ -86,8 +99,9 @@ def find_password(
     return str(found) if found else None
 
 
-def remember_password(connection: SavedConnection, password: str,
-                      keyring: Any | None = None) -> bool:
+def remember_password(
+    connection: SavedConnection, password: str, keyring: Any | None = None
+) -> bool:
     """Store the password in the system keyring; False when there is none (nothing stored)."""
     ring = keyring_module() if keyring is None else keyring
     if ring is None:

@@ -202,9 +202,7 @@ class TimelineLayout:
         return widths
 
 
-def _key_members(
-    store: EventStore, clusters: Clusters, cutoff: tuple[int, ...]
-) -> KeyMembers:
+def _key_members(store: EventStore, clusters: Clusters, cutoff: tuple[int, ...]) -> KeyMembers:
     """For a cluster: (store index, id) of its importance-1 members, in time order."""
 
     def members(cluster: int) -> list[tuple[int, int]]:

@@ -71,7 +71,11 @@ def _with_labelled(found: DocumentMetadata, labelled: LabelledHeader) -> Documen
     outlet = Found(values["outlet"][0], origin("outlet")) if "outlet" in values else found.outlet
     url = Found(values["url"][0], origin("url")) if "url" in values else found.url
     return DocumentMetadata(
-        title=title, authors=authors, published=published, outlet=outlet, url=url,
+        title=title,
+        authors=authors,
+        published=published,
+        outlet=outlet,
+        url=url,
         language=found.language,
     )
 

@@ -61,9 +61,7 @@ PASSAGE_COLUMNS = (
     "codes",
     "notes",
 )
-CODING_COLUMNS = (
-    "passage", "source", "source_label", "code", "code_name", "coder", "quote"
-)
+CODING_COLUMNS = ("passage", "source", "source_label", "code", "code_name", "coder", "quote")
 
 
 def _write_table(

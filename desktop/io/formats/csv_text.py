@@ -120,8 +120,7 @@ def _records(
         for record in reader:
             if reader.line_num > MAX_CSV_ROWS:
                 raise FormatError(
-                    f"{origin}: more than {MAX_CSV_ROWS} rows (blank ones included); "
-                    "split the file"
+                    f"{origin}: more than {MAX_CSV_ROWS} rows (blank ones included); split the file"
                 )
             yield record
     except csv.Error as exc:

@@ -173,8 +173,7 @@ class ComparePanel(QWidget):
         self.coverage_legend.setText(
             "Rows: events; columns: sources by publication date. A number is how many of the "
             "source's passages speak of the event; an empty cell, that it is silent. The tint is "
-            "the source's dominant frame for the event"
-            + (f": {swatches}" if swatches else ".")
+            "the source's dominant frame for the event" + (f": {swatches}" if swatches else ".")
         )
 
     # --- what is shown ----------------------------------------------------------------------
@@ -190,7 +189,8 @@ class ComparePanel(QWidget):
         key = self.workbench.selected_event
         self.comparison = (
             compare_event_key(self.workbench.library, key, self.workbench.coder_filter)
-            if key else None
+            if key
+            else None
         )
         if self.comparison is None:
             self.event_label.setText(EMPTY_TEXT)

@@ -71,10 +71,19 @@ class CodebookDock(QWidget):
 
     def _build(self) -> None:
         grid = QGridLayout()
-        buttons = [("Add", self.add_code), ("Add sub-code", self.add_child),
-                   ("Rename…", self.rename), ("Colour…", self.recolour), ("Up", self.move_up),
-                   ("Down", self.move_down), ("Indent", self.indent), ("Outdent", self.outdent),
-                   ("Merge into…", self.merge), ("Delete", self.delete), ("Note…", self.note)]
+        buttons = [
+            ("Add", self.add_code),
+            ("Add sub-code", self.add_child),
+            ("Rename…", self.rename),
+            ("Colour…", self.recolour),
+            ("Up", self.move_up),
+            ("Down", self.move_down),
+            ("Indent", self.indent),
+            ("Outdent", self.outdent),
+            ("Merge into…", self.merge),
+            ("Delete", self.delete),
+            ("Note…", self.note),
+        ]
         for i, (text, slot) in enumerate(buttons):
             button = QPushButton(text, self)
             button.setObjectName(f"Codebook_{text.rstrip('…').replace(' ', '_')}")
@@ -147,8 +156,10 @@ class CodebookDock(QWidget):
         return next((c for c in self.codes if c.key == key), None)
 
     def _siblings(self, code: CodeRecord) -> list[CodeRecord]:
-        return sorted((c for c in self.codes if c.parent_key == code.parent_key),
-                      key=lambda c: (c.position, c.key))
+        return sorted(
+            (c for c in self.codes if c.parent_key == code.parent_key),
+            key=lambda c: (c.position, c.key),
+        )
 
     def _show_details(self) -> None:
         code = self.current()
@@ -163,8 +174,9 @@ class CodebookDock(QWidget):
         if not name or not name.strip():
             return False
         siblings = [c for c in self.codes if c.parent_key == parent_key]
-        code = CodeRecord(new_key(name, "code"), name.strip(), parent_key=parent_key,
-                          position=len(siblings))
+        code = CodeRecord(
+            new_key(name, "code"), name.strip(), parent_key=parent_key, position=len(siblings)
+        )
         return self._run(CreateCode(code, self.controller.author))
 
     def add_code(self) -> bool:
@@ -197,8 +209,9 @@ class CodebookDock(QWidget):
 
     def _move(self, parent_key: str | None, index: int) -> bool:
         code = self.current()
-        return code is not None and self._run(MoveCode(code.key, parent_key, index,
-                                                       self.controller.author))
+        return code is not None and self._run(
+            MoveCode(code.key, parent_key, index, self.controller.author)
+        )
 
     def move_up(self) -> bool:
         code = self.current()
@@ -245,16 +258,18 @@ class CodebookDock(QWidget):
         names = sorted(paths[c.key] for c in self.codes if c.key != code.key)
         chosen = self.ask_choice(f"Merge '{code.name}' into…", names)
         target = next((k for k, path in paths.items() if path == chosen), None)
-        return target is not None and self._run(MergeCodes(code.key, target,
-                                                            self.controller.author))
+        return target is not None and self._run(
+            MergeCodes(code.key, target, self.controller.author)
+        )
 
     def delete(self) -> bool:
         code = self.current()
         if code is None:
             return False
         message = describe_delete(self.controller.library, "code", code.key)
-        if not self.controller.confirm("Delete code?", f"{message}\nIts sub-codes move up. "
-                                       "You can undo this."):
+        if not self.controller.confirm(
+            "Delete code?", f"{message}\nIts sub-codes move up. You can undo this."
+        ):
             return False
         return self._run(DeleteCode(code.key, self.controller.author, code.name))
 

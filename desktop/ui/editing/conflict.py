@@ -27,8 +27,21 @@ from db.records import CodeRecord, EventRecord, NoteRecord, PassageRecord
 from desktop.core.editing import EditCode, EditEvent, EditNote, EditPassage
 from desktop.core.editing.edits import Editable, RecordEdit, repository_for
 
-BOOKKEEPING = {"id", "stamp", "version", "created_at", "updated_at", "t_lo", "t_hi", "links",
-               "codings", "quote", "prefix", "suffix", "anchor_status"}
+BOOKKEEPING = {
+    "id",
+    "stamp",
+    "version",
+    "created_at",
+    "updated_at",
+    "t_lo",
+    "t_hi",
+    "links",
+    "codings",
+    "quote",
+    "prefix",
+    "suffix",
+    "anchor_status",
+}
 MINE, THEIRS = "mine", "theirs"
 
 
@@ -45,8 +58,7 @@ def shown_fields(record: Editable) -> list[str]:
 
 
 def changed_fields(before: Editable, after: Editable) -> list[str]:
-    return [name for name in shown_fields(after)
-            if getattr(before, name) != getattr(after, name)]
+    return [name for name in shown_fields(after) if getattr(before, name) != getattr(after, name)]
 
 
 def current_record(library: Library, record: Editable) -> Editable | None:
@@ -93,9 +105,12 @@ class ConflictDialog(QDialog):
         self.setWindowTitle("Someone else changed this")
         self.choice = THEIRS
         gone = case.theirs is None
-        message = ("It was deleted by someone else since you loaded it." if gone else
-                   "It was changed by someone else since you loaded it. Keep your changes "
-                   "(applied onto their version) or take theirs?")
+        message = (
+            "It was deleted by someone else since you loaded it."
+            if gone
+            else "It was changed by someone else since you loaded it. Keep your changes "
+            "(applied onto their version) or take theirs?"
+        )
         self.message = QLabel(f"<b>{case.label}</b><br>{message}", self)
         self.message.setWordWrap(True)
         self.table = self._table(case)

@@ -45,8 +45,9 @@ class EventActions:
         return None if key is None else self.workbench.catalog.event(key)
 
     def new_event(self, start_text: str = "", lane: str = "") -> bool:
-        editor = EventEditor(self.workbench.catalog, None, self.parent, start_text=start_text,
-                             lane=lane)
+        editor = EventEditor(
+            self.workbench.catalog, None, self.parent, start_text=start_text, lane=lane
+        )
         event = self.ask(editor)
         if event is None:
             return False
@@ -90,8 +91,7 @@ class EventActions:
         message = describe_delete(self.controller.library, "event", event.key)
         if not self.controller.confirm("Delete event?", f"{message}\nYou can undo this."):
             return False
-        return self.controller.execute(DeleteEvent(event.key, self.controller.author,
-                                                   event.title))
+        return self.controller.execute(DeleteEvent(event.key, self.controller.author, event.title))
 
     def move_event(self, key: str, new_t_lo: float, lane_key: str) -> bool:
         """A finished drag: the event starts near ``new_t_lo`` in ``lane_key`` (one undo step)."""

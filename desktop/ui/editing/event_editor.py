@@ -38,8 +38,15 @@ def written_dates(event: EventRecord) -> str:
 class EventEditor(QDialog):
     """Edit ``event`` or, when it is None, make a new one (``start_text``/``lane`` prefill)."""
 
-    def __init__(self, catalog: Catalog, event: EventRecord | None = None,
-                 parent: QWidget | None = None, *, start_text: str = "", lane: str = "") -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        event: EventRecord | None = None,
+        parent: QWidget | None = None,
+        *,
+        start_text: str = "",
+        lane: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("EventEditor")
         self.setWindowTitle("Edit event" if event else "New event")
@@ -61,7 +68,8 @@ class EventEditor(QDialog):
         self.summary_edit = QPlainTextEdit(event.summary if event else "", self)
         self.summary_edit.setObjectName("SummaryEdit")
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
@@ -106,8 +114,11 @@ class EventEditor(QDialog):
         return None
 
     def is_complete(self) -> bool:
-        return (bool(self.title_edit.text().strip()) and self.date_field.span is not None
-                and self.lane_key() is not None)
+        return (
+            bool(self.title_edit.text().strip())
+            and self.date_field.span is not None
+            and self.lane_key() is not None
+        )
 
     def _update_save(self, *_: object) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(self.is_complete())
@@ -120,9 +131,16 @@ class EventEditor(QDialog):
         title = self.title_edit.text().strip()
         base = self.original or EventRecord(new_key(title, "event"), title, start, 0.0, 0.0)
         return replace(
-            base, title=title, start=start, end=end, t_lo=span.t_lo, t_hi=span.t_hi,
-            lane=self.lane_key() or "", actors=split_items(self.actors_edit.text()),
+            base,
+            title=title,
+            start=start,
+            end=end,
+            t_lo=span.t_lo,
+            t_hi=span.t_hi,
+            lane=self.lane_key() or "",
+            actors=split_items(self.actors_edit.text()),
             tags=split_items(self.tags_edit.text()),
             importance=int(self.importance_box.currentData()),
-            context=self.context_box.isChecked(), summary=self.summary_edit.toPlainText().strip(),
+            context=self.context_box.isChecked(),
+            summary=self.summary_edit.toPlainText().strip(),
         )

@@ -34,13 +34,13 @@ def _published(source: SourceRecord | None) -> HistDate | None:
         return None
 
 
-def ranked_events(catalog: Catalog, source: SourceRecord | None, text: str,
-                  lo: int, hi: int) -> list[tuple[EventRecord, str]]:
+def ranked_events(
+    catalog: Catalog, source: SourceRecord | None, text: str, lo: int, hi: int
+) -> list[tuple[EventRecord, str]]:
     """Every event with a reason: first those the selection and its surroundings suggest (by
     dates and names occurring there, best first), then the rest in time order."""
-    context = text[max(0, lo - CONTEXT_CHARS):hi + CONTEXT_CHARS] if text else ""
-    infos = [EventInfo(e.key, e.title, e.t_lo, e.t_hi, e.actors, e.tags)
-             for e in catalog.events]
+    context = text[max(0, lo - CONTEXT_CHARS) : hi + CONTEXT_CHARS] if text else ""
+    infos = [EventInfo(e.key, e.title, e.t_lo, e.t_hi, e.actors, e.tags) for e in catalog.events]
     suggestions = suggest_links(context, _published(source), infos) if context else []
     ranked: list[tuple[EventRecord, str]] = []
     for suggestion in suggestions:
@@ -55,8 +55,14 @@ def ranked_events(catalog: Catalog, source: SourceRecord | None, text: str,
 class EventPicker(QDialog):
     """Tick one or more events; ``chosen()`` gives their keys in the order shown."""
 
-    def __init__(self, ranked: list[tuple[EventRecord, str]], quote: str,
-                 parent: QWidget | None = None, *, title: str = "Link passage to events") -> None:
+    def __init__(
+        self,
+        ranked: list[tuple[EventRecord, str]],
+        quote: str,
+        parent: QWidget | None = None,
+        *,
+        title: str = "Link passage to events",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("EventPicker")
         self.setWindowTitle(title)
@@ -73,12 +79,14 @@ class EventPicker(QDialog):
             text = f"{event.title} — {written_dates(event)}" + (f"  ({reason})" if reason else "")
             item = QListWidgetItem(text)
             item.setData(KEY_ROLE, event.key)
-            item.setData(Qt.ItemDataRole.UserRole + 1,
-                         " ".join((text, *event.actors, *event.tags)).lower())
+            item.setData(
+                Qt.ItemDataRole.UserRole + 1, " ".join((text, *event.actors, *event.tags)).lower()
+            )
             self.list.addItem(item)
         self.filter.textChanged.connect(self._refilter)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -96,5 +104,8 @@ class EventPicker(QDialog):
             item.setHidden(not all(word in haystack for word in words))
 
     def chosen(self) -> list[str]:
-        return [str(self.list.item(r).data(KEY_ROLE)) for r in range(self.list.count())
-                if self.list.item(r).isSelected()]
+        return [
+            str(self.list.item(r).data(KEY_ROLE))
+            for r in range(self.list.count())
+            if self.list.item(r).isSelected()
+        ]

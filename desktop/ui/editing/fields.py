@@ -62,8 +62,9 @@ class DateField(QWidget):
         parent = self.parentWidget()
         if parent is not None and parent.layout() is not None:
             parent.layout().invalidate()  # type: ignore[union-attr]
-        self.feedback.setStyleSheet("" if self.span is not None or not text.strip()
-                                    else "color: #c62828;")
+        self.feedback.setStyleSheet(
+            "" if self.span is not None or not text.strip() else "color: #c62828;"
+        )
         if was_valid != (self.span is not None):
             self.validity_changed.emit(self.span is not None)
 
@@ -91,8 +92,9 @@ class ItemsCompleter(QCompleter):
         return kept + str(index.data())
 
 
-def items_field(values: Iterable[str], words: Iterable[str], name: str,
-                parent: QWidget) -> QLineEdit:
+def items_field(
+    values: Iterable[str], words: Iterable[str], name: str, parent: QWidget
+) -> QLineEdit:
     edit = QLineEdit(", ".join(values), parent)
     edit.setObjectName(name)
     edit.setAccessibleName(name)

@@ -31,9 +31,12 @@ from desktop.ui.editing.source_actions import add_source, read_source
 from desktop.ui.shell.actions import available
 from desktop.ui.shell.docks import Area
 
-TIPS = {"undo": "Undo the last change", "redo": "Redo the change just undone",
-        "new_event": "Add an event to the timeline",
-        "find": "Search events, sources, passages and notes"}
+TIPS = {
+    "undo": "Undo the last change",
+    "redo": "Redo the change just undone",
+    "new_event": "Add an event to the timeline",
+    "find": "Search events, sources, passages and notes",
+}
 
 
 def _disconnect(signal: Any, slot: Callable[..., Any]) -> None:
@@ -91,10 +94,12 @@ class Editing:
     def _add_docks(self) -> None:
         area = Area.RightDockWidgetArea
         added = []
-        for name, title, widget in (("search", "Search", self.search),
-                                    ("notes", "Notes", self.notes),
-                                    ("history", "History", self.history),
-                                    ("codebook", "Codebook", self.codebook)):
+        for name, title, widget in (
+            ("search", "Search", self.search),
+            ("notes", "Notes", self.notes),
+            ("history", "History", self.history),
+            ("codebook", "Codebook", self.codebook),
+        ):
             if name in self.window.panels.docks:
                 self.window.panels.replace(name, widget)
             else:
@@ -123,8 +128,9 @@ class Editing:
             action.setStatusTip(tip)
             action.setToolTip(tip)
         a.new_event.setEnabled(True)
-        self.connect(a.add_source.triggered, lambda _c=False: add_source(self.window,
-                                                                         self.controller))
+        self.connect(
+            a.add_source.triggered, lambda _c=False: add_source(self.window, self.controller)
+        )
         self.connect(a.read_source.triggered, lambda _c=False: read_source(self.window))
         available(a.add_source)
         available(a.read_source)
@@ -181,8 +187,9 @@ class Editing:
         self.controller.deleteLater()
 
 
-def install_editing(window: Any, workbench: Workbench,
-                    signals: WorkbenchSignals) -> EditingController:
+def install_editing(
+    window: Any, workbench: Workbench, signals: WorkbenchSignals
+) -> EditingController:
     """Add the editing interface to ``window`` for ``workbench``; returns its controller
     (also kept as ``window.editing``)."""
     previous = getattr(window, "editing_installation", None)

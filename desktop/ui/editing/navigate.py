@@ -15,8 +15,7 @@ from desktop.core.workbench import Workbench
 class Navigator:
     """``window`` is the MainWindow (its timeline and compare widgets may be missing)."""
 
-    def __init__(self, window: Any, workbench: Workbench,
-                 show_code: Callable[[str], None]) -> None:
+    def __init__(self, window: Any, workbench: Workbench, show_code: Callable[[str], None]) -> None:
         self.window = window
         self.workbench = workbench
         self.show_code = show_code
@@ -65,7 +64,7 @@ class Navigator:
         reader.text.setFocus()
 
     def describe(self, kind: str, key: str) -> str:
-        """"event 'Title'", "passage “quote…”" and so on; the key if the record is gone."""
+        """ "event 'Title'", "passage “quote…”" and so on; the key if the record is gone."""
         catalog = self.workbench.catalog
         if kind == "event" and (event := catalog.event(key)) is not None:
             return f"event '{event.title}'"

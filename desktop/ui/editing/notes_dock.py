@@ -43,7 +43,8 @@ class NoteEditor(QDialog):
         self.body.textChanged.connect(lambda: self.preview.show_markdown(self.text()))
         self.preview.show_markdown(body)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         split = QSplitter(self)
@@ -78,14 +79,19 @@ class NotesDock(QWidget):
 
     target_activated = Signal(str, str)
 
-    def __init__(self, controller: EditingController, describe: Callable[[str, str], str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: EditingController,
+        describe: Callable[[str, str], str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("NotesDock")
         self.controller = controller
         self.describe = describe
-        self.ask_text: Callable[[str, str], str | None] = (
-            lambda about, body: ask_note_text(about, body, self))
+        self.ask_text: Callable[[str, str], str | None] = lambda about, body: ask_note_text(
+            about, body, self
+        )
         self.notes: list[NoteRecord] = []
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filter notes…")
@@ -172,8 +178,9 @@ class NotesDock(QWidget):
         body = self.ask_text(self.describe(note.target_kind, note.target_key), note.body)
         if body is None or body == note.body:
             return False
-        return self.controller.execute(EditNote(note, replace(note, body=body),
-                                                self.controller.author))
+        return self.controller.execute(
+            EditNote(note, replace(note, body=body), self.controller.author)
+        )
 
     def delete_current(self) -> bool:
         note = self.current_note()

@@ -20,7 +20,8 @@ RELATION_KINDS = ("supports", "contradicts", "repeats", "quotes")
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
@@ -29,8 +30,9 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 class BoundsDialog(QDialog):
     """Move a passage's start and end (character offsets), previewing the quote live."""
 
-    def __init__(self, passage: PassageRecord, text: str, start: int, end: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, passage: PassageRecord, text: str, start: int, end: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Adjust passage bounds")
         self.text = text

@@ -41,8 +41,12 @@ def exec_dialog(dialog: QDialog) -> bool:
 class ReaderEditing:
     """Adds the passage actions (and a small toolbar) to one ``SourceReader``."""
 
-    def __init__(self, reader: SourceReader, controller: EditingController,
-                 add_note: Callable[[str, str], bool]) -> None:
+    def __init__(
+        self,
+        reader: SourceReader,
+        controller: EditingController,
+        add_note: Callable[[str, str], bool],
+    ) -> None:
         self.reader = reader
         self.controller = controller
         self.add_note = add_note
@@ -93,8 +97,11 @@ class ReaderEditing:
     def _pick_events(self, lo: int, hi: int, exclude: set[str]) -> list[str] | None:
         source = self.reader.source
         text = (source.full_text or "") if source else ""
-        ranked = [(e, why) for e, why in ranked_events(
-            self.controller.workbench.catalog, source, text, lo, hi) if e.key not in exclude]
+        ranked = [
+            (e, why)
+            for e, why in ranked_events(self.controller.workbench.catalog, source, text, lo, hi)
+            if e.key not in exclude
+        ]
         picker = EventPicker(ranked, text[lo:hi], self.reader)
         return picker.chosen() if self.run_dialog(picker) else None
 
@@ -102,22 +109,28 @@ class ReaderEditing:
         """Make the selection a passage, linked to the events picked (none is fine)."""
         selected = self.reader.selected_range()
         if selected is None or self.reader.source is None:
-            self.controller.warn("Nothing to mark", "Select some text of the source first "
-                                 "(this needs the source's full text).")
+            self.controller.warn(
+                "Nothing to mark",
+                "Select some text of the source first (this needs the source's full text).",
+            )
             return False
         keys = self._pick_events(*selected, exclude=set())
         if keys is None:
             return False
         links = tuple(PassageLink(key) for key in keys)
-        return self.controller.execute(CreatePassage(
-            self.reader.source.key, *selected, links=links, author=self.controller.author))
+        return self.controller.execute(
+            CreatePassage(
+                self.reader.source.key, *selected, links=links, author=self.controller.author
+            )
+        )
 
     def link_events(self) -> bool:
         passage = self._current()
         if passage is None:
             return False
-        keys = self._pick_events(passage.start, passage.end,
-                                 {link.event_key for link in passage.links})
+        keys = self._pick_events(
+            passage.start, passage.end, {link.event_key for link in passage.links}
+        )
         if not keys:
             return False
         author = self.controller.author
@@ -130,8 +143,12 @@ class ReaderEditing:
             return False
         catalog = self.controller.workbench.catalog
         linked = [catalog.event(link.event_key) for link in passage.links]
-        picker = EventPicker([(e, "") for e in linked if e is not None], passage.quote,
-                             self.reader, title="Unlink passage from events")
+        picker = EventPicker(
+            [(e, "") for e in linked if e is not None],
+            passage.quote,
+            self.reader,
+            title="Unlink passage from events",
+        )
         keys = picker.chosen() if self.run_dialog(picker) else []
         author = self.controller.author
         parts: list[Command] = [UnlinkPassage(passage.key, key, author) for key in keys]
@@ -144,8 +161,9 @@ class ReaderEditing:
         with self.controller.library.unit_of_work() as uow:
             attributes = uow.codes.list_attributes()
         author = self.controller.author
-        palette = QuickCodePalette(passage, list(self.controller.workbench.catalog.codes),
-                                   attributes, author, self.reader)
+        palette = QuickCodePalette(
+            passage, list(self.controller.workbench.catalog.codes), attributes, author, self.reader
+        )
         if not self.run_dialog(palette):
             return False
         choice = palette.choice
@@ -155,8 +173,7 @@ class ReaderEditing:
         if choice.attributes is not None:
             voice, tone, epistemic = choice.attributes
             after = replace(passage, voice=voice, tone=tone, epistemic=epistemic)
-            return after != passage and self.controller.execute(
-                EditPassage(passage, after, author))
+            return after != passage and self.controller.execute(EditPassage(passage, after, author))
         return False
 
     def adjust_bounds(self) -> bool:
@@ -169,8 +186,9 @@ class ReaderEditing:
         if not self.run_dialog(dialog) or dialog.bounds() == (passage.start, passage.end):
             return False
         lo, hi = dialog.bounds()
-        return self.controller.execute(EditPassage(
-            passage, replace(passage, start=lo, end=hi), self.controller.author))
+        return self.controller.execute(
+            EditPassage(passage, replace(passage, start=lo, end=hi), self.controller.author)
+        )
 
     def relate(self) -> bool:
         passage = self._current()
@@ -184,8 +202,9 @@ class ReaderEditing:
         if chosen is None:
             return False
         other, kind = chosen
-        return self.controller.execute(RelatePassages(passage.key, other, kind,
-                                                      self.controller.author))
+        return self.controller.execute(
+            RelatePassages(passage.key, other, kind, self.controller.author)
+        )
 
     def note_on_passage(self) -> bool:
         passage = self._current()

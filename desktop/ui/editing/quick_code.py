@@ -60,9 +60,14 @@ def _swatch(color: str) -> QIcon:
 
 
 class QuickCodePalette(QDialog):
-    def __init__(self, passage: PassageRecord, codes: list[CodeRecord],
-                 attributes: list[AttributeRecord], coder: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        passage: PassageRecord,
+        codes: list[CodeRecord],
+        attributes: list[AttributeRecord],
+        coder: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("QuickCodePalette")
         self.setWindowTitle("Code passage")
@@ -77,8 +82,7 @@ class QuickCodePalette(QDialog):
         self.filter = QLineEdit(self)
         self.filter.setObjectName("PaletteFilter")
         self.filter.setPlaceholderText("Type to filter codes…")
-        self.hint = QLabel("↑↓ choose · Enter applies · ✓ already applied (Enter removes it)",
-                           self)
+        self.hint = QLabel("↑↓ choose · Enter applies · ✓ already applied (Enter removes it)", self)
         self.hint.setEnabled(False)
         self.list = QListWidget(self)
         self.list.setObjectName("PaletteCodes")
@@ -90,13 +94,17 @@ class QuickCodePalette(QDialog):
         self.refilter("")
         self.resize(520, 520)
 
-    def _attribute_boxes(self, passage: PassageRecord,
-                         attributes: list[AttributeRecord]) -> dict[str, QComboBox]:
+    def _attribute_boxes(
+        self, passage: PassageRecord, attributes: list[AttributeRecord]
+    ) -> dict[str, QComboBox]:
         values = {a.key: a.values for a in attributes}
         names = {a.key: a.name for a in attributes}
         boxes: dict[str, QComboBox] = {}
-        for key, current in (("voice", passage.voice), ("tone", passage.tone),
-                             ("epistemic", passage.epistemic)):
+        for key, current in (
+            ("voice", passage.voice),
+            ("tone", passage.tone),
+            ("epistemic", passage.epistemic),
+        ):
             box = QComboBox(self)
             box.setObjectName(f"Attribute_{key}")
             box.setToolTip(names.get(key, key))

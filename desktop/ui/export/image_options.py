@@ -208,4 +208,3 @@ def geometry_for(request: ImageRequest, sizing: Sizing, height: float) -> ImageG
 def mm_of(px: float) -> float:
     """Logical (96-per-inch) pixels as millimetres."""
     return px / LOGICAL_DPI * MM_PER_INCH
-

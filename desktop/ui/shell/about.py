@@ -43,17 +43,22 @@ def dataset_html(library: Library, catalog: Catalog) -> str:
             bits.append(escape(source.outlet))
         if source.published:
             bits.append(escape(source.published))
-        link = (f' — <a href="{escape(source.url, quote=True)}">{escape(source.url)}</a>'
-                if source.url else "")
+        link = (
+            f' — <a href="{escape(source.url, quote=True)}">{escape(source.url)}</a>'
+            if source.url
+            else ""
+        )
         items.append(f"<li>{', '.join(bits)}{link}</li>")
     parts.append(f"<ul>{''.join(items)}</ul>")
     return "".join(parts)
 
 
 def about_html(library: Library, catalog: Catalog) -> str:
-    return (f"<h2>Parallax</h2><p>Version {escape(app_version())}</p>"
-            "<p>A research workbench: events on a zoomable timeline, sources side by side, "
-            "annotation and export.</p>" + LICENCES + dataset_html(library, catalog))
+    return (
+        f"<h2>Parallax</h2><p>Version {escape(app_version())}</p>"
+        "<p>A research workbench: events on a zoomable timeline, sources side by side, "
+        "annotation and export.</p>" + LICENCES + dataset_html(library, catalog)
+    )
 
 
 class AboutDialog(QDialog):

@@ -26,17 +26,20 @@ class PanelDocks:
         self._on_change = on_change
         self.docks: dict[str, QDockWidget] = {}
 
-    def add(self, name: str, title: str, widget: QWidget,
-            area: Area = Area.RightDockWidgetArea) -> QDockWidget:
+    def add(
+        self, name: str, title: str, widget: QWidget, area: Area = Area.RightDockWidgetArea
+    ) -> QDockWidget:
         """Add a panel; ValueError if ``name`` is taken (names identify saved layouts)."""
         if name in self.docks:
             raise ValueError(f"a panel named {name!r} already exists")
         dock = QDockWidget(title, self._window)
         dock.setObjectName(f"dock_{name}")
         dock.setAccessibleName(f"{title} panel")
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
         restrain(widget)
         dock.setWidget(widget)
         toggle = dock.toggleViewAction()

@@ -45,15 +45,18 @@ def readable_message(error: BaseException) -> str:
     if isinstance(error, LibraryError | UserError):
         return str(error)
     detail = str(error) or type(error).__name__
-    return (f"Something went wrong and the last action did not finish ({type(error).__name__}: "
-            f"{detail}). Your library is safe: unfinished changes are never saved.")
+    return (
+        f"Something went wrong and the last action did not finish ({type(error).__name__}: "
+        f"{detail}). Your library is safe: unfinished changes are never saved."
+    )
 
 
 class ErrorDialog(QDialog):
     """Shows a readable message; the details (traceback) can be copied for a bug report."""
 
-    def __init__(self, message: str, details: str, log_file: Path | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, message: str, details: str, log_file: Path | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Parallax: an error occurred")
         self.setAccessibleName("Error")
@@ -88,8 +91,9 @@ class ErrorDialog(QDialog):
 class ErrorReporter:
     """Logs and shows uncaught errors; ``parent()`` gives the window to centre dialogs on."""
 
-    def __init__(self, log_file: Path | None = None,
-                 parent: Callable[[], QWidget | None] = lambda: None) -> None:
+    def __init__(
+        self, log_file: Path | None = None, parent: Callable[[], QWidget | None] = lambda: None
+    ) -> None:
         self.log_file = log_file or default_log_file()
         self._parent = parent
         self._previous: ExceptHook | None = None
@@ -105,8 +109,9 @@ class ErrorReporter:
             sys.excepthook = self._previous
             self._previous = None
 
-    def excepthook(self, kind: type[BaseException], error: BaseException,
-                   tb: TracebackType | None) -> None:
+    def excepthook(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(kind, KeyboardInterrupt) or self._reporting:
             (self._previous or sys.__excepthook__)(kind, error, tb)
             return

@@ -28,8 +28,11 @@ class OpenLibraryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Open library")
         layout = QVBoxLayout(self)
-        hint = QLabel("A library file on this computer, or a PostgreSQL URL such as "
-                      "<tt>postgresql://user@server/parallax</tt>:", self)
+        hint = QLabel(
+            "A library file on this computer, or a PostgreSQL URL such as "
+            "<tt>postgresql://user@server/parallax</tt>:",
+            self,
+        )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         row = QHBoxLayout()
@@ -47,7 +50,8 @@ class OpenLibraryDialog(QDialog):
         row.addWidget(browse)
         layout.addLayout(row)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

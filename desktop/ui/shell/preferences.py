@@ -39,8 +39,7 @@ class PreferencesDialog(QDialog):
         self.author.setAccessibleName("Author name")
         self.author.setPlaceholderText("Your name, recorded on notes and codings")
         form.addRow("&Author name:", self.author)
-        self.theme = _combo(self, "Theme", [(t, t.capitalize()) for t in THEMES],
-                            preferences.theme)
+        self.theme = _combo(self, "Theme", [(t, t.capitalize()) for t in THEMES], preferences.theme)
         form.addRow("&Theme:", self.theme)
         self.export_width = QSpinBox(self)
         self.export_width.setAccessibleName("Export width in pixels")
@@ -49,15 +48,20 @@ class PreferencesDialog(QDialog):
         self.export_width.setSuffix(" px")
         self.export_width.setValue(preferences.export_width)
         form.addRow("Export &width:", self.export_width)
-        self.export_theme = _combo(self, "Export theme",
-                                   [(t, t.capitalize()) for t in EXPORT_THEMES],
-                                   preferences.export_theme)
+        self.export_theme = _combo(
+            self,
+            "Export theme",
+            [(t, t.capitalize()) for t in EXPORT_THEMES],
+            preferences.export_theme,
+        )
         form.addRow("Export t&heme:", self.export_theme)
-        self.date_format = _combo(self, "Date format", list(DATE_FORMATS.items()),
-                                  preferences.date_format)
+        self.date_format = _combo(
+            self, "Date format", list(DATE_FORMATS.items()), preferences.date_format
+        )
         form.addRow("&Dates:", self.date_format)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

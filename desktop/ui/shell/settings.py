@@ -119,14 +119,16 @@ class ShellSettings:
 
     def window_layout(self) -> tuple[QByteArray | None, QByteArray | None, QByteArray | None]:
         """(geometry, dock state, splitter state) as saved, each None if never saved."""
+
         def read(key: str) -> QByteArray | None:
             value = self.store.value(key)
             return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
         return read("window/geometry"), read("window/state"), read("window/splitter")
 
-    def save_window_layout(self, geometry: QByteArray, state: QByteArray,
-                           splitter: QByteArray) -> None:
+    def save_window_layout(
+        self, geometry: QByteArray, state: QByteArray, splitter: QByteArray
+    ) -> None:
         self.store.setValue("window/geometry", geometry)
         self.store.setValue("window/state", state)
         self.store.setValue("window/splitter", splitter)
@@ -149,8 +151,11 @@ class ShellSettings:
         )
 
     def save_library_session(self, url: str, session: LibrarySession) -> None:
-        self._set_json(self._library_key(url), {
-            "filters": json.loads(filters_to_json(session.filters)),
-            "selection": list(session.selection),
-            "timeline": session.timeline,
-        })
+        self._set_json(
+            self._library_key(url),
+            {
+                "filters": json.loads(filters_to_json(session.filters)),
+                "selection": list(session.selection),
+                "timeline": session.timeline,
+            },
+        )

@@ -83,17 +83,25 @@ class AgreementPanel(QWidget):
         for name in names:
             item = QListWidgetItem(name, self.coders)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if name in ticked or not ticked
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if name in ticked or not ticked else Qt.CheckState.Unchecked
+            )
 
     def chosen_coders(self) -> list[str]:
-        return [self.coders.item(i).text() for i in range(self.coders.count())
-                if self.coders.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.coders.item(i).text()
+            for i in range(self.coders.count())
+            if self.coders.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def compute(self) -> None:
         try:
-            self.result = agreement_in_library(self.workbench.library, self.chosen_coders(),
-                                               _keys(self.sources.text()), _keys(self.codes.text()))
+            self.result = agreement_in_library(
+                self.workbench.library,
+                self.chosen_coders(),
+                _keys(self.sources.text()),
+                _keys(self.codes.text()),
+            )
         except ValueError as error:
             self.result = None
             self.message.setText(str(error))
@@ -118,21 +126,31 @@ class AgreementPanel(QWidget):
         self.disagreements.setRowCount(len(result.disagreements))
         for r, row in enumerate(result.disagreements):
             sides = dict(row.passages_by_coder)
-            values = [row.source_key, row.code_key, row.text,
-                      *(" ".join(sides.get(c, ())) or "—" for c in result.coders)]
+            values = [
+                row.source_key,
+                row.code_key,
+                row.text,
+                *(" ".join(sides.get(c, ())) or "—" for c in result.coders),
+            ]
             for c, value in enumerate(values):
                 self.disagreements.setItem(r, c, QTableWidgetItem(value))
 
     @staticmethod
     def _figure_row(label: str, figures: Agreement) -> list[str]:
-        return [label, str(figures.units), f"{figures.percent * 100:.1f}%",
-                _figure(figures.kappa), _figure(figures.alpha)]
+        return [
+            label,
+            str(figures.units),
+            f"{figures.percent * 100:.1f}%",
+            _figure(figures.kappa),
+            _figure(figures.alpha),
+        ]
 
     def export(self) -> None:
         if self.result is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export disagreements", "disagreements.csv",
-                                              "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export disagreements", "disagreements.csv", "CSV files (*.csv)"
+        )
         if not path:
             return
         try:

@@ -9,15 +9,22 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from desktop.core.team.coders import CoderFilter, CoderView
 from desktop.core.workbench import Workbench
 
-LABELS = {CoderView.BOTH: "Codings: everyone", CoderView.MINE: "Codings: mine",
-          CoderView.THEIRS: "Codings: others'"}
+LABELS = {
+    CoderView.BOTH: "Codings: everyone",
+    CoderView.MINE: "Codings: mine",
+    CoderView.THEIRS: "Codings: others'",
+}
 
 
 class CoderSwitch(QComboBox):
     """Sets ``workbench.coder_filter``; ``after_change`` refreshes the views that show codings."""
 
-    def __init__(self, workbench: Workbench, after_change: Callable[[], None] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workbench: Workbench,
+        after_change: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("CoderSwitch")
         self.setAccessibleName("Whose codings to show")

@@ -60,13 +60,20 @@ class ConnectionDialog(QDialog):
         self.remember = QCheckBox("Remember the password in the system keyring", self)
         self.remember.setEnabled(keyring_module() is not None)
         form = QFormLayout(self)
-        for label, widget in (("Saved", self.saved), ("Host", self.host), ("Port", self.port),
-                              ("Database", self.database), ("User", self.user),
-                              ("Name", self.name), ("Password", self.password)):
+        for label, widget in (
+            ("Saved", self.saved),
+            ("Host", self.host),
+            ("Port", self.port),
+            ("Database", self.database),
+            ("User", self.user),
+            ("Name", self.name),
+            ("Password", self.password),
+        ):
             form.addRow(label, widget)
         form.addRow(self.remember)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -88,9 +95,13 @@ class ConnectionDialog(QDialog):
             self.name.setText(c.name)
 
     def connection(self) -> SavedConnection:
-        return SavedConnection(self.host.text().strip(), self.database.text().strip(),
-                               self.user.text().strip(), self.port.value(),
-                               self.name.text().strip())
+        return SavedConnection(
+            self.host.text().strip(),
+            self.database.text().strip(),
+            self.user.text().strip(),
+            self.port.value(),
+            self.name.text().strip(),
+        )
 
     def chosen_url(self) -> str:
         """Save the connection (no password) and return the URL to open (with one if known)."""

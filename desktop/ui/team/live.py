@@ -32,8 +32,13 @@ class LiveUpdates(QObject):
     remote_changed = Signal(object)  # RemoteChanges
     edit_settled = Signal(object)  # Outcome
 
-    def __init__(self, workbench: Workbench, banner: ConnectionBanner,
-                 parent: QObject | None = None, interval_ms: int = POLL_MS) -> None:
+    def __init__(
+        self,
+        workbench: Workbench,
+        banner: ConnectionBanner,
+        parent: QObject | None = None,
+        interval_ms: int = POLL_MS,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("TeamHub")
         self.workbench = workbench
@@ -105,8 +110,10 @@ class LiveUpdates(QObject):
                 return
         if not self.outbox.online:
             waiting = len(self.outbox.waiting)
-            self.banner.show_problem(self._offline_text(self.outbox.last_problem) +
-                                     f" {waiting} edit(s) waiting; retrying automatically.")
+            self.banner.show_problem(
+                self._offline_text(self.outbox.last_problem)
+                + f" {waiting} edit(s) waiting; retrying automatically."
+            )
         elif outcome is not None and outcome.sent:
             self.banner.clear()
 

@@ -24,8 +24,10 @@ from desktop.core.editing import perform
 from desktop.core.editing.command import Command
 from desktop.core.library_export import bundle_from_library
 
-TEXT = ("On 7 August 2008 fighting began in South Ossetia. Russian troops crossed the border "
-        "the next day. The war ended with a ceasefire on 12 August.")
+TEXT = (
+    "On 7 August 2008 fighting began in South Ossetia. Russian troops crossed the border "
+    "the next day. The war ended with a ceasefire on 12 August."
+)
 
 
 def fill(library: Library) -> None:
@@ -34,22 +36,49 @@ def fill(library: Library) -> None:
         uow.lanes.add(LaneRecord("georgia", "Georgia", "#aa0000", 0))
         uow.lanes.add(LaneRecord("russia-great-powers", "Russia", "#0000aa", 1))
         uow.sources.add(SourceRecord("dw", "DW analysis", outlet="DW", full_text=TEXT))
-        uow.events.add(EventRecord("war", "Russo-Georgian war", "2008-08-07", 733261.0,
-                                   733267.0, end="2008-08-12", lane="georgia",
-                                   actors=("Russia", "Georgia"), tags=("war",)))
-        uow.events.add(EventRecord("ceasefire", "Ceasefire", "2008-08", 733255.0, 733286.0,
-                                   lane="georgia"))
+        uow.events.add(
+            EventRecord(
+                "war",
+                "Russo-Georgian war",
+                "2008-08-07",
+                733261.0,
+                733267.0,
+                end="2008-08-12",
+                lane="georgia",
+                actors=("Russia", "Georgia"),
+                tags=("war",),
+            )
+        )
+        uow.events.add(
+            EventRecord("ceasefire", "Ceasefire", "2008-08", 733255.0, 733286.0, lane="georgia")
+        )
         uow.codes.add(CodeRecord("issue", "Issue frames", group="issue"))
         uow.codes.add(CodeRecord("security", "Security", parent_key="issue", position=0))
         uow.codes.add(CodeRecord("conflict", "Conflict", parent_key="issue", position=1))
         uow.codes.add(CodeRecord("military", "Military", parent_key="security"))
-        uow.passages.add(PassageRecord(
-            "p1", "dw", 0, 49, TEXT[0:49], tone="negative",
-            links=(PassageLink("war", 0.9, "suggested"), PassageLink("ceasefire")),
-            codings=(CodingRecord("security", "alice"), CodingRecord("conflict", "bob"))))
-        uow.passages.add(PassageRecord(
-            "p2", "dw", 50, 94, TEXT[50:94], links=(PassageLink("war"),),
-            codings=(CodingRecord("security", "bob"), CodingRecord("conflict", "bob"))))
+        uow.passages.add(
+            PassageRecord(
+                "p1",
+                "dw",
+                0,
+                49,
+                TEXT[0:49],
+                tone="negative",
+                links=(PassageLink("war", 0.9, "suggested"), PassageLink("ceasefire")),
+                codings=(CodingRecord("security", "alice"), CodingRecord("conflict", "bob")),
+            )
+        )
+        uow.passages.add(
+            PassageRecord(
+                "p2",
+                "dw",
+                50,
+                94,
+                TEXT[50:94],
+                links=(PassageLink("war"),),
+                codings=(CodingRecord("security", "bob"), CodingRecord("conflict", "bob")),
+            )
+        )
         uow.claims.add(ClaimRecord("c1", "p1", "war.start", "date", date="2008-08-07"))
         uow.notes.add(NoteRecord("n1", "event", "war", "memo on the war"))
         uow.notes.add(NoteRecord("n2", "passage", "p1", "memo on p1"))

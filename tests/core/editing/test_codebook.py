@@ -52,8 +52,12 @@ def test_remove_code_round_trip(lib: Library) -> None:
 def test_create_and_edit_code_round_trip(lib: Library) -> None:
     round_trip(lib, CreateCode(CodeRecord("blame", "Blame", parent_key="issue", color="#ff0000")))
     security = code(lib, "security")
-    round_trip(lib, EditCode(security, replace(security, name="Safety", color="#00ff00",
-                                               definition="About safety.")))
+    round_trip(
+        lib,
+        EditCode(
+            security, replace(security, name="Safety", color="#00ff00", definition="About safety.")
+        ),
+    )
     assert code(lib, "security").name == "Safety"
 
 
@@ -73,8 +77,9 @@ def test_merge_codes_keeps_every_coding_and_undoes_exactly(lib: Library) -> None
     before, after = round_trip(lib, MergeCodes("security", "conflict"))
     assert "security" not in [c["key"] for c in after["codes"]]
     # every (passage, coder) coded with either code is now coded with the target, once
-    expected = {(p, "conflict", coder) for p, k, coder in codings(before)
-                if k in ("security", "conflict")}
+    expected = {
+        (p, "conflict", coder) for p, k, coder in codings(before) if k in ("security", "conflict")
+    }
     assert {c for c in codings(after) if c[1] == "conflict"} == expected
     assert len(expected) == 3  # p2/bob had both codes: the duplicate collapsed
     [military] = [c for c in after["codes"] if c["key"] == "military"]

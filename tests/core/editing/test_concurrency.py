@@ -58,8 +58,14 @@ def test_killed_writer_loses_no_acknowledged_edit(tmp_path: Path) -> None:
     fill(library)
     library.dispose()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    process = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], cwd=REPO, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         lines = _read_acknowledged(process, ACKNOWLEDGED_BEFORE_KILL)
         process.send_signal(signal.SIGKILL)  # mid-burst: it is writing the next edit now
@@ -89,8 +95,7 @@ def test_killed_writer_loses_no_acknowledged_edit(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("first_wins", [True, False])
-def test_two_writers_conflict_instead_of_losing_an_update(any_url: str,
-                                                          first_wins: bool) -> None:
+def test_two_writers_conflict_instead_of_losing_an_update(any_url: str, first_wins: bool) -> None:
     alice, bob = open_library(any_url), open_library(any_url)
     try:
         fill(alice)

@@ -29,8 +29,7 @@ def event(library: Library, key: str) -> EventRecord:
 
 
 def test_create_event_round_trip_and_times(lib: Library) -> None:
-    new = EventRecord("talks", "Geneva talks", "2008-10", 0.0, 0.0, lane="georgia",
-                      actors=("EU",))
+    new = EventRecord("talks", "Geneva talks", "2008-10", 0.0, 0.0, lane="georgia", actors=("EU",))
     round_trip(lib, CreateEvent(new, author="carol"))
     stored = event(lib, "talks")
     span = DateSpan.from_edtf("2008-10")
@@ -56,8 +55,15 @@ def test_bad_date_fails_readably_and_changes_nothing(lib: Library) -> None:
 
 def test_edit_event_round_trip(lib: Library) -> None:
     war = event(lib, "war")
-    after = replace(war, title="August war", summary="Five days.", tags=("war", "2008"),
-                    actors=("Russia",), lane="russia-great-powers", end="2008-08-16")
+    after = replace(
+        war,
+        title="August war",
+        summary="Five days.",
+        tags=("war", "2008"),
+        actors=("Russia",),
+        lane="russia-great-powers",
+        end="2008-08-16",
+    )
     _before, edited = round_trip(lib, EditEvent(war, after, author="bob"))
     [stored] = [e for e in edited["events"] if e["key"] == "war"]
     assert stored["title"] == "August war" and stored["end"] == "2008-08-16"
@@ -88,8 +94,10 @@ def test_move_event_keeps_precision_and_round_trips(lib: Library) -> None:
     round_trip(lib, MoveEvent(ceasefire, "2008-09", None, "russia-great-powers"))
     moved = event(lib, "ceasefire")
     assert (moved.start, moved.end, moved.lane) == ("2008-09", None, "russia-great-powers")
-    assert (moved.t_lo, moved.t_hi) == (DateSpan.from_edtf("2008-09").t_lo,
-                                        DateSpan.from_edtf("2008-09").t_hi)
+    assert (moved.t_lo, moved.t_hi) == (
+        DateSpan.from_edtf("2008-09").t_lo,
+        DateSpan.from_edtf("2008-09").t_hi,
+    )
 
 
 def test_consecutive_moves_merge_into_one_undo_step(lib: Library) -> None:

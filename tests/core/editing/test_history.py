@@ -75,11 +75,14 @@ def test_history_limit_drops_the_oldest(lib: Library) -> None:
 
 def test_describe_delete_counts_what_goes_with_it(lib: Library) -> None:
     assert describe_delete(lib, "event", "war") == (
-        "Deleting 'Russo-Georgian war' also removes 2 passage links and 1 note.")
+        "Deleting 'Russo-Georgian war' also removes 2 passage links and 1 note."
+    )
     assert describe_delete(lib, "code", "conflict") == (
-        "Deleting 'Conflict' also removes 2 codings.")
+        "Deleting 'Conflict' also removes 2 codings."
+    )
     assert describe_delete(lib, "passage", "p2").endswith(
-        "also removes 2 codings, 1 event link and 1 relation.")
+        "also removes 2 codings, 1 event link and 1 relation."
+    )
     assert describe_delete(lib, "note", "n1") == "Deleting 'memo on the war' removes nothing else."
 
 

@@ -28,8 +28,9 @@ def passage(library: Library, key: str) -> PassageRecord:
 
 
 def test_create_passage_quotes_the_source(lib: Library) -> None:
-    command = CreatePassage("dw", 95, 140, links=(PassageLink("ceasefire"),), author="carol",
-                            tone="neutral")
+    command = CreatePassage(
+        "dw", 95, 140, links=(PassageLink("ceasefire"),), author="carol", tone="neutral"
+    )
     round_trip(lib, command)
     made = passage(lib, command.passage.key)
     assert made.quote == TEXT[95:140] and made.prefix == TEXT[63:95]
@@ -87,5 +88,7 @@ def test_delete_passage_restores_codings_claims_links_relations_notes(lib: Libra
     assert not after["relations"]
     assert [n["key"] for n in after["notes"]] == ["n1", "n3"]
     [p1] = [p for p in before["passages"] if p["key"] == "p1"]
-    assert {(c["code"], c["coder"]) for c in p1["codings"]} == {("security", "alice"),
-                                                               ("conflict", "bob")}
+    assert {(c["code"], c["coder"]) for c in p1["codings"]} == {
+        ("security", "alice"),
+        ("conflict", "bob"),
+    }

@@ -29,8 +29,19 @@ def test_agreement_command_prints_figures_and_writes_csv(tmp_path: Path, capsys)
     db = tmp_path / "lib.sqlite"
     source = two_coders(db)
     out = tmp_path / "dis.csv"
-    status = main(["--db", str(db), "agreement", "--coders", "parallax-team,bob",
-                   "--sources", source, "--csv", str(out)])
+    status = main(
+        [
+            "--db",
+            str(db),
+            "agreement",
+            "--coders",
+            "parallax-team,bob",
+            "--sources",
+            source,
+            "--csv",
+            str(out),
+        ]
+    )
     printed = capsys.readouterr().out
     assert status == 0
     assert "Agreement of parallax-team, bob" in printed and "all codes" in printed

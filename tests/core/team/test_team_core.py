@@ -28,8 +28,14 @@ TEXT = "0123456789" * 10
 
 
 def passage(key: str, start: int, end: int, *codings: tuple[str, str]) -> PassageRecord:
-    return PassageRecord(key, "s", start, end, TEXT[start:end],
-                         codings=tuple(CodingRecord(code, coder) for code, coder in codings))
+    return PassageRecord(
+        key,
+        "s",
+        start,
+        end,
+        TEXT[start:end],
+        codings=tuple(CodingRecord(code, coder) for code, coder in codings),
+    )
 
 
 def test_coder_filter_keeps_mine_theirs_or_both() -> None:
@@ -103,14 +109,16 @@ def test_the_compare_panes_show_only_the_chosen_coders(sqlite_library: Library) 
     load_sample(sqlite_library)
     with sqlite_library.unit_of_work() as uow:
         target = next(p for p in uow.passages.list() if p.codings and p.links)
-        extra = next(c.key for c in uow.codes.list()
-                     if c.key not in {k.code_key for k in target.codings})
+        extra = next(
+            c.key for c in uow.codes.list() if c.key not in {k.code_key for k in target.codings}
+        )
     perform(ApplyCode(target.key, extra, author="bob"), sqlite_library)
     team_codes = {c.code_key for c in target.codings}
 
     def shown(view: CoderView) -> set[str]:
         comparison = compare_event_key(
-            sqlite_library, target.links[0].event_key, CoderFilter(view, "bob"))
+            sqlite_library, target.links[0].event_key, CoderFilter(view, "bob")
+        )
         assert comparison is not None
         views = [v for pane in comparison.panes for v in pane.passages if v.key == target.key]
         return {tag.key for tag in views[0].codes}
@@ -162,6 +170,7 @@ def test_the_outbox_keeps_an_unsent_edit_and_retries_with_backoff() -> None:
                 raise LibraryUnavailableError("server down")
             sent.append(name)
             return name
+
         return action
 
     assert box.send("first", edit("first")) is None and not box.online
@@ -186,8 +195,10 @@ def test_a_dropped_connection_becomes_library_unavailable(sqlite_library: Librar
     def broken(_uow: object) -> None:
         raise OperationalError("SELECT 1", {}, Exception("server closed the connection"))
 
-    with (pytest.raises(LibraryUnavailableError, match="cannot be reached"),
-          sqlite_library.unit_of_work() as uow):
+    with (
+        pytest.raises(LibraryUnavailableError, match="cannot be reached"),
+        sqlite_library.unit_of_work() as uow,
+    ):
         broken(uow)
 
 

@@ -60,9 +60,9 @@ def first_fit_one_by_one(x0: list[float], x1: list[float], rows: int, gap: float
     return found
 
 
-extents = st.lists(
-    st.tuples(st.integers(0, 200), st.integers(0, 40)), max_size=60
-).map(lambda pairs: sorted((float(a), float(a + b)) for a, b in pairs))
+extents = st.lists(st.tuples(st.integers(0, 200), st.integers(0, 40)), max_size=60).map(
+    lambda pairs: sorted((float(a), float(a + b)) for a, b in pairs)
+)
 
 
 @given(extents, st.integers(0, 5), st.sampled_from([0.0, 2.0, 6.0]))

@@ -70,9 +70,12 @@ EDITS: dict[str, Callable[[Workbench], Command]] = {
 def test_patched_scene_matches_a_rebuild(sqlite_library: Library, name: str) -> None:
     load_sample(sqlite_library)
     lane = Workbench(sqlite_library).catalog.lanes[0].key
-    perform(CreateEvent(
-        EventRecord("lonely", "No source speaks of it", "2015-06-01", 0.0, 1.0, lane=lane)
-    ), sqlite_library)
+    perform(
+        CreateEvent(
+            EventRecord("lonely", "No source speaks of it", "2015-06-01", 0.0, 1.0, lane=lane)
+        ),
+        sqlite_library,
+    )
     bench = Workbench(sqlite_library)
     before = scene_data_from_catalog(bench.catalog, LaneState())
     command = EDITS[name](bench)

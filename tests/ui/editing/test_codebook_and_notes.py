@@ -20,8 +20,9 @@ def test_merge_keeps_every_coding_and_undoes(window: Any) -> None:
     before = codings(library, source), codings(library, target)
     assert before[0] > 0
     with library.unit_of_work() as uow:
-        passages = {p.key for p in uow.passages.list()
-                    for c in p.codings if c.code_key in (source, target)}
+        passages = {
+            p.key for p in uow.passages.list() for c in p.codings if c.code_key in (source, target)
+        }
     codebook.select(source)
     assert codebook.current().key == source
     codebook.ask_choice = lambda title, names: next(n for n in names if n.endswith("Morality"))
@@ -55,7 +56,11 @@ def test_add_rename_recolour_and_move(window: Any) -> None:
     with library.unit_of_work() as uow:
         code = uow.codes.get(created.key)
     assert (code.name, code.color, code.parent_key, code.definition) == (
-        "Sanctions regime", "#123456", None, "Economic measures against a state.")
+        "Sanctions regime",
+        "#123456",
+        None,
+        "Economic measures against a state.",
+    )
     assert len(window.editing.history.labels) == 5
 
 

@@ -61,8 +61,7 @@ def test_take_theirs_changes_nothing_and_reloads(window: Any, other: Library) ->
     assert window.editing.history.labels == []
 
 
-def test_deleted_meanwhile_is_explained_and_the_screen_reloads(window: Any,
-                                                               other: Library) -> None:
+def test_deleted_meanwhile_is_explained_and_the_screen_reloads(window: Any, other: Library) -> None:
     war = _war(window)
     perform(DeleteEvent(war.key, "bob"), other)
     warned: list[str] = []
@@ -79,8 +78,9 @@ def test_deleted_meanwhile_is_explained_and_the_screen_reloads(window: Any,
 
 def test_dialog_compares_side_by_side_and_keeps_mine(qtbot: Any, window: Any) -> None:
     war = _war(window)
-    case = ConflictCase("Edit event", war, replace(war, summary="mine"),
-                        replace(war, title="theirs"))
+    case = ConflictCase(
+        "Edit event", war, replace(war, summary="mine"), replace(war, title="theirs")
+    )
     dialog = ConflictDialog(case, window)
     qtbot.addWidget(dialog)
     assert dialog.table.isHidden()

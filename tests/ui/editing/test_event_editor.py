@@ -36,8 +36,9 @@ def _save_button(editor: EventEditor) -> Any:
 
 
 @pytest.mark.parametrize(("typed", "shown"), CASES)
-def test_date_field_says_how_it_understood_the_text(qtbot: Any, window: Any, typed: str,
-                                                    shown: str) -> None:
+def test_date_field_says_how_it_understood_the_text(
+    qtbot: Any, window: Any, typed: str, shown: str
+) -> None:
     editor = EventEditor(window.workbench.catalog, None, window)
     qtbot.addWidget(editor)
     qtbot.keyClicks(editor.title_edit, "Talks")
@@ -81,7 +82,13 @@ def test_new_event_is_saved_shown_and_undone(qtbot: Any, window: Any) -> None:
     key = created[0]
     row = event_row(window.workbench.library, key)
     assert (row.title, row.start, row.lane, row.actors, row.importance, row.stamp.author) == (
-        "Geneva talks open", "2008-10-15", "georgia", ("Russia", "Georgia"), 1, "tester")
+        "Geneva talks open",
+        "2008-10-15",
+        "georgia",
+        ("Russia", "Georgia"),
+        1,
+        "tester",
+    )
     view = window.timeline_widget.view
     qtbot.waitUntil(lambda: key in view.scene.data.id_of_key, timeout=2000)
     assert window.workbench.selection == (key,)

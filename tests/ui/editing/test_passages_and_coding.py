@@ -15,16 +15,21 @@ from desktop.ui.editing.passage_dialogs import BoundsDialog
 from desktop.ui.editing.quick_code import QuickCodePalette
 from tests.ui.editing.conftest import installation
 
-TEXT = ("Background. On 7 August 2008 Georgian forces shelled Tskhinvali and Russian troops "
-        "crossed the Roki tunnel the next day; “the war” ended with a ceasefire on 12 August.")
+TEXT = (
+    "Background. On 7 August 2008 Georgian forces shelled Tskhinvali and Russian troops "
+    "crossed the Roki tunnel the next day; “the war” ended with a ceasefire on 12 August."
+)
 
 
 @pytest.fixture
 def reader(window: Any) -> Any:
     library = window.workbench.library
     with library.unit_of_work("tester") as uow:
-        uow.sources.add(SourceRecord("memo", "A memo on the war", outlet="Memo",
-                                     published="2008-09-01", full_text=TEXT))
+        uow.sources.add(
+            SourceRecord(
+                "memo", "A memo on the war", outlet="Memo", published="2008-09-01", full_text=TEXT
+            )
+        )
         uow.commit()
     window.workbench.reload()
     window.compare_widget.open_reader("memo")
@@ -50,8 +55,9 @@ def test_selection_and_p_make_a_linked_passage(qtbot: Any, window: Any, reader: 
 
     def pick(dialog: Any) -> bool:
         assert isinstance(dialog, EventPicker)
-        keys = [dialog.list.item(r).data(Qt.ItemDataRole.UserRole)
-                for r in range(dialog.list.count())]
+        keys = [
+            dialog.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(dialog.list.count())
+        ]
         offered.append(keys)
         dialog.list.item(keys.index(war.key)).setSelected(True)
         return True
@@ -103,8 +109,7 @@ def test_bounds_are_adjusted(window: Any, reader: Any) -> None:
     assert after.key == passage.key and after.quote == "Georgian forces shelled Tskhinvali"
 
 
-def test_quick_code_palette_filters_and_enter_codes(qtbot: Any, window: Any,
-                                                    reader: Any) -> None:
+def test_quick_code_palette_filters_and_enter_codes(qtbot: Any, window: Any, reader: Any) -> None:
     tools = installation(window).reader_tools
     tools.run_dialog = lambda dialog: True
     lo = TEXT.index("Russian troops")
@@ -151,4 +156,7 @@ def test_palette_sets_attributes(qtbot: Any, window: Any, reader: Any) -> None:
     assert tools.quick_code()
     [passage] = passages_of(window.workbench.library, "memo")
     assert (passage.voice, passage.tone, passage.epistemic) == (
-        "Saakashvili", "negative", "attributed")
+        "Saakashvili",
+        "negative",
+        "attributed",
+    )

@@ -26,8 +26,11 @@ def test_find_searches_and_opens_results(qtbot: Any, window: Any) -> None:
     assert kind == "event"
     tree.itemActivated.emit(event_item, 0)
     assert window.workbench.selection == (key,)
-    passages = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-                    if tree.topLevelItem(i).text(0).startswith("Passages"))
+    passages = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0).startswith("Passages")
+    )
     _kind, passage_key = passages.child(0).data(0, Qt.ItemDataRole.UserRole)
     tree.itemActivated.emit(passages.child(0), 0)
     reader = window.compare_widget.reader
@@ -43,7 +46,11 @@ def test_history_dock_lists_marks_and_jumps(qtbot: Any, window: Any) -> None:
     for body in ("one", "two", "three"):
         assert controller.execute(CreateNote("event", war.key, body, "tester"))
     assert [dock.list.item(i).text().strip() for i in range(dock.list.count())] == [
-        "(as opened)", "Add note", "Add note", "▶ Add note"]
+        "(as opened)",
+        "Add note",
+        "Add note",
+        "▶ Add note",
+    ]
     assert dock.list.item(3).font().bold()
     dock.list.itemClicked.emit(dock.list.item(1))
     with controller.library.unit_of_work() as uow:

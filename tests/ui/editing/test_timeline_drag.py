@@ -29,8 +29,9 @@ def test_drag_moves_the_event_in_time_and_lane(qtbot: Any, window: Any) -> None:
     t0 = view.scale.t0
     qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=start)
     for step in range(1, 11):
-        qtbot.mouseMove(view, QPoint(start.x() + 20 * step, start.y() + (end_y - start.y())
-                                     * step // 10))
+        qtbot.mouseMove(
+            view, QPoint(start.x() + 20 * step, start.y() + (end_y - start.y()) * step // 10)
+        )
     qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=end)
     moved = event_row(library, war.key)
     assert (moved.start, moved.end, moved.lane) == (*expected, target_lane)

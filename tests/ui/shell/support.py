@@ -16,37 +16,79 @@ from desktop.ui.shell.errors import ErrorReporter
 
 EVENTS = (
     ("war-2008", "Russo-Georgian war", "2008-08-07", "2008-08-12", "georgia", 1, ("war",)),
-    ("crimea-2014", "Annexation of Crimea", "2014-02-20", "2014-03-26", "ukraine-moldova-belarus",
-     1, ("annexation",)),
+    (
+        "crimea-2014",
+        "Annexation of Crimea",
+        "2014-02-20",
+        "2014-03-26",
+        "ukraine-moldova-belarus",
+        1,
+        ("annexation",),
+    ),
     ("rose-2003", "Rose Revolution", "2003-11", None, "georgia", 2, ("protest",)),
     ("zapad-2017", "Zapad exercise", "2017-09", None, "baltics-eu-nato", 3, ("exercise",)),
 )
 
 
-def event(key: str, title: str, start: str, end: str | None, lane: str, importance: int,
-          tags: tuple[str, ...]) -> EventRecord:
+def event(
+    key: str,
+    title: str,
+    start: str,
+    end: str | None,
+    lane: str,
+    importance: int,
+    tags: tuple[str, ...],
+) -> EventRecord:
     span = DateSpan.from_edtf(start, end)
-    return EventRecord(key=key, title=title, start=start, end=end, t_lo=span.t_lo,
-                       t_hi=span.t_hi, lane=lane, importance=importance, tags=tags,
-                       actors=("Russia",), summary=f"Summary of {title}.")
+    return EventRecord(
+        key=key,
+        title=title,
+        start=start,
+        end=end,
+        t_lo=span.t_lo,
+        t_hi=span.t_hi,
+        lane=lane,
+        importance=importance,
+        tags=tags,
+        actors=("Russia",),
+        summary=f"Summary of {title}.",
+    )
 
 
 def fill_library(library: Library) -> None:
     """Three lanes, four events, two sources; both sources speak of the 2008 war."""
     with library.unit_of_work("tester") as uow:
-        for i, (key, name) in enumerate((("georgia", "Georgia"),
-                                         ("ukraine-moldova-belarus", "Ukraine, Moldova, Belarus"),
-                                         ("baltics-eu-nato", "Baltics, EU, NATO"))):
+        for i, (key, name) in enumerate(
+            (
+                ("georgia", "Georgia"),
+                ("ukraine-moldova-belarus", "Ukraine, Moldova, Belarus"),
+                ("baltics-eu-nato", "Baltics, EU, NATO"),
+            )
+        ):
             uow.lanes.add(LaneRecord(key=key, name=name, color="#4477aa", position=i))
         for row in EVENTS:
             uow.events.add(event(*row))
         text = "On 7 August 2008 fighting began in South Ossetia."
         for key, outlet in (("bbc-2008", "BBC"), ("rt-2008", "RT")):
-            uow.sources.add(SourceRecord(key=key, title=f"War report by {outlet}", outlet=outlet,
-                                         published="2008-08-08", full_text=text))
-            uow.passages.add(PassageRecord(key=f"{key}-p1", source_key=key, start=0,
-                                           end=len(text), quote=text,
-                                           links=(PassageLink("war-2008"),)))
+            uow.sources.add(
+                SourceRecord(
+                    key=key,
+                    title=f"War report by {outlet}",
+                    outlet=outlet,
+                    published="2008-08-08",
+                    full_text=text,
+                )
+            )
+            uow.passages.add(
+                PassageRecord(
+                    key=f"{key}-p1",
+                    source_key=key,
+                    start=0,
+                    end=len(text),
+                    quote=text,
+                    links=(PassageLink("war-2008"),),
+                )
+            )
         uow.meta.set("attribution", "Test sources, written for these tests.")
         uow.commit()
 

@@ -52,7 +52,8 @@ def test_an_exception_in_a_slot_shows_a_dialog_and_logs(qtbot, tmp_path: Path) -
 
 def test_user_errors_are_shown_as_written() -> None:
     assert readable_message(LibraryError("The file is not a library.")) == (
-        "The file is not a library.")
+        "The file is not a library."
+    )
 
 
 def test_an_unwritable_log_still_shows_the_dialog(tmp_path: Path) -> None:

@@ -22,8 +22,13 @@ def fresh(tmp_path: Path) -> ShellSettings:
 
 
 def test_filters_round_trip_through_json() -> None:
-    filters = Filters(lanes=frozenset({"georgia", "central-asia"}), tags=frozenset({"war"}),
-                      max_importance=2, text="gas", dim_instead_of_hide=True)
+    filters = Filters(
+        lanes=frozenset({"georgia", "central-asia"}),
+        tags=frozenset({"war"}),
+        max_importance=2,
+        text="gas",
+        dim_instead_of_hide=True,
+    )
     assert filters_from_json(filters_to_json(filters)) == filters
 
 
@@ -35,8 +40,9 @@ def test_broken_filter_json_gives_no_filters() -> None:
 def test_preferences_and_sessions_survive_a_restart(tmp_path: Path) -> None:
     settings = fresh(tmp_path)
     assert settings.preferences() == Preferences()
-    chosen = Preferences(author="Ana", theme="dark", export_width=2400, export_theme="print",
-                         date_format="iso")
+    chosen = Preferences(
+        author="Ana", theme="dark", export_width=2400, export_theme="print", date_format="iso"
+    )
     settings.set_preferences(chosen)
     session = LibrarySession(Filters(text="war"), ("a", "b"), {"t0": 1.5})
     settings.save_library_session("sqlite:///x.sqlite", session)

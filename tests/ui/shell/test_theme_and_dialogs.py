@@ -53,14 +53,17 @@ def test_check_boxes_stay_visible_on_the_dark_theme(qtbot, app_theme: QApplicati
     box.resize(40, 24)
     image = box.grab().toImage()
     background = app_theme.palette().color(QPalette.ColorRole.Window).lightness()
-    outline = max(image.pixelColor(x, y).lightness()
-                  for x in range(image.width()) for y in range(image.height()))
+    outline = max(
+        image.pixelColor(x, y).lightness()
+        for x in range(image.width())
+        for y in range(image.height())
+    )
     assert outline - background > 60  # Fusion's own outline would be darker than the window
 
 
-def test_preferences_apply_author_dates_and_theme(qtbot: QtBot, app_theme: QApplication,
-                                                  sqlite_library: Library,
-                                                  tmp_path: Path) -> None:
+def test_preferences_apply_author_dates_and_theme(
+    qtbot: QtBot, app_theme: QApplication, sqlite_library: Library, tmp_path: Path
+) -> None:
     fill_library(sqlite_library)
     window = make_window(qtbot, sqlite_library, tmp_path)
     dialog = PreferencesDialog(window.preferences, window)
@@ -91,8 +94,9 @@ def test_about_names_version_licences_and_dataset_sources(sqlite_library: Librar
 
 
 def test_preferences_dialog_starts_from_the_given_values(qtbot) -> None:  # type: ignore[no-untyped-def]
-    given = Preferences(author="B", theme="light", export_width=900, export_theme="dark",
-                        date_format="iso")
+    given = Preferences(
+        author="B", theme="light", export_width=900, export_theme="dark", date_format="iso"
+    )
     dialog = PreferencesDialog(given)
     qtbot.addWidget(dialog)
     assert dialog.chosen() == given

@@ -35,8 +35,9 @@ def test_another_clients_edit_appears_within_two_seconds(  # type: ignore[no-unt
         with other.unit_of_work("bob") as uow:
             uow.events.update(replace(uow.events.get(key), title="Renamed by Bob"))
             uow.commit()
-        qtbot.waitUntil(lambda: window.workbench.catalog.event(key).title == "Renamed by Bob",
-                        timeout=2000)
+        qtbot.waitUntil(
+            lambda: window.workbench.catalog.event(key).title == "Renamed by Bob", timeout=2000
+        )
     finally:
         other.dispose()
         hub = team_hub(window)
@@ -114,7 +115,9 @@ def test_the_agreement_panel_computes_and_exports(  # type: ignore[no-untyped-de
     panel = window.panels.docks["agreement"].widget()
     assert isinstance(panel, AgreementPanel)
     assert [panel.coders.item(i).text() for i in range(panel.coders.count())] == [
-        "bob", "parallax-team"]
+        "bob",
+        "parallax-team",
+    ]
     panel.compute_button.click()
     assert panel.figures.item(0, 0).text() == "All codes"
     assert panel.disagreements.rowCount() > 0 and panel.export_button.isEnabled()
