@@ -56,7 +56,7 @@ def test_export_actions_are_connected(
     fill_window(window, window.workbench, window.signals)
     seen = []
     monkeypatch.setattr(
-        install, "export_timeline_image", lambda parent, library, view: seen.append(view)
+        install, "export_timeline_image", lambda parent, library, view, **_: seen.append(view)
     )
     actions = window.menu_actions
     assert actions.export_image.isEnabled() and "not built" not in actions.export_image.statusTip()
@@ -95,7 +95,7 @@ def test_import_documents_action_imports_and_opens_the_review(  # type: ignore[n
     assert action.isEnabled()
     sources_before = sqlite_library.counts().sources
     window.show()
-    with qtbot.waitSignal(window.import_controller.finished, timeout=20000) as done:
+    with qtbot.waitSignal(window.import_controller.finished, timeout=60000) as done:
         action.trigger()
     (outcome,) = done.args[0].outcomes
     assert sqlite_library.counts().sources == sources_before + 1
