@@ -1,6 +1,6 @@
 """Property: every importer (documents and data formats), given random or adversarial bytes,
 succeeds or fails with one readable line, leaves the library unchanged when it fails, and stays
-below 1 GB of memory. Each case runs in a forked child whose address space is capped with
+below 1 GB of memory. Each case runs in a fresh child process whose address space is capped with
 ``resource.setrlimit``, so a bomb shows up as a failed case instead of taking the machine."""
 
 from __future__ import annotations
@@ -73,7 +73,9 @@ def _child(connection: Connection, task: str, path: str, fmt: str | None, db: st
 
 
 def run_capped(task: str, path: Path, fmt: str | None = None, db: str = "") -> tuple[str, str]:
-    context = multiprocessing.get_context("fork")
+    # A fresh interpreter, not a fork: a forked child would inherit the test process's address
+    # space (Qt, numpy, scikit-learn after other tests), which can already exceed the cap.
+    context = multiprocessing.get_context("forkserver")
     receiving, sending = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(sending, task, str(path), fmt, db))
     process.start()
@@ -103,6 +105,8 @@ def digest(path: Path) -> str:
 
 def import_and_check(data: bytes, name: str, fmt: str | None, folder: Path, template: Path) -> None:
     db = folder / "lib.sqlite"
+    for leftover in ("-wal", "-shm", "-journal"):  # the previous example's child may leave them
+        Path(f"{db}{leftover}").unlink(missing_ok=True)
     shutil.copyfile(template, db)
     source = folder / name
     source.write_bytes(data)

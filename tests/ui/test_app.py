@@ -34,7 +34,7 @@ def test_window_is_filled_and_refilled_on_switch(
     assert window.findChildren(ComparePanel) and window.findChildren(TimelinePanel)
     war = next(e.key for e in bench.catalog.events if e.start == "2008-08-07")
     bench.select([war])
-    qtbot.waitUntil(lambda: len(window.findChild(ComparePanel).pane_keys()) >= 3, timeout=3000)
+    qtbot.waitUntil(lambda: len(window.findChild(ComparePanel).pane_keys()) >= 3, timeout=20000)
     switch_and_wait(qtbot, window, str(tmp_path / "other.sqlite"))
     panels = window.findChildren(ComparePanel)
     assert panels and all(p.workbench is window.workbench for p in panels if p.isVisible())
