@@ -8,23 +8,10 @@ import time
 from pathlib import Path
 
 from db.library import open_library
+from desktop.core.dates import MONTH_NAMES
 from desktop.core.importing import import_batch
 from desktop.core.sample import load_sample
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _PLACES = ("Baku", "Tbilisi", "Yerevan", "Almaty", "Kyiv", "Tashkent", "Chisinau", "Minsk")
 _WORDS = [
     "officials",
@@ -63,7 +50,7 @@ def _paragraph(rng: random.Random) -> str:
     sentences = []
     for _ in range(rng.randint(3, 6)):
         year = rng.randint(1995, 2025)
-        day, month = rng.randint(1, 28), rng.choice(_MONTHS)
+        day, month = rng.randint(1, 28), rng.choice(MONTH_NAMES)
         words = " ".join(rng.sample(_WORDS, rng.randint(8, 16)))
         form = rng.randrange(4)
         if form == 0:
