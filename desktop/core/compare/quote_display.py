@@ -1,7 +1,8 @@
 """Quotations as a reader should see them, without altering what is stored.
 
 Web texts keep debris from their pages: Markdown link markup (``[text](#)``) and gaps where a
-linked phrase was lost when the page was saved ("fought for control of , a region"). The stored
+linked phrase was lost when the page was saved ("fought for control of , a region", or between
+two words that cannot be adjacent: "tense since the that was hit by a as it headed"). The stored
 quote stays verbatim (its offsets and hash anchor it); for display the markup is dropped, keeping
 the linked words, and each gap is shown as "[…]", with a tooltip that says so and gives the quote
 as stored.
@@ -16,6 +17,13 @@ GAP = "[…]"
 _LINK = re.compile(r"\[([^\[\]]*)\]\((?:#|[^()\s]*)\)")
 # a word or a comma, then a space, then punctuation that cannot start a word: a lost phrase
 _GAP = re.compile(r"(?:(?<=[^\W\d_])|(?<=[,;’”)]))( )(?=[,.;:](?:\s|$))")
+# an article, then a word no noun phrase starts with ("since the that was hit by a as it"):
+# the linked noun between them was lost; the article "a" only in lower case ("Plan A as")
+_FUNCTION_WORDS = (
+    "that|as|which|was|were|is|are|has|had|have|of|and|or|but|to|by|for|with|from|who|"
+    "whom|whose|it|its|into|than|then|when|where|while"
+)
+_WORD_GAP = re.compile(rf"(?<![\w-])([Tt]he|[Aa]n|a) (?=(?:{_FUNCTION_WORDS})(?![\w-]))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +39,8 @@ def display_quote(quote: str) -> DisplayQuote:
     links = len(_LINK.findall(quote))
     text = _LINK.sub(r"\1", quote)
     text, gaps = _GAP.subn(f" {GAP}", text)
+    text, word_gaps = _WORD_GAP.subn(rf"\1 {GAP} ", text)
+    gaps += word_gaps
     if not links and not gaps:
         return DisplayQuote(quote)
     what = []

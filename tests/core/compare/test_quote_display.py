@@ -29,3 +29,29 @@ def test_phrases_lost_with_a_link_show_as_an_ellipsis() -> None:
 def test_clean_quotes_and_ratios_are_left_alone() -> None:
     for quote in ("Of 67 people on board, 38 died.", "a ratio of 3 : 1 in favour", "He said: no."):
         assert display_quote(quote).text == quote and display_quote(quote).tooltip == ""
+
+
+def test_a_phrase_lost_between_two_words_that_cannot_be_adjacent_shows_an_ellipsis() -> None:
+    quote = (
+        "Relations between Russia and Azerbaijan, on the other hand, have been tense since the"
+        " that was hit by a as it headed for the Chechen capital Grozny on December 25, 2024."
+    )
+    shown = display_quote(quote)
+    assert shown.text == (
+        f"Relations between Russia and Azerbaijan, on the other hand, have been tense since the"
+        f" {GAP} that was hit by a {GAP} as it headed for the Chechen capital Grozny on"
+        " December 25, 2024."
+    )
+    assert "marks 2 phrases lost" in shown.tooltip and quote in shown.tooltip
+
+
+def test_articles_before_ordinary_words_are_not_gaps() -> None:
+    for quote in (
+        "the plane that was hit",
+        "a missile as it headed",
+        "Plan A as agreed",
+        "the in-laws and the of-the-record talks",
+        "an oath to the state",
+        "The that-clause is a grammar term",
+    ):
+        assert display_quote(quote).text == quote, quote
