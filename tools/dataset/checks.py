@@ -118,6 +118,25 @@ def _event_problems(library: Record) -> list[str]:
     return problems
 
 
+def _anachronisms(library: Record) -> list[str]:
+    """Links from a passage to an event that began after the passage's source was published."""
+    published = {
+        source["key"]: HistDate.parse_edtf(source["published"]).end_day()
+        for source in library["sources"]
+        if source.get("published")
+    }
+    starts = {e["key"]: HistDate.parse_edtf(e["start"]).first_day() for e in library["events"]}
+    return [
+        f"passage {passage['key']}: linked to {link['event']}, which began after its source "
+        f"{passage['source']} was published"
+        for passage in library["passages"]
+        for link in passage.get("events", [])
+        if link["event"] in starts
+        and passage["source"] in published
+        and starts[link["event"]] > published[passage["source"]]
+    ]
+
+
 def _passage_problems(library: Record, code_keys: frozenset[str]) -> list[str]:
     events = {event["key"] for event in library["events"]}
     sources = {source["key"] for source in library["sources"]}
@@ -173,5 +192,6 @@ def find_problems(library: Record) -> list[str]:
     problems += _date_problems("sources", [s.get("published") for s in library["sources"]])
     problems += _event_problems(library)
     problems += _passage_problems(library, code_keys)
+    problems += _anachronisms(library)
     problems += _claim_problems(library)
     return problems
