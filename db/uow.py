@@ -26,8 +26,10 @@ from db.errors import (
 from db.repositories import (
     ClaimRepository,
     CodeRepository,
+    CodingRepository,
     EventRepository,
     LaneRepository,
+    LinkRepository,
     MetaRepository,
     NoteRepository,
     PassageRepository,
@@ -119,6 +121,8 @@ class UnitOfWork:
         self.events = EventRepository(session, self.author)
         self.passages = PassageRepository(session, self.author)
         self.codes = CodeRepository(session, self.author)
+        self.codings = CodingRepository(session, self.author)
+        self.links = LinkRepository(session, self.author)
         self.claims = ClaimRepository(session, self.author)
         self.notes = NoteRepository(session, self.author)
         self.relations = RelationRepository(session)

@@ -2,8 +2,10 @@
 
 from db.repositories.claims import ClaimRepository
 from db.repositories.codes import CodeRepository
+from db.repositories.codings import CodingRepository
 from db.repositories.events import EventRepository
 from db.repositories.lanes import LaneRepository
+from db.repositories.links import LinkRepository
 from db.repositories.meta import MetaRepository
 from db.repositories.notes import NoteRepository
 from db.repositories.passages import PassageRepository
@@ -14,8 +16,10 @@ from db.repositories.suggestions import SuggestionRepository
 __all__ = [
     "ClaimRepository",
     "CodeRepository",
+    "CodingRepository",
     "EventRepository",
     "LaneRepository",
+    "LinkRepository",
     "MetaRepository",
     "NoteRepository",
     "PassageRepository",

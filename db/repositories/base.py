@@ -34,6 +34,14 @@ class Repository:
             raise NotFoundError(f"No {self.kind} '{key}' in this library (deleted meanwhile?).")
         return row
 
+    def _id_of(self, model: type[M], kind: str, key: str) -> int:
+        """The row id of the ``kind`` with this key, without loading the row."""
+        statement = select(model.id).where(model.key == key)  # type: ignore[attr-defined]
+        found = self.session.scalar(statement)
+        if found is None:
+            raise NotFoundError(f"No {kind} '{key}' in this library (deleted meanwhile?).")
+        return int(found)
+
     def _flush(self) -> None:
         """Flush so the caller sees ids and rule violations now, as a readable error."""
         try:

@@ -41,6 +41,16 @@ class ClaimRepository(Repository):
         )
         return [claim_record(row) for row in self.session.scalars(statement).unique()]
 
+    def of_passage(self, passage_key: str) -> builtins.list[ClaimRecord]:
+        """The claims of one passage, by key."""
+        statement = (
+            select(models.Claim)
+            .join(models.Passage, models.Claim.passage_id == models.Passage.id)
+            .where(models.Passage.key == passage_key)
+            .order_by(models.Claim.key)
+        )
+        return [claim_record(row) for row in self.session.scalars(statement).unique()]
+
     def get(self, key: str) -> ClaimRecord:
         return claim_record(self._row(models.Claim, key))
 

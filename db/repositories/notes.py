@@ -68,6 +68,15 @@ class NoteRepository(Repository):
         self._end_edit(row, claimed, before, note_record(row))
         return note_record(row)
 
+    def retarget(self, note_keys: builtins.list[str], kind: str, target_key: str) -> None:
+        """Point these notes at another record (their text, author and times unchanged)."""
+        if not note_keys:
+            return
+        rows = self.session.scalars(select(models.Note).where(models.Note.key.in_(note_keys)))
+        for row in rows:
+            row.target_kind, row.target_key = kind, target_key
+        self._flush()
+
     def delete(self, key: str) -> NoteRecord:
         row = self._row(models.Note, key)
         record = note_record(row)

@@ -30,6 +30,10 @@ class RelationRepository(Repository):
         )
         return [relation_record(row) for row in rows.unique()]
 
+    def of_passage(self, passage_key: str) -> builtins.list[RelationRecord]:
+        """The relations from or to one passage, in ``list`` order."""
+        return [r for r in self.list() if passage_key in (r.from_key, r.to_key)]
+
     def add(self, relation: RelationRecord) -> RelationRecord:
         row = models.PassageRelation(
             key=relation.key,

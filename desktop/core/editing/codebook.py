@@ -6,7 +6,6 @@ from dataclasses import replace
 
 from db.records import CodeRecord, CodingRecord, NoteRecord, Stamp
 from db.uow import UnitOfWork
-from desktop.core.editing import rows
 from desktop.core.editing.changes import Changes
 from desktop.core.editing.command import EditError, UnitCommand
 from desktop.core.editing.edits import RecordEdit, delete_checked, with_version
@@ -110,7 +109,7 @@ class _CodeRemoval(UnitCommand):
 
     def capture(self, uow: UnitOfWork) -> CodeRecord:
         self._code = uow.codes.get(self.key)
-        self._codings = rows.codings_of_code(uow, self.key)
+        self._codings = uow.codings.of_code(self.key)
         self._children = [c for c in uow.codes.list() if c.parent_key == self.key]
         self._notes = uow.notes.for_target("code", self.key)
         return self._code
@@ -125,7 +124,7 @@ class _CodeRemoval(UnitCommand):
         assert self._code is not None, "undo before do"
         uow.codes.add(replace(self._code, id=None, stamp=Stamp()))
         for coding in self._codings:
-            rows.add_coding(uow, coding)
+            uow.codings.add(coding)
         for child in self._children:
             uow.codes.update(with_version(child, self._child_versions.get(child.key, 0)))
 
@@ -147,7 +146,7 @@ class DeleteCode(_CodeRemoval):
     def do(self, uow: UnitOfWork) -> Changes:
         code = self.capture(uow)
         for coding in self._codings:
-            rows.remove_coding(uow, coding.passage_key, self.key, coding.coder)
+            uow.codings.remove(coding.passage_key, self.key, coding.coder)
         self.reparent_children(uow, code.parent_key)
         for note in self._notes:
             uow.notes.delete(note.key)
@@ -184,18 +183,18 @@ class MergeCodes(_CodeRemoval):
         uow.codes.get(self.target_key)
         self._added = []
         for coding in self._codings:
-            rows.remove_coding(uow, coding.passage_key, self.key, coding.coder)
-            if not rows.has_coding(uow, coding.passage_key, self.target_key, coding.coder):
+            uow.codings.remove(coding.passage_key, self.key, coding.coder)
+            if not uow.codings.has(coding.passage_key, self.target_key, coding.coder):
                 moved = replace(coding, code_key=self.target_key)
-                rows.add_coding(uow, moved)
+                uow.codings.add(moved)
                 self._added.append(moved)
         self.reparent_children(uow, self.target_key)
-        rows.retarget_notes(uow, [note.key for note in self._notes], "code", self.target_key)
+        uow.notes.retarget([note.key for note in self._notes], "code", self.target_key)
         uow.codes.delete(self.key)
 
     def undo(self, uow: UnitOfWork) -> Changes:
         for coding in self._added:
-            rows.remove_coding(uow, coding.passage_key, self.target_key, coding.coder)
+            uow.codings.remove(coding.passage_key, self.target_key, coding.coder)
         self.restore(uow)
-        rows.retarget_notes(uow, [note.key for note in self._notes], "code", self.key)
+        uow.notes.retarget([note.key for note in self._notes], "code", self.key)
         return self.changes(self.target_key)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from db.records import CodingRecord
 from db.uow import UnitOfWork
-from desktop.core.editing import rows
 from desktop.core.editing.changes import Changes
 from desktop.core.editing.command import EditError, UnitCommand
 from desktop.core.editing.identity import require_coder
@@ -21,14 +20,14 @@ class ApplyCode(UnitCommand):
     def do(self, uow: UnitOfWork) -> Changes:
         coding = self.coding
         require_coder(coding.coder)
-        if rows.has_coding(uow, coding.passage_key, coding.code_key, coding.coder):
+        if uow.codings.has(coding.passage_key, coding.code_key, coding.coder):
             raise EditError("You already applied this code to the passage.")
-        rows.add_coding(uow, coding)
+        uow.codings.add(coding)
         return _changes(self.coding)
 
     def undo(self, uow: UnitOfWork) -> Changes:
         coding = self.coding
-        removed = rows.remove_coding(uow, coding.passage_key, coding.code_key, coding.coder)
+        removed = uow.codings.remove(coding.passage_key, coding.code_key, coding.coder)
         if removed is not None:
             self.coding = removed  # redo keeps the first creation time
         return _changes(self.coding)
@@ -46,14 +45,14 @@ class RemoveCode(UnitCommand):
 
     def do(self, uow: UnitOfWork) -> Changes:
         coding = self.coding
-        removed = rows.remove_coding(uow, coding.passage_key, coding.code_key, coding.coder)
+        removed = uow.codings.remove(coding.passage_key, coding.code_key, coding.coder)
         if removed is None:
             raise EditError("The passage does not carry this code.")
         self.coding = removed
         return _changes(self.coding)
 
     def undo(self, uow: UnitOfWork) -> Changes:
-        rows.add_coding(uow, self.coding)
+        uow.codings.add(self.coding)
         return _changes(self.coding)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from db.library import Library
 from db.uow import UnitOfWork
-from desktop.core.editing import rows
 
 
 def _plural(count: int, singular: str, plural: str = "") -> str:
@@ -14,7 +13,7 @@ def _plural(count: int, singular: str, plural: str = "") -> str:
 def _event_parts(uow: UnitOfWork, key: str) -> tuple[str, list[str]]:
     event = uow.events.get(key)
     return event.title, [
-        _plural(len(rows.links_of_event(uow, key)), "passage link"),
+        _plural(len(uow.links.of_event(key)), "passage link"),
         _plural(len(uow.notes.for_target("event", key)), "note"),
     ]
 
@@ -25,8 +24,8 @@ def _passage_parts(uow: UnitOfWork, key: str) -> tuple[str, list[str]]:
     return quote, [
         _plural(len(passage.codings), "coding"),
         _plural(len(passage.links), "event link"),
-        _plural(len(rows.claims_of_passage(uow, key)), "claim"),
-        _plural(len(rows.relations_of_passage(uow, key)), "relation"),
+        _plural(len(uow.claims.of_passage(key)), "claim"),
+        _plural(len(uow.relations.of_passage(key)), "relation"),
         _plural(len(uow.notes.for_target("passage", key)), "note"),
     ]
 

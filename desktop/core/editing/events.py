@@ -6,7 +6,6 @@ from dataclasses import replace
 
 from db.records import EventRecord, NoteRecord, PassageLink, Stamp
 from db.uow import UnitOfWork
-from desktop.core.editing import rows
 from desktop.core.editing.changes import Changes
 from desktop.core.editing.command import Command, UnitCommand
 from desktop.core.editing.edits import (
@@ -114,10 +113,10 @@ class DeleteEvent(UnitCommand):
 
     def do(self, uow: UnitOfWork) -> Changes:
         self._event = uow.events.get(self.key)
-        self._links = rows.links_of_event(uow, self.key)
+        self._links = uow.links.of_event(self.key)
         self._notes = uow.notes.for_target("event", self.key)
         for passage_key, _link in self._links:
-            rows.remove_link(uow, passage_key, self.key)
+            uow.links.remove(passage_key, self.key)
         for note in self._notes:
             uow.notes.delete(note.key)
         uow.events.delete(self.key)
@@ -127,7 +126,7 @@ class DeleteEvent(UnitCommand):
         assert self._event is not None, "undo before do"
         uow.events.add(_fresh(self._event))
         for passage_key, link in self._links:
-            rows.add_link(uow, passage_key, link)
+            uow.links.add(passage_key, link)
         for note in self._notes:
             uow.notes.add(note)
         return self._changes()

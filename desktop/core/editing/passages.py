@@ -13,7 +13,6 @@ from db.records import (
     Stamp,
 )
 from db.uow import UnitOfWork
-from desktop.core.editing import rows
 from desktop.core.editing.changes import Changes
 from desktop.core.editing.command import EditError, UnitCommand
 from desktop.core.editing.edits import Editable, RecordEdit, delete_checked
@@ -115,12 +114,12 @@ class LinkPassage(UnitCommand):
         self.label = "Link passage to event"
 
     def do(self, uow: UnitOfWork) -> Changes:
-        if not rows.add_link(uow, self.passage_key, self.link):
+        if not uow.links.add(self.passage_key, self.link):
             raise EditError("The passage is already linked to that event.")
         return Changes.of(passages=[self.passage_key], events=[self.link.event_key])
 
     def undo(self, uow: UnitOfWork) -> Changes:
-        rows.remove_link(uow, self.passage_key, self.link.event_key)
+        uow.links.remove(self.passage_key, self.link.event_key)
         return Changes.of(passages=[self.passage_key], events=[self.link.event_key])
 
 
@@ -135,14 +134,14 @@ class UnlinkPassage(UnitCommand):
         self._link = PassageLink(event_key)
 
     def do(self, uow: UnitOfWork) -> Changes:
-        removed = rows.remove_link(uow, self.passage_key, self.event_key)
+        removed = uow.links.remove(self.passage_key, self.event_key)
         if removed is None:
             raise EditError("The passage is not linked to that event.")
         self._link = removed
         return Changes.of(passages=[self.passage_key], events=[self.event_key])
 
     def undo(self, uow: UnitOfWork) -> Changes:
-        rows.add_link(uow, self.passage_key, self._link)
+        uow.links.add(self.passage_key, self._link)
         return Changes.of(passages=[self.passage_key], events=[self.event_key])
 
 
@@ -183,8 +182,8 @@ class DeletePassage(UnitCommand):
 
     def do(self, uow: UnitOfWork) -> Changes:
         self._passage = uow.passages.get(self.key)
-        self._claims = rows.claims_of_passage(uow, self.key)
-        self._relations = rows.relations_of_passage(uow, self.key)
+        self._claims = uow.claims.of_passage(self.key)
+        self._relations = uow.relations.of_passage(self.key)
         self._notes = uow.notes.for_target("passage", self.key)
         for note in self._notes:
             uow.notes.delete(note.key)
@@ -200,7 +199,7 @@ class DeletePassage(UnitCommand):
         assert passage is not None, "undo before do"
         uow.passages.add(replace(passage, codings=(), id=None, stamp=Stamp()))
         for coding in passage.codings:
-            rows.add_coding(uow, replace(coding, passage_key=passage.key))
+            uow.codings.add(replace(coding, passage_key=passage.key))
         for claim in self._claims:
             uow.claims.add(claim)
         for relation in self._relations:
