@@ -11,8 +11,10 @@ then time:
   inward (left of the marker, ending at it); else it goes into the first bar row below with a
   free stretch right (or else left) of a leader line from the marker; else left of the marker
   in the strip; else it is elided into the room right of the marker when at least
-  ``MIN_ELIDED_PX`` is there;
-- a bar's title goes beside the bar in its row (right, else left), else elided inside the bar;
+  ``MIN_ELIDED_PX`` is there (``elide``; a figure passes False: a title is then whole or not
+  drawn at all, never cut);
+- a bar's title goes beside the bar in its row (right, else left), else elided inside the bar
+  (``elide``), else below on a leader line;
 - a cluster (after single events of the same importance) is labelled like a marker with the
   title of its most important member and how many more it holds ("Title +2").
 
@@ -24,6 +26,9 @@ takes room a more important one needed. Dense views stay cheap: at most
 """
 
 from __future__ import annotations
+
+import math
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -62,9 +67,10 @@ def place_labels(
     width_px: float,
     measure: Measure,
     members: KeyMembers = no_members,
+    elide: bool = True,
 ) -> list[Label]:
     """Labels for one frame (see the module docstring for the guarantees). A cluster's label
-    has id ``-1 - k`` for ``clusters`` entry ``k``."""
+    has id ``-1 - k`` for ``clusters`` entry ``k``. Without ``elide`` every title is whole."""
     markers, clusters, bars = parts
     labels, unlabelled_bars = bar_labels(titles, widths, bars, width_px)
     visible = np.flatnonzero((markers.x > -MARKER_RADIUS) & (markers.x < width_px))
@@ -84,7 +90,8 @@ def place_labels(
     items = candidates(parts, left, titles, (widths, measure), members)
     first = [item for item in items if item.importance <= 1]
     misses: dict[int, int] = {}
-    _place(rows, metrics, first, (labels, misses), width_px)
+    canvas = Canvas(width_px, MIN_ELIDED_PX if elide else math.inf)
+    _place(rows, metrics, first, (labels, misses), canvas)
     late = fits & ~key
     late_index, late_widths = visible[late], label_widths[late]
     blocked = _free_strip_labels(rows, titles, markers, (late_index, late_widths), labels)
@@ -94,8 +101,16 @@ def place_labels(
         ),
         *(item for item in items if item.importance > 1),
     ]
-    _place(rows, metrics, rest, (labels, misses), width_px)
+    _place(rows, metrics, rest, (labels, misses), canvas)
     return labels
+
+
+@dataclass(frozen=True, slots=True)
+class Canvas:
+    """The frame's width and the least room an elided title may have (inf: never elide)."""
+
+    width_px: float
+    min_elided: float
 
 
 def _place(
@@ -103,7 +118,7 @@ def _place(
     metrics: LaneMetrics,
     items: list[Point | BarItem],
     found: tuple[list[Label], dict[int, int]],
-    width_px: float,
+    canvas: Canvas,
 ) -> None:
     """Place ``items`` in order, appending to ``found[0]``; ``found[1]`` counts misses per
     lane (a lane stops being tried after ``MAX_LANE_MISSES`` in a row)."""
@@ -113,9 +128,9 @@ def _place(
         if misses.get(lane, 0) >= MAX_LANE_MISSES:
             continue  # this lane is full at this zoom: the rest would fail too
         if isinstance(item, BarItem):
-            label = _beside_bar(rows, metrics, item, width_px)
+            label = _beside_bar(rows, metrics, item, canvas)
         else:
-            label = _point_label(rows, metrics, item, width_px)
+            label = _point_label(rows, metrics, item, canvas)
         if label is not None:
             labels.append(label)
             misses[lane] = 0
@@ -231,9 +246,10 @@ def _room_in_strip(
     return room
 
 
-def _point_label(rows: Rows, metrics: LaneMetrics, point: Point, width_px: float) -> Label | None:
+def _point_label(rows: Rows, metrics: LaneMetrics, point: Point, canvas: Canvas) -> Label | None:
     """Right in the strip; at the right edge left in it (ending at the marker); else a leader
-    label, else left in the strip, else elided on the right."""
+    label, else left in the strip, else elided on the right (when the canvas allows it)."""
+    width_px = canvas.width_px
     strip, lane, width, item = rows.get(point.lane, STRIP), point.lane, point.width, point.id
     start = point.right + LABEL_PAD
     if start + width <= width_px and strip.is_free(point.right, start + width + LABEL_GAP):
@@ -257,7 +273,7 @@ def _point_label(rows: Rows, metrics: LaneMetrics, point: Point, width_px: float
         room = min(room, strip.free_until(point.right) - LABEL_GAP - start)
     else:
         room = 0.0
-    if room >= MIN_ELIDED_PX:
+    if room >= canvas.min_elided:
         strip.take(point.right, start + room + LABEL_GAP)
         return Label(start, point.y, point.title, item, max_width=room, lane=lane)
     return None
@@ -296,9 +312,10 @@ def _take_line(rows: Rows, lane: int, span: tuple[int, int], x: float) -> None:
         rows.get(lane, above).take(x - 1.0, x + 1.0)
 
 
-def _beside_bar(rows: Rows, metrics: LaneMetrics, bar: BarItem, width_px: float) -> Label | None:
-    """Right of the bar in its row, else left of it, else elided inside it, else in a row below
-    on a leader line from the bar's middle."""
+def _beside_bar(rows: Rows, metrics: LaneMetrics, bar: BarItem, canvas: Canvas) -> Label | None:
+    """Right of the bar in its row, else left of it, else elided inside it (when the canvas
+    allows it), else in a row below on a leader line from the bar's middle."""
+    width_px = canvas.width_px
     lane, x0, x1, width = bar.lane, bar.x0, bar.x1, bar.width
     occupancy = rows.get(lane, bar.row)
     start = x1 + LABEL_PAD
@@ -311,7 +328,7 @@ def _beside_bar(rows: Rows, metrics: LaneMetrics, bar: BarItem, width_px: float)
         return Label(end - width, bar.y, bar.title, bar.id, "bar", lane=lane)
     left = max(x0, 0.0) + LABEL_PAD
     room = min(x1, width_px) - LABEL_PAD - left
-    if room >= MIN_ELIDED_PX:
+    if room >= canvas.min_elided:
         return Label(left, bar.y, bar.title, bar.id, "bar", max_width=room, lane=lane)
     a, b = max(x0, 0.0), min(x1, width_px)
     for x in ((a + b) / 2, a + 1.5, b - 1.5):  # the middle, else where a line can pass

@@ -71,15 +71,16 @@ class TimelineLayout:
         self._used_rows: dict[int, list[int]] = {}
         self._covers: dict[int, Cover] = {}  # by zoom level, the most recently used last
 
-    def frame(self, scale: TimeScale, height: float | None = None) -> Frame:
-        """Everything the painter needs for ``scale``.
+    def frame(self, scale: TimeScale, height: float | None = None, elide: bool = True) -> Frame:
+        """Everything the painter needs for ``scale`` (titles may be elided unless ``elide`` is
+        False: a figure's titles are whole or left out).
 
         Without ``height`` every lane has the rows ``metrics`` gives it. With ``height`` each
         lane is sized to the rows it uses (at least one; the most seen at this zoom level, so
         lanes do not jump while panning) and the lanes are shrunk, tallest first, to fit
         ``height``; what no longer fits is left out (counted in ``Frame.hidden``).
         """
-        frame = self._frame(scale)
+        frame = self._frame(scale, elide)
         if height is None:
             return frame
         used = self._used_rows.setdefault(frame.level, [0] * self.store.lane_count)
@@ -121,7 +122,7 @@ class TimelineLayout:
         while len(self._covers) > KEPT_COVERS:
             del self._covers[next(iter(self._covers))]
 
-    def _frame(self, scale: TimeScale) -> Frame:
+    def _frame(self, scale: TimeScale, elide: bool) -> Frame:
         cover = self._cover_for(scale)
         level = cover.level
         markers, bars, clusters = cover.placed(scale)
@@ -133,6 +134,7 @@ class TimelineLayout:
             scale.width_px,
             self.measure,
             _key_members(self.store, clusters, cover.point_cutoff),
+            elide,
         )
         return Frame(
             scale,

@@ -112,6 +112,7 @@ def plan_image(prepared: PreparedScene, request: ImageRequest) -> ImagePlan:
         footer=request.footer,
         fit_content=True,
         footer_extra=_filtered(request),
+        whole_titles=True,
     )
 
     def measure(zoom: float) -> tuple[TimeScale, float]:

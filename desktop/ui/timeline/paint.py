@@ -55,7 +55,8 @@ class PaintOptions:
 
     ``fit_content``: every lane may use ``MAX_ROWS`` rows and is then as tall as the rows it
     uses (the picture's height comes from ``content_height``). ``footer_extra`` is appended to
-    the footer (what was filtered)."""
+    the footer (what was filtered). ``whole_titles``: titles are never elided (a figure): one
+    that finds no room is left out, and the footer counts the events shown without a title."""
 
     title: str = ""
     legend: bool = False
@@ -63,6 +64,7 @@ class PaintOptions:
     zoom_box: tuple[float, float] | None = None
     fit_content: bool = False
     footer_extra: str = ""
+    whole_titles: bool = False
 
 
 _LAYOUTS: weakref.WeakKeyDictionary[EventStore, dict[tuple[object, ...], TimelineLayout]] = (
@@ -129,7 +131,7 @@ def paint_timeline(
     top = TITLE_PX if options.title else 0.0
     legend = legend_layout(model, theme, width) if options.legend else _NO_LEGEND
     layout, band = _band_layout(model, theme, height, options, legend.rows)
-    frame = layout.frame(scale, band)
+    frame = layout.frame(scale, band, elide=not options.whole_titles)
     metrics = frame.metrics
     lanes_end = metrics.lane_top(len(model.data.lanes))
     bottom = lanes_end if options.fit_content else top + AXIS_PX + band
@@ -145,7 +147,8 @@ def paint_timeline(
     draw_markers(painter, frame, model, theme, width)
     draw_labels(painter, frame, model, theme, text)
     draw_legend(painter, legend, theme, bottom)
-    _draw_extras(painter, model, scale, options, theme, (width, height, bottom))
+    titled = len(frame.labels) if options.whole_titles else None
+    _draw_extras(painter, model, (scale, titled), options, theme, (width, height, bottom))
     painter.restore()
     return frame
 
@@ -162,7 +165,7 @@ def content_height(
     legend = legend_layout(model, theme, width) if options.legend else _NO_LEGEND
     tall = (MAX_ROWS + 1) * ROW_PX * max(1, len(model.data.lanes)) * 4.0
     layout, band = _band_layout(model, theme, tall, options, legend.rows)
-    metrics = layout.frame(scale, band).metrics
+    metrics = layout.frame(scale, band, elide=not options.whole_titles).metrics
     lanes = metrics.lane_top(len(model.data.lanes)) - metrics.top
     top = TITLE_PX if options.title else 0.0
     footer = FOOTER_PX if options.footer else 0.0
@@ -343,13 +346,15 @@ def _draw_grid(
 def _draw_extras(
     painter: QPainter,
     model: TimelineScene,
-    scale: TimeScale,
+    shown: tuple[TimeScale, int | None],
     options: PaintOptions,
     theme: TimelineTheme,
     size: tuple[float, float, float],
 ) -> None:
-    """Title, footer and the zoom box, when asked for."""
+    """Title, footer and the zoom box, when asked for; ``shown``: the scale and how many
+    titles were drawn (None: not counted)."""
     width, height, bottom = size
+    scale, titled = shown
     text = text_cache(theme.font)
     if options.title:
         title_font = text_cache(_bold(theme))
@@ -359,7 +364,7 @@ def _draw_extras(
             QPointF(8.0, (TITLE_PX - title_font.height) / 2), title_font.static(options.title)
         )
     if options.footer:
-        note = footer_text(model, scale, options.footer_extra)
+        note = footer_text(model, scale, options.footer_extra, titled)
         painter.setPen(theme.muted)
         painter.setFont(text.font)
         y = height - FOOTER_PX - (SPARE_PX if options.fit_content else 0.0) + 2.0
@@ -384,11 +389,16 @@ def footer_range(scale: TimeScale) -> str:
     return f"{_date_text(scale.t0)} – {_date_text(scale.t1)}"
 
 
-def footer_text(model: TimelineScene, scale: TimeScale, extra: str = "") -> str:
-    """The footer: the range shown, how many events it shows, how many sources, ``extra``."""
+def footer_text(
+    model: TimelineScene, scale: TimeScale, extra: str = "", titled: int | None = None
+) -> str:
+    """The footer: the range shown, how many events it shows (and how many of them with their
+    title, when ``titled`` counts the titles drawn), how many sources, ``extra``."""
     count = shown_count(model, scale)
     sources = len(model.data.sources)
     note = f"{footer_range(scale)} · {count} event{'s' * (count != 1)} shown"
+    if titled is not None and titled < count:
+        note += f", {titled} with {'its' if titled == 1 else 'their'} title"
     note += f" · {sources} source{'s' * (sources != 1)}"
     return f"{note} · {extra}" if extra else note
 

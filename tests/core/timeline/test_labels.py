@@ -117,6 +117,43 @@ def test_no_label_leaves_the_canvas_near_the_right_edge() -> None:
     assert label.x < 980.0  # flipped to the left of its marker
 
 
+def test_a_figure_never_cuts_a_title_it_drops_one_without_room() -> None:
+    """Near the right edge, with a key event's glyph left of it and a bar under it (so no leader
+    line can go down), a title does not fit whole anywhere: the window elides it, a figure
+    (``elide=False``) leaves it out; every other title is unchanged and whole."""
+    edge_title = "Arrested on returning home after years abroad"  # 270 px, 64 px of room
+    items = [
+        TimelineItem(1, 0, T + 850.0, T + 851.0, 1, "Key"),
+        TimelineItem(2, 0, T + 930.0, T + 931.0, 2, edge_title),
+        TimelineItem(3, 0, T + 600.0, T + 1000.0, 3, "Span"),
+    ]
+    layout = TimelineLayout(EventStore.build(items, 1), measure, METRICS)
+    scale = TimeScale(T, T + 1000.0, 1000.0)
+    window = {label.id: label for label in layout.frame(scale).labels}
+    assert window[2].max_width < measure(edge_title)  # the window's elided title
+    figure = {label.id: label for label in layout.frame(scale, elide=False).labels}
+    assert set(figure) == {1, 3}
+    for label in figure.values():
+        assert measure(label.text) <= label.max_width
+        assert label.x + measure(label.text) <= 1000.0
+    assert (figure[1].x, figure[3].x) == (window[1].x, window[3].x)
+
+
+def test_a_figure_moves_a_title_left_of_its_marker_when_there_is_room() -> None:
+    """The same edge title with nothing left of it ends at its marker, whole."""
+    title = "Arrested on returning home after years abroad"
+    items = [
+        TimelineItem(2, 0, T + 930.0, T + 931.0, 2, title),
+        TimelineItem(3, 0, T + 600.0, T + 1000.0, 3, "Span"),
+    ]
+    frame = TimelineLayout(EventStore.build(items, 1), measure, METRICS).frame(
+        TimeScale(T, T + 1000.0, 1000.0), elide=False
+    )
+    (label,) = [label for label in frame.labels if label.id == 2]
+    assert label.kind == "marker" and label.x + measure(title) <= 930.0
+    assert label.max_width >= measure(title)
+
+
 def test_a_bar_too_short_for_its_title_is_labelled_beside_it() -> None:
     items = [TimelineItem(1, 0, T + 100.0, T + 110.0, 1, "Second war of the example")]
     frame = TimelineLayout(EventStore.build(items, 1), measure, METRICS).frame(

@@ -109,7 +109,7 @@ def test_default_range_is_the_main_span_and_context_widens_it(
 
 
 @pytest.mark.parametrize("preset", ["journal-column", "journal-page", "slide", "a4-landscape"])
-def test_presets_leave_no_blank_band_and_no_label_past_the_edge(
+def test_presets_leave_no_blank_band_and_no_label_past_the_edge_or_cut(
     qapp: object, catalog: Catalog, preset: str, tmp_path: Path
 ) -> None:
     request = ImageRequest(path=tmp_path / "t.png", preset=preset, dpi=96)
@@ -128,8 +128,11 @@ def test_presets_leave_no_blank_band_and_no_label_past_the_edge(
     painter.end()
     text = text_cache(theme.font)
     for label in frame.labels:
-        shown = min(text.width(label.text), label.max_width)
-        assert label.x >= 0.0 and label.x + shown <= geometry.width + 0.5, label.text
+        whole = text.width(label.text)
+        assert whole <= label.max_width, label.text  # never cut in a figure
+        assert label.x >= 0.0 and label.x + whole <= geometry.width + 0.5, label.text
+    note = footer_text(prepared.scene, plan.scale, titled=len(frame.labels))
+    assert f"shown, {len(frame.labels)} with their title" in note  # the left-out ones counted
     lanes_end = frame.metrics.lane_top(len(prepared.scene.data.lanes))
     legend = legend_layout(prepared.scene, theme, geometry.width).rows * 22.0
     below = geometry.height - lanes_end - legend - FOOTER_PX - SPARE_PX
