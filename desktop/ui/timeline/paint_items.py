@@ -256,19 +256,26 @@ def _stepped_fades(
     alpha: float,
 ) -> None:
     """A flat bar from ``xs[1]`` to ``xs[2]`` with fades from ``xs[0]`` and to ``xs[3]`` as
-    ``FADE_STEPS`` flat steps each, the same look as the gradient."""
+    ``FADE_STEPS`` flat steps each, the same look as the gradient.
+
+    The steps are nested, not side by side: each layer spans the next step inwards on both
+    sides up to the opposite one, adding just enough opacity to reach its step's. Side by side,
+    renderers that smooth every edge (PDFium, Chrome's viewer) draw a seam where two steps
+    meet; nested, an edge only ever lies on the layer under it."""
     left, solid0, solid1, right = xs
     y, h = band
-    if solid1 > solid0:
-        painter.fillRect(QRectF(solid0, y, solid1 - solid0, h), faded(color, alpha))
-    for a, b in ((left, solid0), (right, solid1)):
-        if abs(b - a) < 0.5:
+    if solid1 <= solid0:
+        solid0 = solid1 = (solid0 + solid1) / 2
+    steps = FADE_STEPS if abs(solid0 - left) >= 0.5 or abs(right - solid1) >= 0.5 else 0
+    lo_step, hi_step = (solid0 - left) / max(steps, 1), (right - solid1) / max(steps, 1)
+    reached = 0.0  # opacity of the layers drawn so far
+    for k in range(steps + 1):
+        share = alpha * (k + 0.5) / FADE_STEPS if k < steps else alpha
+        a, b = left + k * lo_step, right - k * hi_step
+        if b - a <= 0.0 or share <= reached:
             continue
-        step = (b - a) / FADE_STEPS
-        for k in range(FADE_STEPS):
-            share = alpha * (k + 0.5) / FADE_STEPS
-            x = a + k * step
-            painter.fillRect(QRectF(min(x, x + step), y, abs(step), h), faded(color, share))
+        painter.fillRect(QRectF(a, y, b - a, h), faded(color, (share - reached) / (1 - reached)))
+        reached = share
 
 
 def _outline_selected(

@@ -1,6 +1,7 @@
-"""How exported figures look: fonts embedded in PDF, soft edges alike in PNG and PDF (poppler),
-a colour-blind-safe palette (deuteranopia simulation), lanes apart in print without colour, and
-a few reference images compared with a tolerance.
+"""How exported figures look: fonts embedded in PDF, soft edges alike in PNG and PDF (poppler,
+and PDFium: the engine of Chrome's PDF viewer), a colour-blind-safe palette (deuteranopia
+simulation), lanes apart in print without colour, and a few reference images compared with a
+tolerance.
 
 Reference images are rewritten with ``PARALLAX_UPDATE_REFERENCES=1`` (then look at them)."""
 
@@ -12,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import numpy as np
+import pypdfium2
 import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -85,6 +87,49 @@ def test_soft_edges_look_the_same_in_png_and_in_poppler(
         red = (pixels[:, :, 0] > pixels[:, :, 2] + 25) & (pixels[:, :, 0] > 150)
         shades = {tuple(p) for p in pixels[red].tolist()}
         assert len(shades) >= 6
+
+
+def _pdfium(pdf: Path, dpi: int) -> np.ndarray:
+    """The first page as PDFium (Chrome's PDF viewer) draws it, RGB."""
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        bitmap = document[0].render(scale=dpi / 72.0)
+        bgr = bitmap.to_numpy()[:, :, :3]
+    finally:
+        document.close()
+    return np.ascontiguousarray(bgr[:, :, ::-1]).astype(int)
+
+
+def _seams(pixels: np.ndarray) -> int:
+    """Pixels of bar rows drawn darker than both neighbours: seams between fade steps (a bar
+    row: a quarter of the picture's width or more in colour)."""
+    light = pixels.sum(axis=2)
+    coloured = (pixels.max(axis=2) - pixels.min(axis=2)) > 20
+    bar_rows = coloured.mean(axis=1) > 0.25
+    dip = (light[:, 1:-1] < light[:, :-2] - 9) & (light[:, 1:-1] < light[:, 2:] - 9)
+    inside = coloured[:, 1:-1] & coloured[:, :-2] & coloured[:, 2:]
+    return int(np.count_nonzero((dip & inside)[bar_rows]))
+
+
+def test_soft_edges_fade_without_seams_in_a_browser_pdf_viewer(
+    qapp: object, catalog: Catalog, tmp_path: Path
+) -> None:
+    """PDFium smooths every rectangle's edge: fade steps drawn side by side leave darker seams
+    where they meet; the figure must fade as smoothly there as in the PNG and in poppler."""
+    t0, t1 = day_range("Jun 2022", "Mar 2023")
+    png, pdf = tmp_path / "soft.png", tmp_path / "soft.pdf"
+    for path in (png, pdf):
+        request = ImageRequest(  # type: ignore[arg-type]
+            path=path, t0=t0, t1=t1, width="120mm", dpi=300, lanes=("ukraine-moldova-belarus",)
+        )
+        render_timeline_image(prepare_scene(catalog, request), request)
+    raster, chrome = _pixels(png), _pdfium(pdf, 300)
+    assert abs(raster.shape[0] - chrome.shape[0]) <= 1
+    assert abs(raster.shape[1] - chrome.shape[1]) <= 1
+    height, width = min(raster.shape[0], chrome.shape[0]), min(raster.shape[1], chrome.shape[1])
+    assert np.abs(raster[:height, :width] - chrome[:height, :width]).mean() < 6.0
+    assert _seams(chrome) == 0
+    assert _seams(_pixels(_poppler(pdf, 300, tmp_path / "poppler"))) == 0
 
 
 def _lab(rgb: np.ndarray) -> np.ndarray:
