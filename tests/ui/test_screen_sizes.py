@@ -27,8 +27,10 @@ from desktop.ui.shell.about import AboutDialog
 from desktop.ui.shell.layout import layout_signature
 from desktop.ui.shell.preferences import PreferencesDialog
 from desktop.ui.team.connection_dialog import ConnectionDialog
+from desktop.ui.timeline.view import TimelineView
 
 SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
+ALL_SIZES = [(1280, 720), (1366, 768), (1600, 1000), (1920, 1080)]
 FIVE_SOURCES = "2022-russian-full-scale-invasion"
 
 
@@ -77,6 +79,35 @@ def test_the_window_fits_and_docks_stay_narrow(
     for name, dock in shown_docks(window):
         assert dock.width() <= window.width() / 3, (name, dock.width())
     assert fits(window, size)
+
+
+@pytest.mark.parametrize("size", ALL_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_lane_is_on_the_timeline(
+    qtbot, sample_library: Library, tmp_path: Path, monkeypatch, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, sample_library, tmp_path, monkeypatch, size)
+    view = window.findChild(TimelineView)
+    assert len(view.scene.data.lanes) == 6
+    assert_every_lane_shows(view)  # first start
+    window.workbench.select([FIVE_SOURCES])  # the comparison filled
+    QApplication.processEvents()
+    assert_every_lane_shows(view)
+    window.welcome.close_button.click()  # the welcome gone: room for label rows
+    QApplication.processEvents()
+    assert_every_lane_shows(view)
+    lowest = view.minimumHeight()
+    for height in range(lowest, lowest + 140, 10):  # a splitter dragged anywhere near the floor
+        view.resize(view.width(), height)
+        assert_every_lane_shows(view)
+
+
+def assert_every_lane_shows(view: TimelineView) -> None:
+    view.grab()  # paints at the view's current size and keeps the frame
+    frame = view.frame
+    assert frame is not None
+    lanes = len(view.scene.data.lanes)
+    bottom = frame.metrics.lane_top(lanes)
+    assert bottom <= view.height(), (bottom, view.height(), frame.metrics.lane_rows)
 
 
 @pytest.mark.parametrize("size", SIZES)

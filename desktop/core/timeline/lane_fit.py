@@ -40,13 +40,21 @@ def _row_of(metrics: LaneMetrics, label: Label) -> int:
 
 def fit_rows(metrics: LaneMetrics, wanted: Sequence[int], height: float) -> LaneMetrics:
     """Metrics giving lane ``k`` ``wanted[k]`` rows (at least ``MIN_ROWS`` for open lanes,
-    never more than ``metrics`` allows), shrinking the tallest lanes first to fit ``height``."""
+    never more than ``metrics`` allows), shrinking the tallest lanes first to fit ``height``.
+
+    When even ``MIN_ROWS`` per open lane does not fit, lanes give up their rows (keeping their
+    name and marker strip), those needing them least first: every lane stays in ``height``."""
     allowed = [metrics.rows_of(k) for k in range(len(wanted))]
     rows = [min(a, max(MIN_ROWS, w)) if a > 0 else 0 for a, w in zip(allowed, wanted, strict=True)]
     fixed = len(rows) * (metrics.header_px + metrics.strip_px)
     budget = max(0, int((height - fixed) // metrics.row_px))
     while sum(rows) > budget and max(rows, default=0) > MIN_ROWS:
         rows[rows.index(max(rows))] -= 1
+    least_needed = sorted((k for k, r in enumerate(rows) if r), key=lambda k: (wanted[k], -k))
+    for lane in least_needed:
+        if sum(rows) <= budget:
+            break
+        rows[lane] = 0
     return replace(metrics, lane_rows=tuple(rows))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desktop.core.timeline.frame import LaneMetrics
 from desktop.core.timeline.lane_fit import MIN_ROWS, fit_rows, rows_used
 from desktop.core.timeline.layout import TimelineLayout
@@ -52,6 +54,19 @@ def test_fit_rows_keeps_collapsed_lanes_closed() -> None:
     metrics = LaneMetrics(rows=4, lane_rows=(4, 0, 4))
     fitted = fit_rows(metrics, [2, 5, 0], 1000.0)
     assert fitted.lane_rows == (2, 0, MIN_ROWS)
+
+
+def test_lanes_give_up_their_rows_rather_than_fall_off_the_bottom() -> None:
+    metrics = LaneMetrics(top=30.0, strip_px=20.0, row_px=14.0, rows=4, header_px=12.0)
+    metrics = replace(metrics, lane_rows=(4,) * 6)
+    fixed = 6 * (12.0 + 20.0)
+    for budget in range(7):  # room for fewer rows than there are lanes, up to one each
+        height = fixed + budget * 14.0
+        fitted = fit_rows(metrics, [3, 0, 2, 1, 0, 2], height)
+        assert sum(fitted.lane_rows) == min(budget, 6), (budget, fitted.lane_rows)
+        assert fitted.lane_top(6) <= 30.0 + height
+    # the lanes that need a row least give theirs up first
+    assert fit_rows(metrics, [3, 0, 2, 1, 0, 2], fixed + 3 * 14.0).lane_rows == (1, 0, 1, 0, 0, 1)
 
 
 def test_lane_heights_do_not_shrink_while_panning_at_one_zoom_level() -> None:
