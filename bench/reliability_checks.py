@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +28,14 @@ class Result:
     lost: int = 0
     reported: int = 0
     integrity: str = "ok"
+    missing: list[str] = field(default_factory=list)  # what each lost edit was
 
     def line(self) -> str:
+        lost = f"lost {self.lost}" + (f" ({'; '.join(self.missing[:5])})" if self.missing else "")
         return (
             f"{self.scenario:<22} {self.engine:<10} made {self.made:>5}  acknowledged "
             f"{self.acknowledged:>5}  found {self.found:>5}  conflicts {self.conflicts:>4}  "
-            f"lost {self.lost}  outages reported {self.reported}  integrity {self.integrity}"
+            f"{lost}  outages reported {self.reported}  integrity {self.integrity}"
         )
 
 
@@ -61,9 +63,10 @@ def verify(url: str, result: Result, journals: list[Path]) -> Result:
     for path in journals:  # one writer at a time holds a slot: any final holder keeps it
         for slot, state in _holdings(read_journals([path])).items():
             held[slot] = held.get(slot, False) or state
-    lost = _lost(url, acked, held)
-    result.lost += lost
-    result.found += len(acked) - lost
+    missing = _lost(url, entries, held)
+    result.missing += missing
+    result.lost += len(missing)
+    result.found += len(acked) - len(missing)
     result.integrity = integrity(url)
     return result
 
@@ -119,35 +122,71 @@ def _version(row: Any) -> int:
     return int(row.version if hasattr(row, "version") else row.stamp.version)
 
 
-def _lost(url: str, acked: list[dict[str, Any]], held: dict[str, bool]) -> int:
-    """Acknowledged edits that are not in the library as acknowledged.
+def _cut_off(entries: list[dict[str, Any]]) -> dict[tuple[str, str], set[str]]:
+    """The fields each killed writer's cut-off edit may have set, by record, counting only the
+    cut-off edits made after the record's last acknowledged edit.
+
+    An edit whose process was killed after the database committed it but before the writer
+    heard back (on PostgreSQL the reply travels over a socket) is in the library without an
+    acknowledgement: it may hold a newer value than the newest acknowledged one.
+    """
+    fields: dict[tuple[str, str], set[str]] = {}
+    begun: dict[str, Any] | None = None
+    for entry in [*entries, {"begin": "end"}]:
+        if "begin" in entry:
+            if begun is not None:
+                kind, key, *names = str(begun.get("what", "")).split()
+                fields.setdefault((kind, key), set()).update(names)
+            begun = entry
+        elif "t" in entry or "conflict" in entry:
+            if "version" in entry:
+                fields.pop((entry["t"], entry["key"]), None)
+            begun = None
+    return fields
+
+
+def _lost(url: str, entries: list[dict[str, Any]], held: dict[str, bool]) -> list[str]:
+    """Acknowledged edits that are not in the library as acknowledged, each described.
 
     A versioned edit is lost when two writers were acknowledged the same version of a record,
     when the record is at an older version than one acknowledged, or when the field it set does
     not hold the value of the newest acknowledged edit of that field (any later edit loaded the
-    record after it, so it carried the value on).
+    record after it, so it carried the value on) -- unless a cut-off edit of that field came
+    after every acknowledged edit of the record and the record is newer than all of them.
     """
     stored = _stored(url)
-    lost = 0
+    acked = [e for e in entries if "t" in e]
+    cut_off = _cut_off(entries)
+    lost: list[str] = []
     versions = Counter((e["t"], e["key"], e["version"]) for e in acked if "version" in e)
-    lost += sum(count - 1 for count in versions.values())
+    lost += [f"{k} {key} v{v} acknowledged {n}x" for (k, key, v), n in versions.items() if n > 1]
     latest: dict[tuple[str, str, str], dict[str, Any]] = {}
+    newest: dict[tuple[str, str], int] = {}
     for entry in acked:
         if "version" in entry:
             slot = (entry["t"], entry["key"], entry["field"])
             if slot not in latest or latest[slot]["version"] < entry["version"]:
                 latest[slot] = entry
+            record = (entry["t"], entry["key"])
+            newest[record] = max(newest.get(record, 0), entry["version"])
         elif entry["t"] == "coding":
-            lost += (entry["passage"], entry["code"], entry["coder"]) not in stored["codings"]
-        elif entry["t"] == "hold":
-            continue  # counted from the writers' final holdings below
-        else:
+            if (entry["passage"], entry["code"], entry["coder"]) not in stored["codings"]:
+                lost.append(f"coding {entry['passage']} {entry['code']} {entry['coder']}")
+        elif entry["t"] == "new_note":
             note = stored["note"].get(entry["key"])
-            lost += note is None or note.body != entry["body"]
+            if note is None or note.body != entry["body"]:
+                lost.append(f"new note {entry['key']}")
     for (kind, key, name), entry in latest.items():
         row = stored[kind][key]
-        lost += _version(row) < entry["version"] or _plain(getattr(row, name)) != entry["value"]
-    lost += sum(state != (slot in stored["slots"]) for slot, state in held.items())
+        if _version(row) < entry["version"]:
+            lost.append(f"{kind} {key} at v{_version(row)} < acknowledged v{entry['version']}")
+        elif _plain(getattr(row, name)) != entry["value"]:
+            newer = _version(row) > newest[(kind, key)]
+            if not (newer and name in cut_off.get((kind, key), set())):
+                lost.append(f"{kind} {key} {name} v{entry['version']} != stored")
+    lost += [
+        f"{slot} held={state}" for slot, state in held.items() if state != (slot in stored["slots"])
+    ]
     return lost
 
 
