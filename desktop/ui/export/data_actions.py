@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from db.errors import LibraryError
 from db.library import Library
 from desktop.core.compare.model import Comparison
 from desktop.core.exchange.exporting import ExportOutcome, export_library
@@ -75,14 +76,18 @@ def import_data(
     return handle
 
 
-def save_comparison_report(parent: QWidget, comparison: Comparison) -> Path | None:
-    """Ask for a .html or .pdf name and write the comparison report there (on this thread)."""
+def save_comparison_report(
+    parent: QWidget, library: Library, comparison: Comparison
+) -> Path | None:
+    """Ask for a .html or .pdf name and write the comparison report there (on this thread);
+    a name that is the open library is refused."""
     name, _ = QFileDialog.getSaveFileName(
         parent, "Save report", f"{comparison.event.key}.html", "HTML (*.html);;PDF (*.pdf)"
     )
     if not name:
         return None
     try:
+        library.refuse_output(name)
         if report_format(name) == "html":
             write_report_html(comparison, name)
         else:
@@ -91,7 +96,7 @@ def save_comparison_report(parent: QWidget, comparison: Comparison) -> Path | No
 
             title = f"{comparison.event.title}: compared"
             write_html_pdf(comparison_to_html(comparison), name, title)
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, LibraryError) as error:
         _warn(parent, "Save report", error)
         return None
     return Path(name)

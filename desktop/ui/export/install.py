@@ -27,7 +27,8 @@ def _export_report(window: MainWindow) -> None:
             "Select an event first: the report shows its comparison.",
         )
         return
-    save_comparison_report(window, load_comparison(window.workbench.library, key))
+    library = window.workbench.library
+    save_comparison_report(window, library, load_comparison(library, key))
 
 
 def _export_image(window: MainWindow) -> None:

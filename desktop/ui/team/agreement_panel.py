@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.errors import LibraryError
 from desktop.core.agreement import Agreement
 from desktop.core.exchange.failures import failure_message
 from desktop.core.team.agreement_data import TeamAgreement, agreement_in_library, write_csv
@@ -154,8 +155,9 @@ class AgreementPanel(QWidget):
         if not path:
             return
         try:
+            self.workbench.library.refuse_output(path)
             count = write_csv(self.result, Path(path))
-        except OSError as error:
+        except (OSError, LibraryError) as error:
             self.message.setText(failure_message(error))
             return
         self.message.setText(f"Wrote {count} disagreements to {path}.")

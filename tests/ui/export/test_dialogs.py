@@ -1,4 +1,5 @@
-"""The export dialogs: the image dialog prefilled from the view, import with a rename prompt."""
+"""The export dialogs: the image dialog prefilled from the view, import with a rename prompt,
+the report refused over the open library."""
 
 from __future__ import annotations
 
@@ -7,15 +8,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from db.library import Library, open_library
 from desktop.core.catalog import Catalog
 from desktop.core.exchange.exporting import export_library
 from desktop.core.exchange.importing import ImportOutcome
+from desktop.core.exchange.report import load_comparison
 from desktop.core.timeline.scale import TimeScale
-from desktop.ui.export.data_actions import import_data
+from desktop.ui.export.data_actions import import_data, save_comparison_report
 from desktop.ui.export.image_dialog import ImageExportDialog, image_job
 from desktop.ui.export.image_memory import (
     defaults_from_preferences,
@@ -92,3 +94,24 @@ def test_import_conflict_asks_to_rename_then_imports(
         }
     finally:
         target.dispose()
+
+
+def test_save_report_refuses_the_open_library_and_writes_elsewhere(
+    qtbot: QtBot, sample_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    comparison = load_comparison(sample_library, "2024-azal-8243-crash")
+    library_file = Path(sample_library.files()[0])
+    before = library_file.read_bytes()
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    for name in (str(library_file), f"{library_file}-wal"):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, n=name, **_k: (n, ""))
+        assert save_comparison_report(parent, sample_library, comparison) is None
+    assert len(warned) == 2 and all("is the open library" in text for text in warned)
+    assert library_file.read_bytes() == before
+    out = tmp_path / "report.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    assert save_comparison_report(parent, sample_library, comparison) == out
+    assert "AZAL" in out.read_text(encoding="utf-8")

@@ -126,6 +126,12 @@ def test_the_agreement_panel_computes_and_exports(  # type: ignore[no-untyped-de
     panel.export_button.click()
     rows = list(csv.reader(out.open(encoding="utf-8")))
     assert len(rows) == panel.disagreements.rowCount() + 1
+    library_file = Path(sqlite_library.files()[0])
+    before = library_file.read_bytes()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(library_file), ""))
+    panel.export_button.click()
+    assert "is the open library" in panel.message.text()
+    assert library_file.read_bytes() == before
     panel.coders.item(0).setCheckState(Qt.CheckState.Unchecked)
     panel.compute_button.click()
     assert "two different coders" in panel.message.text()
