@@ -76,7 +76,7 @@ def writer(url: str, author: str, edits: int, journal: str, rng_seed: int) -> No
     with open(journal, "a", encoding="utf-8") as out:
         for n in range(edits):
             plan = random_edit(rng, library, author, n, mine)
-            out.write(json.dumps({"begin": n, "what": plan.what}) + "\n")
+            out.write(json.dumps({"begin": n, "what": plan.what, "sets": plan.sets}) + "\n")
             out.flush()
             outcome = box.send(f"edit {n}", plan.action)
             while outcome is None:
@@ -116,20 +116,25 @@ def concurrent_clients(url: str, engine: str, work: Path, clients: int, edits: i
     return verify(url, result, journals)
 
 
+def _lines(journal: Path) -> int:
+    return journal.read_bytes().count(b"\n") if journal.exists() else 0
+
+
 def killed_writer(url: str, engine: str, work: Path, kills: int, rng_seed: int = 7) -> Result:
     seed(url)
     rng = random.Random(rng_seed)
     journal = work / "killed.jsonl"
     result = Result(f"SIGKILL x {kills}", engine)
     for round_ in range(kills):
-        start = journal.stat().st_size if journal.exists() else 0
+        start = _lines(journal)
         process = _fork(writer, url, f"victim{round_}", 100_000, str(journal), round_)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and (
-            not journal.exists() or journal.stat().st_size == start
-        ):
-            time.sleep(0.01)  # killed only once it has begun editing
-        time.sleep(rng.uniform(0.05, 0.6))
+        # Killed after a random number of journal lines (odd: just after an edit began, even:
+        # just after one was acknowledged) and a little more, however loaded the machine is.
+        wanted = start + rng.randrange(1, 16)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and _lines(journal) < wanted:
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0.0, 0.05))
         assert process.pid is not None
         os.kill(process.pid, signal.SIGKILL)
         process.join()

@@ -122,27 +122,28 @@ def _version(row: Any) -> int:
     return int(row.version if hasattr(row, "version") else row.stamp.version)
 
 
-def _cut_off(entries: list[dict[str, Any]]) -> dict[tuple[str, str], set[str]]:
-    """The fields each killed writer's cut-off edit may have set, by record, counting only the
-    cut-off edits made after the record's last acknowledged edit.
+def _cut_off(entries: list[dict[str, Any]]) -> dict[tuple[str, str, str], list[Any]]:
+    """The values a killed writer's cut-off edits may have set, by record field, counting only
+    the cut-off edits made after the last acknowledged edit of that field (None: not known).
 
     An edit whose process was killed after the database committed it but before the writer
     heard back (on PostgreSQL the reply travels over a socket) is in the library without an
-    acknowledgement: it may hold a newer value than the newest acknowledged one.
+    acknowledgement: the field may hold its value rather than the newest acknowledged one.
     """
-    fields: dict[tuple[str, str], set[str]] = {}
+    values: dict[tuple[str, str, str], list[Any]] = {}
     begun: dict[str, Any] | None = None
     for entry in [*entries, {"begin": "end"}]:
         if "begin" in entry:
-            if begun is not None:
-                kind, key, *names = str(begun.get("what", "")).split()
-                fields.setdefault((kind, key), set()).update(names)
+            if begun is not None and begun.get("sets"):
+                kind, key = str(begun["what"]).split()[:2]
+                for name, value in begun["sets"].items():
+                    values.setdefault((kind, key, name), []).append(value)
             begun = entry
         elif "t" in entry or "conflict" in entry:
             if "version" in entry:
-                fields.pop((entry["t"], entry["key"]), None)
+                values.pop((entry["t"], entry["key"], entry["field"]), None)
             begun = None
-    return fields
+    return values
 
 
 def _lost(url: str, entries: list[dict[str, Any]], held: dict[str, bool]) -> list[str]:
@@ -151,8 +152,8 @@ def _lost(url: str, entries: list[dict[str, Any]], held: dict[str, bool]) -> lis
     A versioned edit is lost when two writers were acknowledged the same version of a record,
     when the record is at an older version than one acknowledged, or when the field it set does
     not hold the value of the newest acknowledged edit of that field (any later edit loaded the
-    record after it, so it carried the value on) -- unless a cut-off edit of that field came
-    after every acknowledged edit of the record and the record is newer than all of them.
+    record after it, so it carried the value on) -- unless it holds the value of a killed
+    writer's cut-off edit of that field made after the field's last acknowledged edit.
     """
     stored = _stored(url)
     acked = [e for e in entries if "t" in e]
@@ -161,14 +162,11 @@ def _lost(url: str, entries: list[dict[str, Any]], held: dict[str, bool]) -> lis
     versions = Counter((e["t"], e["key"], e["version"]) for e in acked if "version" in e)
     lost += [f"{k} {key} v{v} acknowledged {n}x" for (k, key, v), n in versions.items() if n > 1]
     latest: dict[tuple[str, str, str], dict[str, Any]] = {}
-    newest: dict[tuple[str, str], int] = {}
     for entry in acked:
         if "version" in entry:
             slot = (entry["t"], entry["key"], entry["field"])
             if slot not in latest or latest[slot]["version"] < entry["version"]:
                 latest[slot] = entry
-            record = (entry["t"], entry["key"])
-            newest[record] = max(newest.get(record, 0), entry["version"])
         elif entry["t"] == "coding":
             if (entry["passage"], entry["code"], entry["coder"]) not in stored["codings"]:
                 lost.append(f"coding {entry['passage']} {entry['code']} {entry['coder']}")
@@ -181,8 +179,8 @@ def _lost(url: str, entries: list[dict[str, Any]], held: dict[str, bool]) -> lis
         if _version(row) < entry["version"]:
             lost.append(f"{kind} {key} at v{_version(row)} < acknowledged v{entry['version']}")
         elif _plain(getattr(row, name)) != entry["value"]:
-            newer = _version(row) > newest[(kind, key)]
-            if not (newer and name in cut_off.get((kind, key), set())):
+            candidates = cut_off.get((kind, key, name), [])
+            if not (None in candidates or _plain(getattr(row, name)) in candidates):
                 lost.append(f"{kind} {key} {name} v{entry['version']} != stored")
     lost += [
         f"{slot} held={state}" for slot, state in held.items() if state != (slot in stored["slots"])

@@ -44,6 +44,7 @@ Entry = dict[str, Any]
 class Plan:
     what: str
     action: Callable[[], Entry]
+    sets: dict[str, Any] = field(default_factory=dict)  # field: value it will set (None: unknown)
 
 
 @dataclass
@@ -202,28 +203,35 @@ def random_edit(rng: random.Random, library: Library, author: str, n: int, mine:
     if choice < 3:
         name = rng.choice(EVENT_FIELDS)
         value = _event_value(rng, name, token)
-        may_set = f"{name} title" if name in ("lane", "importance") else name  # see edit_event
+        sets = {name: value}
+        if name in ("lane", "importance", "start"):  # see edit_event: it may set another value
+            sets = {name: None, "title": None} if name != "start" else {name: None}
         return Plan(
-            f"event e{i} {may_set}", lambda: edit_event(library, author, f"e{i}", name, value)
+            f"event e{i} {name}", lambda: edit_event(library, author, f"e{i}", name, value), sets
         )
     plans: dict[int, Plan] = {
         3: Plan(f"coding p{i} c{j}", lambda: apply_code(library, author, f"p{i}", f"c{j}")),
         4: Plan(f"new note e{i}", lambda: new_note(library, author, f"e{i}", token)),
-        5: Plan(f"note n{i} body", lambda: edit_note(library, author, f"n{i}", token)),
+        5: Plan(f"note n{i}", lambda: edit_note(library, author, f"n{i}", token), {"body": token}),
         6: Plan(
             f"passage p{i} {passage_field}",
             lambda: edit_passage(library, author, f"p{i}", passage_field, token),
+            {passage_field: token},
         ),
         7: Plan(
             f"code c{i} {code_field}",
             lambda: edit_code(library, author, f"c{i}", code_field, token),
+            {code_field: token},
         ),
         8: Plan(
-            f"claim k{i} stated", lambda: edit_claim(library, author, f"k{i}", "stated", token)
+            f"claim k{i} stated",
+            lambda: edit_claim(library, author, f"k{i}", "stated", token),
+            {"stated": token},
         ),
         9: Plan(
             f"source s {source_field}",
             lambda: edit_source(library, author, "s", source_field, token),
+            {source_field: token},
         ),
         10: Plan(f"link p{i} e{j}", lambda: toggle_link(library, author, mine, (f"p{i}", f"e{j}"))),
         11: Plan(
