@@ -26,6 +26,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.timeout(SLOW_TIMEOUT))
 
 
+@pytest.fixture(autouse=True)
+def _qt_hygiene() -> Iterator[None]:
+    """See ``tests.qt_hygiene``: a modal dialog left open fails its test instead of hanging."""
+    from tests.qt_hygiene import qt_hygiene
+
+    with qt_hygiene() as watchdog:
+        yield
+    if watchdog is not None and watchdog.closed:
+        pytest.fail(f"modal dialog left open for a click: {'; '.join(watchdog.closed)}")
+
+
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A fresh, empty PostgreSQL database for one test; dropped afterwards."""

@@ -1,0 +1,20 @@
+"""The suite's own guard: a modal dialog nobody closes is closed and named, not waited on."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tests import qt_hygiene
+
+
+def test_a_forgotten_modal_dialog_is_closed_and_named(qtbot: QtBot) -> None:
+    watchdog = qt_hygiene.ModalWatchdog(grace_ms=600)
+    watchdog.start()
+    try:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open", "The file is not a library.")
+        qtbot.addWidget(box)
+        box.exec()  # returns only because the watchdog rejects it
+    finally:
+        watchdog.stop()
+    assert watchdog.closed == ["QMessageBox 'Cannot open' 'The file is not a library.'"]
