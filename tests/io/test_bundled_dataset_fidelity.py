@@ -49,3 +49,38 @@ def test_a_link_to_an_event_after_the_source_was_published_is_a_problem(
         "passage kuzio-two-bases: linked to 2025-white-house-peace-declaration, which began"
         " after its source kuzio-eureporter-2025 was published"
     ]
+
+
+def _event(library: Library, key: str) -> dict[str, Any]:
+    return next(e for e in library["events"] if e["key"] == key)
+
+
+@pytest.mark.parametrize(
+    ("key", "start", "passage"),
+    [
+        ("2022-russian-troops-leave-tajikistan", "2022-09", "jb-1500-soldiers"),
+        ("2025-vardanyan-trial-baku", "2025-01-17", "kuzio-vardanyan-convicted"),
+        ("2025-azerbaijan-legal-action-azal", "2025-02-06", "kuzio-azal-legal-action"),
+    ],
+)
+def test_events_the_texts_mention_are_recorded_and_quoted(
+    library: Library, key: str, start: str, passage: str
+) -> None:
+    event = _event(library, key)
+    assert event["start"] == start and not event.get("context")
+    assert key in _links(library, passage)
+
+
+def test_the_tajik_redeployment_figure_is_a_claim_about_its_own_event(library: Library) -> None:
+    claim = next(c for c in library["claims"] if c["passage"] == "jb-1500-soldiers")
+    assert (claim["low"], claim["high"], claim["event"]) == (
+        1500,
+        1500,
+        "2022-russian-troops-leave-tajikistan",
+    )
+
+
+def test_passages_that_run_ahead_of_the_record_say_so(library: Library) -> None:
+    notes = {p["key"]: p.get("notes") or "" for p in library["passages"]}
+    assert "no verdict" in notes["kuzio-vardanyan-convicted"]
+    assert "no case had been filed" in notes["kuzio-azal-legal-action"]
