@@ -10,6 +10,12 @@ from typing import Any
 import pytest
 
 from tools.dataset.checks import find_problems
+from tools.dataset.references import (
+    Reference,
+    ReferenceTableError,
+    read_references,
+    reference_problems,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DATASET = REPO_ROOT / "resources" / "dataset" / "russia-neighbourhood.parallax.json"
@@ -84,3 +90,49 @@ def test_passages_that_run_ahead_of_the_record_say_so(library: Library) -> None:
     notes = {p["key"]: p.get("notes") or "" for p in library["passages"]}
     assert "no verdict" in notes["kuzio-vardanyan-convicted"]
     assert "no case had been filed" in notes["kuzio-azal-legal-action"]
+
+
+def test_every_event_has_a_second_reference_confirming_its_dates(library: Library) -> None:
+    references = read_references()
+    assert reference_problems(library["events"], references) == []
+    assert {r.event for r in references} == {e["key"] for e in library["events"]}
+    assert all(len(r.reference) >= 20 for r in references)
+
+
+def test_references_that_do_not_confirm_the_event_are_problems(library: Library) -> None:
+    events = library["events"][:2]
+    first, second = events
+    references = [
+        Reference(first["key"], "1969", "a record that dates it otherwise"),
+        Reference("no-such-event", "2000", "a record about something else"),
+    ]
+    assert reference_problems(events, references) == [
+        f"event {first['key']}: dated {first['start']}, its reference confirms 1969",
+        "reference for unknown event 'no-such-event'",
+        f"event {second['key']}: no second reference",
+    ]
+
+
+def test_a_table_without_its_header_or_with_a_short_row_is_refused(tmp_path: Path) -> None:
+    table = tmp_path / "references.tsv"
+    table.write_text("key\tdate\n", encoding="utf-8")
+    with pytest.raises(ReferenceTableError, match="header"):
+        read_references(table)
+    table.write_text("# note\nevent\tconfirmed\treference\nx\t2000\n", encoding="utf-8")
+    with pytest.raises(ReferenceTableError, match="line 3"):
+        read_references(table)
+
+
+@pytest.mark.parametrize(
+    ("key", "dates"),
+    [
+        ("2012-russia-leaves-gabala-radar", ("2012-12-10", None)),
+        ("2024-russian-peacekeepers-leave-karabakh", ("2024-04-17", "2024-06-12")),
+        ("2025-azerbaijani-gas-to-ukraine", ("2025-07-28", None)),
+    ],
+)
+def test_dates_sharpened_to_the_day_the_record_gives(
+    library: Library, key: str, dates: tuple[str, str | None]
+) -> None:
+    event = _event(library, key)
+    assert (event["start"], event.get("end")) == dates

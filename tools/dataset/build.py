@@ -6,8 +6,10 @@ Reads ``tools/dataset/parts/*.json``, anchors every passage quote in its corpus 
 :mod:`tools.dataset.anchor` for how offsets are measured), merges ``parts/codebook.json`` when it
 exists, checks the result (:mod:`tools.dataset.checks`, plus the JSON Schema when present) and
 writes ``resources/dataset/russia-neighbourhood.parallax.json`` deterministically: same parts and
-corpus, same bytes. Any anchoring or consistency problem aborts the build with a non-zero exit
-and writes nothing. Full source texts are never written into the output.
+corpus, same bytes. Every event must have a second reference for its dates in
+``tools/dataset/references.tsv`` (:mod:`tools.dataset.references`). Any anchoring or
+consistency problem aborts the build with a non-zero exit and writes nothing. Full source texts
+are never written into the output.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 
 from tools.dataset.anchor import AnchorError, CorpusText, find_quote, read_corpus_text
 from tools.dataset.checks import coverage, find_problems
+from tools.dataset.references import ReferenceTableError, read_references, reference_problems
 
 Record = dict[str, Any]
 
@@ -194,10 +197,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         library = assemble(args.corpus)
-    except (AnchorError, FileNotFoundError, UnicodeDecodeError) as exc:
+        references = read_references()
+    except (AnchorError, FileNotFoundError, UnicodeDecodeError, ReferenceTableError) as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
     problems = find_problems(library) + schema_problems(library)
+    problems += reference_problems(library["events"], references)
     if problems:
         print("build failed:\n  " + "\n  ".join(problems), file=sys.stderr)
         return 1
