@@ -50,12 +50,18 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
     install_importing(window, workbench, signals)
 
 
-def run_gui(db: str | None, screenshot: Path | None = None, event_key: str | None = None) -> int:
+def run_gui(
+    db: str | None,
+    screenshot: Path | None = None,
+    event_key: str | None = None,
+    shown: tuple[float, float] | None = None,
+) -> int:
     """Start the Qt application on the library; returns the process exit status.
 
     The library is opened and read on a worker thread (a big one shows a progress dialog with
     Cancel); the window appears once it is read. With ``screenshot`` the window is saved there
-    as PNG after its first paint and the application quits.
+    as PNG after its first paint and the application quits. ``shown``: the days the timeline
+    opens on (else the last session's).
     """
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -78,7 +84,7 @@ def run_gui(db: str | None, screenshot: Path | None = None, event_key: str | Non
     )
 
     def show(workbench: Workbench) -> None:
-        opened.append(_show_window(workbench, settings, event_key))
+        opened.append(_show_window(workbench, settings, event_key, shown))
         if screenshot is not None:
             from desktop.ui.shell.snapshot import save_after_first_paint
 
@@ -106,7 +112,10 @@ def _identify() -> None:
 
 
 def _show_window(
-    workbench: Workbench, settings: QSettings, event_key: str | None = None
+    workbench: Workbench,
+    settings: QSettings,
+    event_key: str | None = None,
+    shown: tuple[float, float] | None = None,
 ) -> MainWindow:
     from desktop.ui.bridge import WorkbenchSignals
     from desktop.ui.main_window import MainWindow
@@ -119,6 +128,11 @@ def _show_window(
     window.workbench_changed.connect(lambda bench, signals: fill_window(window, bench, signals))
     errors.install()
     window.show()
+    if shown is not None:
+        from desktop.ui.timeline.panel import TimelinePanel
+
+        if isinstance(window.timeline_widget, TimelinePanel):
+            window.timeline_widget.show_range(*shown)
     if event_key is not None:
         window.workbench.select([event_key])
     return window

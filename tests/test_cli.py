@@ -108,3 +108,21 @@ def test_gui_screenshot_saves_the_painted_window_and_quits(tmp_path: Path) -> No
     assert image.width() >= 800 and image.height() >= 500
     colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in (60, 250, 400)}
     assert len(colours) > 5, "the window picture is blank"
+
+
+def test_gui_range_needs_both_ends_and_readable_dates() -> None:
+    import argparse
+
+    from desktop.commands.gui import time_range
+    from desktop.core.dates import DateSpan
+    from desktop.errors import UserError
+
+    def args(date_from: str | None, date_to: str | None) -> argparse.Namespace:
+        return argparse.Namespace(date_from=date_from, date_to=date_to)
+
+    assert time_range(args(None, None)) is None
+    september = time_range(args("Sep 2022", "2022-09-30"))
+    assert september == (DateSpan.parse("2022-09-01").t_lo, DateSpan.parse("2022-09-30").t_hi)
+    for wrong in (("Sep 2022", None), ("2023", "2022"), ("someday", "2022")):
+        with pytest.raises(UserError):
+            time_range(args(*wrong))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop.commands.base import Command, open_for_command
 from desktop.core.compare.event_query import AmbiguousEventError, EventNotFoundError, find_event
+from desktop.core.dates import DateParseError, DateSpan
 from desktop.errors import UserError
 
 HEADLESS_HINT = (
@@ -87,6 +88,30 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--first", action="store_true", help="when several events match --event, take the best"
     )
+    parser.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help="open the timeline on this range (with --to; the same dates as export-image)",
+    )
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="last date shown")
+
+
+def time_range(args: argparse.Namespace) -> tuple[float, float] | None:
+    """The days ``--from``/``--to`` name, from the start of one to the end of the other (None
+    without them); UserError when only one is given or they cannot be read."""
+    date_from, date_to = getattr(args, "date_from", None), getattr(args, "date_to", None)
+    if not date_from and not date_to:
+        return None
+    if not (date_from and date_to):
+        raise UserError("give both --from and --to")
+    try:
+        t0, t1 = DateSpan.parse(date_from).t_lo, DateSpan.parse(date_to).t_hi
+    except DateParseError as error:
+        raise UserError(str(error)) from error
+    if t1 <= t0:
+        raise UserError(f"the range ends ({date_to}) before it starts ({date_from})")
+    return t0, t1
 
 
 def event_key(args: argparse.Namespace) -> str | None:
@@ -112,10 +137,11 @@ def run(args: argparse.Namespace) -> int:
     missing = missing_x11_packages()
     if missing:
         raise UserError(x11_hint(missing))
+    shown = time_range(args)
     selected = event_key(args)
     from desktop.app import run_gui
 
-    return run_gui(args.db, args.screenshot, selected)
+    return run_gui(args.db, args.screenshot, selected, shown)
 
 
 GUI = Command("gui", "open the Parallax window (the default command)", configure, run)

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
 
 from desktop.core.timeline.cover import Cover, cover_window, time_space
-from desktop.core.timeline.frame import Bars, Clusters, Frame, LaneMetrics
+from desktop.core.timeline.entering import as_markers, began_before
+from desktop.core.timeline.frame import Bars, Clusters, Frame, Label, LaneMetrics, Markers
 from desktop.core.timeline.label_candidates import KeyMembers
 from desktop.core.timeline.labels import place_labels
 from desktop.core.timeline.lane_fit import compact_lanes, fit_rows, rows_used
@@ -78,7 +79,8 @@ class TimelineLayout:
         Without ``height`` every lane has the rows ``metrics`` gives it. With ``height`` each
         lane is sized to the rows it uses (at least one; the most seen at this zoom level, so
         lanes do not jump while panning) and the lanes are shrunk, tallest first, to fit
-        ``height``; what no longer fits is left out (counted in ``Frame.hidden``).
+        ``height``; bars that no longer fit are drawn as markers instead (counted in
+        ``Frame.hidden``; see ``entering``) and the titles are placed again in the rows left.
         """
         frame = self._frame(scale, elide)
         if height is None:
@@ -86,7 +88,15 @@ class TimelineLayout:
         used = self._used_rows.setdefault(frame.level, [0] * self.store.lane_count)
         for lane, rows in enumerate(rows_used(frame)):
             used[lane] = max(used[lane], rows)
-        return compact_lanes(frame, fit_rows(self.metrics, used, height))
+        fitted = fit_rows(self.metrics, used, height)
+        compact = compact_lanes(frame, fitted)
+        dropped = _dropped_bars(frame, fitted)
+        if not len(dropped):
+            return compact
+        markers = Markers.concat([compact.markers, as_markers(self.store, dropped, scale, fitted)])
+        parts = (markers, compact.clusters, compact.bars)
+        labels = self._labels(parts, fitted, scale, compact.point_cutoff, elide)
+        return replace(compact, markers=markers, labels=tuple(labels))
 
     def prefetch(self, scale: TimeScale) -> bool:
         """Lay out one missing cover a zoom step away from ``scale`` (in first, then out);
@@ -126,15 +136,12 @@ class TimelineLayout:
         cover = self._cover_for(scale)
         level = cover.level
         markers, bars, clusters = cover.placed(scale)
-        labels = place_labels(
-            self.store.titles,
-            self.widths,
-            (markers, clusters, bars),
-            self.metrics,
-            scale.width_px,
-            self.measure,
-            _key_members(self.store, clusters, cover.point_cutoff),
-            elide,
+        entering = began_before(self.store, scale, cover.point_cutoff, clusters)
+        if len(entering):
+            more = as_markers(self.store, entering, scale, self.metrics)
+            markers = Markers.concat([markers, more])
+        labels = self._labels(
+            (markers, clusters, bars), self.metrics, scale, cover.point_cutoff, elide
         )
         return Frame(
             scale,
@@ -146,6 +153,26 @@ class TimelineLayout:
             clusters,
             cover.hidden_in(scale),
             cover.point_cutoff,
+        )
+
+    def _labels(
+        self,
+        parts: tuple[Markers, Clusters, Bars],
+        metrics: LaneMetrics,
+        scale: TimeScale,
+        cutoff: tuple[int, ...],
+        elide: bool,
+    ) -> list[Label]:
+        markers, clusters, bars = parts
+        return place_labels(
+            self.store.titles,
+            self.widths,
+            (markers, clusters, bars),
+            metrics,
+            scale.width_px,
+            self.measure,
+            _key_members(self.store, clusters, cutoff),
+            elide,
         )
 
     def _lay_out_cover(self, scale: TimeScale, level: int, level_dpp: float) -> Cover:
@@ -232,6 +259,19 @@ def _hidden_bars(
     """(lane, start, end) of the bars that found no row, from their store indices."""
     index = np.concatenate(per_lane) if per_lane else np.empty(0, np.int64)
     return store.lane[index], store.t_lo[index], store.t_hi[index]
+
+
+def _dropped_bars(frame: Frame, fitted: LaneMetrics) -> NDArray[np.int64]:
+    """Store indices of the bars of ``frame`` in rows ``fitted`` no longer gives their lane and
+    in view."""
+    bars = frame.bars
+    if not len(bars.row):
+        return np.empty(0, np.int64)
+    limit = np.array([fitted.rows_of(k) for k in range(len(frame.point_cutoff))] + [0])
+    gone = (bars.row >= limit[bars.lane.astype(np.int64)]) & (bars.x1 > 0)
+    gone &= bars.x0 < frame.scale.width_px
+    found: NDArray[np.int64] = bars.index[gone].astype(np.int64)
+    return found
 
 
 def _visible_bars(

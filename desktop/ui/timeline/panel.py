@@ -39,6 +39,9 @@ class TimelinePanel(QWidget):
     def go_home(self) -> None:
         self.view.go_home()
 
+    def show_range(self, t0: float, t1: float) -> None:
+        self.view.show_range(t0, t1)
+
     def state(self) -> dict[str, Any]:
         return self.view.state()
 

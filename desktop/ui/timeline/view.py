@@ -185,6 +185,12 @@ class TimelineView(QWidget):
         if bounds is not None:
             self.set_scale(self.scale.fit(*bounds))
 
+    def show_range(self, t0: float, t1: float) -> None:
+        """Show the days ``[t0, t1)`` across the whole width, and keep them when the window is
+        resized before the user moves (as a restored window is kept)."""
+        self.set_scale(TimeScale(t0, t1, float(max(1, self.width()))))
+        self._kept = (t0, t1)
+
     def go_home(self) -> None:
         """Back to 7 August 2008 – 8 August 2025 (with a small margin)."""
         self.set_scale(home_scale(float(max(1, self.width()))))
