@@ -34,10 +34,11 @@ from sqlalchemy import (
     inspect,
     select,
 )
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import models
+from db.uow import library_error
 
 BULK_LIMIT = 500
 _PENDING = "parallax_changes"
@@ -173,11 +174,17 @@ def changes_since(engine: Engine, last_id: int, limit: int = 1000) -> list[Chang
     statement = (
         select(change_log).where(change_log.c.id > last_id).order_by(change_log.c.id).limit(limit)
     )
-    with engine.connect() as connection:
-        return [ChangeRecord(**row._mapping) for row in connection.execute(statement)]
+    try:
+        with engine.connect() as connection:
+            return [ChangeRecord(**row._mapping) for row in connection.execute(statement)]
+    except SQLAlchemyError as error:
+        raise library_error(error) from error
 
 
 def latest_change_id(engine: Engine) -> int:
     """The highest change id so far (0 for none): where a new client starts polling."""
-    with engine.connect() as connection:
-        return int(connection.scalar(select(func.max(change_log.c.id))) or 0)
+    try:
+        with engine.connect() as connection:
+            return int(connection.scalar(select(func.max(change_log.c.id))) or 0)
+    except SQLAlchemyError as error:
+        raise library_error(error) from error

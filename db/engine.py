@@ -64,6 +64,16 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def url_without_password(url: str) -> str:
+    """The URL with its password removed (not hidden): what recent lists may keep."""
+    return make_url(url).set(password=None).render_as_string(hide_password=False)
+
+
+def database_name(url: str) -> str:
+    """The database part of a URL (a SQLite file's path); '' when it has none."""
+    return make_url(url).database or ""
+
+
 def display_url(url: str) -> str:
     """The URL with any password hidden, for messages and ``parallax info``."""
     return make_url(url).render_as_string(hide_password=True)

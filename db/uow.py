@@ -13,7 +13,13 @@ import sqlite3
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import (
+    DBAPIError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -98,6 +104,13 @@ def unavailable(error: DBAPIError) -> LibraryUnavailableError:
         f"The library's database cannot be reached ({str(error.orig).strip() or error}). "
         "Nothing is lost: the change can be sent again when it is back."
     )
+
+
+def library_error(error: SQLAlchemyError) -> LibraryError:
+    """Any SQLAlchemy error as the readable ``LibraryError`` the layers above catch."""
+    if isinstance(error, DBAPIError):
+        return unavailable(error) if is_unavailable(error) else database_fault(error)
+    return LibraryError(f"The library's database refused the action ({error}).")
 
 
 class UnitOfWork:

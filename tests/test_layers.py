@@ -36,3 +36,16 @@ def test_core_io_and_db_import_without_pyside() -> None:
         [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_ui_never_opens_a_unit_of_work() -> None:
+    """Views read through ``desktop.core.reads`` and write through commands: every query lives in
+    a ``db`` repository (the import contract keeps ``db.uow`` and SQLAlchemy out of ``ui``)."""
+    import ast
+
+    opened = []
+    for path in sorted((REPO / "desktop" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("unit_of_work", "session_factory"):
+                opened.append(f"{path.relative_to(REPO)}:{node.lineno} .{node.attr}")
+    assert opened == []

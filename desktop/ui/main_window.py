@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import make_url
 
+from db.engine import database_name, url_without_password
 from db.errors import LibraryError
 from db.library import Library, open_library
+from desktop.core import reads
 from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.event_details import EventDetailsPanel
@@ -79,19 +80,17 @@ NOT_BUILT = {
 
 def remembered_url(url: str) -> str:
     """The URL without its password: what recent lists and per-library settings keep."""
-    return make_url(url).set(password=None).render_as_string(hide_password=False)
+    return url_without_password(url)
 
 
 def library_name(library: Library) -> str:
     """The name the title bar shows: the library's title, else its file name, else the
     database address without password."""
-    with library.unit_of_work() as uow:
-        title = uow.meta.get("title")
+    title = reads.meta(library, "title")
     if title:
         return title
     if library.is_sqlite:
-        database = make_url(library.url).database or ""
-        return Path(database).name or "library"
+        return Path(database_name(library.url)).name or "library"
     return library.display_url
 
 

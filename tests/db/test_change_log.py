@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
 
 from db.changes import BULK_LIMIT, changes_since, latest_change_id
-from db.errors import ConflictError, LibraryUnavailableError
+from db.errors import ConflictError, LibraryError, LibraryUnavailableError
 from db.library import Library, open_library
 from db.records import CodingRecord, EventRecord
 from tests.db.test_repositories import fill
@@ -122,3 +124,15 @@ def test_an_unreachable_server_is_a_readable_library_error(tmp_path: object) -> 
     ):
         uow.events.list()
     engine.dispose()
+
+
+def test_reading_the_change_log_fails_as_a_library_error(tmp_path: Path) -> None:
+    """A poller catches ``LibraryError`` only: a database error must not leak as SQLAlchemy's."""
+    engine = create_engine(f"sqlite:///{tmp_path / 'not-a-library.sqlite'}")
+    try:
+        with pytest.raises(LibraryError, match="refused"):
+            latest_change_id(engine)
+        with pytest.raises(LibraryError, match="refused"):
+            changes_since(engine, 0)
+    finally:
+        engine.dispose()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.records import CodeRecord
+from desktop.core import reads
 from desktop.core.editing import (
     CreateCode,
     DeleteCode,
@@ -122,8 +123,7 @@ class CodebookDock(QWidget):
 
     def refresh(self) -> None:
         current = self.current()
-        with self.controller.library.unit_of_work() as uow:
-            counts = {code.key: uow.codes.coding_count(code.key) for code in self.codes}
+        counts = reads.coding_counts(self.controller.library)
         self.tree.clear()
         items: dict[str, QTreeWidgetItem] = {}
         ordered = sorted(self.codes, key=lambda c: (c.position, c.key))

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.library import Library
 from db.records import CodeRecord, EventRecord, NoteRecord, PassageRecord
 from desktop.core.editing import EditCode, EditEvent, EditNote, EditPassage
-from desktop.core.editing.edits import Editable, RecordEdit, repository_for
+from desktop.core.editing.edits import Editable, RecordEdit
 
 BOOKKEEPING = {
     "id",
@@ -59,18 +58,6 @@ def shown_fields(record: Editable) -> list[str]:
 
 def changed_fields(before: Editable, after: Editable) -> list[str]:
     return [name for name in shown_fields(after) if getattr(before, name) != getattr(after, name)]
-
-
-def current_record(library: Library, record: Editable) -> Editable | None:
-    """The record as the library holds it now, or None if it was deleted."""
-    from db.errors import NotFoundError
-
-    with library.unit_of_work() as uow:
-        try:
-            found: Editable = repository_for(uow, record).get(record.key)
-        except NotFoundError:
-            return None
-    return found
 
 
 def rebased(case: ConflictCase, author: str) -> RecordEdit:

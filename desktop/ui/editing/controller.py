@@ -25,8 +25,9 @@ from db.errors import ConflictError, LibraryError, LibraryUnavailableError
 from desktop.core.editing import Changes, Command, UndoHistory
 from desktop.core.editing.edits import RecordEdit
 from desktop.core.editing.identity import system_user_name
+from desktop.core.reads import current_record
 from desktop.core.workbench import Workbench
-from desktop.ui.editing.conflict import MINE, ConflictCase, ask_conflict, current_record, rebased
+from desktop.ui.editing.conflict import MINE, ConflictCase, ask_conflict, rebased
 
 
 class Settled(Protocol):

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtGui import QTextCursor
 
-from db.errors import NotFoundError
+from desktop.core import reads
 from desktop.core.workbench import Workbench
 
 
@@ -30,9 +30,9 @@ class Navigator:
         elif kind == "code":
             self.show_code(key)
         elif kind == "note":
-            with self.workbench.library.unit_of_work() as uow:
-                note = uow.notes.get(key)
-            self.go(note.target_kind, note.target_key)
+            note = reads.note(self.workbench.library, key)
+            if note is not None:
+                self.go(note.target_kind, note.target_key)
 
     def _event(self, key: str) -> None:
         self.workbench.select([key])
@@ -41,10 +41,8 @@ class Navigator:
             view.zoom_to_event(key)
 
     def _passage(self, key: str) -> None:
-        try:
-            with self.workbench.library.unit_of_work() as uow:
-                passage = uow.passages.get(key)
-        except NotFoundError:
+        passage = reads.passage(self.workbench.library, key)
+        if passage is None:
             return
         self._reader(passage.source_key, key)
 
@@ -75,10 +73,9 @@ class Navigator:
             code = next((c for c in catalog.codes if c.key == key), None)
             return f"code '{code.name}'" if code else f"code {key}"
         if kind == "passage":
-            try:
-                with self.workbench.library.unit_of_work() as uow:
-                    quote = uow.passages.get(key).quote
-            except NotFoundError:
+            passage = reads.passage(self.workbench.library, key)
+            if passage is None:
                 return f"passage {key}"
+            quote = passage.quote
             return f"passage “{quote[:40]}{'…' if len(quote) > 40 else ''}”"
         return f"{kind} {key}"

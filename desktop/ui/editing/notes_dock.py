@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.records import NoteRecord
+from desktop.core import reads
 from desktop.core.editing import CreateNote, DeleteNote, EditNote
 from desktop.ui.editing.controller import EditingController
 from desktop.ui.editing.markdown_view import MarkdownView
@@ -125,8 +126,7 @@ class NotesDock(QWidget):
         layout.addWidget(self.preview, 1)
 
     def refresh(self) -> None:
-        with self.controller.library.unit_of_work() as uow:
-            self.notes = uow.notes.list()
+        self.notes = reads.notes(self.controller.library)
         words = self.filter.text().lower().split()
         current = self.current_note()
         self.list.clear()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QDialog, QToolBar
 
 from db.records import PassageLink, PassageRecord
+from desktop.core import reads
 from desktop.core.editing import (
     ApplyCode,
     Command,
@@ -158,8 +159,7 @@ class ReaderEditing:
         passage = self._current()
         if passage is None:
             return False
-        with self.controller.library.unit_of_work() as uow:
-            attributes = uow.codes.list_attributes()
+        attributes = reads.attributes(self.controller.library)
         author = self.controller.author
         palette = QuickCodePalette(
             passage, list(self.controller.workbench.catalog.codes), attributes, author, self.reader
@@ -194,8 +194,7 @@ class ReaderEditing:
         passage = self._current()
         if passage is None:
             return False
-        with self.controller.library.unit_of_work() as uow:
-            others = [p for p in uow.passages.list() if p.key != passage.key]
+        others = [p for p in reads.passages(self.controller.library) if p.key != passage.key]
         others.sort(key=lambda p: (p.source_key != passage.source_key, p.source_key, p.start))
         dialog = RelateDialog(others, self.reader)
         chosen = dialog.chosen() if self.run_dialog(dialog) else None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import LibraryError
+from desktop.core import reads
 from desktop.core.editing import UndoHistory
 from desktop.core.importing import (
     NewEventDetails,
@@ -107,9 +108,7 @@ class ReviewPanel(QWidget):
     def reload_sources(self) -> None:
         """Refill the combo with the sources that have text, keeping the current choice."""
         current = self.source_key
-        with self.workbench.library.unit_of_work() as uow:
-            sources = [s for s in uow.sources.list() if s.full_text is not None]
-            pending = uow.suggestions.pending_counts()
+        sources, pending = reads.sources_for_review(self.workbench.library)
         self.source_combo.blockSignals(True)
         self.source_combo.clear()
         for source in sources:
@@ -191,8 +190,7 @@ class ReviewPanel(QWidget):
         item, key = self.current_item(), self.source_key
         if item is None or key is None:
             return
-        with self.workbench.library.unit_of_work() as uow:
-            text = uow.sources.get(key).full_text or ""
+        text = reads.source_text(self.workbench.library, key)
         span = self.ask_span(item, text)
         if span is not None:
             self.accept_current(span)

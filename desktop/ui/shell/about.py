@@ -8,6 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from db.library import Library
+from desktop.core import reads
 from desktop.core.catalog import Catalog
 
 LICENCES = (
@@ -28,8 +29,7 @@ def app_version() -> str:
 
 def dataset_html(library: Library, catalog: Catalog) -> str:
     """The library's attribution note and its sources, each with outlet, date and link."""
-    with library.unit_of_work() as uow:
-        attribution = uow.meta.get("attribution")
+    attribution = reads.meta(library, "attribution")
     parts = ["<p><b>Sources in this library.</b></p>"]
     if attribution:
         parts.append(f"<p>{escape(attribution)}</p>")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import LibraryError
+from desktop.core import reads
 from desktop.core.agreement import Agreement
 from desktop.core.exchange.failures import failure_message
 from desktop.core.team.agreement_data import TeamAgreement, agreement_in_library, write_csv
@@ -78,8 +79,7 @@ class AgreementPanel(QWidget):
     def refresh_coders(self) -> None:
         """List every coder in the library, keeping the ticks already made."""
         ticked = set(self.chosen_coders())
-        with self.workbench.library.unit_of_work() as uow:
-            names = coders_in(uow.passages.list())
+        names = coders_in(reads.passages(self.workbench.library))
         self.coders.clear()
         for name in names:
             item = QListWidgetItem(name, self.coders)

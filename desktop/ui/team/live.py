@@ -16,7 +16,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy.exc import SQLAlchemyError
 
 from db.errors import LibraryError
 from desktop.core.team.outbox import Outbox, Outcome
@@ -47,7 +46,7 @@ class LiveUpdates(QObject):
         self.poller: ChangePoller | None = None
         try:  # start from now, so edits made from here on are all seen
             self.poller = ChangePoller(workbench.library)
-        except (LibraryError, SQLAlchemyError) as error:
+        except LibraryError as error:
             banner.show_problem(self._offline_text(str(error)))
         self._interval = interval_ms / 1000
         self._last_poll = 0.0
@@ -96,7 +95,7 @@ class LiveUpdates(QObject):
             if remote.records:
                 self.workbench.reload(remote.as_changes())  # only what the others changed
                 self.remote_changed.emit(remote)
-        except (LibraryError, SQLAlchemyError) as error:
+        except LibraryError as error:
             self.banner.show_problem(self._offline_text(str(error)))
             return
         if self.outbox.online:
