@@ -100,35 +100,46 @@ def install_change_log(factory: sessionmaker[Session], client: str) -> None:
 def _collect(session: Session, _context: Any) -> None:
     pending: dict[tuple[str, str], str] = session.info.setdefault(_PENDING, {})
     groups = (("insert", session.new), ("update", session.dirty), ("delete", session.deleted))
+    flushed = {  # parents written by this flush name their children without a query
+        (type(obj), obj.id): str(obj.key)
+        for obj in (*session.new, *session.dirty)
+        if isinstance(obj, models.Passage | models.Event)
+    }
     for operation, objects in groups:
         for obj in objects:
             if operation == "update" and not session.is_modified(obj):
                 continue
-            described = _describe(session, obj, operation)
+            described = _describe(session, obj, operation, flushed)
             if described is not None:
                 kind, key, op = described
                 pending.setdefault((kind, key), op)
 
 
-def _describe(session: Session, obj: Any, operation: str) -> tuple[str, str, str] | None:
+def _describe(
+    session: Session, obj: Any, operation: str, flushed: dict[tuple[type, int], str]
+) -> tuple[str, str, str] | None:
     """(kind, key, operation) of a changed row, children mapped to their parent record."""
     kind = _KINDS.get(getattr(obj, "__tablename__", ""))
     if kind is not None:
         return kind, obj.key, operation
     if isinstance(obj, models.Coding | models.PassageEvent):
-        parent = _parent_key(session, obj, "passage_id", models.Passage)
+        parent = _parent_key(session, obj, "passage_id", models.Passage, flushed)
         return None if parent is None else ("passage", parent, "update")
     if isinstance(obj, models.EventActor):
-        parent = _parent_key(session, obj, "event_id", models.Event)
+        parent = _parent_key(session, obj, "event_id", models.Event, flushed)
         return None if parent is None else ("event", parent, "update")
     return None
 
 
-def _parent_key(session: Session, obj: Any, column: str, model: Any) -> str | None:
+def _parent_key(
+    session: Session, obj: Any, column: str, model: Any, flushed: dict[tuple[type, int], str]
+) -> str | None:
     state = inspect(obj)
     parent_id = getattr(obj, column, None) or state.committed_state.get(column)
     if parent_id is None:
         return None
+    if (model, parent_id) in flushed:
+        return flushed[(model, parent_id)]
     found = session.identity_map.get(inspect(model).identity_key_from_primary_key((parent_id,)))
     if isinstance(found, model):
         return str(found.key)

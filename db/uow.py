@@ -10,6 +10,8 @@ The author is put in ``session.info`` so the change log (``db.changes``) records
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Self
 
@@ -43,6 +45,7 @@ from db.repositories import (
     SourceRepository,
     SuggestionRepository,
 )
+from db.repositories.base import BULK, BULK_CODINGS, write_bulk_codings
 
 _SQLITE_BUSY = ("locked", "busy", "unable to open")
 
@@ -164,8 +167,31 @@ class UnitOfWork:
         if isinstance(exc, DBAPIError) and not isinstance(exc, IntegrityError):
             raise database_fault(exc) from exc
 
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Write many new records with few statements (loading a library or the sample).
+
+        Inside the block ``add`` methods neither flush nor query for rows the block wrote or
+        looked up already: each referenced row (source, event, code, lane, tag, actor) is read
+        once, and new rows go to the database in batches at ``flush()`` (call it after each
+        kind of record so an error names the kind) or when the block ends. Records that ``add``
+        returns inside the block carry no id or stamp yet. Reads by the caller inside the block
+        do not see unflushed rows.
+        """
+        session = self.session
+        session.info[BULK], session.info[BULK_CODINGS] = {}, []
+        try:
+            with session.no_autoflush:
+                yield
+                self.flush()
+        finally:
+            session.info.pop(BULK, None)
+            session.info.pop(BULK_CODINGS, None)
+
     def flush(self) -> None:
+        """Flush; in ``bulk()`` also send the queued codings of the flushed passages."""
         self._translate(self.session.flush)
+        self._translate(lambda: write_bulk_codings(self.session))
 
     def commit(self) -> None:
         """Commit; a stale row raises ConflictError, a broken rule IntegrityViolationError."""

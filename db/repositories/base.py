@@ -6,15 +6,38 @@ import math
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from db import models
 from db.errors import ConflictError, IntegrityViolationError, NotFoundError
 from db.models import utcnow
 from db.records import Stamp
 
 M = TypeVar("M")
+
+BULK = "bulk_rows"  # session.info key: the rows a bulk load wrote or looked up, by (model, key)
+BULK_CODINGS = "bulk_codings"  # session.info key: codings of new passages, written in one batch
+
+
+def write_bulk_codings(session: Session) -> None:
+    """Insert the codings a bulk load queued, as one batch (the passages must be flushed).
+
+    They belong to passages the same load inserted, which the change log reports as new, so
+    they need no log rows of their own; each passage's ``codings`` is expired to be read anew.
+    """
+    queued: list[tuple[Any, Any, str, Any]] = session.info.get(BULK_CODINGS, [])
+    if not queued:
+        return
+    rows = [
+        {"passage_id": p.id, "code_id": c.id, "coder": coder, "created_at": at or utcnow()}
+        for p, c, coder, at in queued
+    ]
+    session.info[BULK_CODINGS] = []
+    session.execute(insert(models.Coding), rows)
+    for passage in {id(p): p for p, _, _, _ in queued}.values():
+        session.expire(passage, ["codings"])
 
 
 class Repository:
@@ -33,6 +56,31 @@ class Repository:
         if row is None:
             raise NotFoundError(f"No {self.kind} '{key}' in this library (deleted meanwhile?).")
         return row
+
+    @property
+    def _bulk(self) -> dict[tuple[type, str], Any] | None:
+        """Inside ``UnitOfWork.bulk()``: the rows written or looked up so far, by (model, key)."""
+        found: dict[tuple[type, str], Any] | None = self.session.info.get(BULK)
+        return found
+
+    def _ref(self, model: type[M], key: str) -> M:
+        """A row another record refers to (a passage's source, a coding's code). In a bulk load
+        each is queried once and rows written by the load are found without a query."""
+        rows = self._bulk
+        if rows is None:
+            return self._row(model, key)
+        found: M | None = rows.get((model, key))
+        if found is None:
+            found = rows[(model, key)] = self._row(model, key)
+        return found
+
+    def _added(self, row: Any) -> None:
+        """Flush a new row now, or, in a bulk load, remember it and flush with the rest."""
+        rows = self._bulk
+        if rows is None:
+            self._flush()
+        elif hasattr(row, "key"):
+            rows[(type(row), row.key)] = row
 
     def _id_of(self, model: type[M], kind: str, key: str) -> int:
         """The row id of the ``kind`` with this key, without loading the row."""

@@ -55,11 +55,11 @@ class ClaimRepository(Repository):
         return claim_record(self._row(models.Claim, key))
 
     def add(self, claim: ClaimRecord) -> ClaimRecord:
-        passage = self._row(models.Passage, claim.passage_key)
+        passage = self._ref(models.Passage, claim.passage_key)
         row = models.Claim(key=claim.key, passage=passage, author=self.author)
         apply_fields(row, {name: getattr(claim, name) for name in _FIELDS})
         self.session.add(row)
-        self._flush()
+        self._added(row)
         return claim_record(row)
 
     def update(self, claim: ClaimRecord) -> ClaimRecord:

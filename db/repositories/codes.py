@@ -48,7 +48,7 @@ class CodeRepository(Repository):
         row = models.Code(key=code.key, author=self.author)
         self._apply(row, code)
         self.session.add(row)
-        self._flush()
+        self._added(row)
         return code_record(row)
 
     def update(self, code: CodeRecord) -> CodeRecord:
@@ -85,9 +85,9 @@ class CodeRepository(Repository):
             key=attribute.key, name=attribute.name, definition=attribute.definition, values=values
         )
         self.session.add(row)
-        self._flush()
+        self._added(row)
         return attribute_record(row)
 
     def _apply(self, row: models.Code, code: CodeRecord) -> None:
         apply_fields(row, {name: getattr(code, name) for name in _FIELDS})
-        row.parent = self._row(models.Code, code.parent_key) if code.parent_key else None
+        row.parent = self._ref(models.Code, code.parent_key) if code.parent_key else None

@@ -130,7 +130,7 @@ class EventRepository(Repository):
         row = models.Event(key=event.key, author=self.author)
         self._apply(row, event)
         self.session.add(row)
-        self._flush()
+        self._added(row)
         return event_record(row)
 
     def update(self, event: EventRecord) -> EventRecord:
@@ -194,8 +194,9 @@ class EventRepository(Repository):
         current = [link.actor for link in row.actor_links]
         if [a.name for a in current] == [a.name for a in actors]:
             return
-        row.actor_links.clear()
-        self.session.flush()
+        if row.actor_links:  # the old links go first: (event, actor) is the primary key
+            row.actor_links.clear()
+            self.session.flush()
         row.actor_links.extend(models.EventActor(actor=actor) for actor in actors)
 
     def _lane(self, key: str) -> models.Lane | None:
@@ -203,21 +204,36 @@ class EventRepository(Repository):
             return None
         from db.repositories.lanes import LaneRepository
 
-        return LaneRepository(self.session).ensure(key)
+        rows = self._bulk
+        lane: models.Lane | None = rows.get((models.Lane, key)) if rows is not None else None
+        if lane is None:
+            lane = LaneRepository(self.session).ensure(key)
+            if rows is not None:
+                rows[(models.Lane, key)] = lane
+        return lane
 
     def _named(self, model: Any, names: Iterable[str]) -> builtins.list[Any]:
         wanted = list(dict.fromkeys(name.strip() for name in names if name.strip()))
         if not wanted:
             return []
-        found = {
-            row.name: row
-            for row in self.session.scalars(select(model).where(model.name.in_(wanted)))
-        }
+        known = self._existing_names(model, wanted)
         rows = []
         for name in wanted:
-            row = found.get(name)
+            row = known.get((model, name))
             if row is None:
-                row = model(name=name)
+                row = known[(model, name)] = model(name=name)
                 self.session.add(row)
             rows.append(row)
         return rows
+
+    def _existing_names(self, model: Any, wanted: builtins.list[str]) -> dict[Any, Any]:
+        """Rows by (model, name): those named in ``wanted``; in a bulk load every row of the
+        model, read once, in the load's own dict (so the rows it creates are found too)."""
+        bulk = self._bulk
+        if bulk is None:
+            statement = select(model).where(model.name.in_(wanted))
+            return {(model, row.name): row for row in self.session.scalars(statement)}
+        if (model, "") not in bulk:  # no name is empty: the mark that all were read
+            bulk[(model, "")] = None
+            bulk.update(((model, row.name), row) for row in self.session.scalars(select(model)))
+        return bulk

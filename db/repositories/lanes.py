@@ -38,7 +38,7 @@ class LaneRepository(Repository):
     def add(self, lane: LaneRecord) -> LaneRecord:
         row = models.Lane(key=lane.key, name=lane.name, color=lane.color, position=lane.position)
         self.session.add(row)
-        self._flush()
+        self._added(row)
         return lane_record(row)
 
     def update(self, lane: LaneRecord) -> LaneRecord:
@@ -50,6 +50,7 @@ class LaneRepository(Repository):
     def ensure(self, key: str, name: str | None = None) -> models.Lane:
         row = self._find_row(models.Lane, key)
         if row is None:
+            self._flush()  # a bulk load's pending lanes count for the position
             position = len(self.list())
             row = models.Lane(key=key, name=name or key, position=position)
             self.session.add(row)
@@ -71,5 +72,5 @@ class LaneRepository(Repository):
             color=era.color,
         )
         self.session.add(row)
-        self._flush()
+        self._added(row)
         return era_record(row)

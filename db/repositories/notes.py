@@ -57,7 +57,7 @@ class NoteRepository(Repository):
         if note.updated_at is not None:
             row.updated_at = note.updated_at
         self.session.add(row)
-        self._flush()
+        self._added(row)
         return note_record(row)
 
     def update(self, note: NoteRecord) -> NoteRecord:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import builtins
 from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from db import models
 from db.errors import IntegrityViolationError
 from db.records import CodingRecord, PassageLink, PassageRecord
-from db.repositories.base import Repository, apply_fields, stamp_of
+from db.repositories.base import BULK_CODINGS, Repository, apply_fields, stamp_of
 
 _FIELDS = (
     "start",
@@ -112,11 +112,11 @@ class PassageRepository(Repository):
         return None if row is None else passage_record(row)
 
     def add(self, passage: PassageRecord) -> PassageRecord:
-        source = self._row(models.Source, passage.source_key)
+        source = self._ref(models.Source, passage.source_key)
         row = models.Passage(key=passage.key, source=source, author=self.author)
         self._apply(row, passage)
         self.session.add(row)
-        self._flush()
+        self._added(row)
         return passage_record(row)
 
     def update(self, passage: PassageRecord, *, children: bool = True) -> PassageRecord:
@@ -153,7 +153,7 @@ class PassageRepository(Repository):
         for key, link in wanted.items():
             existing = current.get(key)
             if existing is None:
-                event = self._row(models.Event, key)
+                event = self._ref(models.Event, key)
                 row.links.append(
                     models.PassageEvent(event=event, confidence=link.confidence, origin=link.origin)
                 )
@@ -171,6 +171,10 @@ class PassageRepository(Repository):
                     raise IntegrityViolationError(
                         f"A coding of passage '{row.key}' with code '{code_key}' names no coder."
                     )
-                code = self._row(models.Code, code_key)
+                code = self._ref(models.Code, code_key)
+                if self._bulk is not None and not inspect(row).has_identity:  # a new passage
+                    queued = self.session.info.setdefault(BULK_CODINGS, [])
+                    queued.append((row, code, coder, coding.created_at))
+                    continue
                 extra = {"created_at": coding.created_at} if coding.created_at else {}
                 row.codings.append(models.Coding(code=code, coder=coder, **extra))

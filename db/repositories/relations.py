@@ -37,12 +37,12 @@ class RelationRepository(Repository):
     def add(self, relation: RelationRecord) -> RelationRecord:
         row = models.PassageRelation(
             key=relation.key,
-            from_passage=self._row(models.Passage, relation.from_key),
-            to_passage=self._row(models.Passage, relation.to_key),
+            from_passage=self._ref(models.Passage, relation.from_key),
+            to_passage=self._ref(models.Passage, relation.to_key),
             kind=relation.kind,
         )
         self.session.add(row)
-        self._flush()
+        self._added(row)
         return relation_record(row)
 
     def delete(self, key: str) -> RelationRecord:

@@ -80,7 +80,7 @@ class SourceRepository(Repository):
     def add(self, source: SourceRecord, published_t: float | None = None) -> SourceRecord:
         row = models.Source(key=source.key, author=self.author, **_values(source, published_t))
         self.session.add(row)
-        self._flush()
+        self._added(row)
         return source_record(row)
 
     def update(self, source: SourceRecord, published_t: float | None = None) -> SourceRecord:

@@ -152,7 +152,23 @@ def _write(kind: str, key: str, action: object) -> None:
 
 
 def load_bundle(uow: UnitOfWork, bundle: b.Bundle) -> None:
-    """Write every record of ``bundle``; the caller commits or lets the unit of work roll back."""
+    """Write every record of ``bundle``; the caller commits or lets the unit of work roll back.
+
+    A bulk write (``uow.bulk()``): each kind of record goes to the database in batches."""
+    with uow.bulk():
+        _load_records(uow, bundle)
+        _flushed("annotations", uow)
+
+
+def _flushed(kind: str, uow: UnitOfWork) -> None:
+    """Send the batch of ``kind`` records; a rule the database enforces names the kind."""
+    try:
+        uow.flush()
+    except LibraryError as error:
+        raise BundleLoadError(f"{kind}: {error}") from error
+
+
+def _load_records(uow: UnitOfWork, bundle: b.Bundle) -> None:
     if bundle.meta.title:
         uow.meta.set("title", bundle.meta.title)
         uow.meta.set("description", bundle.meta.description)
@@ -179,8 +195,10 @@ def load_bundle(uow: UnitOfWork, bundle: b.Bundle) -> None:
             source.key,
             lambda r=record: uow.sources.add(r, published_day(r.published)),
         )
+    _flushed("lanes and sources", uow)
     for event in bundle.events:
         _write("event", event.key, lambda e=event: uow.events.add(event_record(e)))
+    _flushed("events", uow)
     for code in parents_first(bundle.codes):
         _write("code", code.key, lambda c=code: uow.codes.add(code_record(c)))
     for attribute in bundle.attributes:
@@ -196,8 +214,8 @@ def load_bundle(uow: UnitOfWork, bundle: b.Bundle) -> None:
                 )
             ),
         )
+    _flushed("codes", uow)
     _load_annotations(uow, bundle)
-    uow.flush()
 
 
 def _load_annotations(uow: UnitOfWork, bundle: b.Bundle) -> None:
