@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -64,6 +64,9 @@ from desktop.ui.shell.tasks import Job, TaskHandle, run_with_progress
 from desktop.ui.shell.welcome import WelcomePanel
 from desktop.ui.theme import apply_theme
 
+if TYPE_CHECKING:
+    from desktop.ui.importing.controller import ImportController
+
 NOT_BUILT = {
     "undo": "undo and redo",
     "redo": "undo and redo",
@@ -105,6 +108,7 @@ class MainWindow(QMainWindow):
     """The workbench window. Construct with the first library's workbench and its signals."""
 
     workbench_changed = Signal(object, object)  # (Workbench, WorkbenchSignals)
+    import_controller: ImportController  # set by ``install_importing`` for each library
 
     def __init__(
         self,
@@ -245,8 +249,7 @@ class MainWindow(QMainWindow):
     def _fill_slot(self, index: int, widget: QWidget) -> None:
         """Show ``widget`` in slot ``index``; the slot's host stays, so the split is kept."""
         host = self.slot_hosts[index]
-        while host.count():
-            old = host.widget(0)
+        while (old := host.widget(0)) is not None:
             host.removeWidget(old)
             if old is not widget:
                 old.deleteLater()

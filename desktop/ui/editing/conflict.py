@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.records import CodeRecord, EventRecord, NoteRecord, PassageRecord
+from db.records import CodeRecord, EventRecord, PassageRecord
 from desktop.core.editing import EditCode, EditEvent, EditNote, EditPassage
 from desktop.core.editing.edits import Editable, RecordEdit
 
@@ -66,15 +66,13 @@ def rebased(case: ConflictCase, author: str) -> RecordEdit:
     assert theirs is not None
     changed = changed_fields(case.base, case.mine)
     values: dict[str, Any] = {name: getattr(case.mine, name) for name in changed}
-    merged = replace(theirs, **values)
     if isinstance(theirs, EventRecord):
-        return EditEvent(theirs, merged, author)  # type: ignore[arg-type]
+        return EditEvent(theirs, replace(theirs, **values), author)
     if isinstance(theirs, PassageRecord):
-        return EditPassage(theirs, merged, author)  # type: ignore[arg-type]
+        return EditPassage(theirs, replace(theirs, **values), author)
     if isinstance(theirs, CodeRecord):
-        return EditCode(theirs, merged, author)  # type: ignore[arg-type]
-    assert isinstance(theirs, NoteRecord)
-    return EditNote(theirs, merged, author)  # type: ignore[arg-type]
+        return EditCode(theirs, replace(theirs, **values), author)
+    return EditNote(theirs, replace(theirs, **values), author)
 
 
 def _text(value: object) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from db.errors import ConflictError, LibraryError, LibraryUnavailableError
+from db.library import Library
 from desktop.core.editing import Changes, Command, UndoHistory
 from desktop.core.editing.edits import RecordEdit
 from desktop.core.editing.identity import system_user_name
@@ -33,10 +34,14 @@ from desktop.ui.editing.conflict import MINE, ConflictCase, ask_conflict, rebase
 class Settled(Protocol):
     """What a relay reports for an edit it ran: sent (with its result) or refused (error)."""
 
-    label: str
-    sent: bool
-    result: Any
-    error: LibraryError | None
+    @property
+    def label(self) -> str: ...
+    @property
+    def sent(self) -> bool: ...
+    @property
+    def result(self) -> Any: ...
+    @property
+    def error(self) -> LibraryError | None: ...
 
 
 Relay = Callable[[str, Callable[[], Changes]], Settled | None]
@@ -67,7 +72,7 @@ class EditingController(QObject):
         self.relay = relay
 
     @property
-    def library(self):  # type: ignore[no-untyped-def]
+    def library(self) -> Library:
         return self.workbench.library
 
     @property

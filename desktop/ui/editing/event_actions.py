@@ -17,6 +17,7 @@ from desktop.core.editing import (
     describe_delete,
 )
 from desktop.core.editing.dragging import drag_move
+from desktop.core.workbench import Workbench
 from desktop.ui.editing.controller import EditingController
 from desktop.ui.editing.event_editor import EventEditor
 
@@ -37,7 +38,7 @@ class EventActions:
         self.ask: Ask = run_editor
 
     @property
-    def workbench(self):  # type: ignore[no-untyped-def]
+    def workbench(self) -> Workbench:
         return self.controller.workbench
 
     def selected(self) -> EventRecord | None:

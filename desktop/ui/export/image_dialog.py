@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -149,7 +149,7 @@ class ImageExportDialog(QDialog):
         ):
             form.addRow(label, widget)
 
-    def _changes(self) -> list[object]:
+    def _changes(self) -> list[SignalInstance]:
         return [
             self.range_box.currentTextChanged,
             self.date_from.editingFinished,
@@ -240,7 +240,8 @@ def image_job(
 
     def job(report: Report, cancelled: IsCancelled) -> Path:
         report(0, 3, "Reading the library…")
-        for path in (request.path, *(extra for extra in extras if extra)):
+        written: list[str | Path] = [request.path, *(extra for extra in extras if extra)]
+        for path in written:
             library.refuse_output(path)
         catalog = Catalog.load(library)
         prepared = prepare_scene(catalog, request)

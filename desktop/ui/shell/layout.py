@@ -130,7 +130,7 @@ def layout_signature(window: QMainWindow, docks: dict[str, QDockWidget]) -> tupl
     return tuple(
         DockPlace(
             name,
-            window.dockWidgetArea(dock).name,
+            window.dockWidgetArea(dock).name or "",
             dock.isVisible(),
             dock.isFloating(),
             tuple(sorted(names[d] for d in window.tabifiedDockWidgets(dock) if d in names)),

@@ -135,12 +135,15 @@ def _digit_layout(
     return digits, owner, before - before[first]
 
 
+_Column = NDArray[np.floating] | float  # one value per sprite, or one for all
+
+
 def _blit(
     painter: QPainter,
     sprite: QPixmap,
     at: tuple[NDArray[np.float64], NDArray[np.float64]],
-    source: tuple[NDArray[np.float64], NDArray[np.float64] | float],
-    size: tuple[float, float],
+    source: tuple[_Column, _Column],
+    size: tuple[_Column, _Column],
     scale: float,
 ) -> None:
     """``drawPixmapFragments`` of the ``size`` (device pixels) rectangles of ``sprite`` whose
