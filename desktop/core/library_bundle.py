@@ -14,22 +14,29 @@ from datetime import datetime
 
 from db.errors import LibraryError
 from db.records import (
-    AttributeRecord,
     AttributeValue,
-    ClaimRecord,
     CodeRecord,
     CodingRecord,
     EraRecord,
     EventRecord,
-    LaneRecord,
-    NoteRecord,
     PassageLink,
     PassageRecord,
-    RelationRecord,
     SourceRecord,
 )
 from db.uow import UnitOfWork
 from desktop.core.dates import DateParseError, DateSpan, HistDate
+from desktop.core.exchange.entities import (
+    ATTRIBUTE,
+    CLAIM,
+    CODE,
+    ERA,
+    EVENT,
+    LANE,
+    NOTE,
+    PASSAGE,
+    RELATION,
+    SOURCE,
+)
 from desktop.core.source_identity import is_color, label_from_outlet, next_free_color
 from desktop.io.formats import bundle as b
 
@@ -48,83 +55,34 @@ def published_day(published: str | None) -> float | None:
 
 def event_record(event: b.EventData) -> EventRecord:
     span = DateSpan.from_edtf(event.start, event.end)
-    return EventRecord(
-        key=event.key,
-        title=event.title,
-        start=event.start,
-        end=event.end,
-        t_lo=span.t_lo,
-        t_hi=span.t_hi,
-        summary=event.summary,
-        lane=event.lane,
-        actors=event.actors,
-        tags=event.tags,
-        aliases=event.aliases,
-        importance=event.importance,
-        context=event.context,
-        notes=event.notes,
-    )
+    return EVENT.to_record(event, t_lo=span.t_lo, t_hi=span.t_hi)
 
 
 def source_record(source: b.SourceData, used_colors: Iterable[str] = ()) -> SourceRecord:
     """The record of ``source``; one without a label or colour gets them as a new source would
     (label from the outlet, first palette colour not in ``used_colors``)."""
-    label = source.label or label_from_outlet(source.outlet, source.title)
-    color = source.color if is_color(source.color) else next_free_color(used_colors)
-    return SourceRecord(
-        key=source.key,
-        title=source.title,
-        outlet=source.outlet,
-        authors=source.authors,
-        published=source.published,
-        published_note=source.published_note,
-        url=source.url,
-        kind=source.kind,
-        language=source.language,
-        full_text=source.text,
+    return SOURCE.to_record(
+        source,
         content_hash=text_hash(source.text) if source.text is not None else None,
         file_name=source.file.name if source.file else None,
         file_sha256=source.file.sha256 if source.file else None,
-        country=source.country,
-        affiliation=source.affiliation,
-        stance=source.stance,
-        notes=source.notes,
-        label=label,
-        color=color,
+        label=source.label or label_from_outlet(source.outlet, source.title),
+        color=source.color if is_color(source.color) else next_free_color(used_colors),
     )
 
 
 def passage_record(passage: b.PassageData) -> PassageRecord:
-    return PassageRecord(
-        key=passage.key,
-        source_key=passage.source,
-        start=passage.start,
-        end=passage.end,
-        quote=passage.quote,
-        prefix=passage.prefix,
-        suffix=passage.suffix,
-        voice=passage.voice,
+    return PASSAGE.to_record(
+        passage,
         tone=passage.tone or "",
         epistemic=passage.epistemic or "",
-        notes=passage.notes,
         links=tuple(PassageLink(x.event, x.confidence, x.origin) for x in passage.events),
         codings=tuple(CodingRecord(c.code, c.coder) for c in passage.codings),
     )
 
 
 def code_record(code: b.CodeData) -> CodeRecord:
-    return CodeRecord(
-        key=code.key,
-        name=code.name,
-        parent_key=code.parent,
-        group=code.group,
-        color=code.color,
-        definition=code.definition,
-        include=code.include,
-        exclude=code.exclude,
-        example=code.example,
-        position=code.position,
-    )
+    return CODE.to_record(code)
 
 
 def parents_first(codes: Iterable[b.CodeData]) -> list[b.CodeData]:
@@ -179,9 +137,7 @@ def _load_records(uow: UnitOfWork, bundle: b.Bundle) -> None:
         _write(
             "lane",
             lane.key,
-            lambda lane=lane: uow.lanes.add(
-                LaneRecord(lane.key, lane.name, lane.color, lane.position)
-            ),
+            lambda lane=lane: uow.lanes.add(LANE.to_record(lane)),
         )
     for era in bundle.eras:
         _write("era", era.key, lambda era=era: uow.lanes.add_era(_era_record(era)))
@@ -206,11 +162,8 @@ def _load_records(uow: UnitOfWork, bundle: b.Bundle) -> None:
             "attribute",
             attribute.key,
             lambda a=attribute: uow.codes.add_attribute(
-                AttributeRecord(
-                    a.key,
-                    a.name,
-                    a.definition,
-                    tuple(AttributeValue(v.key, v.name, v.definition) for v in a.values),
+                ATTRIBUTE.to_record(
+                    a, values=tuple(AttributeValue(v.key, v.name, v.definition) for v in a.values)
                 )
             ),
         )
@@ -225,33 +178,17 @@ def _load_annotations(uow: UnitOfWork, bundle: b.Bundle) -> None:
         _write(
             "claim",
             claim.key,
-            lambda c=claim: uow.claims.add(
-                ClaimRecord(
-                    key=c.key,
-                    passage_key=c.passage,
-                    subject=c.subject,
-                    kind=c.kind,
-                    stated=c.stated,
-                    low=c.low,
-                    high=c.high,
-                    date=c.date,
-                    unit=c.unit,
-                    hedge=c.hedge,
-                    event_key=c.event,
-                )
-            ),
+            lambda c=claim: uow.claims.add(CLAIM.to_record(c)),
         )
     for note in bundle.notes:
         _write(
             "note",
             note.key,
             lambda n=note: uow.notes.add(
-                NoteRecord(
-                    key=n.key,
+                NOTE.to_record(
+                    n,
                     target_kind=n.target.kind,
                     target_key=n.target.key,
-                    body=n.body,
-                    author=n.author,
                     created_at=_timestamp(n.created),
                     updated_at=_timestamp(n.updated),
                 )
@@ -261,15 +198,13 @@ def _load_annotations(uow: UnitOfWork, bundle: b.Bundle) -> None:
         _write(
             "relation",
             relation.key,
-            lambda r=relation: uow.relations.add(
-                RelationRecord(r.key, r.from_passage, r.to_passage, r.kind)
-            ),
+            lambda r=relation: uow.relations.add(RELATION.to_record(r)),
         )
 
 
 def _era_record(era: b.EraData) -> EraRecord:
     span = DateSpan.from_edtf(era.start, era.end)
-    return EraRecord(era.key, era.name, era.start, era.end, span.t_lo, span.t_hi, era.color)
+    return ERA.to_record(era, t_lo=span.t_lo, t_hi=span.t_hi)
 
 
 def _timestamp(text: str) -> datetime | None:
