@@ -18,9 +18,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from db.engine import library_url, sqlite_path
 from db.in_use import in_use_by_others
 from db.library import open_library
+from db.wipe import wipe_library
 from desktop.commands.base import Command, open_for_command
 from desktop.core.sample import load_sample, sample_path
-from desktop.core.wipe import wipe_library
 from desktop.errors import UserError
 
 

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db.library import Library
+from db.wipe import wipe_library
 from desktop.core.importing import ImportStatus, import_document
-from desktop.core.wipe import wipe_library
 from desktop.io.documents import read_document
 from tests.core.importing.helpers import snapshot
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from sqlalchemy import delete
+
+from db import models
 from db.uow import UnitOfWork
 
 
 def wipe_library(uow: UnitOfWork) -> None:
     """Delete every record, children first; the caller commits (or rolls back)."""
-    from sqlalchemy import delete
-
-    from db import models
-
     for model in (
         models.PassageRelation,
         models.Claim,
