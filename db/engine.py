@@ -69,6 +69,20 @@ def url_without_password(url: str) -> str:
     return make_url(url).set(password=None).render_as_string(hide_password=False)
 
 
+def server_url(host: str, port: int, database: str, user: str, password: str | None) -> str:
+    """A PostgreSQL (psycopg) URL; with ``password`` only for opening, never for storing."""
+    url = make_url("postgresql+psycopg://").set(
+        host=host, port=port, database=database, username=user or None, password=password or None
+    )
+    return url.render_as_string(hide_password=False)
+
+
+def url_parts(url: str) -> tuple[str | None, int | None, str | None, str | None]:
+    """(host, port, database, user) of a URL; None for each part it does not name."""
+    parsed = make_url(url)
+    return parsed.host, parsed.port, parsed.database, parsed.username
+
+
 def database_name(url: str) -> str:
     """The database part of a URL (a SQLite file's path); '' when it has none."""
     return make_url(url).database or ""

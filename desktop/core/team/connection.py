@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from importlib import import_module
 from typing import Any
 
-from sqlalchemy.engine import make_url
+from db.engine import server_url, url_parts
 
 KEYRING_SERVICE = "Parallax"
 PASSWORD_VARIABLES = ("PARALLAX_DB_PASSWORD", "PGPASSWORD")
@@ -34,14 +34,7 @@ class SavedConnection:
 
     def url(self, password: str | None = None) -> str:
         """The psycopg URL; with ``password`` only for opening, never for storing."""
-        url = make_url("postgresql+psycopg://").set(
-            host=self.host,
-            port=self.port,
-            database=self.database,
-            username=self.user or None,
-            password=password or None,
-        )
-        return url.render_as_string(hide_password=False)
+        return server_url(self.host, self.port, self.database, self.user, password)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -58,13 +51,8 @@ class SavedConnection:
 
     @classmethod
     def from_url(cls, url: str) -> SavedConnection:
-        parsed = make_url(url)
-        return cls(
-            parsed.host or "localhost",
-            parsed.database or "",
-            parsed.username or "",
-            parsed.port or 5432,
-        )
+        host, port, database, user = url_parts(url)
+        return cls(host or "localhost", database or "", user or "", port or 5432)
 
     @property
     def keyring_account(self) -> str:
