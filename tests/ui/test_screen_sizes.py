@@ -136,10 +136,7 @@ def test_five_sources_show_side_by_side_at_1366x768(
 ) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, sample_library, tmp_path, monkeypatch, (1366, 768))
     window.welcome.close_button.click()
-    window.workbench.select([FIVE_SOURCES])
-    panel = window.findChild(ComparePanel)
-    qtbot.waitUntil(lambda: len(panel.panes) == 5, timeout=5000)
-    QApplication.processEvents()
+    panel = show_five_sources(qtbot, window)
     area = panel.pane_area
     assert area.horizontalScrollBar().maximum() == 0  # no horizontal scrolling
     viewport = area.viewport().rect()
@@ -153,6 +150,27 @@ def test_five_sources_show_side_by_side_at_1366x768(
     assert sorted(labels) == sorted(
         ["DW", "EU Reporter", "ConservativeHome", "Policy report", "Bloomberg digest"]
     )
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_welcome_leaves_the_passages_readable_at_first_start(
+    qtbot, sample_library: Library, tmp_path: Path, monkeypatch, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, sample_library, tmp_path, monkeypatch, size)
+    assert window.welcome.isVisible()  # a first start: the welcome stays until "Got it"
+    panel = show_five_sources(qtbot, window)
+    for pane in panel.panes:
+        first = pane.blocks[0]
+        visible = first.visibleRegion().boundingRect().height()
+        assert visible >= 4 * first.fontMetrics().lineSpacing(), (pane.source_key, visible)
+
+
+def show_five_sources(qtbot, window: MainWindow) -> ComparePanel:  # type: ignore[no-untyped-def]
+    window.workbench.select([FIVE_SOURCES])
+    panel = window.findChild(ComparePanel)
+    qtbot.waitUntil(lambda: len(panel.panes) == 5, timeout=20000)
+    QApplication.processEvents()
+    return panel
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])

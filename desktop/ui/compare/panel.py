@@ -46,6 +46,7 @@ from desktop.ui.compare.strip import ComparisonStrip
 PAGES = ("Side by side", "Coverage matrix", "Source reader")
 SIDE_BY_SIDE, COVERAGE, READER = range(3)
 EMPTY_TEXT = "Select an event to compare how its sources frame it."
+STRIP_MIN_HEIGHT = 90  # tabs, the frames header and one row, over a scroll bar
 
 
 class ComparePanel(QWidget):
@@ -134,7 +135,8 @@ class ComparePanel(QWidget):
         self.split.addWidget(self.strip)
         self.split.addWidget(self.pane_area)
         self.split.setStretchFactor(1, 3)
-        self.split.setSizes([95, 500])
+        self.strip.setMinimumHeight(STRIP_MIN_HEIGHT)  # the passages get the height first
+        self.split.setSizes([STRIP_MIN_HEIGHT, 500])
         side_by_side = QWidget(self)
         column = QVBoxLayout(side_by_side)
         column.setContentsMargins(0, 0, 0, 0)

@@ -1,7 +1,7 @@
 """The welcome panel: what the window shows and what to try first.
 
 Shown above the timeline on the first start and from Help > Welcome. Closing it with
-"Don't show this again" checked emits ``dismissed(True)``; the window stores that choice.
+"Don't show again" checked emits ``dismissed(True)``; the window stores that choice.
 """
 
 from __future__ import annotations
@@ -14,17 +14,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 WELCOME_TEXT = (
-    "<b>Welcome to Parallax.</b> The timeline at the top lays the library's events out in "
-    "lanes by region; the panes below compare how each source tells the selected event. "
-    "<br>Try this: zoom with the mouse wheel or <b>Ctrl +</b>/<b>Ctrl −</b>; click the "
-    "<b>2008 war in Georgia</b> and read the sources side by side below; narrow the events in "
-    "the <b>Filters</b> panel; export the view from <b>File › Export</b>. "
-    "<b>Esc</b> clears the selection, <b>F1</b> brings this note back."
+    "<b>Welcome to Parallax.</b> Click an event (try the <b>2008 war in Georgia</b>) to "
+    "compare its sources side by side below. The mouse wheel zooms, <b>Esc</b> clears the "
+    "selection, <b>F1</b> shows this note again."
 )
 
 
@@ -38,13 +34,14 @@ class WelcomePanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        layout = QHBoxLayout(self)
+        layout = QHBoxLayout(self)  # one short band: the comparison below needs the height
+        layout.setContentsMargins(8, 4, 8, 4)
         text = QLabel(WELCOME_TEXT, self)
         text.setWordWrap(True)
         text.setAccessibleName("Welcome text")
         layout.addWidget(text, 1)
-        side = QVBoxLayout()
-        self.dont_show = QCheckBox("Don't show this again", self)
+        side = QHBoxLayout()
+        self.dont_show = QCheckBox("Don't show again", self)
         self.dont_show.setChecked(False)
         self.dont_show.setAccessibleName("Don't show the welcome again")
         self.close_button = QPushButton("Got it", self)
