@@ -1,4 +1,5 @@
-"""The Search dock (Ctrl+F): full-text results grouped by kind, each opening its target."""
+"""The Search dock (Ctrl+F): full-text results grouped by kind, the matched words highlighted;
+a single click (or Enter) opens a result's target."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from db.library import Library
-from db.search import KIND_ORDER, SearchHit
+from db.search import KIND_ORDER, SearchHit, query_words
+from desktop.ui.editing.search_results import HTML_ROLE, ResultDelegate, result_html
 
 KIND_TITLES = {"event": "Events", "source": "Sources", "passage": "Passages", "note": "Notes"}
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -42,9 +44,13 @@ class SearchDock(QWidget):
         self.summary = QLabel(self)
         self.results = QTreeWidget(self)
         self.results.setObjectName("SearchResults")
-        self.results.setHeaderLabels(["Result", "Where the words occur"])
-        self.results.itemActivated.connect(self._activate)
-        self.results.itemDoubleClicked.connect(self._activate)
+        self.results.setHeaderHidden(True)
+        self.results.setColumnCount(1)
+        self.results.setIndentation(10)  # the results get the dock's width
+        self.results.setItemDelegate(ResultDelegate(self.results))
+        self.results.header().sectionResized.connect(lambda *_: self.results.doItemsLayout())
+        self.results.itemClicked.connect(self._activate)
+        self.results.itemActivated.connect(self._activate)  # Enter, or a double click
         self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self.run)
         self.query.textChanged.connect(lambda _text: self._timer.start())
@@ -62,13 +68,15 @@ class SearchDock(QWidget):
         self._timer.stop()
         grouped = find(self.library, self.query.text())
         self.results.clear()
+        words = query_words(self.query.text())
         for kind, hits in grouped.items():
             group = QTreeWidgetItem(self.results, [f"{KIND_TITLES[kind]} ({len(hits)})"])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for hit in hits:
-                item = QTreeWidgetItem(group, [hit.title, hit.snippet.replace("\n", " ")])
+                item = QTreeWidgetItem(group, [hit.title])
                 item.setData(0, KEY_ROLE, (hit.kind, hit.key))
-                item.setToolTip(1, hit.snippet)
+                item.setData(0, HTML_ROLE, result_html(hit.title, hit.snippet, hit.marks, words))
+                item.setToolTip(0, f"{hit.title}\n\n{hit.snippet}")
             group.setExpanded(True)
         count = sum(len(hits) for hits in grouped.values())
         self.summary.setText(f"{count} result(s)" if self.query.text().strip() else "")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from desktop.core.editing import CreateNote
+from desktop.ui.editing.search_results import HTML_ROLE, MARK_STYLE, marked_html, word_marks
 from tests.ui.editing.conftest import installation
 
 
@@ -37,6 +40,37 @@ def test_find_searches_and_opens_results(qtbot: Any, window: Any) -> None:
     assert reader.source is not None and passage_key in reader.positions
     cursor = reader.text.textCursor()
     assert (cursor.selectionStart(), cursor.selectionEnd()) == reader.positions[passage_key]
+
+
+def test_results_highlight_the_words_and_open_on_one_click(qtbot: Any, window: Any) -> None:
+    search = installation(window).search
+    search.query.setText("ceasefire Azerbaijan")
+    search.run()
+    tree = search.results
+    events = tree.topLevelItem(0)
+    assert events.text(0).startswith("Events (")
+    item = events.child(events.childCount() - 1)
+    rich = item.data(0, HTML_ROLE)
+    marked = re.findall(f'<span style="{MARK_STYLE}">([^<]*)</span>', rich)
+    assert {w.lower() for w in marked} == {"ceasefire", "azerbaijan"}, rich
+    assert rich.startswith("<b>")  # the title, bold, above the words
+    tree.scrollToItem(item)
+    rect = tree.visualItemRect(item)
+    assert rect.height() >= 2 * tree.fontMetrics().lineSpacing()  # title and words, wrapped
+    assert rect.width() >= tree.viewport().width() - 2 * tree.indentation()
+    _kind, key = item.data(0, Qt.ItemDataRole.UserRole)
+    assert window.workbench.selection != (key,)
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.workbench.selection == (key,)
+    qtbot.waitUntil(lambda: window.compare_widget.comparison is not None)
+    assert window.compare_widget.comparison.event.key == key
+
+
+def test_marked_html_escapes_and_merges_spans() -> None:
+    assert marked_html("a <b> c", [(2, 5), (4, 5)]) == (
+        f'a <span style="{MARK_STYLE}">&lt;b&gt;</span> c'
+    )
+    assert word_marks("Ceasefire in Azerbaijan's south", ["cease", "azer"]) == ((0, 9), (13, 23))
 
 
 def test_history_dock_lists_marks_and_jumps(qtbot: Any, window: Any) -> None:
