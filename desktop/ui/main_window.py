@@ -78,6 +78,7 @@ NOT_BUILT = {
     "new_event": "the event editor",
     "add_source": "adding sources",
     "read_source": "the source reader",
+    "source_identity": "editing sources",
 }
 
 

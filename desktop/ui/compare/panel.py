@@ -53,11 +53,13 @@ class ComparePanel(QWidget):
     """Shows the comparison of ``workbench.selected_event``.
 
     ``code_highlighted(code_key)`` reports the highlighted code ("" when none);
-    ``import_requested(source_key)`` is forwarded from the reader.
+    ``import_requested(source_key)`` is forwarded from the reader, ``identity_requested(key)``
+    from a pane's colour chip.
     """
 
     code_highlighted = Signal(str)
     import_requested = Signal(str)
+    identity_requested = Signal(str)
 
     def __init__(
         self, workbench: Workbench, signals: WorkbenchSignals, parent: QWidget | None = None
@@ -316,6 +318,7 @@ class ComparePanel(QWidget):
         pane.pin_toggled.connect(self.toggle_pin)
         pane.hide_requested.connect(self.hide_pane)
         pane.reader_requested.connect(self.open_reader)
+        pane.identity_requested.connect(self.identity_requested)
 
     def _show_hidden_count(self) -> None:
         hidden = [k for k in self.speaking_keys() if k in self.arrangement.hidden]

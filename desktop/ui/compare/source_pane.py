@@ -58,6 +58,7 @@ class SourcePane(QFrame):
     pin_toggled = Signal(str)
     hide_requested = Signal(str)
     reader_requested = Signal(str)
+    identity_requested = Signal(str)  # change the source's short label and colour
 
     def __init__(
         self,
@@ -118,15 +119,19 @@ class SourcePane(QFrame):
             top.addWidget(button)
         return top
 
-    def _color_chip(self, color: str) -> QLabel:
-        chip = QLabel(self)
+    def _color_chip(self, color: str) -> QToolButton:
+        """The source's colour; a click changes its label and colour."""
+        chip = QToolButton(self)
         chip.setObjectName("SourceColor")
         chip.setFixedSize(14, 14)
         chip.setStyleSheet(
-            f"background-color: {css_rgba(color, 255)}; border-radius: 3px;"
-            " border: 1px solid palette(mid);"
+            f"QToolButton {{ background-color: {css_rgba(color, 255)}; border-radius: 3px;"
+            " border: 1px solid palette(mid); }"
         )
-        chip.setToolTip("the source's colour on the timeline")
+        chip.setToolTip("the source's colour on the timeline; click to change it or the label")
+        chip.setAccessibleName("change the source's label and colour")
+        chip.clicked.connect(lambda: self.identity_requested.emit(self.source_key))
+        self.color_chip = chip
         return chip
 
     def _tool(self, text: str, tip: str, checked: bool | None = None) -> QToolButton:

@@ -27,7 +27,7 @@ from desktop.ui.editing.navigate import Navigator
 from desktop.ui.editing.notes_dock import NotesDock
 from desktop.ui.editing.passage_tools import ReaderEditing
 from desktop.ui.editing.search_dock import SearchDock
-from desktop.ui.editing.source_actions import add_source, read_source
+from desktop.ui.editing.source_actions import add_source, edit_source_identity, read_source
 from desktop.ui.shell.actions import available
 from desktop.ui.shell.docks import Area
 
@@ -72,6 +72,9 @@ class Editing:
     def show_code(self, key: str) -> None:
         self.window.panels.show("codebook")
         self.codebook.select(key)
+
+    def edit_identity(self, source_key: str | None) -> None:
+        edit_source_identity(self.window, self.controller, source_key)
 
     def show_search(self) -> None:
         self.window.panels.show("search")
@@ -132,8 +135,13 @@ class Editing:
             a.add_source.triggered, lambda _c=False: add_source(self.window, self.controller)
         )
         self.connect(a.read_source.triggered, lambda _c=False: read_source(self.window))
+        self.connect(a.source_identity.triggered, lambda _c=False: self.edit_identity(None))
+        compare = getattr(self.window, "compare_widget", None)
+        if compare is not None and hasattr(compare, "identity_requested"):
+            self.connect(compare.identity_requested, self.edit_identity)
         available(a.add_source)
         available(a.read_source)
+        available(a.source_identity)
         a.find.setEnabled(True)
         menu = self._event_menu()
         for text, keys, slot in (

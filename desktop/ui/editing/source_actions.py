@@ -1,14 +1,18 @@
-"""Source › Add source… (a source with no file) and Source › Read source, for the window.
+"""Source › Add source… (a source with no file), Source › Read source and Source › Label and
+colour…, for the window.
 
-Adding goes through the editing controller as one undoable step (it shows in History). Reading
-asks which source (by its short label and title) and opens it in the comparison's reader.
+Adding and relabelling go through the editing controller as one undoable step each (they show
+in History). Reading and relabelling ask which source (by its short label and title); a pane's
+colour chip relabels its own source.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QColorDialog,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,12 +20,13 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QPushButton,
     QWidget,
 )
 
 from db.records import SOURCE_KINDS, SourceRecord
-from desktop.core.editing.sources import CreateSource
-from desktop.core.source_identity import source_identity
+from desktop.core.editing.sources import CreateSource, EditSourceIdentity
+from desktop.core.source_identity import MAX_LABEL, source_identity
 from desktop.ui.editing.controller import EditingController
 
 
@@ -99,10 +104,105 @@ def add_source(window: Any, controller: EditingController) -> bool:
 def read_source(window: Any) -> None:
     """Ask which source to read and open it in the comparison's reader."""
     compare = window.compare_widget
-    sources = list(window.workbench.catalog.sources)
-    if compare is None or not hasattr(compare, "open_reader") or not sources:
+    if compare is None or not hasattr(compare, "open_reader"):
         return
+    source = choose_source(window, "Read source")
+    if source is not None:
+        compare.open_reader(source.key)
+
+
+def choose_source(window: Any, title: str) -> SourceRecord | None:
+    """Ask which of the library's sources (listed by short label and title); None if cancelled."""
+    sources = list(window.workbench.catalog.sources)
+    if not sources:
+        return None
     names = [f"{source_identity(s).label}: {s.title}" for s in sources]
-    chosen, ok = QInputDialog.getItem(window, "Read source", "Source:", names, 0, False)
-    if ok and chosen in names:
-        compare.open_reader(sources[names.index(chosen)].key)
+    chosen, ok = QInputDialog.getItem(window, title, "Source:", names, 0, False)
+    return sources[names.index(chosen)] if ok and chosen in names else None
+
+
+IDENTITY_HINT = "How panes, legends, matrices and exports name and colour this source:"
+
+
+class SourceIdentityDialog(QDialog):
+    """A source's short label and colour (the colour from a colour chooser)."""
+
+    def __init__(self, source: SourceRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Label and colour")
+        self.source = source
+        shown = source_identity(source)
+        self.color = shown.color
+        hint = QLabel(f"{IDENTITY_HINT} {source.title}", self)
+        hint.setWordWrap(True)
+        self.label_edit = QLineEdit(shown.label, self)
+        self.label_edit.setMaxLength(MAX_LABEL)
+        self.label_edit.setAccessibleName("Short label")
+        self.color_button = QPushButton(self)
+        self.color_button.setAccessibleName("Colour")
+        self.color_button.clicked.connect(self._choose_color)
+        self._show_color()
+        self.problem = QLabel("", self)
+        self.problem.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(hint)
+        form.addRow("Short label", self.label_edit)
+        form.addRow("Colour", self.color_button)
+        form.addRow(self.problem)
+        form.addRow(buttons)
+
+    def set_color(self, color: str) -> None:
+        self.color = color
+        self._show_color()
+
+    def _show_color(self) -> None:
+        self.color_button.setText(self.color)
+        self.color_button.setStyleSheet(
+            f"QPushButton {{ background-color: {self.color}; color: {_ink(self.color)}; }}"
+        )
+
+    def _choose_color(self) -> None:
+        chosen = QColorDialog.getColor(QColor(self.color), self, "Colour of the source")
+        if chosen.isValid():
+            self.set_color(chosen.name())
+
+    def command(self) -> EditSourceIdentity | None:
+        """The command for what is chosen, or None with the reason shown in the dialog."""
+        try:
+            return EditSourceIdentity(self.source, self.label_edit.text(), self.color)
+        except ValueError as error:
+            self.problem.setText(str(error))
+            return None
+
+    def accept(self) -> None:
+        if self.command() is not None:
+            super().accept()
+
+
+def _ink(color: str) -> str:
+    """Black or white, whichever reads on ``color``."""
+    return "#000000" if QColor(color).lightnessF() > 0.55 else "#ffffff"
+
+
+def edit_source_identity(
+    window: Any, controller: EditingController, source_key: str | None = None
+) -> bool:
+    """Change a source's label and colour (asks which source without ``source_key``); one
+    undoable step. False when cancelled or unchanged."""
+    sources = {s.key: s for s in window.workbench.catalog.sources}
+    source = sources.get(source_key or "") or choose_source(window, "Label and colour")
+    if source is None:
+        return False
+    dialog = SourceIdentityDialog(source, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    command = dialog.command()
+    shown = source_identity(source)
+    if command is None or (command.after.label, command.after.color) == (shown.label, shown.color):
+        return False
+    return controller.execute(command)

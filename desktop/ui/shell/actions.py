@@ -42,6 +42,7 @@ class ShellActions:
     new_event: QAction
     add_source: QAction
     read_source: QAction
+    source_identity: QAction
     welcome: QAction
     about: QAction
 
@@ -186,6 +187,9 @@ def build_actions(window: QMainWindow) -> ShellActions:
         ),
         add_source=a(window, "&Add source…", "Add a source document to the library"),
         read_source=a(window, "&Read source", "Open the selected source in the reader"),
+        source_identity=a(
+            window, "&Label and colour…", "Change a source's short label and its colour"
+        ),
         welcome=a(
             window,
             "&Welcome",
@@ -224,7 +228,7 @@ def build_menus(window: QMainWindow, actions: ShellActions) -> tuple[QMenu, QMen
     event = bar.addMenu("E&vent")
     event.addAction(actions.new_event)
     source = bar.addMenu("&Source")
-    source.addActions([actions.add_source, actions.read_source])
+    source.addActions([actions.add_source, actions.read_source, actions.source_identity])
     help_menu = bar.addMenu("&Help")
     help_menu.addActions([actions.welcome, actions.about])
     for menu in (file, edit, view, event, source, help_menu):

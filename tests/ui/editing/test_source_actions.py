@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
 from desktop.ui.editing import source_actions
-from desktop.ui.editing.source_actions import AddSourceDialog
+from desktop.ui.editing.source_actions import AddSourceDialog, SourceIdentityDialog
 
 
 def test_add_source_is_one_undoable_step_and_read_source_opens_it(
@@ -57,3 +57,56 @@ def test_notes_panel_writes_a_new_note_and_lists_it_rendered(window: Any) -> Non
     texts = [notes.list.item(i).text() for i in range(notes.list.count())]
     assert any(": Toll\n" in text for text in texts), texts
     assert not any("#" in text or "**" in text for text in texts)
+
+
+def test_a_panes_colour_chip_changes_label_and_colour_as_one_undoable_step(
+    window: Any, monkeypatch: Any, qtbot: Any
+) -> None:
+    window.workbench.select(["2022-russian-full-scale-invasion"])
+    panel = window.compare_widget
+    qtbot.waitUntil(lambda: len(panel.panes) == 5, timeout=20000)
+    pane = next(p for p in panel.panes if p.outlet_label.text() == "DW")
+    before = next(s for s in window.workbench.catalog.sources if s.key == pane.source_key)
+    steps = window.editing.history.index
+
+    def relabelled(dialog: SourceIdentityDialog) -> QDialog.DialogCode:
+        assert dialog.label_edit.text() == "DW" and dialog.color == before.color
+        dialog.label_edit.setText("Deutsche Welle")
+        dialog.set_color("#123456")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SourceIdentityDialog, "exec", relabelled)
+    pane.color_chip.click()
+    after = next(s for s in window.workbench.catalog.sources if s.key == before.key)
+    assert (after.label, after.color) == ("Deutsche Welle", "#123456")
+    assert window.editing.history.index == steps + 1  # one step, named in History
+    assert window.editing.history.undo_label == "Relabel source 'Deutsche Welle'"
+    qtbot.waitUntil(lambda: "Deutsche Welle" in [p.outlet_label.text() for p in panel.panes])
+    window.menu_actions.undo.trigger()
+    undone = next(s for s in window.workbench.catalog.sources if s.key == before.key)
+    assert (undone.label, undone.color) == (before.label, before.color)
+
+
+def test_label_and_colour_from_the_source_menu_refuses_an_empty_label(
+    window: Any, monkeypatch: Any
+) -> None:
+    action = window.menu_actions.source_identity
+    assert action.isEnabled()
+    source = window.workbench.catalog.sources[0]
+    chosen = f"{source.label}: {source.title}"
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: (chosen, True))
+    seen: list[str] = []
+
+    def emptied(dialog: SourceIdentityDialog) -> QDialog.DialogCode:
+        assert dialog.source.key == source.key
+        dialog.label_edit.setText("  ")
+        dialog.accept()  # refused: the dialog stays open and says why
+        seen.append(dialog.problem.text())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(SourceIdentityDialog, "exec", emptied)
+    steps = window.editing.history.index
+    action.trigger()
+    assert seen == ["A source needs a label."]
+    assert window.editing.history.index == steps
+    assert window.workbench.catalog.sources[0].label == source.label
