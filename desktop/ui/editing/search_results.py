@@ -9,7 +9,13 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 MARK_STYLE = "background-color:#ffe27a; color:#000000"
@@ -110,6 +116,6 @@ class ResultDelegate(QStyledItemDelegate):
         if option.rect.width() > 0:
             return option.rect.width()
         widget = option.widget
-        if widget is not None and hasattr(widget, "viewport"):
+        if isinstance(widget, QAbstractItemView):
             return widget.viewport().width() - 2 * 20  # the tree's indentation of a result
         return 240
