@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -80,8 +81,9 @@ def test_report_html_holds_every_pane_and_the_death_toll_discrepancy(
     out = tmp_path / "azal.html"
     assert main(["export-report", AZAL, str(out), "--db", sample_db]) == 0
     html = out.read_text(encoding="utf-8")
-    for outlet in ("EU Reporter", "Deutsche Welle (DW)"):
-        assert f"<h3>{outlet}</h3>" in html
+    for label in ("EU Reporter", "DW"):  # the sources' short labels, after their colour
+        assert re.search(f'<h3><span style="color:#[0-9a-fA-F]{{6}}">●</span> {label}</h3>', html)
+    assert "Deutsche Welle (DW) · " in html  # the outlet, in the pane's details
     assert "at least 38 people" in html and "28 people" in html and "disagree" in html
     assert "<script" not in html and "http" not in html.split("<body>")[0]
 

@@ -29,8 +29,8 @@ from desktop.core.compare.model import (
 )
 from desktop.core.compare.quote_display import display_quote
 from desktop.core.compare.record_check import statement_remarks
+from desktop.core.compare.source_names import SourceNames, source_names
 from desktop.core.compare.words import describe_terms
-from desktop.core.source_identity import label_from_outlet
 
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _STYLE = """
@@ -59,11 +59,18 @@ def _tag(code: CodeTag) -> str:
     return f'<span class="code" style="background:{color}">{esc(code.name)}</span>'
 
 
-def _pane(pane: Pane) -> str:
+def _dot(names: SourceNames, key: str) -> str:
+    """The source's colour as a dot before its label."""
+    return f'<span style="color:{names.color(key)}">●</span> '
+
+
+def _pane(pane: Pane, names: SourceNames) -> str:
     h = pane.header
-    meta = [", ".join(h.authors), h.kind, h.published_display, h.elapsed]
+    label = names.label(h.source_key, h.outlet)
+    outlet = h.outlet if h.outlet and h.outlet != label else ""
+    meta = [outlet, ", ".join(h.authors), h.kind, h.published_display, h.elapsed]
     parts = [
-        f'<section class="pane"><header><h3>{esc(h.outlet or h.source_key)}</h3>',
+        f'<section class="pane"><header><h3>{_dot(names, h.source_key)}{esc(label)}</h3>',
         f"<div>{esc(h.title)}</div>",
         f'<div class="meta">{esc(" · ".join(m for m in meta if m))}</div></header>',
     ]
@@ -77,11 +84,11 @@ def _pane(pane: Pane) -> str:
     return "".join(parts) + "</section>"
 
 
-def _frames(frames: FrameMatrix, labels: dict[str, str]) -> str:
+def _frames(frames: FrameMatrix, names: SourceNames) -> str:
     """Frames as rows, sources as columns (a report has more frames than sources)."""
     if not frames.codes:
         return "<p>No coded passages.</p>"
-    head = "".join(f"<th>{esc(labels.get(key, key))}</th>" for key in frames.sources)
+    head = "".join(f"<th>{_dot(names, key)}{esc(names.label(key))}</th>" for key in frames.sources)
     rows = []
     for j, code in enumerate(frames.codes):
         cells = []
@@ -101,10 +108,11 @@ def _title(quote: str) -> str:
     return f' title="{esc(tip)}"' if tip else ""
 
 
-def _fact(f: FactFinding) -> str:
+def _fact(f: FactFinding, names: SourceNames) -> str:
     record = f"<li>the record: <b>{esc(f.record)}</b></li>" if f.record else ""
     items = record + "".join(
-        f"<li>{esc(s.outlet or s.source_key)}: <b>{esc(s.value)}</b> "
+        f"<li>{_dot(names, s.source_key)}{esc(names.label(s.source_key, s.outlet))}: "
+        f"<b>{esc(s.value)}</b> "
         f"<q>{esc(s.stated)}</q> <i>{esc(statement_remarks(s.against_record, s.note))}</i>"
         f"<blockquote{_title(s.quote)}>{esc(display_quote(s.quote).text)}</blockquote></li>"
         for s in f.statements
@@ -116,9 +124,12 @@ def _fact(f: FactFinding) -> str:
     )
 
 
-def _refs(title: str, refs: Iterable[SourceRef], blind: BlindSpots | None = None) -> str:
+def _refs(
+    title: str, refs: Iterable[SourceRef], names: SourceNames, blind: BlindSpots | None = None
+) -> str:
     items = "".join(
-        f"<li>{esc(r.outlet)}: {esc(r.title)} ({esc(r.published_display)})"
+        f"<li>{_dot(names, r.key)}{esc(names.label(r.key, r.outlet))}: {esc(r.title)} "
+        f"({esc(r.published_display)})"
         + (f" — <i>{esc(blind.reason(r.key))}</i>" if blind and blind.reason(r.key) else "")
         + "</li>"
         for r in refs
@@ -126,9 +137,9 @@ def _refs(title: str, refs: Iterable[SourceRef], blind: BlindSpots | None = None
     return f"<h3>{esc(title)}</h3><ul>{items or '<li>none</li>'}</ul>"
 
 
-def _words(words: Iterable[SourceTerms], outlets: dict[str, str]) -> str:
+def _words(words: Iterable[SourceTerms], names: SourceNames) -> str:
     rows = "".join(
-        f"<tr><th>{esc(outlets.get(w.source_key, w.source_key))}</th><td>"
+        f"<tr><th>{_dot(names, w.source_key)}{esc(names.label(w.source_key))}</th><td>"
         + esc(describe_terms(w))
         + "</td></tr>"
         for w in words
@@ -136,9 +147,9 @@ def _words(words: Iterable[SourceTerms], outlets: dict[str, str]) -> str:
     return f'<table width="100%">{rows}</table>'
 
 
-def _coverage(coverage: CoverageMatrix, labels: Mapping[str, str]) -> str:
+def _coverage(coverage: CoverageMatrix, names: SourceNames) -> str:
     head = "".join(
-        f"<th>{esc(labels.get(s.key) or label_from_outlet(s.outlet, s.title))}</th>"
+        f"<th>{_dot(names, s.key)}{esc(names.label(s.key, s.outlet))}</th>"
         for s in coverage.sources
     )
     rows = []
@@ -153,15 +164,7 @@ def _coverage(coverage: CoverageMatrix, labels: Mapping[str, str]) -> str:
     return f'<table width="100%"><tr><th>Event</th><th>When</th>{head}</tr>{"".join(rows)}</table>'
 
 
-def _labels(comparison: Comparison, stored: Mapping[str, str]) -> dict[str, str]:
-    """Source key -> short label: the stored one, else one made from the outlet."""
-    return {
-        p.source_key: stored.get(p.source_key) or label_from_outlet(p.header.outlet, p.header.title)
-        for p in comparison.panes
-    }
-
-
-def _blind_spots(blind: BlindSpots) -> str:
+def _blind_spots(blind: BlindSpots, names: SourceNames) -> str:
     """The silent sources by kind of silence; the empty kinds are left out."""
     kinds = (
         ("Published after the event", blind.after, blind),
@@ -169,35 +172,38 @@ def _blind_spots(blind: BlindSpots) -> str:
         ("Awaiting review", blind.awaiting, None),
         ("Published before the event", blind.before, None),
     )
-    shown = [_refs(title, refs, why) for title, refs, why in kinds if tuple(refs)]
+    shown = [_refs(title, refs, names, why) for title, refs, why in kinds if tuple(refs)]
     return "".join(shown) or "<p>Every source in the library speaks of this event.</p>"
 
 
-def _facts(comparison: Comparison) -> str:
+def _facts(comparison: Comparison, names: SourceNames) -> str:
     if not comparison.facts:
         return "<h2>Facts</h2><p>No claims to compare.</p>"
     disputed = [f for f in comparison.facts if f.verdict == "disagree"]
     rest = [f for f in comparison.facts if f.verdict != "disagree"]
     parts = ["<h2>Facts in dispute</h2>"]
-    parts.append("".join(_fact(f) for f in disputed) or "<p>The sources do not disagree.</p>")
+    parts.append(
+        "".join(_fact(f, names) for f in disputed) or "<p>The sources do not disagree.</p>"
+    )
     if rest:
-        parts.append("<h2>Other facts</h2><ul>" + "".join(_brief(f) for f in rest) + "</ul>")
+        briefs = "".join(_brief(f, names) for f in rest)
+        parts.append(f"<h2>Other facts</h2><ul>{briefs}</ul>")
     return "".join(parts)
 
 
-def _brief(f: FactFinding) -> str:
+def _brief(f: FactFinding, names: SourceNames) -> str:
     """A fact the sources do not dispute, on one line: subject, verdict, who says what."""
-    said = "; ".join(f"{s.outlet or s.source_key}: {s.value}" for s in f.statements)
+    said = "; ".join(f"{names.label(s.source_key, s.outlet)}: {s.value}" for s in f.statements)
     return (
         f'<li><b>{esc(f.subject)}</b> <span class="{esc(f.verdict)}">{esc(f.verdict)}</span>'
         f" — {esc(said)}</li>"
     )
 
 
-def _panes(panes: Iterable[Pane], paged: bool) -> str:
+def _panes(panes: Iterable[Pane], names: SourceNames, paged: bool) -> str:
     """The panes side by side: a flex row on screen; on pages (``paged``) two to a table row,
     since a page layout has no flex boxes."""
-    shown = [_pane(p) for p in panes]
+    shown = [_pane(p, names) for p in panes]
     if not paged:
         return '<div class="panes">' + "".join(shown) + "</div>"
     rows = "".join(
@@ -219,24 +225,23 @@ def comparison_to_html(
     sources in tables; ``terms`` keeps the distinctive terms; ``paged`` lays the panes out
     two by two for a printed page."""
     ev = comparison.event
-    stored = labels or {}
-    names = _labels(comparison, stored)
+    names = source_names(comparison, labels)
+    speaking = ", ".join(names.label(p.source_key, p.header.outlet) for p in comparison.panes)
     body = [
         f'<h1>{esc(ev.title)}</h1><p class="when">{esc(ev.when)}</p><p>{esc(ev.summary)}</p>',
-        f'<p class="meta">Compared across {len(comparison.panes)} sources: '
-        f"{esc(', '.join(names.values()))}.</p>",
-        _facts(comparison),
+        f'<p class="meta">Compared across {len(comparison.panes)} sources: {esc(speaking)}.</p>',
+        _facts(comparison, names),
         "<h2>Frames</h2>",
         _frames(comparison.frames, names),
         "<h2>Sources</h2>",
-        _panes(comparison.panes, paged),
+        _panes(comparison.panes, names, paged),
         "<h2>Blind spots</h2>",
-        _blind_spots(comparison.blind_spots),
+        _blind_spots(comparison.blind_spots, names),
     ]
     if terms:
         body += ["<h2>Distinctive terms</h2>", _words(comparison.words, names)]
     if coverage:
-        body += ["<h2>Coverage</h2>", _coverage(comparison.coverage, stored)]
+        body += ["<h2>Coverage</h2>", _coverage(comparison.coverage, names)]
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{esc(ev.title)}: compared</title><style>{_STYLE}</style></head>"

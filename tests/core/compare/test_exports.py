@@ -84,3 +84,42 @@ def test_dict_is_json_ready_and_complete() -> None:
     deaths = again["facts"][0]
     assert deaths["verdict"] == "disagree" and len(deaths["statements"]) == 2
     assert again["coverage"]["rows"][0]["event_key"] == "georgia-war-2008"
+
+
+def _labelled_comparison() -> Comparison:
+    """EU Reporter stored as "EUR" in its own colour; the undated blog (a blind spot) as
+    "Blog"."""
+    lib = build_library()
+    stored = {"eureporter-2025": ("EUR", "#123456"), "silent-undated": ("Blog", "#654321")}
+    sources = tuple(
+        replace(s, label=stored[s.key][0], color=stored[s.key][1]) if s.key in stored else s
+        for s in lib.sources
+    )
+    return build_comparison(
+        AKTAU, sources, lib.passages, lib.codes, lib.claims, all_events=lib.events
+    )
+
+
+def test_reports_name_sources_by_their_short_label_and_colour() -> None:
+    """Pane headers, facts, frames, blind spots and terms say "EUR", as the timeline legend
+    does; the outlet's full name stays in the pane's line of details."""
+    comparison = _labelled_comparison()
+    page = comparison_to_html(comparison)
+    text = "".join(_text_of(page))
+    assert "EU Reporter:" not in text and "Undated Blog:" not in text
+    assert "EU Reporter · EU Reporter staff" in text  # the pane's details name the outlet
+    assert '<h3><span style="color:#123456">●</span> EUR</h3>' in page
+    assert '<th><span style="color:#123456">●</span> EUR</th>' in page  # frames column
+    assert '<span style="color:#654321">●</span> Blog: ' in page  # a blind spot
+    assert text.count("EUR: ") >= 2  # a statement of a fact, the distinctive terms
+    markdown = comparison_to_markdown(comparison)
+    assert "EU Reporter:" not in markdown and "### EUR: " in markdown
+    assert "- EUR: " in markdown.split("## Facts")[1]  # the statements
+    blind = markdown.split("## Blind spots")[1].split("## Distinctive terms")[0]
+    assert "- Blog: " in blind and "Undated Blog:" not in blind
+
+
+def _text_of(page: str) -> list[str]:
+    parser = _TagCollector()
+    parser.feed(page)
+    return parser.text
