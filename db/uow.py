@@ -49,6 +49,10 @@ from db.repositories.base import BULK, BULK_CODINGS, write_bulk_codings
 
 _SQLITE_BUSY = ("locked", "busy", "unable to open")
 
+# What a unit of work may let through untranslated (a rule a command broke outside a
+# repository flush, a misuse of the session): callers above ``db`` catch it by this name.
+UntranslatedError = SQLAlchemyError
+
 
 def is_unavailable(error: BaseException) -> bool:
     """True for errors that mean 'cannot reach the database', not 'the change is wrong'.

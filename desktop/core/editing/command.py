@@ -14,11 +14,9 @@ from __future__ import annotations
 import copy
 from typing import Any, Protocol, runtime_checkable
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from db.errors import LibraryError
 from db.library import Library
-from db.uow import UnitOfWork
+from db.uow import UnitOfWork, UntranslatedError
 from desktop.core.dates import DateParseError
 from desktop.core.editing.changes import Changes
 
@@ -71,7 +69,7 @@ def perform(command: Command, library: Library, *, undo: bool = False) -> Change
     except LibraryError:
         _restore(command, saved)
         raise
-    except (SQLAlchemyError, DateParseError, ValueError) as error:
+    except (UntranslatedError, DateParseError, ValueError) as error:
         _restore(command, saved)
         raise EditError(f"Could not {command.label.lower()}: {error}") from error
 
