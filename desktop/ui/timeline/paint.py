@@ -47,6 +47,7 @@ ROW_PX = 17.0
 MAX_ROWS = 8  # per lane, before lanes are compacted to the rows they use
 STRIP_PX = 24.0
 SPARE_PX = 4.0  # below the footer
+NAME_PAD = 10.0  # a lane name's backing reaches this far past its text
 
 
 @dataclass(frozen=True)
@@ -245,10 +246,10 @@ def _draw_lane_names(
     """Each lane's name, top left, in its colour, on its lane's background: grid lines and era
     tints stop at the name instead of crossing it."""
     painter.setFont(small.font)
-    for lane, (info, color) in enumerate(zip(model.data.lanes, lane_colors(model), strict=True)):
+    for lane, color in enumerate(lane_colors(model)):
         y = metrics.lane_top(lane)
-        name = info.name + (" ▸" if model.data.collapsed[lane] else "")
-        backing = QRectF(0.0, y + 1.0, small.width(name) + 10.0, small.height)
+        name = _lane_name(model, lane)
+        backing = QRectF(0.0, y + 1.0, small.width(name) + NAME_PAD, small.height)
         painter.fillRect(backing, lane_background(theme, lane))
         painter.setPen(color.darker(125) if not theme.dark else color.lighter(135))
         painter.drawStaticText(QPointF(6.0, y + 1.0), small.static(name))
@@ -322,25 +323,41 @@ def _draw_grid(
 ) -> None:
     """Vertical lines at ``xs`` down every lane, as opaque one-pixel rectangles per lane in the
     grid colour mixed over that lane's background: the same pixels as a translucent line, but
-    Qt blends a translucent column one scanline at a time, which costs ten times more."""
+    Qt blends a translucent column one scanline at a time, which costs ten times more. Lines
+    left of a lane's name start below it: a vector file holds no line under the name."""
     count = len(model.data.lanes)
     if not xs or not count:
         return
     columns = np.floor(np.asarray(xs, np.float64))
     share = theme.grid.alphaF()
+    names = _name_rights(model, text_cache(theme.small_font))
     for parity in (0, 1):
         lanes = range(parity, count, 2)
         tops = np.array([metrics.lane_top(k) for k in lanes], np.float64)
         heights = np.array([metrics.height_of(k) for k in lanes], np.float64)
+        under = np.tile(columns, len(tops)) < np.repeat(names[parity::2], len(columns))
+        drop = under * metrics.header_px  # below the lane's name line
         color = mixed(theme.grid, lane_background(theme, parity), share)
         fill_rects(
             painter,
             np.tile(columns, len(tops)),
-            np.repeat(tops, len(columns)),
+            np.repeat(tops, len(columns)) + drop,
             np.ones(len(tops) * len(columns)),
-            np.repeat(heights, len(columns)),
+            np.repeat(heights, len(columns)) - drop,
             color,
         )
+
+
+def _name_rights(model: TimelineScene, small: TextCache) -> np.ndarray:
+    """Per lane, where the backing of its name ends (see ``_draw_lane_names``)."""
+    return np.array(
+        [small.width(_lane_name(model, lane)) + NAME_PAD for lane in range(len(model.data.lanes))],
+        np.float64,
+    )
+
+
+def _lane_name(model: TimelineScene, lane: int) -> str:
+    return model.data.lanes[lane].name + (" ▸" if model.data.collapsed[lane] else "")
 
 
 def _draw_extras(

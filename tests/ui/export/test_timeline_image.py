@@ -214,6 +214,53 @@ def test_svg_parses_and_keeps_titles_as_text(
     assert root.get("viewBox", "").split()[2] == "3000"
 
 
+def test_grid_lines_stop_at_the_lane_names(qapp: object, catalog: Catalog, tmp_path: Path) -> None:
+    """In a vector file no grid line lies under a lane's name: lines left of the name's end
+    start below its line (a PNG looks the same either way: the name has a backing)."""
+    from desktop.ui.timeline.text import text_cache
+
+    path = tmp_path / "t.svg"
+    request = ImageRequest(path=path, width="1366px", dpi=96)
+    prepared = prepare_scene(catalog, request)
+    plan = plan_image(prepared, request)
+    render_timeline_image(prepared, request)
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+
+    painter = QPainter(image)
+    rect = QRectF(0, 0, plan.geometry.width, plan.geometry.height)
+    frame = paint_timeline(painter, prepared.scene, plan.scale, rect, plan.theme, plan.options)
+    painter.end()
+    small, metrics = text_cache(plan.theme.small_font), frame.metrics
+    names = [
+        (
+            small.width(lane.name) + 10.0,
+            metrics.lane_top(k),
+            metrics.lane_top(k) + metrics.header_px,
+        )
+        for k, lane in enumerate(prepared.scene.data.lanes)
+    ]
+    lines = [
+        (
+            float(r.get("x", 0)),
+            float(r.get("y", 0)),
+            float(r.get("y", 0)) + float(r.get("height", 0)),
+        )
+        for r in ET.parse(path).getroot().iter(f"{SVG_NS}rect")
+        if r.get("width") == "1"
+    ]
+    assert len(lines) > 20  # the grid's columns, lane by lane
+    under = [
+        (x, y0)
+        for x, y0, y1 in lines
+        for right, top, bottom in names
+        if x < right and y0 < bottom - 0.5 and y1 > top + 0.5
+    ]
+    assert not under
+    assert any(x < names[0][0] for x, _, _ in lines)  # such lines exist, below the name
+
+
 @pytest.mark.parametrize(("page", "size"), [("A4", (842, 595)), ("A3", (1191, 842))])
 def test_pdf_has_one_page_of_the_size_asked_for(
     qapp: object, scene: TimelineScene, tmp_path: Path, page: str, size: tuple[int, int]
