@@ -127,3 +127,28 @@ class SuggestionRepository(Repository):
         row.status = status
         self._flush()
         return suggestion_record(row)
+
+    def restore(self, found: Iterable[SuggestionRecord]) -> None:
+        """Store ``found`` again as they were (ids and statuses kept): the redo of an undone
+        import, so that later steps naming a suggestion by its id still find it."""
+        for item in found:
+            source = self._row(models.Source, item.source_key)
+            if item.status not in STATUSES:
+                raise ValueError(f"unknown suggestion status {item.status!r}")
+            self.session.add(
+                models.Suggestion(
+                    id=item.id,
+                    source_id=source.id,
+                    kind=item.kind,
+                    ref=item.ref,
+                    target=item.target,
+                    start=item.start,
+                    end=item.end,
+                    quote=item.quote,
+                    confidence=item.confidence,
+                    reasons=list(item.reasons),
+                    payload=dict(item.payload),
+                    status=item.status,
+                )
+            )
+        self._flush()

@@ -27,6 +27,7 @@ from desktop.core.importing import (
     import_document,
     preview_document,
 )
+from desktop.core.importing.undoable import ImportedSources
 from desktop.core.workbench import Workbench
 from desktop.io.documents import SUPPORTED_EXTENSIONS
 from desktop.ui.bridge import WorkbenchSignals
@@ -131,9 +132,20 @@ class ImportController(QObject):
         self.task = None
         report = self._attach_similar(report)
         self.workbench.reload()
+        self._record_step(report)
         self.report_dialog = ImportReportDialog(report, self.parent_widget)
         self.report_dialog.open()
         self.finished.emit(report)
+
+    def _record_step(self, report: ImportReport) -> None:
+        """The new sources become one step of the window's History (undo removes them)."""
+        editing = getattr(self.parent_widget, "editing", None)
+        new = [o for o in report.outcomes if o.status is ImportStatus.IMPORTED and o.source_key]
+        if editing is None or not new:
+            return
+        keys = [str(o.source_key) for o in new]
+        titles = [s.title for key in keys for s in self.workbench.catalog.sources if s.key == key]
+        editing.execute(ImportedSources(keys, titles or keys, self.workbench.author))
 
     def _attach_similar(self, report: ImportReport) -> ImportReport:
         """Replace each ``similar`` outcome by the result of attaching, if the person agrees."""

@@ -50,7 +50,11 @@ def install_importing(window: MainWindow, workbench: Workbench, signals: Workben
     """Give the window an import controller and review panel for ``workbench``."""
     controller = ImportController(workbench, signals, window)
     window.import_controller = controller
-    review = ReviewPanel(workbench, signals)
+    editing = getattr(window, "editing", None)  # accepting and rejecting are History steps
+    review = ReviewPanel(workbench, signals, history=getattr(editing, "history", None))
+    if editing is not None:
+        review.recorded.connect(editing.history_changed)
+        editing.history_changed.connect(review.reload_sources)  # an undo brings them back
     if PANEL in window.panels.docks:
         window.panels.replace(PANEL, review)
     else:

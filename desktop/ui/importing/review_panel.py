@@ -46,6 +46,7 @@ class ReviewPanel(QWidget):
     """Lists ``review_suggestions`` for the source chosen in its combo box, best first."""
 
     accepted = Signal(str)  # the new passage's key
+    recorded = Signal()  # an accept or reject became a step of ``history``
 
     def __init__(
         self,
@@ -180,8 +181,7 @@ class ReviewPanel(QWidget):
         except LibraryError as error:
             QMessageBox.warning(self, "Cannot accept", str(error))
             return None
-        self.workbench.reload()
-        self.refresh()
+        self._recorded()
         self.accepted.emit(done.passage_key)
         return done.passage_key
 
@@ -206,8 +206,13 @@ class ReviewPanel(QWidget):
         except LibraryError as error:
             QMessageBox.warning(self, "Cannot reject", str(error))
             return
+        self._recorded()
+
+    def _recorded(self) -> None:
         self.workbench.reload()
         self.refresh()
+        if self.history is not None:
+            self.recorded.emit()
 
     def ask_new_event(self, item: ReviewItem) -> NewEventDetails | None:
         title, ok = QInputDialog.getText(
