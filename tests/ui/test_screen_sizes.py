@@ -11,16 +11,22 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QLabel, QWidget
 
 from db.library import Library
 from desktop.app import fill_window
+from desktop.core.importing import import_document
 from desktop.core.importing.metadata import ProposedMetadata
+from desktop.core.importing.outcome import ImportOutcome, ImportReport, ImportStatus
 from desktop.core.sample import load_sample
 from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.compare import ComparePanel
+from desktop.ui.editing.passage_dialogs import BoundsDialog, RelateDialog
+from desktop.ui.editing.source_actions import AddSourceDialog, SourceIdentityDialog
 from desktop.ui.importing.metadata_form import MetadataForm
+from desktop.ui.importing.report_dialog import ImportReportDialog
+from desktop.ui.importing.review_panel import ReviewPanel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.shell import layout
 from desktop.ui.shell.about import AboutDialog
@@ -28,6 +34,7 @@ from desktop.ui.shell.layout import layout_signature
 from desktop.ui.shell.preferences import PreferencesDialog
 from desktop.ui.team.connection_dialog import ConnectionDialog
 from desktop.ui.timeline.view import TimelineView
+from tests.core.importing.helpers import CORPUS, SOURCE_OF, corpus
 
 SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
 ALL_SIZES = [(1280, 720), (1366, 768), (1600, 1000), (1920, 1080)]
@@ -119,15 +126,34 @@ def test_dialogs_fit_the_screen(
         ProposedMetadata("A title", (), "", None, "", "", "en", "news"), "report.txt", window
     )
     form.published_edit.setText("sometime around the war " * 20)  # a long hint is shown
+    with sample_library.unit_of_work() as uow:
+        source = uow.sources.get(SOURCE_OF[CORPUS[4]])
+        passages = list(uow.passages.for_source(source.key))
+    long_name = "a-report-with-a-very-long-file-name-" * 3 + ".txt"
+    why = "looks like the source 'Russia is a declining great power' (same outlet) " * 3
+    report = ImportReport((ImportOutcome(long_name, ImportStatus.SIMILAR, source.key, why),))
     dialogs: list[QDialog] = [
         PreferencesDialog(window.preferences, window),
         AboutDialog(window.workbench.library, window.workbench.catalog, window),
         ConnectionDialog(window.settings.store, window),
         form,
+        AddSourceDialog(window),
+        SourceIdentityDialog(source, window),
+        BoundsDialog(passages[0], source.full_text or "", passages[0].start, 2000, window),
+        RelateDialog(passages[1:], window),
+        ImportReportDialog(report, window),
     ]
     for dialog in dialogs:
         hint = dialog.sizeHint().expandedTo(dialog.minimumSizeHint())
         assert hint.width() <= size[0] and hint.height() <= size[1], (type(dialog), hint)
+        dialog.show()
+        QApplication.processEvents()
+        assert fits(dialog, size), (type(dialog), dialog.frameGeometry())
+        for label in dialog.findChildren(QLabel):  # wrapped hints show whole, never clipped
+            if label.isVisible() and label.wordWrap() and label.text():
+                wanted = label.heightForWidth(label.width())
+                assert label.height() >= wanted, (type(dialog), label.text()[:40], wanted)
+        dialog.close()
         dialog.deleteLater()
 
 
@@ -210,6 +236,25 @@ def test_focus_mode_gives_the_comparison_the_window_and_back(
     QApplication.processEvents()
     assert window.slot_hosts[0].isVisible()
     assert layout_signature(window, window.panels.docks) == before
+
+
+def test_import_review_reads_in_its_dock_at_1366x768(
+    qtbot, sample_library: Library, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import_document(sample_library, corpus(CORPUS[4]), suggest=True)
+    window = open_window(qtbot, sample_library, tmp_path, monkeypatch, (1366, 768))
+    window.panels.show("import-review")
+    review = window.findChild(ReviewPanel)
+    review.show_source(SOURCE_OF[CORPUS[4]])
+    QApplication.processEvents()
+    assert review.isVisible() and review.items
+    table, letters = review.table, review.fontMetrics().averageCharWidth()
+    assert table.columnWidth(1) >= 24 * letters, table.columnWidth(1)  # "Link to: <event title…>"
+    assert table.columnWidth(0) + table.columnWidth(1) <= table.viewport().width() + 1
+    assert review.source_combo.width() >= 12 * letters
+    item = review.current_item()
+    assert item is not None and item.excerpt.split()[0] in review.details.text()
+    assert review.details.isVisible() and review.details.height() <= review.height() / 2
 
 
 def test_title_names_the_library_not_its_address(

@@ -27,6 +27,9 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
     return buttons
 
 
+DIALOG_WIDTH = 520  # px: wide enough to read a quote, narrow enough for any screen
+
+
 class BoundsDialog(QDialog):
     """Move a passage's start and end (character offsets), previewing the quote live."""
 
@@ -46,11 +49,15 @@ class BoundsDialog(QDialog):
         self.quote.setWordWrap(True)
         self.buttons = _buttons(self)
         form = QFormLayout(self)
-        form.addRow("Was", QLabel(passage.quote[:200], self))
+        was = QLabel(passage.quote[:200], self)
+        was.setTextFormat(Qt.TextFormat.PlainText)
+        was.setWordWrap(True)  # a long quote wraps: the dialog keeps a readable width
+        form.addRow("Was", was)
         form.addRow("Start", self.start)
         form.addRow("End", self.end)
         form.addRow("Quote", self.quote)
         form.addRow(self.buttons)
+        self.setMinimumWidth(DIALOG_WIDTH)
         self._preview()
 
     def bounds(self) -> tuple[int, int]:
@@ -74,6 +81,10 @@ class RelateDialog(QDialog):
         self.other = QComboBox(self)
         self.other.setEditable(True)
         self.other.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.other.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.other.setMinimumContentsLength(40)  # long quotes are cut; the list shows them
         completer = self.other.completer()
         if completer is not None:
             completer.setFilterMode(Qt.MatchFlag.MatchContains)

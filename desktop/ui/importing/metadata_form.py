@@ -17,6 +17,13 @@ from db.records import SOURCE_KINDS
 from desktop.core.dates import DateParseError, DateSpan, HistDate
 from desktop.core.importing import MetadataOverrides, ProposedMetadata
 
+FORM_WIDTH = 440  # px: the fields show a title; fits a 1024 px screen
+HINT_CHARS = 90  # a longer date hint is cut (two lines at the form's width); whole in its tooltip
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= HINT_CHARS else text[: HINT_CHARS - 1].rstrip() + "…"
+
 
 class MetadataForm(QDialog):
     """Title, authors, outlet, published date (with a live "understood as ..."), kind, language.
@@ -39,6 +46,8 @@ class MetadataForm(QDialog):
         self.understood_label = QLabel()
         self.understood_label.setAccessibleName("Publication date as understood")
         self.understood_label.setWordWrap(True)  # a long hint wraps; the dialog stays as wide
+        lines = self.understood_label.fontMetrics().lineSpacing()
+        self.understood_label.setMinimumHeight(2 * lines + 2)  # room for a hint of two lines
         self.kind_combo = QComboBox()
         self.kind_combo.addItems(list(SOURCE_KINDS))
         self.kind_combo.setCurrentText(proposed.kind)
@@ -49,6 +58,7 @@ class MetadataForm(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._lay_out(proposed)
+        self.setMinimumWidth(FORM_WIDTH)
         self.published_edit.textChanged.connect(self._update)
         self.title_edit.textChanged.connect(self._update)
         self._update()
@@ -78,11 +88,13 @@ class MetadataForm(QDialog):
         try:
             edtf = self.published_edtf()
         except DateParseError as error:
-            self.understood_label.setText(f"Not understood: {error}")
+            self.understood_label.setText(_short(f"Not understood: {error}"))
+            self.understood_label.setToolTip(str(error))
             ok = False
         else:
             shown = HistDate.parse_edtf(edtf).display() if edtf else "no date"
             self.understood_label.setText(f"Understood as {shown}")
+            self.understood_label.setToolTip("")
         button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         button.setEnabled(ok)
 

@@ -29,6 +29,9 @@ def outcome_details(outcome: ImportOutcome) -> str:
     return "; ".join(parts)
 
 
+COLUMN_MAX = 220  # px for file, outcome and source: the details keep room to read
+
+
 class ImportReportDialog(QDialog):
     """Lists ``report``'s outcomes with a summary line; failures and orphans stand out."""
 
@@ -43,14 +46,25 @@ class ImportReportDialog(QDialog):
         self.table.setAccessibleName("Imported files")
         for outcome in report.outcomes:
             self.table.addTopLevelItem(_row(outcome))
+        self.details = QLabel()  # the selected file's details in full, wrapped
+        self.details.setWordWrap(True)
+        self.details.setAccessibleName("Details of the selected file")
+        self.table.currentItemChanged.connect(
+            lambda item, _old: self.details.setText(item.text(3) if item is not None else "")
+        )
         for column in range(len(_COLUMNS) - 1):
             self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), COLUMN_MAX))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.table)
+        layout.addWidget(self.details)
         layout.addWidget(buttons)
+        first = self.table.topLevelItem(0)
+        if first is not None:
+            self.table.setCurrentItem(first)
         self.resize(760, 360)
 
     def row_texts(self) -> list[tuple[str, ...]]:

@@ -9,11 +9,14 @@ review are marked in the list.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -39,7 +42,8 @@ from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.importing.span_dialog import SpanDialog
 
-_COLUMNS = ("Confidence", "Suggestion", "Passage", "Reasons")
+DETAILS_CHARS = 150  # of the passage shown under the list; the whole is in the row's tooltip
+_COLUMNS = ("%", "Suggestion")  # the selected one's passage and reasons show below the list
 
 
 class ReviewPanel(QWidget):
@@ -61,15 +65,33 @@ class ReviewPanel(QWidget):
         self.items: list[ReviewItem] = []
         self.source_combo = QComboBox()
         self.source_combo.setAccessibleName("Source to review")
-        self.previous_button = QPushButton("◀ &Previous")
-        self.next_button = QPushButton("&Next ▶")
+        self.previous_button = QPushButton("◀")  # short: the combo gets the dock's width
+        self.next_button = QPushButton("▶")
+        for button in (self.previous_button, self.next_button):
+            button.setFixedWidth(button.fontMetrics().horizontalAdvance("◀") + 24)
         self.previous_button.setShortcut(QKeySequence("Alt+Left"))
         self.next_button.setShortcut(QKeySequence("Alt+Right"))
         self.previous_button.setToolTip("Previous source (Alt+Left)")
         self.next_button.setToolTip("Next source (Alt+Right)")
+        self.previous_button.setAccessibleName("Previous source")
+        self.next_button.setAccessibleName("Next source")
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)
         self.table.setHeaderLabels(list(_COLUMNS))
+        self.table.setUniformRowHeights(True)
+        header = self.table.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.source_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.source_combo.setMinimumContentsLength(8)
+        self.details = QLabel()
+        self.details.setObjectName("SuggestionDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setAccessibleName("The selected suggestion")
         self.table.setAccessibleName("Suggestions")
         self.status_label = QLabel()
         self.accept_button = QPushButton("&Accept")
@@ -98,6 +120,7 @@ class ReviewPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(walk)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
 
@@ -154,9 +177,10 @@ class ReviewPanel(QWidget):
         return self.items[index] if 0 <= index < len(self.items) else None
 
     def _update_buttons(self) -> None:
-        chosen = self.current_item() is not None
+        item = self.current_item()
         for button in (self.accept_button, self.edit_button, self.reject_button):
-            button.setEnabled(chosen)
+            button.setEnabled(item is not None)
+        self.details.setText(_details(item) if item is not None else "")
 
     def accept_current(self, span: tuple[int, int] | None = None) -> str | None:
         """Accept the selected suggestion (over ``span`` if given); the new passage's key."""
@@ -225,13 +249,26 @@ class ReviewPanel(QWidget):
         return dialog.chosen_span() if dialog.exec() else None
 
 
-def _row(item: ReviewItem) -> QTreeWidgetItem:
+def _what(item: ReviewItem) -> str:
     if item.kind == SuggestionKind.LINK:
-        what = f"Link to: {item.event_title or item.event_key}"
-    else:
-        what = f"New event on {item.date_display}"
-    row = QTreeWidgetItem([f"{item.confidence:.0%}", what, item.excerpt, "; ".join(item.reasons)])
-    row.setToolTip(2, item.excerpt)
-    row.setToolTip(3, "\n".join(item.reasons))
+        return f"Link to: {item.event_title or item.event_key}"
+    return f"New event on {item.date_display}"
+
+
+def _row(item: ReviewItem) -> QTreeWidgetItem:
+    row = QTreeWidgetItem([f"{item.confidence:.0%}", _what(item)])
+    row.setToolTip(1, f"{_what(item)}\n\n{item.excerpt}\n\n" + "\n".join(item.reasons))
     row.setData(0, Qt.ItemDataRole.UserRole, item.id)
     return row
+
+
+def _details(item: ReviewItem) -> str:
+    """The selected suggestion in full: what it proposes, the passage, and why."""
+    excerpt = html.escape(_shortened(item.excerpt, DETAILS_CHARS))
+    reasons = html.escape(_shortened("; ".join(item.reasons), DETAILS_CHARS))
+    return f"<b>{html.escape(_what(item))}</b><br>“{excerpt}”<br><i>Why:</i> {reasons}"
+
+
+def _shortened(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
