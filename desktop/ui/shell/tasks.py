@@ -16,6 +16,7 @@ and a library (each unit of work opens its own session) and apply its result in 
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import traceback
 from collections.abc import Callable
@@ -47,14 +48,21 @@ class _Worker(QRunnable):
 
     def run(self) -> None:
         def report(done: int, total: int, message: str = "") -> None:
-            self._emitter.progressed.emit(int(done), int(total), str(message))
+            _tell(self._emitter.progressed, int(done), int(total), str(message))
 
         try:
             result = self._job(report, self._cancel.is_set)
         except BaseException as error:
-            self._emitter.raised.emit(error, traceback.format_exc())
+            _tell(self._emitter.raised, error, traceback.format_exc())
         else:
-            self._emitter.returned.emit(result)
+            _tell(self._emitter.returned, result)
+
+
+def _tell(signal: Any, *args: object) -> None:
+    """Emit to the GUI thread; nothing when the window that asked is gone (its handle and
+    emitter were deleted with it, and the job was told to stop)."""
+    with contextlib.suppress(RuntimeError):  # "Signal source has been deleted"
+        signal.emit(*args)
 
 
 class TaskHandle(QObject):
@@ -68,6 +76,8 @@ class TaskHandle(QObject):
     def __init__(self, parent: QWidget | None, title: str) -> None:
         super().__init__(parent)
         self._cancel = threading.Event()
+        if parent is not None:  # a window closing stops the jobs it started
+            parent.destroyed.connect(self._cancel.set)
         self.done = False
         self.dialog = _progress_dialog(parent, title)
         self.dialog.canceled.connect(self.cancel)

@@ -79,3 +79,28 @@ def test_an_error_in_the_job_comes_back_as_a_signal(qtbot) -> None:  # type: ign
     error, details = outcome.args
     assert isinstance(error, ValueError) and "bad input file" in details
     assert "Traceback" in details
+
+
+def test_closing_the_window_stops_its_job_quietly(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The window that started a job is deleted: the job is told to stop, and its last
+    emissions (to a handle deleted with the window) raise nothing."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    started, stopped = threading.Event(), threading.Event()
+
+    def job(report, cancelled):  # type: ignore[no-untyped-def]
+        started.set()
+        while not cancelled():
+            time.sleep(0.01)
+        stopped.set()
+        report(1, 1, "after the window closed")
+        return "stopped"
+
+    run_with_progress(window, "Working", job)
+    assert started.wait(timeout=20)
+    window.deleteLater()
+    qtbot.waitUntil(stopped.is_set, timeout=20000)
+    assert QThreadPool.globalInstance().waitForDone(20000)
+    qtbot.wait(50)  # pytest-qt fails this test if the worker's emissions raised in the loop
