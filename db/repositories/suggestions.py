@@ -152,3 +152,12 @@ class SuggestionRepository(Repository):
                 )
             )
         self._flush()
+
+    def clear(self, source_key: str) -> None:
+        """Drop every suggestion of the source (pending or decided): the undo of an attach
+        puts back the ones it had before with ``restore``."""
+        source = self._row(models.Source, source_key)
+        self.session.execute(
+            delete(models.Suggestion).where(models.Suggestion.source_id == source.id)
+        )
+        self._flush()

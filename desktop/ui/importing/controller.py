@@ -27,7 +27,7 @@ from desktop.core.importing import (
     import_document,
     preview_document,
 )
-from desktop.core.importing.undoable import ImportedSources
+from desktop.core.importing.undoable import AttachedText, ImportedSources, text_state
 from desktop.core.workbench import Workbench
 from desktop.io.documents import SUPPORTED_EXTENSIONS
 from desktop.ui.bridge import WorkbenchSignals
@@ -152,14 +152,19 @@ class ImportController(QObject):
         outcomes = []
         for outcome, path in zip(report.outcomes, self._paths, strict=False):
             if outcome.status is ImportStatus.SIMILAR and self.confirm_attach(outcome):
-                outcome = import_document(
-                    self.workbench.library,
-                    path,
-                    author=self.workbench.author,
-                    attach_to=outcome.source_key,
-                )
+                outcome = self._attach(path, str(outcome.source_key))
             outcomes.append(outcome)
         return ImportReport(tuple(outcomes), report.cancelled, report.total)
+
+    def _attach(self, path: Path, key: str) -> ImportOutcome:
+        """Attach ``path``'s text to source ``key``: one step of the window's History."""
+        library, author = self.workbench.library, self.workbench.author
+        before = text_state(library, key)
+        outcome = import_document(library, path, author=author, attach_to=key)
+        editing = getattr(self.parent_widget, "editing", None)
+        if outcome.status is ImportStatus.ATTACHED and editing is not None:
+            editing.execute(AttachedText(before, text_state(library, key), author))
+        return outcome
 
     def _on_failed(self, error: object, details: str) -> None:
         self.task = None

@@ -1,5 +1,6 @@
 """An import is one step of the undo history: undo removes the new source and its
-suggestions, redo brings them back as they were (same suggestion ids)."""
+suggestions, redo brings them back as they were (same suggestion ids); an attach is one step
+that undo takes back to the old text, anchors and suggestions."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from desktop.core.editing import UndoHistory
 from desktop.core.editing.command import EditError
 from desktop.core.editing.passages import CreatePassage
 from desktop.core.importing import ImportStatus, import_document
-from desktop.core.importing.undoable import ImportedSources
-from tests.core.importing.helpers import load_dataset, snapshot
+from desktop.core.importing.undoable import AttachedText, ImportedSources, text_state
+from tests.core.importing.helpers import CORPUS, SOURCE_OF, corpus, load_dataset, snapshot
 
 REPORT = (
     "Field notes, 3 March 2022. A week after Russia launched its full-scale invasion of "
@@ -70,3 +71,25 @@ def test_an_import_step_will_not_drop_passages_made_since(
         history.undo(sqlite_library)
     with sqlite_library.unit_of_work() as uow:
         assert uow.sources.get(key).key == key
+
+
+def test_undo_of_an_attach_gives_back_the_old_text_anchors_and_suggestions(
+    sqlite_library: Library,
+) -> None:
+    load_dataset(sqlite_library)
+    key = SOURCE_OF[CORPUS[4]]
+    before, state = snapshot(sqlite_library), text_state(sqlite_library, key)
+    outcome = import_document(sqlite_library, corpus(CORPUS[4]), attach_to=key, suggest=True)
+    assert outcome.status is ImportStatus.ATTACHED
+    after = snapshot(sqlite_library)
+    assert after != before  # a text, new anchors, suggestions
+    attached = text_state(sqlite_library, key)
+    history = UndoHistory()
+    history.run(AttachedText(state, attached), sqlite_library)
+    assert history.undo_label == f"Attach text to '{attached.source.title}'"
+    history.undo(sqlite_library)
+    assert snapshot(sqlite_library) == before
+    assert text_state(sqlite_library, key).suggestions == state.suggestions
+    history.redo(sqlite_library)
+    assert snapshot(sqlite_library) == after
+    assert text_state(sqlite_library, key).suggestions == attached.suggestions

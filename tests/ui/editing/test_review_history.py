@@ -1,13 +1,14 @@
-"""Importing, accepting and rejecting suggestions in the Import review panel are steps of the
-window's History: each named there and undone with Edit › Undo."""
+"""Importing, attaching a text, accepting and rejecting suggestions in the Import review panel
+are steps of the window's History: each named there and undone with Edit › Undo."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from desktop.core.importing import ImportReport, ImportStatus, import_document
+from desktop.core.importing import ImportOutcome, ImportReport, ImportStatus, import_document
 from desktop.core.importing.review import SuggestionKind
+from desktop.core.importing.undoable import text_state
 from desktop.ui.importing.review_panel import ReviewPanel
 from tests.core.importing.helpers import CORPUS, SOURCE_OF, corpus
 
@@ -66,3 +67,21 @@ def test_an_import_is_one_named_history_step_undone_with_edit_undo(
     assert outcome.source_key not in {s.key for s in window.workbench.catalog.sources}
     window.menu_actions.redo.trigger()
     assert library.counts().sources == sources
+
+
+def test_attaching_a_text_is_one_named_history_step(window: Any) -> None:
+    library = window.workbench.library
+    key = SOURCE_OF[CORPUS[4]]
+    text_before = text_state(library, key).source.full_text
+    controller = window.import_controller
+    controller._paths = [corpus(CORPUS[4])]
+    controller.confirm_attach = lambda _outcome: True
+    similar = ImportOutcome(CORPUS[4], ImportStatus.SIMILAR, key, "looks like a known source")
+    controller._on_done(ImportReport((similar,), total=1))  # the batch offered to attach
+    controller.report_dialog.close()
+    history = window.editing.history
+    title = text_state(library, key).source.title
+    assert history.undo_label == f"Attach text to '{title}'"
+    assert text_state(library, key).source.full_text != text_before
+    window.menu_actions.undo.trigger()
+    assert text_state(library, key).source.full_text == text_before
