@@ -9,7 +9,7 @@ names dates and actors of a small event list, into a temporary folder; imports t
 temporary SQLite library that holds those events, counting each source's review suggestions;
 prints documents per second, total seconds and the process's peak resident memory
 (``resource.getrusage``; tracemalloc would slow the run it measures). The target is
-the 500-document batch in under 20 s.
+the 500-document batch in under 10 s.
 """
 
 from __future__ import annotations

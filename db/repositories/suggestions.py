@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 
 from db import models
 from db.errors import NotFoundError
@@ -30,6 +32,22 @@ def suggestion_record(row: models.Suggestion) -> SuggestionRecord:
         status=row.status,
         id=row.id,
     )
+
+
+def _row_values(source_id: int, item: SuggestionRecord) -> dict[str, Any]:
+    return {
+        "source_id": source_id,
+        "kind": item.kind,
+        "ref": item.ref,
+        "target": item.target,
+        "start": item.start,
+        "end": item.end,
+        "quote": item.quote,
+        "confidence": item.confidence,
+        "reasons": list(item.reasons),
+        "payload": dict(item.payload),
+        "status": "pending",
+    }
 
 
 class SuggestionRepository(Repository):
@@ -95,28 +113,22 @@ class SuggestionRepository(Repository):
                 select(models.Suggestion).where(models.Suggestion.source_id == source.id)
             )
         }
-        rows = []
+        fresh: builtins.list[SuggestionRecord] = []
         for item in found:
             if (item.kind, item.ref) in decided:
                 continue
             decided.add((item.kind, item.ref))
-            row = models.Suggestion(
-                source_id=source.id,
-                kind=item.kind,
-                ref=item.ref,
-                target=item.target,
-                start=item.start,
-                end=item.end,
-                quote=item.quote,
-                confidence=item.confidence,
-                reasons=list(item.reasons),
-                payload=dict(item.payload),
-                status="pending",
-            )
-            self.session.add(row)
-            rows.append(row)
-        self._flush()
-        return [suggestion_record(row) for row in rows]
+            fresh.append(replace(item, source_key=source_key, status="pending", id=None))
+        if not fresh:
+            return []
+        # one executemany, not an ORM object per row: a batch import stores thousands
+        statement = insert(models.Suggestion).returning(
+            models.Suggestion.id, sort_by_parameter_order=True
+        )
+        ids = self.session.scalars(statement, [_row_values(source.id, r) for r in fresh]).all()
+        if len(ids) != len(fresh):
+            raise RuntimeError(f"stored {len(ids)} of {len(fresh)} suggestions")
+        return [replace(r, id=i) for r, i in zip(fresh, ids, strict=True)]
 
     def set_status(self, suggestion_id: int, status: str) -> SuggestionRecord:
         if status not in STATUSES:

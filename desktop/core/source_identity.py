@@ -72,11 +72,9 @@ def next_free_color(used: Iterable[str]) -> str:
     return min(SOURCE_COLORS, key=lambda color: (taken.count(color.upper()), color))
 
 
-def new_identity(outlet: str, title: str, existing: Iterable[SourceRecord]) -> SourceIdentity:
-    """Label and colour for a source being added next to ``existing`` ones."""
-    return SourceIdentity(
-        label_from_outlet(outlet, title), next_free_color(s.color for s in existing)
-    )
+def new_identity(outlet: str, title: str, used_colors: Iterable[str]) -> SourceIdentity:
+    """Label and colour for a source being added next to sources with ``used_colors``."""
+    return SourceIdentity(label_from_outlet(outlet, title), next_free_color(used_colors))
 
 
 def _fallback_color(key: str) -> str:

@@ -61,8 +61,7 @@ def test_stored_values_win_and_missing_ones_are_filled() -> None:
 
 
 def test_new_identity_avoids_colours_in_use() -> None:
-    existing = [SourceRecord("a", "A", color=SOURCE_COLORS[0])]
-    identity = new_identity("EU Reporter", "t", existing)
+    identity = new_identity("EU Reporter", "t", [SOURCE_COLORS[0]])
     assert identity.label == "EU Reporter"
     assert identity.color == SOURCE_COLORS[1]
 

@@ -41,7 +41,7 @@ class CreateSource(UnitCommand):
     def do(self, uow: UnitOfWork) -> Changes:
         source = self.source
         if not source.color:
-            source = replace(source, color=next_free_color(s.color for s in uow.sources.list()))
+            source = replace(source, color=next_free_color(uow.sources.colors()))
             self.source = source
         self._version = uow.sources.add(source, _published_day(source.published)).stamp.version
         return Changes.of(sources=[self.source.key])

@@ -187,5 +187,6 @@ def sketch(text: str) -> frozenset[int]:
     words = _WORD.findall(text.lower())
     if len(words) < _SHINGLE:
         return frozenset({hash(" ".join(words))})
-    hashes = {hash(" ".join(words[i : i + _SHINGLE])) for i in range(len(words) - _SHINGLE + 1)}
+    shingles = zip(*(words[i:] for i in range(_SHINGLE)), strict=False)
+    hashes = {hash(shingle) for shingle in shingles}
     return frozenset(heapq.nsmallest(_SKETCH_SIZE, hashes))

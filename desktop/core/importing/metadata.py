@@ -91,7 +91,7 @@ def new_source(
 ) -> SourceRecord:
     """A record for a new source holding ``document``'s text, under a key not yet used, with a
     label from its outlet and the first palette colour no other source uses."""
-    identity = new_identity(metadata.outlet, metadata.title, uow.sources.list())
+    identity = new_identity(metadata.outlet, metadata.title, uow.sources.colors())
     return SourceRecord(
         key=free_source_key(uow, metadata.title, document.content_hash),
         title=metadata.title,

@@ -21,6 +21,7 @@ _STEMS = (
     ("серп", 8), ("верес", 9), ("жовт", 10), ("листопад", 11), ("груд", 12),
 )
 # fmt: on
+_ANY_CYRILLIC = re.compile("[а-яіїєґё]", re.IGNORECASE)
 PlaceDay = Callable[[int, int, int], HistDate | None]
 
 
@@ -36,7 +37,9 @@ def _pattern() -> re.Pattern[str]:
 
 def cyrillic_dates(text: str, place_day: PlaceDay) -> list[tuple[int, int, DateSpan]]:
     """``(start, end, span)`` of each Russian or Ukrainian date expression in ``text``."""
-    found = []
+    found: list[tuple[int, int, DateSpan]] = []
+    if not _ANY_CYRILLIC.search(text):
+        return found  # one quick scan spares the slow month pattern on Latin-script texts
     for match in _pattern().finditer(text):
         month = next(
             _STEMS[int(n[1:])][1] for n, v in match.groupdict().items() if n.startswith("m") and v

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from desktop.core.dates import HistDate, Precision, from_day_number
 from desktop.core.suggest.date_expressions import DateKind, DateMention, find_date_expressions
@@ -124,7 +125,9 @@ def _collect(
             weight, kept = name_weight(terms)
             evidence.unit_names = max(evidence.unit_names, weight)
             evidence.unit_count = max(evidence.unit_count, len(kept))
-            date, reason = _date_evidence(text, index.events[event_number], inside)
+            date, reason = (
+                _date_evidence(text, index.events[event_number], inside) if inside else (0.0, "")
+            )
             if date > evidence.date:
                 evidence.date, evidence.date_reason = date, reason
             weight += date
@@ -159,18 +162,23 @@ def _date_evidence(
     return best, reason
 
 
-def name_weight(terms: Iterable[Term]) -> tuple[float, list[Term]]:
+def name_weight(terms: Iterable[Term]) -> tuple[float, tuple[Term, ...]]:
     """The weight of the names found, and those names, strongest first.
 
     A name inside a longer one found too counts once ("Karabakh" in "Nagorno-Karabakh"); the
     strongest counts fully, the next half, the rest a quarter, so many common names do not
     add up to one rare one."""
-    found = list(terms)
+    return _name_weight(tuple(terms))
+
+
+@lru_cache(maxsize=4096)
+def _name_weight(found: tuple[Term, ...]) -> tuple[float, tuple[Term, ...]]:
+    # the same few sets of names recur sentence after sentence: weigh each set once
     kept = [t for t in found if not any(set(t.keys) < set(o.keys) for o in found)]
     ranked = sorted(kept, key=lambda t: -t.weight)
     factors = [1.0, 0.5]
     total = sum(t.weight * (factors[i] if i < 2 else 0.25) for i, t in enumerate(ranked))
-    return total, ranked
+    return total, tuple(ranked)
 
 
 def _suggestion(
