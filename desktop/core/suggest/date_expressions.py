@@ -1,4 +1,8 @@
-"""Find the dates an English text speaks of, absolute or relative to its publication date."""
+"""Find the dates a text speaks of, absolute or relative to its publication date.
+
+English forms are our own patterns; Russian and Ukrainian month names are ``cyrillic_dates``;
+Russian and Ukrainian relative expressions are placed by dateparser (``cyrillic_relative``).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from functools import lru_cache
 from desktop.core.dates import DateParseError, DateSpan, HistDate, Precision
 from desktop.core.suggest import patterns
 from desktop.core.suggest.cyrillic_dates import cyrillic_dates
+from desktop.core.suggest.cyrillic_relative import cyrillic_relative_dates
 from desktop.core.suggest.relative_dates import resolve_relative
 
 
@@ -37,9 +42,10 @@ def find_date_expressions(text: str, published: HistDate | None) -> list[DateMen
 
     Absolute forms ("25 December 2024", "August 2008", "in 2014", "2014–2016") are found
     always; a day without a year ("on 8 August") and relative forms ("on Friday", "last
-    October", "earlier this month", "yesterday", "three years ago") only when ``published``
-    is given and precise enough to place them (a weekday needs a day-precision date). A day
-    without a year is placed in the latest such day not after the publication date.
+    October", "earlier this month", "yesterday", "three years ago", "вчера", "в прошлый
+    вторник", "минулого тижня") only when ``published`` is given and precise enough to
+    place them (a weekday needs a day-precision date). A day without a year is placed in the
+    latest such day not after the publication date.
     """
     found: list[DateMention] = []
     found += _absolute(text)
@@ -47,6 +53,10 @@ def find_date_expressions(text: str, published: HistDate | None) -> list[DateMen
     if published is not None:
         found += _day_month(text, published, found)
         found += _relative(text, published)
+        found += [
+            DateMention(start, end, span, DateKind.RELATIVE)
+            for start, end, span in cyrillic_relative_dates(text, published)
+        ]
     return _without_overlaps(found)
 
 
