@@ -1,20 +1,35 @@
 """Metadata of a web page from its head: citation_* tags, JSON-LD articles, Open Graph, etc.
 
 Sources are tried in order of trust: scholarly ``citation_*`` tags, then a schema.org
-``*Article`` in JSON-LD, then Open Graph / ``article:*`` / ``author`` meta tags, then
-``<title>``. Each value records which of these it came from.
+``*Article`` in JSON-LD, then Open Graph / ``article:*`` / ``author`` / microdata
+(``itemprop``) meta tags, then ``<title>``. Each value records which of these it came from.
+Dates are read as ISO first; a date written in words is read by dateparser.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from html.parser import HTMLParser
 from typing import Any
 
 from desktop.io.documents.model import DocumentMetadata, Found
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "pubdate",
+    "publishdate",
+    "parsely-pub-date",
+    "sailthru.date",
+)
+_DATE_LANGUAGES = ["en", "ru", "uk", "de", "fr", "tr", "az"]
 _CITATION_DATE = re.compile(r"^\s*(\d{4})(?:[/-](\d{1,2})(?:[/-](\d{1,2}))?)?\s*$")
 
 
@@ -35,9 +50,12 @@ class _HeadCollector(HTMLParser):
         if tag == "html":
             self.lang = values.get("lang", "") or values.get("xml:lang", "")
         elif tag == "meta":
-            key = (values.get("property") or values.get("name") or "").strip().lower()
-            if key and values.get("content", "").strip():
-                self.meta.setdefault(key, []).append(values["content"].strip())
+            key = values.get("property") or values.get("name") or values.get("itemprop") or ""
+            if key.strip() and values.get("content", "").strip():
+                self.meta.setdefault(key.strip().lower(), []).append(values["content"].strip())
+        elif tag == "time" and values.get("itemprop", "").lower() == "datepublished":
+            if values.get("datetime", "").strip():
+                self.meta.setdefault("datepublished", []).append(values["datetime"].strip())
         elif tag == "link" and "canonical" in values.get("rel", "").lower():
             self.canonical = values.get("href", "")
         elif tag == "title" and not self.title:
@@ -73,7 +91,8 @@ def html_metadata(html: str) -> DocumentMetadata:
     return DocumentMetadata(
         title=first("citation_title")
         or _ld(article, "headline")
-        or first("og:title", "twitter:title", "dc.title")
+        or first("og:title", "twitter:title", "dc.title", "headline")
+        or _ld(article, "name")
         or (Found(" ".join(head.title.split()), "html <title>") if head.title.strip() else None),
         authors=_authors(meta, article),
         published=_published(meta, article),
@@ -115,8 +134,12 @@ def _ld(article: dict[str, Any], key: str) -> Found[str] | None:
 
 def _ld_name(article: dict[str, Any], key: str) -> Found[str] | None:
     value = article.get(key)
-    if isinstance(value, dict) and isinstance(value.get("name"), str):
-        return Found(value["name"], f"json-ld {key}")
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, str) and value.strip():
+        return Found(value.strip(), f"json-ld {key}")
     return None
 
 
@@ -129,7 +152,7 @@ def _authors(meta: dict[str, list[str]], article: dict[str, Any]) -> Found[tuple
     clean = tuple(n.strip() for n in names if isinstance(n, str) and n.strip())
     if clean:
         return Found(clean, "json-ld author")
-    for key in ("author", "article:author", "dc.creator"):
+    for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"):
         values = [v for v in meta.get(key, []) if not v.startswith("http")]
         if values:
             return Found(tuple(values), f"html meta {key}")
@@ -143,13 +166,31 @@ def _published(meta: dict[str, list[str]], article: dict[str, Any]) -> Found[str
     ]
     if isinstance(article.get("datePublished"), str):
         candidates.append((article["datePublished"], "json-ld datePublished", _ISO_DATE))
-    for key in ("article:published_time", "date", "dc.date", "pubdate"):
+    for key in _DATE_KEYS:
         candidates += [(v, f"html meta {key}", _ISO_DATE) for v in meta.get(key, [])]
     for value, origin, pattern in candidates:
         edtf = _edtf(pattern.match(value))
         if edtf:
             return Found(edtf, origin)
+    for value, origin, _pattern in candidates:
+        edtf = _written_date(value)
+        if edtf:
+            return Found(edtf, origin)
     return None
+
+
+def _written_date(value: str) -> str | None:
+    """A date written in words ("6 December 2024", "6 декабря 2024 г.") as an EDTF day, read by
+    dateparser; None when it is not one or lies outside 1000-2999."""
+    import dateparser  # loaded only for a page whose date is not ISO
+
+    settings: Any = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+    parsed: datetime | None = dateparser.parse(
+        value, languages=_DATE_LANGUAGES, settings=settings
+    )
+    if parsed is None or not 1000 <= parsed.year <= 2999:
+        return None
+    return parsed.date().isoformat()
 
 
 def _edtf(match: re.Match[str] | None) -> str | None:
