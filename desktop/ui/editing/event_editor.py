@@ -1,4 +1,5 @@
 """The event dialog: title, dates as people write them (understood live), lane, actors, tags,
+other names (aliases, in any language or script, which import uses to link articles),
 importance and summary. Save stays disabled until the title is given and the date understood."""
 
 from __future__ import annotations
@@ -59,6 +60,15 @@ class EventEditor(QDialog):
         tags = {t for e in catalog.events for t in e.tags}
         self.actors_edit = items_field(event.actors if event else (), actors, "Actors", self)
         self.tags_edit = items_field(event.tags if event else (), tags, "Tags", self)
+        self.aliases_edit = items_field(event.aliases if event else (), (), "Aliases", self)
+        self.aliases_edit.setPlaceholderText(
+            "other names, comma-separated, in any language: Актау, AZAL"
+        )
+        self.aliases_edit.setCursorPosition(0)  # show the first names, not the tail
+        self.aliases_edit.setToolTip(
+            "Names the event is also known by (other languages and scripts, short names). "
+            "Import looks for them when it suggests which events an article speaks of."
+        )
         self.importance_box = QComboBox(self)
         for value, text in IMPORTANCE:
             self.importance_box.addItem(text, value)
@@ -99,6 +109,7 @@ class EventEditor(QDialog):
         form.addRow("&Lane", self.lane_box)
         form.addRow("&Actors", self.actors_edit)
         form.addRow("Ta&gs", self.tags_edit)
+        form.addRow("Also &known as", self.aliases_edit)
         form.addRow("&Importance", self.importance_box)
         form.addRow("", self.context_box)
         form.addRow("&Summary", self.summary_edit)
@@ -140,6 +151,7 @@ class EventEditor(QDialog):
             lane=self.lane_key() or "",
             actors=split_items(self.actors_edit.text()),
             tags=split_items(self.tags_edit.text()),
+            aliases=split_items(self.aliases_edit.text()),
             importance=int(self.importance_box.currentData()),
             context=self.context_box.isChecked(),
             summary=self.summary_edit.toPlainText().strip(),
