@@ -71,12 +71,13 @@ def run_gui(
     from desktop.ui.shell.tasks import run_with_progress
     from desktop.ui.theme import apply_theme
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Parallax")
     app.setOrganizationName("Parallax")
     _identify()
     settings = QSettings()
-    apply_theme(app, ShellSettings(settings).preferences().theme)  # type: ignore[arg-type]
+    apply_theme(app, ShellSettings(settings).preferences().theme)
     opened: list[MainWindow] = []
     failed: list[int] = []
     handle = run_with_progress(

@@ -394,7 +394,8 @@ class MainWindow(QMainWindow):
         if isinstance(error, LibraryError):
             self.show_problem("Cannot open the library", str(error))
         else:
-            self.errors.report(error, details)  # type: ignore[arg-type]
+            failure = error if isinstance(error, BaseException) else RuntimeError(repr(error))
+            self.errors.report(failure, details)
 
     def _show_opened(self, workbench: Workbench | None) -> None:
         if workbench is None:

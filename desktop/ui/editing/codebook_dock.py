@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from db.records import CodeRecord
 from desktop.core import reads
 from desktop.core.editing import (
+    Command,
     CreateCode,
     DeleteCode,
     EditCode,
@@ -166,8 +167,8 @@ class CodebookDock(QWidget):
         for name, edit in self.details.items():
             edit.setPlainText(getattr(code, name) if code else "")
 
-    def _run(self, command: object) -> bool:
-        return self.controller.execute(command)  # type: ignore[arg-type]
+    def _run(self, command: Command) -> bool:
+        return self.controller.execute(command)
 
     def _create(self, parent_key: str | None) -> bool:
         name = self.ask_text("New code", "")
@@ -197,7 +198,9 @@ class CodebookDock(QWidget):
     def rename(self) -> bool:
         code = self.current()
         name = self.ask_text("Rename code", code.name) if code else None
-        return bool(name and name.strip()) and self._edit(name=name.strip())  # type: ignore[union-attr]
+        if name is None or not name.strip():
+            return False
+        return self._edit(name=name.strip())
 
     def recolour(self) -> bool:
         code = self.current()

@@ -60,8 +60,9 @@ class DateField(QWidget):
         lines = 1 if self.span is not None else 6
         self.feedback.setMinimumHeight(self.feedback.fontMetrics().lineSpacing() * lines + 4)
         parent = self.parentWidget()
-        if parent is not None and parent.layout() is not None:
-            parent.layout().invalidate()  # type: ignore[union-attr]
+        layout = parent.layout() if parent is not None else None
+        if layout is not None:
+            layout.invalidate()
         self.feedback.setStyleSheet(
             "" if self.span is not None or not text.strip() else "color: #c62828;"
         )

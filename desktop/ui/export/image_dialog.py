@@ -47,7 +47,7 @@ from desktop.ui.export.image_options import PAGES_MM, PALETTES, PRESETS, THEMES,
 from desktop.ui.export.image_preview import describe, preview_image
 from desktop.ui.export.image_scene import day_range, prepare_scene
 from desktop.ui.export.timeline_image import render_timeline_image
-from desktop.ui.shell.tasks import IsCancelled, Report, TaskHandle, run_with_progress
+from desktop.ui.shell.tasks import IsCancelled, Job, Report, TaskHandle, run_with_progress
 
 RANGES = ("Current view", "Whole library", "Dates")
 SIZE_BY_WIDTH = "Width"
@@ -234,7 +234,7 @@ class ImageExportDialog(QDialog):
 
 def image_job(
     library: Library, request: ImageRequest, extras: tuple[str | None, str | None] = (None, None)
-) -> object:
+) -> Job:
     """The worker-thread job of ``run_with_progress`` for ``request`` (and the citation and
     caption files ``extras`` names)."""
 
@@ -295,7 +295,7 @@ def export_timeline_image(
         QMessageBox.warning(parent, "Export image", str(error))
         return None
     job = image_job(library, request, _extras(choices, path))
-    handle = run_with_progress(parent, "Exporting image", job)  # type: ignore[arg-type]
+    handle = run_with_progress(parent, "Exporting image", job)
     handle.failed.connect(lambda error, _details: _show_failure(parent, error))
     return handle
 
