@@ -267,6 +267,8 @@ class Claim(Stamped, Base):
     unit: Mapped[str] = mapped_column(String(60), default="")
     hedge: Mapped[str] = mapped_column(String(20), default="exact")
     event_key: Mapped[str | None] = mapped_column(String(200), index=True)
+    holds: Mapped[bool | None] = mapped_column(Boolean)
+    reference: Mapped[str] = mapped_column(Text, default="", server_default="")
     passage: Mapped[Passage] = relationship(lazy="joined")
 
 

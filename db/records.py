@@ -39,7 +39,7 @@ AnchorStatus = Literal["ok", "relocated", "orphan"]
 LinkOrigin = Literal["manual", "suggested", "imported"]
 NoteTargetKind = Literal["event", "passage", "source", "code"]
 RelationKind = Literal["supports", "contradicts", "repeats", "quotes"]
-ClaimKind = Literal["number", "date"]
+ClaimKind = Literal["number", "date", "statement"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,8 +206,15 @@ class ClaimRecord:
     unit: str = ""
     hedge: str = "exact"
     event_key: str | None = None
+    holds: bool | None = None
+    reference: str = ""
     id: int | None = None
     stamp: Stamp = field(default_factory=Stamp)
+
+    @property
+    def is_record(self) -> bool:
+        """The record's value for the subject (with its source), not a source's claim."""
+        return bool(self.reference)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Claims: the numbers and dates passages assert, compared across sources."""
+"""Claims: the numbers, dates and statements passages assert, compared across sources and with
+the record's values."""
 
 from __future__ import annotations
 
@@ -11,7 +12,19 @@ from db import models
 from db.records import ClaimRecord
 from db.repositories.base import Repository, apply_fields, stamp_of
 
-_FIELDS = ("subject", "kind", "stated", "low", "high", "date", "unit", "hedge", "event_key")
+_FIELDS = (
+    "subject",
+    "kind",
+    "stated",
+    "low",
+    "high",
+    "date",
+    "unit",
+    "hedge",
+    "event_key",
+    "holds",
+    "reference",
+)
 
 
 def claim_record(row: models.Claim) -> ClaimRecord:

@@ -97,6 +97,22 @@ def test_records_round_trip(library: Library) -> None:
     assert (counts.sources, counts.events, counts.passages, counts.codes) == (1, 2, 2, 2)
 
 
+def test_statement_claims_and_record_values_round_trip(library: Library) -> None:
+    fill(library)
+    said = ClaimRecord("c2", "p1", "war.case-opened", "statement", stated="no case", holds=False)
+    record = replace(said, key="c3", holds=True, reference="official readout, 28 Dec")
+    with library.unit_of_work() as uow:
+        uow.claims.add(said)
+        uow.claims.add(record)
+        uow.commit()
+    with library.unit_of_work() as uow:
+        got_said, got_record = uow.claims.get("c2"), uow.claims.get("c3")
+        assert (got_said.kind, got_said.holds, got_said.reference) == ("statement", False, "")
+        assert (got_record.holds, got_record.reference) == (True, "official readout, 28 Dec")
+        assert got_record.is_record and not got_said.is_record
+        assert uow.claims.get("c1").holds is None and uow.claims.get("c1").reference == ""
+
+
 def test_time_range_query_uses_overlap(library: Library) -> None:
     fill(library)
     with library.unit_of_work() as uow:

@@ -174,10 +174,16 @@ def _claim_problems(library: Record) -> list[str]:
         if passage is None:
             problems.append(f"{where}: unknown passage {claim['passage']!r}")
             continue
-        if claim.get("stated") and claim["stated"] not in passage["quote"]:
+        record = bool(claim.get("reference"))
+        if not record and claim.get("stated") and claim["stated"] not in passage["quote"]:
             problems.append(f"{where}: stated words are not in the passage quote")
+        if record and not any(link["event"] == claim.get("event") for link in passage["events"]):
+            problems.append(f"{where}: a record value must name an event its passage is about")
         if claim["kind"] == "date":
             problems += _date_problems(where, [claim.get("date")])
+        elif claim["kind"] == "statement":
+            if not isinstance(claim.get("holds"), bool):
+                problems.append(f"{where}: statement claim needs holds (true or false)")
         elif claim.get("low") is None or claim.get("high") is None or claim["low"] > claim["high"]:
             problems.append(f"{where}: number claim needs low <= high")
     return problems

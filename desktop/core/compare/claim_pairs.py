@@ -4,7 +4,8 @@ Numbers are compared as intervals: an exact value is a point (or its stated rang
 "at most" open one side, "about" widens the value by a relative tolerance. Units must match
 exactly (case-insensitively); nothing is converted. Dates are compared at the coarser of the two
 precisions, so "2022-10-12" and "2022-10" are consistent at month precision, with a note saying
-one is more precise; a circa date may be off by its fuzz.
+one is more precise; a circa date may be off by its fuzz. Statements (what a party said or did,
+or that something is so) agree when they take the same position and disagree otherwise.
 """
 
 from __future__ import annotations
@@ -50,8 +51,17 @@ def describe_date(claim: ClaimRecord) -> str:
     return date.display() if date is not None else (claim.date or "no date")
 
 
+def describe_statement(claim: ClaimRecord) -> str:
+    """A statement claim's position in words."""
+    if claim.holds is None:
+        return "no position"
+    return "says it is so" if claim.holds else "says it is not so"
+
+
 def describe(claim: ClaimRecord) -> str:
     """The claimed value in words, whatever its kind."""
+    if claim.kind == "statement":
+        return describe_statement(claim)
     return describe_date(claim) if claim.kind == "date" else describe_number(claim)
 
 
@@ -139,12 +149,24 @@ def compare_dates(a: ClaimRecord, b: ClaimRecord) -> PairVerdict:
     )
 
 
+def compare_statements(a: ClaimRecord, b: ClaimRecord) -> PairVerdict:
+    """Agree when both take the same position on the subject, disagree when one says it is so
+    and the other that it is not; incomparable when a position is missing."""
+    if a.holds is None or b.holds is None:
+        return PairVerdict("incomparable", "a statement without a position")
+    if a.holds == b.holds:
+        return PairVerdict("agree")
+    return PairVerdict("disagree", "one says it is so, the other that it is not")
+
+
 def compare_claims(
     a: ClaimRecord, b: ClaimRecord, tolerance: float = DEFAULT_TOLERANCE
 ) -> PairVerdict:
     """Compare two claims about one subject; claims of different kinds are incomparable."""
     if a.kind != b.kind:
         return PairVerdict("incomparable", f"a {a.kind} claim and a {b.kind} claim")
+    if a.kind == "statement":
+        return compare_statements(a, b)
     if a.kind == "date":
         return compare_dates(a, b)
     return compare_numbers(a, b, tolerance)

@@ -108,6 +108,10 @@ def _title(quote: str) -> str:
     return f' title="{esc(tip)}"' if tip else ""
 
 
+def _heading(f: FactFinding) -> str:
+    return f"statement: {f.subject}" if f.kind == "statement" else f.subject
+
+
 def _fact(f: FactFinding, names: SourceNames) -> str:
     record = f"<li>the record: <b>{esc(f.record)}</b></li>" if f.record else ""
     items = record + "".join(
@@ -119,7 +123,7 @@ def _fact(f: FactFinding, names: SourceNames) -> str:
     )
     notes = "".join(f"<li><i>{esc(n)}</i></li>" for n in f.notes)
     return (
-        f'<div class="fact"><h3>{esc(f.subject)} <span class="{esc(f.verdict)}">'
+        f'<div class="fact"><h3>{esc(_heading(f))} <span class="{esc(f.verdict)}">'
         f"{esc(f.verdict)}</span></h3><ul>{items}{notes}</ul></div>"
     )
 

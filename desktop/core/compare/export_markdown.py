@@ -74,7 +74,8 @@ def _frames(frames: FrameMatrix, names: SourceNames) -> list[str]:
 def _facts(facts: Iterable[FactFinding], names: SourceNames) -> list[str]:
     lines: list[str] = []
     for f in facts:
-        lines += [f"**{md(f.subject)}**: {f.verdict}", ""]
+        heading = f"statement: {f.subject}" if f.kind == "statement" else f.subject
+        lines += [f"**{md(heading)}**: {f.verdict}", ""]
         if f.record:
             lines.append(f"- the record: {md(f.record)}")
         for s in f.statements:

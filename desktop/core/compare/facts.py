@@ -1,5 +1,6 @@
-"""Claims about the same subject for one event, grouped and checked against each other and, for
-the event's date, against the record (the event's own dates in the library)."""
+"""Claims about the same subject for one event, grouped and checked against each other and
+against the record: the event's own dates for a claim about when it happened, and for any
+subject a claim marked as the record's value (with its source, e.g. the official toll)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from desktop.core.compare.record_check import (
     check_against_event,
     is_event_date_claim,
     record_text,
+    record_value_text,
 )
 
 _SEVERITY: dict[Verdict, int] = {"agree": 0, "consistent": 1, "incomparable": 2, "disagree": 3}
@@ -23,14 +25,25 @@ def _worst(verdicts: Sequence[Verdict]) -> Verdict:
     return max(verdicts, key=_SEVERITY.__getitem__, default="agree")
 
 
+def _against_record(
+    claim: ClaimRecord, event: EventRecord | None, record: ClaimRecord | None, tolerance: float
+) -> Verdict | None:
+    """The claim checked against the event's dates (a claim about when it happened) or else
+    against the record's value for its subject; None when there is nothing to check it with."""
+    if event is not None and is_event_date_claim(claim, event):
+        return check_against_event(claim, event)
+    if record is not None:
+        return compare_claims(claim, record, tolerance).verdict
+    return None
+
+
 def _statement(
     claim: ClaimRecord,
     passage: PassageRecord,
     sources: Mapping[str, SourceRecord],
-    event: EventRecord | None,
+    against_record: Verdict | None,
 ) -> ClaimStatement:
     source = sources.get(passage.source_key)
-    checked = event is not None and is_event_date_claim(claim, event)
     return ClaimStatement(
         claim_key=claim.key,
         source_key=passage.source_key,
@@ -40,7 +53,7 @@ def _statement(
         stated=claim.stated,
         value=describe(claim),
         note=passage.notes or "",
-        against_record=check_against_event(claim, event) if checked and event else None,
+        against_record=against_record,
     )
 
 
@@ -65,6 +78,7 @@ def _finding(
     sources: Mapping[str, SourceRecord],
     tolerance: float,
     event: EventRecord | None,
+    record: ClaimRecord | None = None,
 ) -> FactFinding:
     verdicts: list[Verdict] = []
     conflicts: list[tuple[str, str]] = []
@@ -76,14 +90,23 @@ def _finding(
             conflicts.append((a.key, b.key))
         if pair.note and pair.note not in notes:
             notes.append(pair.note)
-    statements = tuple(_statement(c, passages[c.passage_key], sources, event) for c in claims)
+    statements = tuple(
+        _statement(
+            c, passages[c.passage_key], sources, _against_record(c, event, record, tolerance)
+        )
+        for c in claims
+    )
     checked = [s.against_record for s in statements if s.against_record is not None]
     verdicts.extend(checked)
     notes.extend(_record_notes(statements))
     kind = claims[0].kind if len({c.kind for c in claims}) == 1 else "mixed"
-    record = record_text(event) if checked and event is not None else ""
+    dated = event is not None and any(is_event_date_claim(c, event) for c in claims)
+    if dated and event is not None:
+        shown = record_text(event)
+    else:
+        shown = record_value_text(record) if record is not None and checked else ""
     return FactFinding(
-        subject, kind, _worst(verdicts), statements, tuple(conflicts), tuple(notes), record
+        subject, kind, _worst(verdicts), statements, tuple(conflicts), tuple(notes), shown
     )
 
 
@@ -119,7 +142,8 @@ def compare_facts(
 ) -> tuple[FactFinding, ...]:
     """One finding per subject whose claims' passages link to ``event_key``, leaving out claims
     that name another event as theirs: subjects with at least two claims, and single claims
-    that contradict the record (``event``'s own dates, when given).
+    that contradict the record (``event``'s own dates, when given, or a claim marked as the
+    record's value for the subject, which is never a statement itself).
 
     Findings are ordered worst verdict first, then by subject; statements by publication date of
     their source, then position in the text.
@@ -127,12 +151,25 @@ def compare_facts(
     about = {p.key: p for p in passages if any(lk.event_key == event_key for lk in p.links)}
     by_source = {s.key: s for s in sources}
     groups: dict[str, list[ClaimRecord]] = {}
-    for claim in claims:
-        if claim.passage_key in about and claim.event_key in (None, event_key):
+    records: dict[str, ClaimRecord] = {}
+    for claim in sorted(claims, key=lambda c: c.key):
+        if claim.passage_key not in about or claim.event_key not in (None, event_key):
+            continue
+        if claim.is_record:
+            records.setdefault(claim.subject, claim)
+        else:
             groups.setdefault(claim.subject, []).append(claim)
     order = _claim_order(about, by_source)
     findings = [
-        _finding(subject, sorted(group, key=order), about, by_source, tolerance, event)
+        _finding(
+            subject,
+            sorted(group, key=order),
+            about,
+            by_source,
+            tolerance,
+            event,
+            records.get(subject),
+        )
         for subject, group in groups.items()
     ]
     kept = [f for f in findings if _worth_showing(f)]

@@ -10,6 +10,7 @@ when the two do not meet at all.
 from __future__ import annotations
 
 from db.records import ClaimRecord, EventRecord
+from desktop.core.compare.claim_pairs import describe
 from desktop.core.compare.dating import event_when
 from desktop.core.compare.model import Verdict
 from desktop.core.dates import DateParseError, DateSpan, HistDate
@@ -53,6 +54,16 @@ def check_against_event(claim: ClaimRecord, event: EventRecord) -> Verdict:
 def record_text(event: EventRecord) -> str:
     """How the record dates the event, for display: "14 Oct 2022 (the event's date)"."""
     return f"{event_when(event)} (the event's date in this library)"
+
+
+def record_value_text(record: ClaimRecord) -> str:
+    """A claim marked as the record, for display: its value (for a statement, the record's own
+    words when it has them) and the public record it comes from."""
+    if record.kind == "statement":
+        value = record.stated or ("it is so" if record.holds else "it is not so")
+    else:
+        value = describe(record)
+    return f"{value} ({record.reference})"
 
 
 RECORD_WORDS: dict[Verdict, str] = {

@@ -22,6 +22,13 @@ def subject_name(subject: str) -> str:
     return subject.rsplit(".", 1)[-1].replace("_", " ").replace("-", " ")
 
 
+def fact_title(subject: str, kind: str) -> str:
+    """How a finding is headed: statements (what a party said or did, or that something is so)
+    are told apart from figures and dates."""
+    name = subject_name(subject)
+    return f"statement: {name}" if kind == "statement" else name
+
+
 def facts_in_dispute(comparison: Comparison) -> list[str]:
     labels = source_labels(comparison)
     lines = []

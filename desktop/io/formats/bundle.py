@@ -193,7 +193,8 @@ class PassageData:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClaimData:
-    """A number (``low``..``high``) or a date a passage asserts about a shared ``subject``."""
+    """A number (``low``..``high``), a date or a statement (``holds``: says it is so, or not) a
+    passage asserts about a shared ``subject``; with a ``reference``, the record's value instead."""
 
     key: str
     passage: str
@@ -206,6 +207,8 @@ class ClaimData:
     hedge: str = "exact"
     stated: str = ""
     event: str | None = None
+    holds: bool | None = None
+    reference: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -121,6 +121,9 @@ def _check_claims(bundle: Bundle, passages: set[str], events: set[str]) -> None:
                 raise _fail("claim", claim.key, "low", "a number claim needs low and high")
             if claim.low > claim.high:
                 raise _fail("claim", claim.key, "high", "high is below low")
+        elif claim.kind == "statement":
+            if claim.holds is None:
+                raise _fail("claim", claim.key, "holds", "a statement claim needs holds")
         elif claim.date is None:
             raise _fail("claim", claim.key, "date", "a date claim needs a date")
 

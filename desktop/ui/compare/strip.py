@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.core.compare.model import BlindSpots, Comparison, FactFinding, FrameMatrix, SourceTerms
 from desktop.core.compare.quote_display import display_quote
 from desktop.core.compare.record_check import statement_remarks
-from desktop.core.compare.summary import source_labels, subject_name
+from desktop.core.compare.summary import fact_title, source_labels
 from desktop.core.compare.words import describe_term
 from desktop.ui.compare.safe_text import SOFT_ALPHA, STRONG_ALPHA, tinted
 
@@ -144,9 +144,8 @@ class FactsTree(QTreeWidget):
             QTreeWidgetItem(self, ["No claims to compare for this event.", "", ""])
             return
         for finding in facts:
-            top = QTreeWidgetItem(
-                self, [subject_name(finding.subject), finding.verdict, "; ".join(finding.notes)]
-            )
+            title = fact_title(finding.subject, finding.kind)
+            top = QTreeWidgetItem(self, [title, finding.verdict, "; ".join(finding.notes)])
             top.setToolTip(0, finding.subject)
             if finding.is_discrepancy:
                 font = QFont(top.font(0))
