@@ -54,7 +54,7 @@ def install_importing(window: MainWindow, workbench: Workbench, signals: Workben
     review = ReviewPanel(workbench, signals, history=getattr(editing, "history", None))
     if editing is not None:
         review.recorded.connect(editing.history_changed)
-        editing.history_changed.connect(review.reload_sources)  # an undo brings them back
+        editing.history_changed.connect(review.follow_history)  # an undo brings them back
     if PANEL in window.panels.docks:
         window.panels.replace(PANEL, review)
     else:

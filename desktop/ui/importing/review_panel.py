@@ -10,6 +10,7 @@ review are marked in the list.
 from __future__ import annotations
 
 import html
+from contextlib import suppress
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -143,6 +144,12 @@ class ReviewPanel(QWidget):
         self.source_combo.setCurrentIndex(found if found >= 0 else 0 if sources else -1)
         self.source_combo.blockSignals(False)
         self.refresh()
+
+    def follow_history(self) -> None:
+        """After a step, an undo or a redo: list the suggestions as they are now. An unreachable
+        library keeps what is shown (the connection banner says why)."""
+        with suppress(LibraryError):
+            self.reload_sources()
 
     def step_source(self, step: int) -> None:
         """Show the previous (-1) or next (+1) source; stays put at either end."""
