@@ -109,6 +109,18 @@ def _key(word: str) -> str:
     return word[:_PREFIX] if len(word) > _PREFIX else word
 
 
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What a sentence says whatever the event: its word keys, whether it states a figure,
+    its dates. Read once per sentence, not once per sentence and event (claim extraction
+    and date finding are the costly part on a long report linked to many events)."""
+
+    sentence: Sentence
+    keys: frozenset[str]
+    figure: bool
+    dates: tuple[tuple[str, DateSpan], ...]
+
+
 def offer_passages(
     text: str,
     events: Sequence[EventTopic],
@@ -122,16 +134,29 @@ def offer_passages(
         for s in split_sentences(text[lo:hi])
         if not any(a <= s.start + lo and s.end + lo <= b for a, b in covered)
     ]
+    read = [_read(text[s.start : s.end], s) for s in sentences]
     offers: list[PassageOffer] = []
     for event in events:
-        offers += _offers_for(text, sentences, event)
+        offers += _offers_for(read, event)
     return sorted(offers, key=lambda o: (o.start, o.event_key))
 
 
-def _offers_for(text: str, sentences: list[Sentence], event: EventTopic) -> list[PassageOffer]:
+def _read(sentence: str, where: Sentence) -> _Read:
+    keys = frozenset(_key(w) for w in re.findall(r"[^\W_]+", sentence.lower()))
+    dates = []
+    for date in find_dates(tokens(sentence)):
+        try:
+            dates.append((date.edtf, DateSpan.from_edtf(date.edtf)))
+        except DateParseError:
+            continue
+    return _Read(where, keys, _has_figure(sentence), tuple(dates))
+
+
+def _offers_for(read: list[_Read], event: EventTopic) -> list[PassageOffer]:
     wanted = {_key(w): w for w in event.words}
-    scored = [_sentence_score(text[s.start : s.end], wanted, event) for s in sentences]
-    claims = [_has_figure(text[s.start : s.end]) for s in sentences]
+    scored = [_sentence_score(r, wanted, event) for r in read]
+    claims = [r.figure for r in read]
+    sentences = [r.sentence for r in read]
     keep = [score > 0 for score, _ in scored]
     for i, has_claim in enumerate(claims):
         if has_claim and not keep[i] and i > 0 and scored[i - 1][0] > 0:
@@ -162,24 +187,18 @@ def _has_figure(sentence: str) -> bool:
 
 
 def _sentence_score(
-    sentence: str, wanted: dict[str, str], event: EventTopic
+    read: _Read, wanted: dict[str, str], event: EventTopic
 ) -> tuple[float, tuple[str, ...]]:
-    found = sorted(
-        {wanted[_key(w)] for w in re.findall(r"[^\W_]+", sentence.lower()) if _key(w) in wanted}
-    )
+    found = sorted({wanted[key] for key in read.keys if key in wanted})
     reasons: list[str] = []
     score = 0.0
     if found:
         score = 0.35 + 0.15 * min(len(found), 4)
         reasons.append("names: " + ", ".join(found))
-    for date in find_dates(tokens(sentence)):
-        try:
-            span = DateSpan.from_edtf(date.edtf)
-        except DateParseError:
-            continue
-        short = event.t_hi - event.t_lo <= _SHORT_EVENT_DAYS
+    short = event.t_hi - event.t_lo <= _SHORT_EVENT_DAYS
+    for edtf, span in read.dates:
         if span.t_lo < event.t_hi and event.t_lo < span.t_hi and (short or found):
             score = max(score, 0.4) + 0.2
-            reasons.append(f"date {date.edtf} within the event")
+            reasons.append(f"date {edtf} within the event")
             break
     return min(score, 0.95), tuple(reasons)

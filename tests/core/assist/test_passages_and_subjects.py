@@ -40,6 +40,25 @@ def test_a_naming_sentence_and_its_figure_merge_into_one_passage() -> None:
     assert "states a figure" in offers[0].reasons
 
 
+def test_each_sentence_is_read_once_whatever_the_number_of_events(monkeypatch) -> None:
+    from desktop.core.assist import passages
+
+    read: list[str] = []
+    real = passages.extract_claims
+
+    def counting(text: str, offset: int = 0):  # type: ignore[no-untyped-def]
+        read.append(text)
+        return real(text, offset)
+
+    monkeypatch.setattr(passages, "extract_claims", counting)
+    alone = offer_passages(TEXT, [CRASH])
+    once = len(read)
+    read.clear()
+    both = offer_passages(TEXT, [CRASH, PROTESTS, CRASH])
+    assert once == 6 and len(read) == once  # six sentences, read once each
+    assert set(both) == set(alone + offer_passages(TEXT, [PROTESTS]))
+
+
 def test_a_day_inside_a_long_event_is_not_enough_on_its_own() -> None:
     offers = offer_passages(TEXT, [PROTESTS])
     assert _quotes(offers) == [("protests", "Weather in Tbilisi was mild.")]
