@@ -33,6 +33,7 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
 
     Called once at start and again whenever the window switches to another library.
     """
+    from desktop.core.assist import acceptors
     from desktop.ui.compare import ComparePanel
     from desktop.ui.editing import install_editing
     from desktop.ui.export.install import install_export
@@ -40,6 +41,7 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
     from desktop.ui.team import install_team
     from desktop.ui.timeline.panel import TimelinePanel
 
+    acceptors.register()  # the review panel accepts assisted passages, claims and codes
     window.set_timeline_widget(TimelinePanel(workbench, signals))
     window.set_compare_widget(ComparePanel(workbench, signals))
     hub = install_team(window, workbench, signals)

@@ -16,6 +16,7 @@ from desktop.core.editing import Changes, UndoHistory, perform
 from desktop.core.importing.review import ReviewItem, review_suggestions
 from desktop.core.importing.reviewing import (
     Choice,
+    Created,
     NewEventDetails,
     ReviewError,
     ReviewSuggestions,
@@ -74,6 +75,34 @@ def review(
     return ReviewOutcome(command.accept, command.reject, passages, changes)
 
 
+def acceptance(
+    source_key: str,
+    item: ReviewItem,
+    *,
+    author: str = "",
+    span: tuple[int, int] | None = None,
+    new_event: NewEventDetails | None = None,
+) -> ReviewSuggestions:
+    """The one undoable command that accepts ``item`` (over ``span`` if given); run it through
+    a history (the window's editing controller) and read the result with :func:`accepted`."""
+    choice = Choice(span=span, new_event=new_event)
+    return ReviewSuggestions(source_key, (item.id,), (), author, {item.id: choice})
+
+
+def accepted(
+    command: ReviewSuggestions, item: ReviewItem, changes: Changes | None = None
+) -> AcceptedSuggestion:
+    """What running ``acceptance(..., item)`` made: the passage it made or widened (the claim's
+    passage; "" when an existing passage already covered a link), the event and, when the
+    caller has them, the changes."""
+    made = command.created.get(item.id, Created())
+    keys = [p.key for p in made.passages] + [after.key for _before, after in made.edits]
+    keys += [c.passage_key for c in made.claims]
+    links = [lk.event_key for p in made.passages for lk in p.links]
+    event = links[0] if links else item.event_key or ""
+    return AcceptedSuggestion(keys[0] if keys else "", event, changes or Changes())
+
+
 def accept_suggestion(
     library: Library,
     source_key: str,
@@ -84,17 +113,13 @@ def accept_suggestion(
     new_event: NewEventDetails | None = None,
     history: UndoHistory | None = None,
 ) -> AcceptedSuggestion:
-    """Create the passage ``span`` (default: the item's) and link it to the item's event.
-
-    The link has origin ``suggested`` and the item's confidence. A ``new-event`` item needs
-    ``new_event`` (or a proposed title) and first creates that event at the date found.
-    """
-    choice = Choice(span=span, new_event=new_event)
-    command = ReviewSuggestions(source_key, (item.id,), (), author, {item.id: choice})
+    """Accept ``item``: a link or new event makes the passage ``span`` (default: the item's)
+    linked to the event (origin ``suggested``, the item's confidence; a ``new-event`` item
+    needs ``new_event`` and first creates that event at the date found); other kinds do what
+    their acceptor says (a claim or code makes or reuses its passage)."""
+    command = acceptance(source_key, item, author=author, span=span, new_event=new_event)
     changes = history.run(command, library) if history else perform(command, library)
-    made = command.created[item.id]
-    passage = made.passages[0]
-    return AcceptedSuggestion(passage.key, passage.links[0].event_key, changes)
+    return accepted(command, item, changes)
 
 
 def reject_suggestion(
@@ -115,6 +140,8 @@ __all__ = [
     "ReviewError",
     "ReviewOutcome",
     "accept_suggestion",
+    "acceptance",
+    "accepted",
     "reject_suggestion",
     "review",
 ]
