@@ -130,6 +130,38 @@ class SuggestionRepository(Repository):
             raise RuntimeError(f"stored {len(ids)} of {len(fresh)} suggestions")
         return [replace(r, id=i) for r, i in zip(fresh, ids, strict=True)]
 
+    def refresh_pending(
+        self, source_key: str, found: Iterable[SuggestionRecord]
+    ) -> builtins.list[SuggestionRecord]:
+        """Update the source's pending suggestions that ``found`` proposes again (same kind
+        and ref: new confidence, reasons, payload; the id stays, so an undone review can be
+        redone) and add the new ones; decided ones are not proposed again and nothing is
+        deleted. Returns what was updated or added."""
+        source = self._row(models.Source, source_key)
+        rows = {
+            (row.kind, row.ref): row
+            for row in self.session.scalars(
+                select(models.Suggestion).where(models.Suggestion.source_id == source.id)
+            )
+        }
+        changed = []
+        for item in found:
+            row = rows.get((item.kind, item.ref))
+            if row is not None and row.status != "pending":
+                continue
+            if row is None:
+                row = models.Suggestion(
+                    source_id=source.id, kind=item.kind, ref=item.ref, status="pending"
+                )
+                self.session.add(row)
+                rows[(item.kind, item.ref)] = row
+            row.target, row.start, row.end = item.target, item.start, item.end
+            row.quote, row.confidence, row.reasons = item.quote, item.confidence, list(item.reasons)
+            row.payload = dict(item.payload)
+            changed.append(row)
+        self._flush()
+        return [suggestion_record(row) for row in changed]
+
     def set_status(self, suggestion_id: int, status: str) -> SuggestionRecord:
         if status not in STATUSES:
             raise ValueError(f"unknown suggestion status {status!r}")

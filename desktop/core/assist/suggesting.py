@@ -32,7 +32,7 @@ MIN_CODE_SCORE = 0.25
 NAMED_ONLY = 0.7  # cap for events only named in the text, neither linked nor suggested
 MAX_CODES = 3
 _CLAIM_CONFIDENCE = {"number": 0.85, "date": 0.8, "vague": 0.6}
-_EXCERPT = 400
+EXCERPT = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,7 @@ def assisted_suggestions(
         items.append(passage)
         items += _claim_items(text, view, passage)
         if advice:
-            items += _code_items(view, passage, advice[index])
+            items += code_items(view.code_names, passage, advice[index])
     return AssistReport(source_key, tuple(items), model_notes(model, view.source.language))
 
 
@@ -100,7 +100,7 @@ def _passage_item(text: str, view: SourceView, offer: PassageOffer, conf: float)
         passage_id=f"passage:{span}:{offer.event_key}",
         start=offer.start,
         end=offer.end,
-        excerpt=text[offer.start : offer.end][:_EXCERPT],
+        excerpt=text[offer.start : offer.end][:EXCERPT],
         confidence=conf,
         reasons=offer.reasons,
         event_key=offer.event_key,
@@ -150,9 +150,11 @@ def _draft(found: FoundClaim, subject: str) -> ClaimDraft:
     )  # fmt: skip
 
 
-def _code_items(view: SourceView, passage: AssistItem, advice: Advice) -> list[AssistItem]:
+def code_items(code_names: dict[str, str], passage: AssistItem, advice: Advice) -> list[AssistItem]:
+    """The code, tone and epistemic suggestions ``advice`` makes for ``passage`` (the best
+    codes above ``MIN_CODE_SCORE``, at most ``MAX_CODES``)."""
     codes = [g for g in advice.codes if g.score >= MIN_CODE_SCORE][:MAX_CODES]
-    picks = [(g.value, view.code_names.get(g.value, g.value), g) for g in codes]
+    picks = [(g.value, code_names.get(g.value, g.value), g) for g in codes]
     for field, guesses in (("tone", advice.tone), ("epistemic", advice.epistemic)):
         if guesses and guesses[0].score >= MIN_CODE_SCORE:
             best = guesses[0]

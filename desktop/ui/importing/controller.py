@@ -32,6 +32,7 @@ from desktop.core.workbench import Workbench
 from desktop.io.documents import SUPPORTED_EXTENSIONS
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.importing.metadata_form import MetadataForm
+from desktop.ui.importing.model_refresh import CodingModelRefresher
 from desktop.ui.importing.report_dialog import ImportReportDialog
 from desktop.ui.shell.tasks import IsCancelled, Report, TaskHandle, run_with_progress
 
@@ -42,6 +43,7 @@ class ImportController(QObject):
     """Runs imports for the window; emits ``finished(report)`` after the report is shown."""
 
     finished = Signal(object)
+    model_trained = Signal(object)  # the coding model assisted reading used (refresh.Trained)
 
     def __init__(
         self, workbench: Workbench, signals: WorkbenchSignals, parent: QWidget | None = None
@@ -54,6 +56,8 @@ class ImportController(QObject):
         self.report_dialog: ImportReportDialog | None = None
         self._partial: list[ImportReport] = []
         self._paths: list[Path] = []
+        self._trained: list[object] = []
+        self.refresher: CodingModelRefresher | None = None  # the window's, set by install
 
     def choose_and_import(self) -> None:
         """Ask for files, then import them (nothing happens if none are chosen)."""
@@ -103,6 +107,7 @@ class ImportController(QObject):
         library, author = self.workbench.library, self.workbench.author
         self._partial = []
         self._paths = paths
+        self._trained = []
 
         def job(report: Report, cancelled: IsCancelled) -> ImportReport:
             result = import_batch(
@@ -117,7 +122,7 @@ class ImportController(QObject):
             )
             self._partial.append(result)
             if not result.cancelled:
-                _assist(library, result, report, cancelled)
+                self._trained += _assist(library, result, report, cancelled)
             return result
 
         self.task = run_with_progress(self.parent_widget, _TITLE, job)
@@ -135,6 +140,8 @@ class ImportController(QObject):
         self._record_step(report)
         self.report_dialog = ImportReportDialog(report, self.parent_widget)
         self.report_dialog.open()
+        for trained in self._trained:
+            self.model_trained.emit(trained)
         self.finished.emit(report)
 
     def _record_step(self, report: ImportReport) -> None:
@@ -172,16 +179,23 @@ class ImportController(QObject):
         QMessageBox.critical(self.parent_widget, "Import failed", f"{error}\n\n{details}")
 
 
-def _assist(library: Library, result: ImportReport, report: Report, cancelled: IsCancelled) -> None:
+def _assist(
+    library: Library, result: ImportReport, report: Report, cancelled: IsCancelled
+) -> list[object]:
     """Assisted reading on the worker thread: the coding model is trained afresh on the
     library's current codings, then each newly imported source gets its passage, claim and code
-    suggestions (stored as pending, reviewed in the review panel)."""
-    from desktop.core.assist.storing import assist_sources  # scikit-learn: only when used
+    suggestions (stored as pending, reviewed in the review panel). Returns the model trained
+    (none when no source was new), for the window's refresher to reuse."""
+    from desktop.core.assist.refresh import train_current  # scikit-learn: only when used
+    from desktop.core.assist.storing import assist_sources
 
     # new sources only: an attached text's source already has a researcher's passages
     keys = [
         o.source_key for o in result.outcomes if o.status is ImportStatus.IMPORTED and o.source_key
     ]
-    if keys:
-        report(len(result.outcomes), len(result.outcomes), "Suggesting passages, claims, codes")
-        assist_sources(library, keys, cancelled=cancelled)
+    if not keys:
+        return []
+    report(len(result.outcomes), len(result.outcomes), "Suggesting passages, claims, codes")
+    trained = train_current(library)
+    assist_sources(library, keys, model=trained.model, cancelled=cancelled)
+    return [trained]

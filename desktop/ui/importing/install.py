@@ -11,6 +11,7 @@ from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.compare import ComparePanel
 from desktop.ui.importing.controller import ImportController
 from desktop.ui.importing.drops import accepts_drop, paths_from_drop
+from desktop.ui.importing.model_refresh import CodingModelRefresher
 from desktop.ui.importing.review_panel import ReviewPanel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.shell.actions import available
@@ -48,10 +49,18 @@ def _review_after(window: MainWindow, review: ReviewPanel, report: ImportReport)
 
 def install_importing(window: MainWindow, workbench: Workbench, signals: WorkbenchSignals) -> None:
     """Give the window an import controller and review panel for ``workbench``."""
+    previous = getattr(window, "import_controller", None)
+    if isinstance(previous, ImportController) and previous.refresher is not None:
+        previous.refresher.stop()  # the window switched library: the old model is not wanted
     controller = ImportController(workbench, signals, window)
     window.import_controller = controller
+    refresher = CodingModelRefresher(workbench.library, signals, parent=controller)
+    controller.refresher = refresher
+    controller.model_trained.connect(refresher.adopt)
     editing = getattr(window, "editing", None)  # accepting and rejecting are History steps
-    review = ReviewPanel(workbench, signals, history=getattr(editing, "history", None))
+    history = getattr(editing, "history", None)
+    review = ReviewPanel(workbench, signals, history=history, refresher=refresher)
+    refresher.codings_changed()  # passages left open by an earlier session get a model
     if editing is not None:
         review.recorded.connect(editing.history_changed)
         editing.history_changed.connect(review.follow_history)  # an undo brings them back

@@ -42,6 +42,7 @@ from desktop.core.importing import (
 )
 from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
+from desktop.ui.importing.model_refresh import CodingModelRefresher
 from desktop.ui.importing.span_dialog import SpanDialog
 
 DETAILS_CHARS = 150  # of the passage shown under the list; the whole is in the row's tooltip
@@ -60,10 +61,12 @@ class ReviewPanel(QWidget):
         signals: WorkbenchSignals,
         parent: QWidget | None = None,
         history: UndoHistory | None = None,
+        refresher: CodingModelRefresher | None = None,
     ) -> None:
         super().__init__(parent)
         self.workbench = workbench
         self.history = history
+        self.refresher = refresher
         self.items: list[ReviewItem] = []
         self.source_combo = QComboBox()
         self.source_combo.setAccessibleName("Source to review")
@@ -108,6 +111,8 @@ class ReviewPanel(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         self.reject_button.clicked.connect(self.reject_current)
         signals.catalog_changed.connect(self.reload_sources)
+        if refresher is not None:
+            refresher.refreshed.connect(self.refresh)
         self.reload_sources()
 
     def _lay_out(self) -> None:

@@ -1,6 +1,6 @@
 """Accepting assisted suggestions in the review panel: a Russian article on the AZAL crash in
-the bundled dataset. Each acceptance is one step of the window's undo history and the Facts
-tab then shows the accepted claim."""
+the bundled dataset. Each acceptance is one step of the window's undo history, the Facts tab
+then shows the accepted claim, and accepting a code retrains the model off the GUI thread."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 
 from db.library import Library
 from desktop.core.assist import acceptors
+from desktop.core.assist.refresh import train_current
 from desktop.core.assist.storing import assist_sources
 from desktop.core.importing import MetadataOverrides, import_document
 from desktop.core.sample import load_sample
@@ -18,6 +19,7 @@ from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.compare import ComparePanel
 from desktop.ui.editing.controller import EditingController
 from desktop.ui.importing import ReviewPanel
+from desktop.ui.importing.model_refresh import CodingModelRefresher
 from tests.support import REPO
 
 ARTICLE = REPO / "tests" / "fixtures" / "assist" / "azal_ru.txt"
@@ -60,12 +62,15 @@ def test_accepting_a_claim_and_a_code_in_the_panel(qtbot: Any, sqlite_library: L
     overrides = MetadataOverrides(outlet="Caspian Wire", published="2024-12-26", language="ru")
     key = import_document(sqlite_library, ARTICLE, overrides=overrides, suggest=True).source_key
     assert key is not None
-    assist_sources(sqlite_library, [key])
+    trained = train_current(sqlite_library)
+    assist_sources(sqlite_library, [key], model=trained.model)
 
     workbench = Workbench(sqlite_library, author="tester")
     signals = WorkbenchSignals(workbench)
     editing = EditingController(workbench)
-    panel = ReviewPanel(workbench, signals, history=editing.history)  # as install does
+    refresher = CodingModelRefresher(sqlite_library, signals, delay_ms=100)
+    refresher.adopt(trained)
+    panel = ReviewPanel(workbench, signals, history=editing.history, refresher=refresher)
     panel.recorded.connect(editing.history_changed)
     editing.history_changed.connect(panel.reload_sources)
     compare = ComparePanel(workbench, signals)
@@ -84,13 +89,19 @@ def test_accepting_a_claim_and_a_code_in_the_panel(qtbot: Any, sqlite_library: L
     qtbot.waitUntil(lambda: bool(_caspian_deaths(compare)), timeout=20_000)
     assert _caspian_deaths(compare)[0].startswith("30")
 
+    qtbot.waitUntil(lambda: not refresher.busy, timeout=300_000)  # the claim's check is done
     code = _row_of(panel, "code", "Code: ", start)  # a code of the claim's passage
-    assert _accept(panel, code)
-    assert len(editing.history.labels) == 2
+    with qtbot.waitSignal(refresher.refreshed, timeout=300_000):
+        assert _accept(panel, code)  # a coding changed: the model learns again, off the GUI
+        assert len(editing.history.labels) == 2
+        qtbot.waitUntil(lambda: refresher.busy, timeout=5000)
+    assert refresher.trained is not trained
+    assert refresher.trained.model.examples == trained.model.examples + 1
     with sqlite_library.unit_of_work() as uow:
         (made,) = uow.passages.for_source(key)
     assert [c.coder for c in made.codings] == ["tester"]
 
+    refresher.stop()  # undoing changes codings again; that retrain is not this test's
     assert editing.undo() and editing.undo()
     qtbot.waitUntil(lambda: _caspian_deaths(compare) == [], timeout=20_000)
     with sqlite_library.unit_of_work() as uow:
