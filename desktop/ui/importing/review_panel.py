@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from db.errors import LibraryError
 from desktop.core import reads
+from desktop.core.assist.coding.summary import describe_for_source
 from desktop.core.assist.describe import headline
 from desktop.core.editing import UndoHistory
 from desktop.core.importing import (
@@ -67,6 +68,10 @@ class ReviewPanel(QWidget):
         self.workbench = workbench
         self.history = history
         self.refresher = refresher
+        self.model_label = QLabel()
+        self.model_label.setWordWrap(True)
+        self.model_label.setAccessibleName("About the coding model")
+        self.model_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.items: list[ReviewItem] = []
         self.source_combo = QComboBox()
         self.source_combo.setAccessibleName("Source to review")
@@ -112,7 +117,9 @@ class ReviewPanel(QWidget):
         self.reject_button.clicked.connect(self.reject_current)
         signals.catalog_changed.connect(self.reload_sources)
         if refresher is not None:
+            refresher.started.connect(self.show_model)
             refresher.refreshed.connect(self.refresh)
+            refresher.failed.connect(self._model_failed)
         self.reload_sources()
 
     def _lay_out(self) -> None:
@@ -129,6 +136,7 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.model_label)
         layout.addLayout(buttons)
 
     @property
@@ -179,10 +187,33 @@ class ReviewPanel(QWidget):
         if first is not None:
             self.table.setCurrentItem(first)
         self.status_label.setText(f"{len(self.items)} suggestions to review" if key else "")
+        self.show_model()
         index, count = self.source_combo.currentIndex(), self.source_combo.count()
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(0 <= index < count - 1)
         self._update_buttons()
+
+    def show_model(self) -> None:
+        """Say what the coding model learnt from, for the source under review."""
+        key = self.source_key
+        if self.refresher is None or key is None:
+            self.model_label.setText("")
+            return
+        trained = self.refresher.trained
+        if self.refresher.busy and trained is None:
+            text = "Learning frame codes from the library's codings…"
+        elif trained is None:
+            text = "Frame codes are learnt from the library's codings once passages await review."
+        else:
+            lines = describe_for_source(self.workbench.library, trained.model, key)
+            if self.refresher.busy:
+                lines = (*lines, "Codings changed: learning again…")
+            text = "\n".join(lines)
+        self.model_label.setText(text)
+
+    def _model_failed(self, details: str) -> None:
+        last = details.strip().splitlines()[-1] if details.strip() else "unknown error"
+        self.model_label.setText(f"Could not learn frame codes from the codings: {last}")
 
     def current_item(self) -> ReviewItem | None:
         current = self.table.currentItem()

@@ -1,5 +1,6 @@
 """Retraining on changed codings: the fingerprint tells a stale model, the open passages' code
-suggestions are refreshed in place (numbers kept, decided ones not proposed again)."""
+suggestions are refreshed in place (numbers kept, decided ones not proposed again), and the
+model describes itself honestly for the panel."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import replace
 from db.library import Library
 from db.records import CodingRecord
 from desktop.core.assist import acceptors
+from desktop.core.assist.coding.summary import describe_model
 from desktop.core.assist.pending import open_sources
 from desktop.core.assist.refresh import current_fingerprint, refresh_codes, train_current
 from desktop.core.assist.storing import assist_sources
@@ -54,3 +56,24 @@ def test_changed_codings_are_seen_and_open_code_suggestions_refresh_in_place(
     assert all(after[ref] == before[ref] for ref in after)  # same numbers: redo still works
     assert _codes(sqlite_library, key, "rejected") == {rejected_ref: rejected_id}
     assert refresh_codes(sqlite_library, trained.model, [key], stale=lambda: True) == {}
+
+
+def test_the_model_says_what_it_learnt_from_and_warns_about_other_languages(
+    sqlite_library: Library,
+) -> None:
+    load_sample(sqlite_library)
+    model = train_current(sqlite_library).model
+    assert model is not None
+    lines = describe_model(model, "ru", {"issue.security": "Security"})
+    text = "\n".join(lines)
+    n = model.examples
+    assert model.languages == {"en": n}
+    assert lines[0] == f"Frame codes learnt from {n} coded passages (English {n})."
+    assert f"Security {model.learnt['issue.security']}" in lines[1]
+    assert lines[1].startswith("Codings per code: ")
+    assert "Too few examples (under 5) to suggest: " in text
+    for code, count in model.too_few.items():
+        assert f"{code} ({count})" in text
+    assert f"This source is in Russian, but 0 of the {n} coded passages are" in text
+    assert "English codings help Russian passages only weakly" in text
+    assert "only weakly" not in "\n".join(describe_model(model, "en"))

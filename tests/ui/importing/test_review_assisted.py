@@ -77,6 +77,7 @@ def test_accepting_a_claim_and_a_code_in_the_panel(qtbot: Any, sqlite_library: L
     qtbot.addWidget(panel)
     qtbot.addWidget(compare)
     panel.show_source(key)
+    assert "This source is in Russian" in panel.model_label.text()
     workbench.select([CRASH])
     qtbot.waitUntil(lambda: bool(_facts(compare)), timeout=20_000)
     assert _caspian_deaths(compare) == []

@@ -91,6 +91,8 @@ class CodingModel:
     languages: dict[str, int]
     too_few: dict[str, int] = field(default_factory=dict)
     vocabulary: list[str] = field(default_factory=list)
+    learnt: dict[str, int] = field(default_factory=dict)  # coded passages per learnt value
+    min_examples: int = MIN_EXAMPLES
 
     @classmethod
     def train(
@@ -115,6 +117,12 @@ class CodingModel:
             matrix, [e.epistemic for e in examples], "epistemic", min_examples, too_few
         )
         words = features.transformer_list[0][1]
+        learnt = {b.value: counts[b.value] for b in codes}
+        for name, values, binaries in (
+            ("tone", [e.tone for e in examples], tones),
+            ("epistemic", [e.epistemic for e in examples], epis),
+        ):
+            learnt |= {f"{name}:{b.value}": values.count(b.value) for b in binaries}
         return cls(
             features,
             codes,
@@ -124,6 +132,8 @@ class CodingModel:
             dict(Counter(e.language for e in examples)),
             too_few,
             list(words.get_feature_names_out()),
+            learnt,
+            min_examples,
         )
 
     def suggest(self, text: str) -> Advice:
