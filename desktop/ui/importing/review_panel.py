@@ -205,7 +205,10 @@ class ReviewPanel(QWidget):
         elif trained is None:
             text = "Frame codes are learnt from the library's codings once passages await review."
         else:
-            lines = describe_for_source(self.workbench.library, trained.model, key)
+            try:
+                lines = describe_for_source(self.workbench.library, trained.model, key)
+            except LibraryError:  # unreachable for now: the label keeps what it says
+                return
             if self.refresher.busy:
                 lines = (*lines, "Codings changed: learning again…")
             text = "\n".join(lines)
