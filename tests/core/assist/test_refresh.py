@@ -9,7 +9,7 @@ from dataclasses import replace
 from db.library import Library
 from db.records import CodingRecord
 from desktop.core.assist import acceptors
-from desktop.core.assist.coding.summary import describe_model
+from desktop.core.assist.coding.summary import describe_model, language_note
 from desktop.core.assist.pending import open_sources
 from desktop.core.assist.refresh import current_fingerprint, refresh_codes, train_current
 from desktop.core.assist.storing import assist_sources
@@ -77,3 +77,8 @@ def test_the_model_says_what_it_learnt_from_and_warns_about_other_languages(
     assert f"This source is in Russian, but 0 of the {n} coded passages are" in text
     assert "English codings help Russian passages only weakly" in text
     assert "only weakly" not in "\n".join(describe_model(model, "en"))
+    one_russian = replace(model, languages={"en": n - 1, "ru": 1})
+    assert "but 1 of the" in language_note(one_russian, "ru")
+    assert f"1 of the {n} coded passages is: English codings help" in language_note(
+        one_russian, "ru"
+    )

@@ -85,7 +85,8 @@ def language_note(model: CodingModel, language: str) -> str:
         return ""
     return (
         f"This source is in {language_name(language)}, but {own} of the {model.examples} coded "
-        f"passages are: {language_name(main)} codings help {language_name(language)} passages "
+        f"passages {'is' if own == 1 else 'are'}: {language_name(main)} codings help "
+        f"{language_name(language)} passages "
         "only weakly (through shared character sequences), so treat these code suggestions "
         f"with care; your {language_name(language)} codings count as they accumulate."
     )
