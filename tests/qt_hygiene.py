@@ -4,7 +4,9 @@ no modal dialog left waiting for a click that never comes.
 A job still running on the global thread pool when its test ends would hold the pool's threads
 (there are as many as cores) and its library, so a later test's job could wait behind it. A
 modal dialog no test closes would block its test until the time limit, with nothing said; the
-watchdog closes any modal dialog left open for ``MODAL_GRACE_MS`` and fails the test, naming it.
+watchdog closes any modal dialog the test opened that stays open for ``MODAL_GRACE_MS`` and fails
+the test, naming it. Dialogs a test opened without waiting on them (``open()``) are closed when
+it ends, so none is still on screen, modal, in the next test.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
-MODAL_GRACE_MS = 15_000
+MODAL_GRACE_MS = 60_000
 POOL_DRAIN_MS = 60_000
 
 
@@ -31,6 +33,7 @@ class ModalWatchdog:
     def __init__(self, grace_ms: int = MODAL_GRACE_MS) -> None:
         self.closed: list[str] = []
         self._grace_s = grace_ms / 1000
+        self._before = {id(w) for w in QApplication.topLevelWidgets()}  # not this test's
         self._seen: tuple[int, float] | None = None
         self._timer = QTimer()
         self._timer.setInterval(500)
@@ -44,7 +47,11 @@ class ModalWatchdog:
 
     def _check(self) -> None:
         modal = QApplication.activeModalWidget()
-        if not isinstance(modal, QDialog) or isinstance(modal, QProgressDialog):
+        if (
+            not isinstance(modal, QDialog)
+            or isinstance(modal, QProgressDialog)
+            or id(modal) in self._before
+        ):
             self._seen = None
             return
         now = time.monotonic()
@@ -69,3 +76,11 @@ def qt_hygiene() -> Iterator[ModalWatchdog | None]:
     finally:
         watchdog.stop()
         QThreadPool.globalInstance().waitForDone(POOL_DRAIN_MS)
+        close_open_dialogs()
+
+
+def close_open_dialogs() -> None:
+    """Close every dialog still on screen (a test that opened one and moved on)."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.close()

@@ -18,3 +18,18 @@ def test_a_forgotten_modal_dialog_is_closed_and_named(qtbot: QtBot) -> None:
     finally:
         watchdog.stop()
     assert watchdog.closed == ["QMessageBox 'Cannot open' 'The file is not a library.'"]
+
+
+def test_a_dialog_left_open_by_a_test_is_closed_when_it_ends(qtbot: QtBot) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, "Report", "Imported 1 file.")
+    qtbot.addWidget(box)
+    box.open()  # window-modal, not waited on
+    qtbot.waitUntil(box.isVisible)
+    watchdog = qt_hygiene.ModalWatchdog(grace_ms=200)
+    assert watchdog.closed == []
+    watchdog.start()
+    qtbot.wait(800)  # a dialog from before the watchdog started is not its business
+    watchdog.stop()
+    assert watchdog.closed == [] and box.isVisible()
+    qt_hygiene.close_open_dialogs()
+    assert not box.isVisible()

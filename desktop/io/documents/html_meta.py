@@ -185,9 +185,7 @@ def _written_date(value: str) -> str | None:
     import dateparser  # loaded only for a page whose date is not ISO
 
     settings: Any = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
-    parsed: datetime | None = dateparser.parse(
-        value, languages=_DATE_LANGUAGES, settings=settings
-    )
+    parsed: datetime | None = dateparser.parse(value, languages=_DATE_LANGUAGES, settings=settings)
     if parsed is None or not 1000 <= parsed.year <= 2999:
         return None
     return parsed.date().isoformat()

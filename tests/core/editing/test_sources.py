@@ -38,7 +38,7 @@ def test_a_source_without_a_file_is_added_and_undone(sqlite_library: Library) ->
         ({"title": " "}, "title"),
         ({"kind": "gossip"}, "kind"),
         ({"color": "red"}, "Colour"),
-        ({"published": "next spring"}, ""),
+        ({"published": "next spring"}, "not an EDTF date"),
     ],
 )
 def test_bad_input_is_refused_before_anything_is_written(
