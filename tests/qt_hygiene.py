@@ -33,8 +33,9 @@ class ModalWatchdog:
     def __init__(self, grace_ms: int = MODAL_GRACE_MS) -> None:
         self.closed: list[str] = []
         self._grace_s = grace_ms / 1000
-        self._before = {id(w) for w in QApplication.topLevelWidgets()}  # not this test's
-        self._seen: tuple[int, float] | None = None
+        # Widgets, not ids: a wrapper's id is reused once it is collected.
+        self._before = list(QApplication.topLevelWidgets())  # not this test's
+        self._seen: tuple[QDialog, float] | None = None
         self._timer = QTimer()
         self._timer.setInterval(500)
         self._timer.timeout.connect(self._check)
@@ -50,13 +51,13 @@ class ModalWatchdog:
         if (
             not isinstance(modal, QDialog)
             or isinstance(modal, QProgressDialog)
-            or id(modal) in self._before
+            or any(modal is widget for widget in self._before)
         ):
             self._seen = None
             return
         now = time.monotonic()
-        if self._seen is None or self._seen[0] != id(modal):
-            self._seen = (id(modal), now)
+        if self._seen is None or self._seen[0] is not modal:
+            self._seen = (modal, now)
         elif now - self._seen[1] >= self._grace_s:
             self.closed.append(_describe(modal))
             self._seen = None
