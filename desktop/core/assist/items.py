@@ -9,7 +9,7 @@ accepted with its passage. Ids name what is suggested, not when, so a rejection 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from enum import StrEnum
 
 
@@ -31,6 +31,10 @@ class ClaimDraft:
     date: str | None = None
     unit: str = ""
     hedge: str = "exact"
+
+    def as_dict(self) -> dict[str, object]:
+        """Its fields by name, as the CLI's JSON and a stored suggestion's payload hold them."""
+        return asdict(self)
 
     def describe(self) -> str:
         """ "deaths: at-least 38 people (At least 38 people were killed)"."""
@@ -86,17 +90,7 @@ class AssistItem:
             "text": self.excerpt,
         }
         if self.claim is not None:
-            claim = self.claim
-            data["claim"] = {
-                "subject": claim.subject,
-                "kind": claim.kind,
-                "stated": claim.stated,
-                "low": claim.low,
-                "high": claim.high,
-                "date": claim.date,
-                "unit": claim.unit,
-                "hedge": claim.hedge,
-            }
+            data["claim"] = self.claim.as_dict()
         if self.code_key:
             data["code"] = {"key": self.code_key, "name": self.code_name}
         return data

@@ -108,16 +108,7 @@ def to_record(
         claim = item.claim
         ref = f"claim:{claim.subject}:{_digest(claim.stated)}:{passage}"
         target = claim.subject
-        payload["claim"] = {
-            "subject": claim.subject,
-            "kind": claim.kind,
-            "stated": claim.stated,
-            "low": claim.low,
-            "high": claim.high,
-            "date": claim.date,
-            "unit": claim.unit,
-            "hedge": claim.hedge,
-        }
+        payload["claim"] = claim.as_dict()
     else:
         field, _, value = item.code_key.partition(":")
         if not value:
