@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from bench.reliability import seed
 from bench.reliability_checks import Result, verify
 from bench.reliability_edits import edit_event
@@ -17,27 +19,26 @@ def _journal(path: Path, entries: list[dict[str, object]]) -> Path:
     return path
 
 
-def _edit_title(url: str, author: str, title: str) -> dict[str, object]:
+def _edit(url: str, author: str, name: str, value: str) -> dict[str, object]:
+    """One acknowledged edit of event e0's ``name``, through the bench's own edit."""
     library = open_library(url)
     try:
-        return edit_event(library, author, "e0", "title", title)
+        return edit_event(library, author, "e0", name, value)
     finally:
         library.dispose()
 
 
-def _edit_notes(url: str, author: str, notes: str) -> dict[str, object]:
-    library = open_library(url)
-    try:
-        return edit_event(library, author, "e0", "notes", notes)
-    finally:
-        library.dispose()
+def _overwritten_title(tmp_path: Path) -> tuple[str, dict[str, object]]:
+    """A library whose e0 title 'first' (acknowledged, returned) was overwritten by 'second'."""
+    url = f"sqlite:///{tmp_path / 'lib.sqlite'}"
+    seed(url)
+    first = _edit(url, "a", "title", "first")
+    _edit(url, "b", "title", "second")
+    return url, first
 
 
 def test_an_acknowledged_title_overwritten_without_a_trace_is_lost(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'lib.sqlite'}"
-    seed(url)
-    first = _edit_title(url, "a", "first")
-    _edit_title(url, "b", "second")  # made by nobody's journal: a silent overwrite
+    url, first = _overwritten_title(tmp_path)  # made by nobody's journal: a silent overwrite
     journal = _journal(tmp_path / "j.jsonl", [{"begin": 0, "what": "event e0 title"}, first])
     result = verify(url, Result("check", "sqlite"), [journal])
     assert result.lost == 1
@@ -45,11 +46,8 @@ def test_an_acknowledged_title_overwritten_without_a_trace_is_lost(tmp_path: Pat
 
 
 def test_a_cut_off_edit_after_the_last_acknowledged_one_is_not_a_loss(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'lib.sqlite'}"
-    seed(url)
-    first = _edit_title(url, "a", "first")
-    _edit_title(url, "b", "second")  # committed, then the writer was killed before its reply
-    notes = _edit_notes(url, "c", "later")  # a later edit of another field carries it on
+    url, first = _overwritten_title(tmp_path)  # 'second': killed before its reply
+    notes = _edit(url, "c", "notes", "later")  # a later edit of another field carries it on
     entries = [
         {"begin": 0, "what": "event e0 title", "sets": {"title": "first"}},
         first,
@@ -61,29 +59,17 @@ def test_a_cut_off_edit_after_the_last_acknowledged_one_is_not_a_loss(tmp_path: 
     assert (result.lost, result.found, result.acknowledged) == (0, 2, 2)
 
 
-def test_a_cut_off_edit_that_set_another_value_does_not_excuse_it(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'lib.sqlite'}"
-    seed(url)
-    first = _edit_title(url, "a", "first")
-    _edit_title(url, "b", "second")
-    entries = [
-        {"begin": 0, "what": "event e0 title", "sets": {"title": "first"}},
-        first,
-        {"begin": 0, "what": "event e0 title", "sets": {"title": "third"}},
-    ]
-    result = verify(url, Result("check", "sqlite"), [_journal(tmp_path / "j.jsonl", entries)])
-    assert result.lost == 1
-
-
-def test_a_cut_off_edit_of_another_field_does_not_excuse_a_lost_title(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'lib.sqlite'}"
-    seed(url)
-    first = _edit_title(url, "a", "first")
-    _edit_title(url, "b", "second")
-    entries = [
-        {"begin": 0, "what": "event e0 title", "sets": {"title": "first"}},
-        first,
-        {"begin": 0, "what": "event e0 summary", "sets": {"summary": "second"}},
-    ]
+@pytest.mark.parametrize(
+    "cut_off",
+    [
+        {"begin": 0, "what": "event e0 title", "sets": {"title": "third"}},  # another value
+        {"begin": 0, "what": "event e0 summary", "sets": {"summary": "second"}},  # another field
+    ],
+)
+def test_a_cut_off_edit_that_set_something_else_does_not_excuse_a_lost_title(
+    tmp_path: Path, cut_off: dict[str, object]
+) -> None:
+    url, first = _overwritten_title(tmp_path)
+    entries = [{"begin": 0, "what": "event e0 title", "sets": {"title": "first"}}, first, cut_off]
     result = verify(url, Result("check", "sqlite"), [_journal(tmp_path / "j.jsonl", entries)])
     assert result.lost == 1
