@@ -189,12 +189,15 @@ class FiltersPanel(QScrollArea):
     def _fill_lists(self) -> None:
         catalog = self.workbench.catalog
         filters = self.workbench.filters
-        colors = catalog.source_colors()
+        identities = catalog.source_identities()
         self.lanes.fill(
             ((lane.key, lane.name, lane.color, "") for lane in catalog.lanes), filters.lanes
         )
         self.sources.fill(
-            ((s.key, s.title, colors[s.key], _source_tip(s)) for s in catalog.sources),
+            (
+                (s.key, identities[s.key].label, identities[s.key].color, _source_tip(s))
+                for s in catalog.sources
+            ),
             filters.sources,
         )
         self.codes.fill(_code_entries(catalog.codes), filters.codes)

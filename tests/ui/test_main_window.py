@@ -144,6 +144,16 @@ def test_filters_dock_writes_filters_and_shows_counts(
     qtbot.waitUntil(lambda: window.counts_label.text().startswith("4 of 4 events"))
 
 
+def test_sources_filter_lists_short_labels_with_the_title_as_tooltip(
+    qtbot: QtBot, filled_library: Library, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, filled_library, tmp_path)
+    items = window.filters_panel.sources
+    rows = {items.item(r).text(): items.item(r).toolTip() for r in range(items.count())}
+    assert set(rows) == {"BBC", "RT"}  # the labels the panes and legend use, not the titles
+    assert rows["BBC"].startswith("War report by BBC")
+
+
 def test_event_details_follow_the_selection(qtbot, filled_library: Library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, filled_library, tmp_path)
     details = window.details_panel

@@ -55,3 +55,16 @@ def test_articles_before_ordinary_words_are_not_gaps() -> None:
         "The that-clause is a grammar term",
     ):
         assert display_quote(quote).text == quote, quote
+
+
+def test_markdown_emphasis_is_shown_without_its_asterisks() -> None:
+    quote = "all of which make it *de facto* a less attractive ally"
+    shown = display_quote(quote)
+    assert shown.text == "all of which make it de facto a less attractive ally"
+    assert "emphasis mark-up removed" in shown.tooltip and quote in shown.tooltip
+    assert display_quote("its **soft power** and ***hard***").text == "its soft power and hard"
+
+
+def test_asterisks_that_are_not_emphasis_are_left_alone() -> None:
+    for quote in ("2 * 3 * 4 = 24", "a footnote* and another*", "rated ** by critics"):
+        assert display_quote(quote).text == quote
