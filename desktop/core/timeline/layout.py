@@ -24,10 +24,10 @@ from numpy.typing import NDArray
 
 from desktop.core.timeline.cover import Cover, cover_window, time_space
 from desktop.core.timeline.entering import as_markers, began_before
-from desktop.core.timeline.frame import Bars, Clusters, Frame, Label, LaneMetrics, Markers
+from desktop.core.timeline.frame import Bars, Clusters, Frame, LaneMetrics, Markers
 from desktop.core.timeline.label_candidates import KeyMembers
 from desktop.core.timeline.labels import place_labels
-from desktop.core.timeline.lane_fit import compact_lanes, fit_rows, rows_used
+from desktop.core.timeline.lane_fit import MIN_ROWS, compact_lanes, fit_rows, rows_used
 from desktop.core.timeline.packing import pack_rows
 from desktop.core.timeline.points import SUPER_CELLS, lay_out_points
 from desktop.core.timeline.scale import TimeScale
@@ -71,6 +71,7 @@ class TimelineLayout:
         self._widths = np.full(len(store), np.nan)
         self._used_rows: dict[int, list[int]] = {}
         self._covers: dict[int, Cover] = {}  # by zoom level, the most recently used last
+        self._keys: list[_KeyEvents] | None = None
 
     def frame(self, scale: TimeScale, height: float | None = None, elide: bool = True) -> Frame:
         """Everything the painter needs for ``scale`` (titles may be elided unless ``elide`` is
@@ -80,23 +81,37 @@ class TimelineLayout:
         lane is sized to the rows it uses (at least one; the most seen at this zoom level, so
         lanes do not jump while panning) and the lanes are shrunk, tallest first, to fit
         ``height``; bars that no longer fit are drawn as markers instead (counted in
-        ``Frame.hidden``; see ``entering``) and the titles are placed again in the rows left.
+        ``Frame.hidden``; see ``entering``) and the titles are placed in the rows left.
+
+        Titles are placed once per frame when no lane could grow for them: each lane already
+        has all the rows it may have at this level, or fewer than its bars ask for (it was
+        shrunk to fit, and more wanted rows would not change the fit). Otherwise they are first
+        placed in the full rows, to learn which rows they use, and again if bars were dropped.
         """
-        frame = self._frame(scale, elide)
+        bare = self._bare_frame(scale)
         if height is None:
-            return frame
-        used = self._used_rows.setdefault(frame.level, [0] * self.store.lane_count)
-        for lane, rows in enumerate(rows_used(frame)):
-            used[lane] = max(used[lane], rows)
-        fitted = fit_rows(self.metrics, used, height)
+            return self._labelled(bare, self.metrics, elide)
+        used = self._used_rows.setdefault(bare.level, [0] * self.store.lane_count)
+        frame = bare
+        fitted = self._fit(frame, used, height)
+        if not _settled(self.metrics, used, fitted):
+            frame = self._labelled(bare, self.metrics, elide)  # labels may need more rows
+            fitted = self._fit(frame, used, height)
         compact = compact_lanes(frame, fitted)
         dropped = _dropped_bars(frame, fitted)
-        if not len(dropped):
+        if frame is not bare and not len(dropped):
             return compact
-        markers = Markers.concat([compact.markers, as_markers(self.store, dropped, scale, fitted)])
-        parts = (markers, compact.clusters, compact.bars)
-        labels = self._labels(parts, fitted, scale, compact.point_cutoff, elide)
-        return replace(compact, markers=markers, labels=tuple(labels))
+        if len(dropped):
+            more = as_markers(self.store, dropped, scale, fitted)
+            compact = replace(compact, markers=Markers.concat([compact.markers, more]))
+        return self._labelled(compact, fitted, elide)
+
+    def _fit(self, frame: Frame, used: list[int], height: float) -> LaneMetrics:
+        """Rows per lane within ``height``, after adding the rows ``frame`` uses to ``used``
+        (the most seen at its level)."""
+        for lane, rows in enumerate(rows_used(frame)):
+            used[lane] = max(used[lane], rows)
+        return fit_rows(self.metrics, used, height)
 
     def prefetch(self, scale: TimeScale) -> bool:
         """Lay out one missing cover a zoom step away from ``scale`` (in first, then out);
@@ -132,48 +147,40 @@ class TimelineLayout:
         while len(self._covers) > KEPT_COVERS:
             del self._covers[next(iter(self._covers))]
 
-    def _frame(self, scale: TimeScale, elide: bool) -> Frame:
+    def _bare_frame(self, scale: TimeScale) -> Frame:
+        """The frame of ``scale`` in the full rows of ``metrics``, without labels."""
         cover = self._cover_for(scale)
-        level = cover.level
         markers, bars, clusters = cover.placed(scale)
         entering = began_before(self.store, scale, cover.point_cutoff, clusters)
         if len(entering):
             more = as_markers(self.store, entering, scale, self.metrics)
             markers = Markers.concat([markers, more])
-        labels = self._labels(
-            (markers, clusters, bars), self.metrics, scale, cover.point_cutoff, elide
-        )
         return Frame(
             scale,
             self.metrics,
-            level,
+            cover.level,
             markers,
             bars,
-            tuple(labels),
+            (),
             clusters,
             cover.hidden_in(scale),
             cover.point_cutoff,
         )
 
-    def _labels(
-        self,
-        parts: tuple[Markers, Clusters, Bars],
-        metrics: LaneMetrics,
-        scale: TimeScale,
-        cutoff: tuple[int, ...],
-        elide: bool,
-    ) -> list[Label]:
-        markers, clusters, bars = parts
-        return place_labels(
+    def _labelled(self, frame: Frame, metrics: LaneMetrics, elide: bool) -> Frame:
+        """``frame`` with its titles placed in the rows of ``metrics``."""
+        parts = (frame.markers, frame.clusters, frame.bars)
+        labels = place_labels(
             self.store.titles,
             self.widths,
-            (markers, clusters, bars),
+            parts,
             metrics,
-            scale.width_px,
+            frame.scale.width_px,
             self.measure,
-            _key_members(self.store, clusters, cutoff),
+            _key_members(self.store, self._key_events(), frame.clusters, frame.point_cutoff),
             elide,
         )
+        return replace(frame, labels=tuple(labels))
 
     def _lay_out_cover(self, scale: TimeScale, level: int, level_dpp: float) -> Cover:
         """Every lane's markers, bars and clusters over the cover window of ``scale``: bars lane
@@ -222,6 +229,13 @@ class TimelineLayout:
         bars = Bars.build(self.store, bar_index[shown], rows[shown], lane, days, self.metrics)
         return bars, bar_index[~shown], cutoff
 
+    def _key_events(self) -> list[_KeyEvents]:
+        """Per lane, its importance-1 events (built on first use)."""
+        if self._keys is None:
+            lanes = range(self.store.lane_count)
+            self._keys = [_KeyEvents.of_lane(self.store, self._groups(lane)) for lane in lanes]
+        return self._keys
+
     def widths(self, index: NDArray[np.int64]) -> NDArray[np.float64]:
         """Label widths of the items at ``index``, measuring each title once."""
         missing = index[np.isnan(self._widths[index])]
@@ -231,24 +245,41 @@ class TimelineLayout:
         return widths
 
 
-def _key_members(store: EventStore, clusters: Clusters, cutoff: tuple[int, ...]) -> KeyMembers:
+@dataclass(frozen=True, slots=True)
+class _KeyEvents:
+    """One lane's importance-1 events in time order (then store order), with their duration
+    classes: a cluster's key members are one ``searchsorted`` away."""
+
+    t_lo: NDArray[np.float64]
+    index: NDArray[np.int64]
+    duration_class: NDArray[np.int64]
+
+    @classmethod
+    def of_lane(cls, store: EventStore, groups: tuple[ClassGroup, ...]) -> _KeyEvents:
+        parts = [np.arange(g.start, g.stop, dtype=np.int64) for g in groups]
+        classes = [np.full(g.stop - g.start, g.duration_class, np.int64) for g in groups]
+        index = np.concatenate(parts) if parts else np.empty(0, np.int64)
+        duration_class = np.concatenate(classes) if classes else np.empty(0, np.int64)
+        key = store.importance[index] <= 1
+        index, duration_class = index[key], duration_class[key]
+        order = np.lexsort((index, store.t_lo[index]))
+        return cls(store.t_lo[index[order]], index[order], duration_class[order])
+
+
+def _key_members(
+    store: EventStore, keys: list[_KeyEvents], clusters: Clusters, cutoff: tuple[int, ...]
+) -> KeyMembers:
     """For a cluster: (store index, id) of its importance-1 members, in time order."""
 
     def members(cluster: int) -> list[tuple[int, int]]:
         lane = int(clusters.lane[cluster])
+        if lane >= len(keys):
+            return []
+        found = keys[lane]
         t0, t1 = float(clusters.cell_t0[cluster]), float(clusters.cell_t1[cluster])
-        found: list[tuple[float, int, int]] = []
-        groups = store.groups[lane] if lane < len(store.groups) else ()
-        for group in groups:
-            if group.duration_class >= cutoff[lane]:
-                continue
-            starts = store.t_lo[group.start : group.stop]
-            lo, hi = np.searchsorted(starts, [t0, t1])
-            index = np.arange(group.start + lo, group.start + hi, dtype=np.int64)
-            index = index[store.importance[index] <= 1]
-            times, ids = store.t_lo[index].tolist(), store.ids[index].tolist()
-            found += zip(times, index.tolist(), ids, strict=True)
-        return [(index, item) for _, index, item in sorted(found)]
+        lo, hi = found.t_lo.searchsorted([t0, t1]).tolist()
+        index = found.index[lo:hi][found.duration_class[lo:hi] < cutoff[lane]]
+        return list(zip(index.tolist(), store.ids[index].tolist(), strict=True))
 
     return members
 
@@ -259,6 +290,20 @@ def _hidden_bars(
     """(lane, start, end) of the bars that found no row, from their store indices."""
     index = np.concatenate(per_lane) if per_lane else np.empty(0, np.int64)
     return store.lane[index], store.t_lo[index], store.t_hi[index]
+
+
+def _settled(metrics: LaneMetrics, used: list[int], fitted: LaneMetrics) -> bool:
+    """True when more wanted rows in any lane would not change ``fitted``: every lane has all
+    it is allowed or was shrunk below what it wants (the tallest-first shrink ends at the same
+    level however much more a shrunk lane wants), and no lane gave up all its rows (the order
+    in which lanes give theirs up depends on what they want)."""
+    for lane, wanted in enumerate(used):
+        allowed, rows = metrics.rows_of(lane), fitted.rows_of(lane)
+        if allowed > 0 and rows == 0:
+            return False
+        if wanted < allowed and rows >= min(allowed, max(MIN_ROWS, wanted)):
+            return False
+    return True
 
 
 def _dropped_bars(frame: Frame, fitted: LaneMetrics) -> NDArray[np.int64]:

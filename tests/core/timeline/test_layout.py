@@ -283,3 +283,32 @@ def assert_same_points(prefetched: Frame, fresh: Frame) -> None:
             np.testing.assert_allclose(getattr(mine, name), getattr(theirs, name), atol=1e-6)
     assert prefetched.point_cutoff == fresh.point_cutoff
     assert prefetched.hidden == fresh.hidden
+
+
+@pytest.mark.parametrize("height", [140.0, 200.0])
+def test_titles_placed_once_when_no_lane_can_grow_match_placing_them_twice(
+    height: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A frame fitted to a height too small for its lanes places its titles once when labels
+    cannot change the fit; the frames equal those of always placing them first in the full
+    rows and again in the fitted ones."""
+    store = random_store(4000, 4, 5)
+    metrics = LaneMetrics(rows=6)
+    scales = [TimeScale(T + 100.0 * k, T + 100.0 * k + 900.0 / (k + 1), 1000.0) for k in range(6)]
+    placed: list[int] = []
+    real = TimelineLayout._labelled
+
+    def counted(layout: TimelineLayout, frame: Frame, fitted: LaneMetrics, elide: bool) -> Frame:
+        placed.append(1)
+        return real(layout, frame, fitted, elide)
+
+    monkeypatch.setattr(TimelineLayout, "_labelled", counted)
+    once = [TimelineLayout(store, measure, metrics).frame(scale, height) for scale in scales]
+    placed_once = len(placed)
+    monkeypatch.setattr("desktop.core.timeline.layout._settled", lambda *_: False)
+    twice = [TimelineLayout(store, measure, metrics).frame(scale, height) for scale in scales]
+    assert placed_once < len(placed) - placed_once  # titles were placed fewer times
+    for mine, reference in zip(once, twice, strict=True):
+        assert mine.metrics == reference.metrics
+        assert mine.labels == reference.labels
+        np.testing.assert_array_equal(mine.markers.ids, reference.markers.ids)
