@@ -28,8 +28,8 @@ from bench.importing_eval import evaluate, table
 from bench.importing_large import time_report
 from db.library import open_library
 from db.records import EventRecord
-from desktop.core.dates import DateSpan
 from desktop.core.importing import ImportReport, ImportStatus, import_batch
+from desktop.model.dates import DateSpan
 
 TARGET_SECONDS = 10.0
 LARGE = ((2_000_000, 20.0), (8_000_000, 60.0))

@@ -8,9 +8,9 @@ import time
 from pathlib import Path
 
 from db.library import open_library
-from desktop.core.dates import MONTH_NAMES
 from desktop.core.importing import import_batch
 from desktop.core.sample import load_sample
+from desktop.model.dates import MONTH_NAMES
 
 _PLACES = ("Baku", "Tbilisi", "Yerevan", "Almaty", "Kyiv", "Tashkent", "Chisinau", "Minsk")
 _WORDS = [

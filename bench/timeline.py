@@ -39,7 +39,7 @@ from bench.timeline_core import scripted_scales
 from db import models
 from db.library import open_library
 from db.search import suspended_event_triggers
-from desktop.core.dates import day_number
+from desktop.model.dates import day_number
 
 LANES = 8
 WIDTH, HEIGHT = 1600, 900

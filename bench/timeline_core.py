@@ -12,12 +12,12 @@ import time
 
 import numpy as np
 
-from desktop.core.dates import day_number
 from desktop.core.timeline.frame import LaneMetrics
 from desktop.core.timeline.layout import TimelineLayout
 from desktop.core.timeline.scale import TimeScale
 from desktop.core.timeline.store import EventStore, TimelineItem
 from desktop.core.timeline.ticks import compute_ticks
+from desktop.model.dates import day_number
 
 LANES = 8
 WIDTH_PX = 1600.0

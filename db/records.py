@@ -5,7 +5,7 @@ session's state by accident or outlive its transaction. Every record is immutabl
 change one with ``dataclasses.replace`` and hand it back to a repository.
 
 Dates are EDTF strings (see docs/library-format.md); ``t_lo``/``t_hi`` are the matching float day
-numbers (half-open), computed by ``desktop.core.dates`` before a record reaches the database, so
+numbers (half-open), computed by ``desktop.model.dates`` before a record reaches the database, so
 the data layer never parses a date itself.
 """
 

@@ -114,8 +114,8 @@ def test_gui_range_needs_both_ends_and_readable_dates() -> None:
     import argparse
 
     from desktop.commands.gui import time_range
-    from desktop.core.dates import DateSpan
     from desktop.errors import UserError
+    from desktop.model.dates import DateSpan
 
     def args(date_from: str | None, date_to: str | None) -> argparse.Namespace:
         return argparse.Namespace(date_from=date_from, date_to=date_to)

@@ -1,4 +1,4 @@
-"""db, desktop.core and desktop.io import without Qt (STYLE.md: the dependency direction)."""
+"""db, desktop.model, desktop.core and desktop.io import without Qt (STYLE.md: layers)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def qt_free_modules() -> list[str]:
     names = []
-    for package in ("db", "desktop.core", "desktop.io"):
+    for package in ("db", "desktop.model", "desktop.core", "desktop.io"):
         folder = REPO.joinpath(*package.split("."))
         names.append(package)
         for info in pkgutil.walk_packages([str(folder)], prefix=package + "."):

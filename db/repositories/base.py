@@ -150,7 +150,7 @@ def _unstamped(record: Any) -> Any:
 
 
 # Times on the timeline are days since 1970; the supported years are -2e10..2e10
-# (``desktop.core.dates.MAX_YEAR``), so no stored time lies beyond this many days.
+# (``desktop.model.dates.MAX_YEAR``), so no stored time lies beyond this many days.
 MAX_TIME_DAYS = 20e9 * 366.0
 _TIME_FIELDS = frozenset({"t_lo", "t_hi"})
 

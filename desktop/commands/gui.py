@@ -10,8 +10,8 @@ from pathlib import Path
 
 from desktop.commands.base import Command, open_for_command
 from desktop.core.compare.event_query import AmbiguousEventError, EventNotFoundError, find_event
-from desktop.core.dates import DateParseError, DateSpan
 from desktop.errors import UserError
+from desktop.model.dates import DateParseError, DateSpan
 
 HEADLESS_HINT = (
     "No display is available, so the Parallax window cannot open. "

@@ -19,7 +19,6 @@ from pathlib import Path
 from db.library import Library
 from db.records import SOURCE_KINDS
 from desktop.commands.base import Command, open_for_command
-from desktop.core.dates import DateParseError, DateSpan
 from desktop.core.importing import (
     ImportOutcome,
     ImportStatus,
@@ -30,6 +29,7 @@ from desktop.core.importing import (
 )
 from desktop.errors import UserError
 from desktop.io.documents import SUPPORTED_EXTENSIONS
+from desktop.model.dates import DateParseError, DateSpan
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 
 from db.library import Library
 from db.records import CodeRecord, EraRecord, EventRecord, LaneRecord, SourceRecord
-from desktop.core.editing.changes import Changes
-from desktop.core.source_identity import SourceIdentity, source_identity
+from desktop.model.changes import Changes
+from desktop.model.source_identity import SourceIdentity, source_identity
 
 WHOLE = ("everything", "sources", "codes", "lanes")  # a change of these reloads the whole catalog
 

@@ -24,7 +24,6 @@ from db.records import (
     SourceRecord,
 )
 from db.uow import UnitOfWork
-from desktop.core.dates import DateParseError, DateSpan, HistDate
 from desktop.core.exchange.entities import (
     ATTRIBUTE,
     CLAIM,
@@ -37,8 +36,9 @@ from desktop.core.exchange.entities import (
     RELATION,
     SOURCE,
 )
-from desktop.core.source_identity import is_color, label_from_outlet, next_free_color
 from desktop.io.formats import bundle as b
+from desktop.model.dates import DateParseError, DateSpan, HistDate
+from desktop.model.source_identity import is_color, label_from_outlet, next_free_color
 
 
 class BundleLoadError(LibraryError):

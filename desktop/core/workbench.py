@@ -15,9 +15,9 @@ from psygnal import Signal, SignalGroup
 
 from db.library import Library
 from desktop.core.catalog import Catalog
-from desktop.core.editing.changes import Changes
 from desktop.core.filters import Filters, matching_keys, search_texts
 from desktop.core.team.coders import CoderFilter
+from desktop.model.changes import Changes
 
 TOPICS = ("catalog", "selection", "filters")  # the order the Qt bridge delivers them in
 

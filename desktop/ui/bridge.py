@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.core.editing.changes import Changes
 from desktop.core.workbench import TOPICS, Workbench
+from desktop.model.changes import Changes
 
 
 class WorkbenchSignals(QObject):

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
 from db.records import EventRecord
 from desktop.core.catalog import Catalog
-from desktop.core.dates import DateParseError, DateSpan
 from desktop.core.workbench import Workbench
+from desktop.model.dates import DateParseError, DateSpan
 from desktop.ui.bridge import WorkbenchSignals
 
 IMPORTANCE_NAMES = {1: "key event", 2: "major event", 3: "minor event"}

@@ -97,7 +97,7 @@ def test_selection_notifies_once_and_survives_reload(sqlite_library: Library) ->
 def test_text_filter_looks_in_titles_tags_and_follows_edits(sqlite_library: Library) -> None:
     from dataclasses import replace
 
-    from desktop.core.editing.changes import Changes
+    from desktop.model.changes import Changes
 
     fill(sqlite_library)
     bench = Workbench(sqlite_library)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from desktop.core.dates import HistDate
+from desktop.model.dates import HistDate
 from tools.dataset.anchor import AnchorError, find_quote, normalise_text
 from tools.dataset.build import assemble
 from tools.dataset.sentences import count_sentences

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.core.dates import DateParseError, HistDate
+from desktop.model.dates import DateParseError, HistDate
 from tools.dataset.sentences import count_sentences
 
 Record = dict[str, Any]

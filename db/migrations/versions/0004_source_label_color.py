@@ -9,16 +9,15 @@ Two columns on ``sources``: ``label`` (short name shown in panes and legends) an
 order of publication date, then key. Their label stays empty, which shows a label made from the
 outlet until the researcher gives one.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0004'
 down_revision = '0003'
 branch_labels = None
 depends_on = None
 
-# desktop.core.palette.SOURCE_COLORS when this revision was written (migrations stand alone).
+# desktop.model.palette.SOURCE_COLORS when this revision was written (migrations stand alone).
 _PALETTE = (
     "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442", "#7F7F7F",
     "#8C564B", "#17BECF", "#BCBD22", "#9467BD",

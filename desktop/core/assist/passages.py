@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from desktop.core.assist.claims.dates import find_dates
 from desktop.core.assist.claims.extract import extract_claims
 from desktop.core.assist.claims.numerals import tokens
-from desktop.core.dates import DateParseError, DateSpan
 from desktop.core.suggest.sentences import Sentence, split_sentences
+from desktop.model.dates import DateParseError, DateSpan
 
 _PREFIX = 5
 _SHORT_EVENT_DAYS = 7

@@ -25,8 +25,8 @@ from desktop.core.assist.passages import (
     named_events,
     offer_passages,
 )
-from desktop.core.dates import DateParseError, DateSpan
 from desktop.core.importing.body import article_body
+from desktop.model.dates import DateParseError, DateSpan
 
 MIN_CODE_SCORE = 0.25
 NAMED_ONLY = 0.7  # cap for events only named in the text, neither linked nor suggested

@@ -10,7 +10,7 @@ from desktop.core.compare.dating import publication_date, publication_display
 from desktop.core.compare.model import BlindSpots, SourceRef
 from desktop.core.compare.panes import publication_order
 from desktop.core.compare.stopwords import is_stop_word
-from desktop.core.source_identity import source_identity
+from desktop.model.source_identity import source_identity
 
 BEFORE = "published before the event"
 UNDATED = "undated: cannot tell whether it could have spoken of the event"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from db.records import ClaimRecord
 from desktop.core.compare.model import Verdict
-from desktop.core.dates import DateParseError, HistDate, Precision
+from desktop.model.dates import DateParseError, HistDate, Precision
 
 DEFAULT_TOLERANCE = 0.1
 _PRECISION_WORDS = {Precision.YEAR: "year", Precision.MONTH: "month", Precision.DAY: "day"}

@@ -8,7 +8,7 @@ prefixed "about"; when either is known only to the year, in whole years.
 from __future__ import annotations
 
 from db.records import EventRecord, SourceRecord
-from desktop.core.dates import DateParseError, DateSpan, HistDate, Precision, from_day_number
+from desktop.model.dates import DateParseError, DateSpan, HistDate, Precision, from_day_number
 
 UNDATED = "undated"
 

@@ -66,7 +66,7 @@ class PaneHeader:
     published_note: str
     elapsed: str
     url: str = ""
-    label: str = ""  # the source's short label ("DW"), see desktop.core.source_identity
+    label: str = ""  # the source's short label ("DW"), see desktop.model.source_identity
     color: str = ""
 
 

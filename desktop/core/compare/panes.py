@@ -12,7 +12,7 @@ from desktop.core.compare.dating import (
     publication_display,
 )
 from desktop.core.compare.model import CodeTag, Pane, PaneHeader, PassageView
-from desktop.core.source_identity import source_identity
+from desktop.model.source_identity import source_identity
 
 _GROUP_ORDER = {"entman": 0, "issue": 1, "generic": 2, "user": 3}
 _FALLBACK_COLOR = "#9e9e9e"

@@ -13,7 +13,7 @@ from db.records import ClaimRecord, EventRecord
 from desktop.core.compare.claim_pairs import describe
 from desktop.core.compare.dating import event_when
 from desktop.core.compare.model import Verdict
-from desktop.core.dates import DateParseError, DateSpan, HistDate
+from desktop.model.dates import DateParseError, DateSpan, HistDate
 
 _DATE_SUBJECT_ENDINGS = (".date", ".start.date", ".start")
 

@@ -1,5 +1,5 @@
 """How a report names its sources: each source's short label and colour (see
-``desktop.core.source_identity``), the same as the timeline legend and the panes show."""
+``desktop.model.source_identity``), the same as the timeline legend and the panes show."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from desktop.core.compare.model import Comparison
-from desktop.core.source_identity import is_color, label_from_outlet
+from desktop.model.source_identity import is_color, label_from_outlet
 
 NO_COLOR = "#9e9e9e"
 

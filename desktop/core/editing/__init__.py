@@ -8,7 +8,6 @@ the library is unchanged.
 """
 
 from desktop.core.editing.batch import Batch
-from desktop.core.editing.changes import Changes
 from desktop.core.editing.codebook import CreateCode, DeleteCode, EditCode, MergeCodes, MoveCode
 from desktop.core.editing.coding import ApplyCode, RemoveCode
 from desktop.core.editing.command import Command, EditError, UnitCommand, perform
@@ -35,7 +34,6 @@ from desktop.core.editing.passages import (
 __all__ = [
     "ApplyCode",
     "Batch",
-    "Changes",
     "Command",
     "CreateCode",
     "CreateEvent",

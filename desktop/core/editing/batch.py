@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from db.uow import UnitOfWork
-from desktop.core.editing.changes import Changes
 from desktop.core.editing.command import Command, UnitCommand
+from desktop.model.changes import Changes
 
 
 class Batch(UnitCommand):

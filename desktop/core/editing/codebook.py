@@ -6,9 +6,9 @@ from dataclasses import replace
 
 from db.records import CodeRecord, CodingRecord, NoteRecord, Stamp
 from db.uow import UnitOfWork
-from desktop.core.editing.changes import Changes
 from desktop.core.editing.command import EditError, UnitCommand
 from desktop.core.editing.edits import RecordEdit, delete_checked, with_version
+from desktop.model.changes import Changes
 
 
 def descendants(codes: list[CodeRecord], key: str) -> set[str]:

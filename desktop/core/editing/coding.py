@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from db.records import CodingRecord
 from db.uow import UnitOfWork
-from desktop.core.editing.changes import Changes
 from desktop.core.editing.command import EditError, UnitCommand
 from desktop.core.editing.identity import require_coder
+from desktop.model.changes import Changes
 
 
 class ApplyCode(UnitCommand):

@@ -17,8 +17,8 @@ from typing import Any, Protocol, runtime_checkable
 from db.errors import LibraryError
 from db.library import Library
 from db.uow import UnitOfWork, UntranslatedError
-from desktop.core.dates import DateParseError
-from desktop.core.editing.changes import Changes
+from desktop.model.changes import Changes
+from desktop.model.dates import DateParseError
 
 
 class EditError(LibraryError):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from db.records import EventRecord
-from desktop.core.dates import DateSpan, HistDate, Precision, from_day_number
 from desktop.core.editing.events import MoveEvent
+from desktop.model.dates import DateSpan, HistDate, Precision, from_day_number
 
 DAYS_PER_MONTH = 365.2425 / 12
 DAYS_PER_YEAR = 365.2425

@@ -12,9 +12,9 @@ from typing import Any, Protocol, TypeVar
 from db.errors import ConflictError
 from db.records import CodeRecord, EventRecord, NoteRecord, PassageRecord
 from db.uow import UnitOfWork
-from desktop.core.dates import DateSpan
-from desktop.core.editing.changes import Changes
 from desktop.core.editing.command import EditError, UnitCommand
+from desktop.model.changes import Changes
+from desktop.model.dates import DateSpan
 
 Editable = EventRecord | PassageRecord | CodeRecord | NoteRecord
 R = TypeVar("R", bound=Editable)

@@ -6,7 +6,6 @@ from dataclasses import replace
 
 from db.records import EventRecord, NoteRecord, PassageLink, Stamp
 from db.uow import UnitOfWork
-from desktop.core.editing.changes import Changes
 from desktop.core.editing.command import Command, UnitCommand
 from desktop.core.editing.edits import (
     Editable,
@@ -16,6 +15,7 @@ from desktop.core.editing.edits import (
     with_times,
 )
 from desktop.core.editing.keys import new_key
+from desktop.model.changes import Changes
 
 
 def _fresh(event: EventRecord) -> EventRecord:

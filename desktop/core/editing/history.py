@@ -14,8 +14,8 @@ after reloading, or ``clear()``).
 from __future__ import annotations
 
 from db.library import Library
-from desktop.core.editing.changes import Changes
 from desktop.core.editing.command import Command, perform
+from desktop.model.changes import Changes
 
 
 class UndoHistory:

@@ -6,10 +6,10 @@ from dataclasses import replace
 
 from db.records import NoteRecord
 from db.uow import UnitOfWork
-from desktop.core.editing.changes import Changes
 from desktop.core.editing.command import UnitCommand
 from desktop.core.editing.edits import RecordEdit, delete_checked
 from desktop.core.editing.keys import new_key
+from desktop.model.changes import Changes
 
 
 class CreateNote(UnitCommand):

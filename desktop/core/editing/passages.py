@@ -13,10 +13,10 @@ from db.records import (
     Stamp,
 )
 from db.uow import UnitOfWork
-from desktop.core.editing.changes import Changes
 from desktop.core.editing.command import EditError, UnitCommand
 from desktop.core.editing.edits import Editable, RecordEdit, delete_checked
 from desktop.core.editing.keys import new_key
+from desktop.model.changes import Changes
 
 CONTEXT_CHARS = 32
 

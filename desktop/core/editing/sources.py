@@ -7,11 +7,11 @@ from dataclasses import replace
 
 from db.records import SOURCE_KINDS, SourceRecord
 from db.uow import UnitOfWork
-from desktop.core.dates import HistDate
-from desktop.core.editing.changes import Changes
 from desktop.core.editing.command import UnitCommand
 from desktop.core.editing.keys import new_key
-from desktop.core.source_identity import is_color, label_from_outlet, next_free_color
+from desktop.model.changes import Changes
+from desktop.model.dates import HistDate
+from desktop.model.source_identity import is_color, label_from_outlet, next_free_color
 
 
 def _published_day(published: str | None) -> float | None:

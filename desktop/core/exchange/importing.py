@@ -12,13 +12,13 @@ import os
 from dataclasses import dataclass
 
 from db.library import Library
-from desktop.core.editing.changes import KINDS, Changes
 from desktop.core.exchange.formats import guess_import_format
 from desktop.core.exchange.merging import KIND_NAMES, ImportConflictError, ImportPlan, plan_import
 from desktop.core.exchange.reading import read_import_file
 from desktop.core.library_bundle import load_bundle
 from desktop.core.library_export import bundle_from_library
 from desktop.io.formats.bundle import Bundle
+from desktop.model.changes import KINDS, Changes
 
 __all__ = ["ImportConflictError", "ImportOutcome", "import_bundle", "import_file"]
 

@@ -14,9 +14,9 @@ from db.library import Library
 from desktop.core.compare import comparison_to_html
 from desktop.core.compare.from_library import compare_in_library
 from desktop.core.compare.model import Comparison
-from desktop.core.source_identity import source_identity
 from desktop.io.formats.atomic import write_text_atomic
 from desktop.io.formats.errors import FormatError
+from desktop.model.source_identity import source_identity
 
 __all__ = [
     "REPORT_FORMATS",

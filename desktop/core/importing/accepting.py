@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from db.library import Library
-from desktop.core.editing import Changes, UndoHistory, perform
+from desktop.core.editing import UndoHistory, perform
 from desktop.core.importing.review import ReviewItem, review_suggestions
 from desktop.core.importing.reviewing import (
     Choice,
@@ -21,6 +21,7 @@ from desktop.core.importing.reviewing import (
     ReviewError,
     ReviewSuggestions,
 )
+from desktop.model.changes import Changes
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,9 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.core.dates import DateSpan, HistDate, Precision
 from desktop.core.suggest import DateKind, DateMention, EventInfo, find_date_expressions
 from desktop.core.suggest.sentences import Sentence, split_sentences
+from desktop.model.dates import DateSpan, HistDate, Precision
 
 _BASE = {Precision.DAY: 0.6, Precision.MONTH: 0.45, Precision.YEAR: 0.25}
 _RELATIVE_FACTOR = 0.8

@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 
 from db.records import SOURCE_KINDS, SourceRecord
 from db.uow import UnitOfWork
-from desktop.core.dates import DateParseError, HistDate
 from desktop.core.importing.outcome import MetadataOverrides
-from desktop.core.source_identity import new_identity
 from desktop.io.documents import ReadDocument
+from desktop.model.dates import DateParseError, HistDate
+from desktop.model.source_identity import new_identity
 
 _MAX_SLUG = 40
 

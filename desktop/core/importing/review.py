@@ -22,10 +22,10 @@ from typing import Any
 from db.library import Library
 from db.records import SourceRecord, SuggestionRecord
 from db.uow import UnitOfWork
-from desktop.core.dates import DateParseError, HistDate
 from desktop.core.importing.body import article_body
 from desktop.core.importing.candidates import candidate_events
 from desktop.core.suggest import DateMention, EventInfo, find_date_expressions, suggest_links
+from desktop.model.dates import DateParseError, HistDate
 
 _EXCERPT = 400
 

@@ -24,13 +24,13 @@ from db.records import (
     SuggestionRecord,
 )
 from db.uow import UnitOfWork
-from desktop.core.dates import DateSpan
-from desktop.core.editing import Changes
 from desktop.core.editing.command import UnitCommand
 from desktop.core.editing.edits import require_lane
 from desktop.core.editing.keys import new_key
 from desktop.core.editing.passages import anchored
 from desktop.core.importing.review import SuggestionKind
+from desktop.model.changes import Changes
+from desktop.model.dates import DateSpan
 
 
 class ReviewError(LibraryError):

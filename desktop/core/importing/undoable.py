@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from db.library import Library
 from db.records import PassageRecord, SourceRecord, SuggestionRecord
 from db.uow import UnitOfWork
-from desktop.core.dates import HistDate
-from desktop.core.editing.changes import Changes
 from desktop.core.editing.command import EditError, UnitCommand
+from desktop.model.changes import Changes
+from desktop.model.dates import HistDate
 
 
 class ImportedSources(UnitCommand):

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from desktop.core.dates import DateSpan, HistDate
+from desktop.model.dates import DateSpan, HistDate
 
 # fmt: off
 _STEMS = (

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from functools import cache, lru_cache
 
-from desktop.core.dates import DateSpan, HistDate, Precision
+from desktop.model.dates import DateSpan, HistDate, Precision
 
 _EARLIEST_YEAR = 1000
 _UK_LETTERS = re.compile("[іїєґ'’ʼ]", re.IGNORECASE)

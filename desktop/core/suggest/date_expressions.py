@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from desktop.core.dates import DateParseError, DateSpan, HistDate, Precision
 from desktop.core.suggest import patterns
 from desktop.core.suggest.cyrillic_dates import cyrillic_dates
 from desktop.core.suggest.cyrillic_relative import cyrillic_relative_dates
 from desktop.core.suggest.relative_dates import resolve_relative
+from desktop.model.dates import DateParseError, DateSpan, HistDate, Precision
 
 
 class DateKind(StrEnum):

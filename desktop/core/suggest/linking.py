@@ -18,12 +18,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from desktop.core.dates import HistDate, Precision, from_day_number
 from desktop.core.suggest.date_expressions import DateKind, DateMention, find_date_expressions
 from desktop.core.suggest.events import EventInfo
 from desktop.core.suggest.index import TermIndex, build_term_index
 from desktop.core.suggest.terms import Term, keys_of
 from desktop.core.suggest.units import Unit, units_of
+from desktop.model.dates import HistDate, Precision, from_day_number
 
 MIN_NAMES = 3.0
 SPREAD = 0.3  # names found in other sentences than the best one count this much

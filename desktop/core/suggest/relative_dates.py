@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from desktop.core.dates import DateSpan, HistDate, Precision
 from desktop.core.suggest import patterns
+from desktop.model.dates import DateSpan, HistDate, Precision
 
 
 def resolve_relative(kind: str, match: re.Match[str], published: HistDate) -> DateSpan | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from db.changes import ChangeRecord, changes_since, latest_change_id
 from db.library import Library
-from desktop.core.editing.changes import REMOTE, Changes
+from desktop.model.changes import REMOTE, Changes
 
 _FIELDS = {
     "event": "events",

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from numpy.typing import NDArray
 
-from desktop.core.dates import DateParseError, HistDate, Precision
 from desktop.core.timeline.frame import LaneMetrics
 from desktop.core.timeline.lanes import LaneState
 from desktop.core.timeline.store import EventStore
+from desktop.model.dates import DateParseError, HistDate, Precision
 
 COLLAPSED_ROWS = 0
 

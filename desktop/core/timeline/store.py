@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from desktop.core.dates import Precision
+from desktop.model.dates import Precision
 
 MIN_CLASS = -5  # items shorter than 2**-5 days (45 minutes) share the shortest class
 

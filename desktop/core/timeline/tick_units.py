@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.core.dates import MONTH_NAMES, day_number, display_year, from_day_number
+from desktop.model.dates import MONTH_NAMES, day_number, display_year, from_day_number
 
 TickList = list[tuple[float, str]]
 MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)

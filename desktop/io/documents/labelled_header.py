@@ -15,7 +15,7 @@ from functools import cache
 
 import dateparser
 
-from desktop.core.dates import DateParseError, DateSpan
+from desktop.model.dates import DateParseError, DateSpan
 
 _MAX_LINES = 14
 _FIELDS = {

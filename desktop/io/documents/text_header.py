@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.dates import DateParseError, DateSpan
 from desktop.io.documents.labelled_header import LabelledHeader, header_date, labelled_header
 from desktop.io.documents.model import DocumentMetadata, Found
+from desktop.model.dates import DateParseError, DateSpan
 
 _MAX_HEADER_LINES = 5
 _MAX_LINE = 100

@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.dates import DateParseError, DateSpan
 from desktop.io.formats.bundle import Bundle, EventData, MetaData
 from desktop.io.formats.csv_text import read_csv_sheet
 from desktop.io.formats.errors import FormatError
 from desktop.io.formats.integrity import check_integrity
 from desktop.io.formats.keys import KeyMaker
 from desktop.io.formats.lane_registry import LaneRegistry
+from desktop.model.dates import DateParseError, DateSpan
 
 __all__ = ["ColumnMapping", "guess_mapping", "import_csv_events"]
 

@@ -14,13 +14,13 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.core.dates import DateParseError, DateSpan, HistDate
-from desktop.core.source_identity import label_from_outlet
 from desktop.io.formats.atomic import write_text_atomic
 from desktop.io.formats.bundle import Bundle, EventData
 from desktop.io.formats.csv_text import join_list, read_csv_rows, split_list
 from desktop.io.formats.errors import FormatError
 from desktop.io.formats.keys import is_key
+from desktop.model.dates import DateParseError, DateSpan, HistDate
+from desktop.model.source_identity import label_from_outlet
 
 __all__ = [
     "CODING_COLUMNS",

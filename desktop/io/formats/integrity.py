@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from desktop.core.dates import DateParseError, DateSpan, HistDate
 from desktop.io.formats.bundle import Bundle, CodeData, PassageData, SourceData
 from desktop.io.formats.errors import FormatError
+from desktop.model.dates import DateParseError, DateSpan, HistDate
 
 __all__ = ["check_integrity"]
 

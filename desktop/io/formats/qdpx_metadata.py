@@ -6,10 +6,10 @@ import re
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
-from desktop.core.dates import DateParseError, HistDate
 from desktop.io.formats.bundle import NoteData, NoteTargetData
 from desktop.io.formats.keys import KeyMaker, is_key
 from desktop.io.formats.qdpx_common import EXCERPTS_NOTICE, q
+from desktop.model.dates import DateParseError, HistDate
 
 __all__ = ["notes_from_project", "source_fields"]
 

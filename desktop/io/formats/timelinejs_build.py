@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.core.dates import DateSpan
 from desktop.io.formats.bundle import Bundle, EraData, EventData, MetaData
 from desktop.io.formats.errors import FormatError
 from desktop.io.formats.html_text import html_to_text
@@ -25,6 +24,7 @@ from desktop.io.formats.timelinejs_dates import (
     histdate_from_raw,
     is_circa,
 )
+from desktop.model.dates import DateSpan
 
 __all__ = ["RawSlide", "build_bundle"]
 

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.core.dates import HistDate
 from desktop.io.formats.errors import FormatError
+from desktop.model.dates import HistDate
 
 __all__ = [
     "RawDate",

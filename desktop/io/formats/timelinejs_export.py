@@ -5,10 +5,10 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from desktop.core.dates import DateSpan, HistDate
 from desktop.io.formats.bundle import Bundle, EventData, SourceData
 from desktop.io.formats.html_text import SOURCES_CLASS
 from desktop.io.formats.timelinejs_dates import circa_display, timelinejs_parts
+from desktop.model.dates import DateSpan, HistDate
 
 __all__ = ["CSV_HEADERS", "csv_rows", "event_html", "sources_by_event", "timelinejs_document"]
 

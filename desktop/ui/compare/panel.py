@@ -29,8 +29,8 @@ from desktop.core.compare.from_library import compare_event_key
 from desktop.core.compare.model import Comparison, Pane
 from desktop.core.compare.panes import pane_header
 from desktop.core.compare.summary import dominant_frames, facts_in_dispute, silent_sources
-from desktop.core.editing.changes import Changes
 from desktop.core.workbench import Workbench
+from desktop.model.changes import Changes
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.compare.arrangement import Arrangement
 from desktop.ui.compare.coverage import CoverageMatrixView

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from db.errors import ConflictError, LibraryError, LibraryUnavailableError
 from db.library import Library
-from desktop.core.editing import Changes, Command, UndoHistory
+from desktop.core.editing import Command, UndoHistory
 from desktop.core.editing.edits import RecordEdit
 from desktop.core.editing.identity import system_user_name
 from desktop.core.reads import current_record
 from desktop.core.workbench import Workbench
+from desktop.model.changes import Changes
 from desktop.ui.editing.conflict import MINE, ConflictCase, ask_conflict, rebased
 
 

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QWidget
 
 from db.records import EventRecord
-from desktop.core.dates import DateParseError, HistDate, from_day_number
 from desktop.core.editing import (
     CreateEvent,
     DeleteEvent,
@@ -18,6 +17,7 @@ from desktop.core.editing import (
 )
 from desktop.core.editing.dragging import drag_move
 from desktop.core.workbench import Workbench
+from desktop.model.dates import DateParseError, HistDate, from_day_number
 from desktop.ui.editing.controller import EditingController
 from desktop.ui.editing.event_editor import EventEditor
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from db.records import EventRecord
 from desktop.core.catalog import Catalog
-from desktop.core.dates import DateParseError, DateSpan
 from desktop.core.editing import new_key
+from desktop.model.dates import DateParseError, DateSpan
 from desktop.ui.editing.fields import DateField, items_field, split_items
 
 IMPORTANCE = ((1, "1 — headline"), (2, "2 — notable"), (3, "3 — minor"))

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from db.records import EventRecord, SourceRecord
 from desktop.core.catalog import Catalog
-from desktop.core.dates import DateParseError, DateSpan, HistDate
 from desktop.core.suggest import EventInfo, suggest_links
+from desktop.model.dates import DateParseError, DateSpan, HistDate
 from desktop.ui.editing.event_editor import written_dates
 
 CONTEXT_CHARS = 400

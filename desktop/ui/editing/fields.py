@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desktop.core.dates import DateParseError, DateSpan, Precision
+from desktop.model.dates import DateParseError, DateSpan, Precision
 
 PRECISION_WORDS = {Precision.YEAR: "year", Precision.MONTH: "month", Precision.DAY: "day"}
 

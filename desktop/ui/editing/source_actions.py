@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from db.records import SOURCE_KINDS, SourceRecord
 from desktop.core.editing.sources import CreateSource, EditSourceIdentity
-from desktop.core.source_identity import MAX_LABEL, source_identity
+from desktop.model.source_identity import MAX_LABEL, source_identity
 from desktop.ui.editing.controller import EditingController
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.core.catalog import Catalog
-from desktop.core.source_identity import source_identity
 from desktop.core.timeline.scale import TimeScale
 from desktop.core.timeline.scene import TimelineScene
 from desktop.io.formats.atomic import write_text_atomic
 from desktop.io.formats.citations import bibtex, caption, csl_json
+from desktop.model.source_identity import source_identity
 from desktop.ui.timeline.paint import footer_range, shown_count
 
 BIB_SUFFIXES = (".bib", ".json")

@@ -18,7 +18,6 @@ import numpy as np
 
 from db.library import Library
 from desktop.core.catalog import Catalog
-from desktop.core.dates import DateParseError, DateSpan
 from desktop.core.timeline.lanes import LaneState
 from desktop.core.timeline.scale import TimeScale
 from desktop.core.timeline.scene import (
@@ -29,6 +28,7 @@ from desktop.core.timeline.scene import (
     SceneSource,
     TimelineScene,
 )
+from desktop.model.dates import DateParseError, DateSpan
 from desktop.ui.export.image_options import ImageRequest
 
 RANGE_MARGIN = 0.03

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.records import SOURCE_KINDS
-from desktop.core.dates import DateParseError, DateSpan, HistDate
 from desktop.core.importing import MetadataOverrides, ProposedMetadata
+from desktop.model.dates import DateParseError, DateSpan, HistDate
 
 FORM_WIDTH = 440  # px: the fields show a title; fits a 1024 px screen
 HINT_CHARS = 90  # a longer date hint is cut (two lines at the form's width); whole in its tooltip

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from db.library import Library
 from desktop.core.assist.pending import open_sources
-from desktop.core.editing.changes import Changes
+from desktop.model.changes import Changes
 from desktop.ui.bridge import WorkbenchSignals
 
 DELAY_MS = 1500

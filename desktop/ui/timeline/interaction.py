@@ -6,8 +6,8 @@ import html
 
 import numpy as np
 
-from desktop.core.dates import DateParseError, DateSpan
 from desktop.core.timeline.scene import TimelineScene
+from desktop.model.dates import DateParseError, DateSpan
 
 WHEEL_BASE = 1.2  # one notch (120 units) zooms by this factor
 

@@ -14,7 +14,6 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 
-from desktop.core.dates import display_year, from_day_number
 from desktop.core.timeline.frame import Frame, LaneMetrics
 from desktop.core.timeline.layout import TimelineLayout
 from desktop.core.timeline.scale import TimeScale
@@ -22,6 +21,7 @@ from desktop.core.timeline.scene import TimelineScene
 from desktop.core.timeline.store import EventStore
 from desktop.core.timeline.tick_units import MONTH_ABBREVIATIONS
 from desktop.core.timeline.ticks import LABEL_PAD, TickCache
+from desktop.model.dates import display_year, from_day_number
 from desktop.ui.timeline.paint_items import (
     draw_bars,
     draw_clusters,

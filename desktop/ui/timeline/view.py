@@ -26,8 +26,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from desktop.core.catalog import Catalog
-from desktop.core.dates import day_number
-from desktop.core.editing.changes import Changes
 from desktop.core.timeline.frame import Frame
 from desktop.core.timeline.from_catalog import scene_data_from_catalog
 from desktop.core.timeline.hit import cluster_at, cluster_members, item_at
@@ -36,6 +34,8 @@ from desktop.core.timeline.scale import TimeScale
 from desktop.core.timeline.scene import SceneData, TimelineScene
 from desktop.core.timeline.scene_patch import patched_scene_data
 from desktop.core.workbench import Workbench
+from desktop.model.changes import Changes
+from desktop.model.dates import day_number
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.timeline.interaction import event_tooltip, next_in_time, wheel_factor
 from desktop.ui.timeline.lane_menu import show_lane_menu

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.core.assist.claims.subjects import subject_for, topic_of
 from desktop.core.assist.passages import EventTopic, event_words, named_events, offer_passages
-from desktop.core.dates import DateSpan
+from desktop.model.dates import DateSpan
 
 _DAY = DateSpan.from_edtf("2024-12-25", None)
 CRASH = EventTopic(

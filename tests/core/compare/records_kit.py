@@ -11,7 +11,7 @@ from db.records import (
     PassageRecord,
     SourceRecord,
 )
-from desktop.core.dates import DateSpan
+from desktop.model.dates import DateSpan
 
 
 def source(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from db.records import EventRecord, SourceRecord
 from desktop.core.compare.blind_spots import BEFORE, NO_TEXT, find_blind_spots, naming_terms
-from desktop.core.dates import DateSpan
+from desktop.model.dates import DateSpan
 
 _SPAN = DateSpan.from_edtf("2024-12-25")
 CRASH = EventRecord(

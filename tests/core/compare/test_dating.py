@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.compare.dating import elapsed_text
-from desktop.core.dates import HistDate
+from desktop.model.dates import HistDate
 
 
 @pytest.mark.parametrize(

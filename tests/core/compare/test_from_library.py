@@ -17,7 +17,7 @@ from desktop.core.compare.from_library import (
     find_event,
     source_passages,
 )
-from desktop.core.dates import HistDate
+from desktop.model.dates import HistDate
 
 from .scenario import AKTAU, WAR, build_library
 

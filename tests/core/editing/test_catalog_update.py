@@ -21,8 +21,8 @@ from desktop.core.editing import (
     UnlinkPassage,
     perform,
 )
-from desktop.core.editing.changes import LOCAL, MIXED, REMOTE, Changes
 from desktop.core.workbench import Workbench
+from desktop.model.changes import LOCAL, MIXED, REMOTE, Changes
 
 
 def event(library: Library, key: str) -> EventRecord:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from db.records import EventRecord
-from desktop.core.dates import day_number
 from desktop.core.editing import MoveEvent
 from desktop.core.editing.dragging import drag_move, shifted_dates
+from desktop.model.dates import day_number
 
 
 def test_dragged_dates_keep_their_precision() -> None:

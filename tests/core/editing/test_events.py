@@ -9,7 +9,6 @@ import pytest
 from db.errors import ConflictError
 from db.library import Library
 from db.records import EventRecord
-from desktop.core.dates import DateSpan
 from desktop.core.editing import (
     CreateEvent,
     DeleteEvent,
@@ -20,6 +19,7 @@ from desktop.core.editing import (
     UndoHistory,
     perform,
 )
+from desktop.model.dates import DateSpan
 from tests.core.editing.conftest import dump, round_trip
 
 

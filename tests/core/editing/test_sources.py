@@ -8,7 +8,7 @@ from db.library import Library
 from db.records import SourceRecord
 from desktop.core.editing import perform
 from desktop.core.editing.sources import CreateSource, EditSourceIdentity
-from desktop.core.palette import SOURCE_COLORS
+from desktop.model.palette import SOURCE_COLORS
 
 
 def test_a_source_without_a_file_is_added_and_undone(sqlite_library: Library) -> None:

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from db.library import Library
-from desktop.core.dates import HistDate
 from desktop.core.exchange.exporting import export_library
 from desktop.core.exchange.importing import import_file
 from desktop.core.library_export import bundle_from_library
 from desktop.io.formats.bundle import Bundle
+from desktop.model.dates import HistDate
 
 
 def _bundle(library: Library) -> Bundle:

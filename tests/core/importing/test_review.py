@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from db.library import Library, open_library
-from desktop.core.dates import DateSpan
 from desktop.core.editing import UndoHistory
 from desktop.core.importing import (
     NewEventDetails,
@@ -19,6 +18,7 @@ from desktop.core.importing import (
 from desktop.core.importing.body import article_body
 from desktop.core.importing.candidates import candidate_events
 from desktop.core.suggest import EventInfo
+from desktop.model.dates import DateSpan
 from tests.core.importing.helpers import corpus, load_dataset, snapshot
 
 KUZIO = "kuzio-eureporter-2025-03-10.txt"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.dates import HistDate
 from desktop.core.suggest.date_expressions import DateKind, find_date_expressions, mention_text
+from desktop.model.dates import HistDate
 
 # Thursday 26 December 2024
 PUBLISHED = HistDate(2024, 12, 26)
@@ -63,9 +63,9 @@ def test_words_that_only_look_like_weekdays_are_not_dates() -> None:
 
 
 def test_a_relative_date_supports_a_link_in_a_russian_report() -> None:
-    from desktop.core.dates import DateSpan
     from desktop.core.suggest.events import EventInfo
     from desktop.core.suggest.linking import suggest_links
+    from desktop.model.dates import DateSpan
 
     span = DateSpan.from_edtf("2024-12-25", None)
     crash = EventInfo(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.dates import HistDate
 from desktop.core.suggest import DateKind, find_date_expressions
+from desktop.model.dates import HistDate
 
 PUBLISHED = HistDate(2025, 3, 10)  # a Monday
 

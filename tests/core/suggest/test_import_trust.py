@@ -5,9 +5,9 @@ that got no link."""
 
 from __future__ import annotations
 
-from desktop.core.dates import DateSpan, HistDate
 from desktop.core.suggest import EventInfo, find_date_expressions, suggest_links
 from desktop.io.documents import read_document_bytes
+from desktop.model.dates import DateSpan, HistDate
 
 
 def _event(key: str, title: str, start: str, end: str | None, actors: tuple[str, ...]) -> EventInfo:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.core.dates import DateSpan, HistDate
 from desktop.core.suggest import EventInfo, suggest_links
+from desktop.model.dates import DateSpan, HistDate
 from tests.support import shared_path
 
 

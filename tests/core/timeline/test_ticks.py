@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.dates import day_number
 from desktop.core.timeline.scale import TimeScale
 from desktop.core.timeline.ticks import TickSet, compute_ticks
+from desktop.model.dates import day_number
 
 
 def measure(text: str) -> float:

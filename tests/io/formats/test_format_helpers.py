@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.dates import MAX_YEAR, HistDate
 from desktop.io.formats.atomic import atomic_path, write_text_atomic
 from desktop.io.formats.html_text import html_to_text
 from desktop.io.formats.keys import KeyMaker, slugify
@@ -23,6 +22,7 @@ from desktop.io.formats.timelinejs_dates import (
     histdate_from_raw,
     timelinejs_parts,
 )
+from desktop.model.dates import MAX_YEAR, HistDate
 from tests.io.formats.conftest import REPO
 
 

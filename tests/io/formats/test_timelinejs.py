@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.dates import HistDate, Precision
 from desktop.io.formats import FormatError
 from desktop.io.formats.bundle import Bundle, EventData
 from desktop.io.formats.timelinejs import (
@@ -18,6 +17,7 @@ from desktop.io.formats.timelinejs import (
     import_timelinejs_csv,
     import_timelinejs_json,
 )
+from desktop.model.dates import HistDate, Precision
 from tests.io.formats.conftest import realdata_file
 
 

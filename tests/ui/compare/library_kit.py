@@ -17,7 +17,7 @@ from db.records import (
     PassageRecord,
     SourceRecord,
 )
-from desktop.core.dates import DateSpan, HistDate
+from desktop.model.dates import DateSpan, HistDate
 
 INJECTION = "<script>alert(1)</script> and <img src=http://example.com/x.png> here"
 EVIL_OUTLET = "<b>Evil</b> Times"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from desktop.core.editing.changes import Changes
 from desktop.core.filters import Filters
+from desktop.model.changes import Changes
 from desktop.ui.compare import CoverageMatrixView
 from tests.ui.compare.library_kit import AKTAU, QUIET, WAR
 from tests.ui.compare.support import Bench

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.core.dates import HistDate, from_day_number
+from desktop.model.dates import HistDate, from_day_number
 from desktop.ui.editing.event_editor import EventEditor
 from tests.ui.editing.conftest import event_row, installation
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
 
-from desktop.core.dates import day_number
 from desktop.core.editing.dragging import shifted_dates
 from desktop.core.timeline.scale import TimeScale
+from desktop.model.dates import day_number
 from tests.ui.editing.conftest import event_row
 from tests.ui.timeline.test_view import marker_pos
 

@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor, QImage
 
 from db.library import Library
 from desktop.core.catalog import Catalog
-from desktop.core.dates import HistDate, from_day_number
 from desktop.core.timeline.scene import TimelineScene
+from desktop.model.dates import HistDate, from_day_number
 from desktop.ui.export.image_options import ImageRequest
 from desktop.ui.export.image_scene import (
     ExportFilter,

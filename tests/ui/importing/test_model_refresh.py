@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 
 from db.library import Library
 from db.records import SourceRecord, SuggestionRecord
-from desktop.core.editing.changes import Changes
+from desktop.model.changes import Changes
 from desktop.ui.importing.model_refresh import CodingModelRefresher
 
 _CODING = Changes.of(passages=["p1"], codes=["issue.security"])

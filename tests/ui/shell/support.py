@@ -8,8 +8,8 @@ from PySide6.QtCore import QSettings
 
 from db.library import Library
 from db.records import EventRecord, LaneRecord, PassageLink, PassageRecord, SourceRecord
-from desktop.core.dates import DateSpan
 from desktop.core.workbench import Workbench
+from desktop.model.dates import DateSpan
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.main_window import MainWindow
 from desktop.ui.shell.errors import ErrorReporter

@@ -8,11 +8,11 @@ import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from desktop.core.dates import day_number
 from desktop.core.timeline.from_catalog import scene_data_from_catalog
 from desktop.core.timeline.lanes import LaneState
 from desktop.core.timeline.scale import TimeScale
 from desktop.core.workbench import Workbench
+from desktop.model.dates import day_number
 from desktop.ui.theme import theme_palette
 from desktop.ui.timeline.paint import PaintOptions, paint_timeline
 from desktop.ui.timeline.theme import TimelineTheme

@@ -12,8 +12,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.dates import day_number
 from desktop.core.timeline.scale import TimeScale
+from desktop.model.dates import day_number
 from desktop.ui.timeline.view import home_scale
 
 WAR = "2008-russo-georgian-war"

@@ -1,5 +1,5 @@
 """Colours that identify sources: distinct and colour-blind safe (each source stores its own;
-see ``desktop.core.source_identity``)."""
+see ``desktop.model.source_identity``)."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from decimal import Decimal, InvalidOperation
 
 from dateutil.parser import parserinfo
 
-from desktop.core.dates import MAX_YEAR, DateParseError, DateSpan, HistDate, clipped
+from desktop.model.dates import MAX_YEAR, DateParseError, DateSpan, HistDate, clipped
 
 ACCEPTED = (
     "Accepted: 2008, Aug 2008, 7 August 2008, August 7, 2008, 2008-08-07, c. 2012, ~2012, "

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.dates import (
+from desktop.model.dates import (
     DateParseError,
     DateSpan,
     HistDate,

@@ -10,15 +10,15 @@ from db.library import open_library
 from db.records import SourceRecord
 from desktop.core.catalog import Catalog
 from desktop.core.library_bundle import load_bundle
-from desktop.core.palette import SOURCE_COLORS
-from desktop.core.source_identity import (
+from desktop.io.formats import bundle as b
+from desktop.model.palette import SOURCE_COLORS
+from desktop.model.source_identity import (
     label_from_outlet,
     new_identity,
     next_free_color,
     shorten,
     source_identity,
 )
-from desktop.io.formats import bundle as b
 
 
 @pytest.mark.parametrize(

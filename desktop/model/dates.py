@@ -6,7 +6,7 @@ negative years (astronomical numbering: year 0 is 1 BC, year -332 is 333 BC) and
 magnitudes. Spans are half-open ``[t_lo, t_hi)`` in day numbers.
 
 Human input ("7-12 Aug 2008", "c. 2012", "333 BC") is parsed by ``DateSpan.parse``, implemented in
-``desktop.core.date_parse``.
+``desktop.model.date_parse``.
 """
 
 from __future__ import annotations
@@ -348,7 +348,7 @@ class DateSpan:
 
         Raises DateParseError with a message listing accepted forms. See date_parse for details.
         """
-        from desktop.core.date_parse import parse_span
+        from desktop.model.date_parse import parse_span
 
         return parse_span(text)
 
@@ -376,7 +376,7 @@ class DateSpan:
 
     def display(self) -> str:
         """Human form: "7–12 August 2008", "September – November 2022", "2014–2015"."""
-        from desktop.core.date_display import display_span
+        from desktop.model.date_display import display_span
 
         return display_span(self)
 

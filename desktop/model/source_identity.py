@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from db.records import SourceRecord
-from desktop.core.palette import SOURCE_COLORS
+from desktop.model.palette import SOURCE_COLORS
 
 MAX_LABEL = 24  # characters; a longer label is cut at a word boundary
 _PARENS = re.compile(r"\s*\(([^()]*)\)\s*")

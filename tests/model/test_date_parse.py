@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.dates import MAX_YEAR, DateParseError, DateSpan, HistDate
+from desktop.model.dates import MAX_YEAR, DateParseError, DateSpan, HistDate
 
 ACCEPTED = [
     ("2008", "2008", None),

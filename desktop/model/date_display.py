@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.core.dates import MONTH_NAMES, HistDate, Precision, display_year
+from desktop.model.dates import MONTH_NAMES, HistDate, Precision, display_year
 
 if TYPE_CHECKING:
-    from desktop.core.dates import DateSpan
+    from desktop.model.dates import DateSpan
 
 _TIGHT = "\u2013"  # en dash between simple numbers: 2014–2015, 7–12
 _SPACED = " \u2013 "  # spaced en dash between phrases: September – November 2022
