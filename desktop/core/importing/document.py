@@ -12,7 +12,7 @@ from db.errors import LibraryError
 from db.library import Library
 from db.uow import UnitOfWork
 from desktop.core.importing.attach import attach_document
-from desktop.core.importing.matching import SourceIndex
+from desktop.core.importing.matching import SourceIndex, sketch
 from desktop.core.importing.metadata import (
     MetadataError,
     merged_metadata,
@@ -21,7 +21,8 @@ from desktop.core.importing.metadata import (
     published_day,
 )
 from desktop.core.importing.outcome import ImportOutcome, ImportStatus, MetadataOverrides
-from desktop.core.importing.review import store_suggestions
+from desktop.core.importing.prepare import Prepared
+from desktop.core.importing.review import EVENT_KINDS, store_found, store_suggestions
 from desktop.core.suggest import EventInfo
 from desktop.io.documents import DocumentError, ReadDocument, read_document
 
@@ -65,32 +66,75 @@ def import_document(
         document = read_document(path)
     except DocumentError as error:
         return ImportOutcome(path.name, ImportStatus.FAILED, reason=error.reason)
+    prepared = Prepared(path, document, sketch=sketch(document.text))
+    return import_prepared(
+        library,
+        prepared,
+        overrides=overrides,
+        author=author,
+        attach_to=attach_to,
+        near_match=near_match,
+        index=index,
+        suggest=suggest,
+        events=events,
+    )
+
+
+def import_prepared(
+    library: Library,
+    prepared: Prepared,
+    *,
+    overrides: MetadataOverrides | None = None,
+    author: str = "",
+    attach_to: str | None = None,
+    near_match: NearMatchPolicy = NearMatchPolicy.ATTACH,
+    index: SourceIndex | None = None,
+    suggest: bool = False,
+    events: Sequence[EventInfo] | None = None,
+) -> ImportOutcome:
+    """``import_document`` of a file already read (``prepare``): only the writes are left.
+
+    ``prepared`` must come from ``prepare`` with the same ``overrides`` and ``events``: a new
+    source's suggestions are then the ones prepared; an attached text's are found here.
+    """
+    document = prepared.document
+    if document is None:
+        return ImportOutcome(prepared.path.name, ImportStatus.FAILED, reason=prepared.failure)
     try:
         with library.unit_of_work(author) as uow:
             known = index if index is not None else SourceIndex.load(uow)
-            outcome = _import_read(uow, document, overrides, attach_to, near_match, known)
+            outcome = _import_read(
+                uow, prepared, document, overrides, attach_to, near_match, known
+            )
             if outcome.status in (ImportStatus.IMPORTED, ImportStatus.ATTACHED):
                 if suggest and outcome.source_key is not None:
-                    outcome = _with_suggestions(uow, outcome, events)
+                    outcome = _with_suggestions(uow, outcome, events, prepared)
                 uow.commit()
     except (LibraryError, MetadataError) as error:
         return ImportOutcome(document.file_name, ImportStatus.FAILED, reason=str(error))
     if outcome.source_key and outcome.status in (ImportStatus.IMPORTED, ImportStatus.ATTACHED):
-        known.note_text(outcome.source_key, document.text)
+        known.note_text(outcome.source_key, document.text, prepared.sketch or None)
     return outcome
 
 
 def _with_suggestions(
-    uow: UnitOfWork, outcome: ImportOutcome, events: Sequence[EventInfo] | None
+    uow: UnitOfWork,
+    outcome: ImportOutcome,
+    events: Sequence[EventInfo] | None,
+    prepared: Prepared,
 ) -> ImportOutcome:
     assert outcome.source_key is not None
-    stored = store_suggestions(uow, outcome.source_key, events)
+    if outcome.status is ImportStatus.IMPORTED and prepared.found is not None:
+        stored = store_found(uow, outcome.source_key, EVENT_KINDS, prepared.found)
+    else:
+        stored = store_suggestions(uow, outcome.source_key, events)
     counts = Counter(s.kind for s in stored)
     return replace(outcome, suggested=tuple(sorted(counts.items())))
 
 
 def _import_read(
     uow: UnitOfWork,
+    prepared: Prepared,
     document: ReadDocument,
     overrides: MetadataOverrides | None,
     attach_to: str | None,
@@ -106,7 +150,7 @@ def _import_read(
             reason = f"already in the library as source {same.key}; nothing changed"
             return ImportOutcome(name, ImportStatus.DUPLICATE, same.key, reason)
         return _attached(uow, document, same.key)
-    near = index.near_match(document.text)
+    near = index.near_match(document.text, prepared.sketch or None)
     if near is not None:
         if policy is NearMatchPolicy.OFFER:
             reason = f"looks like source {near.source_key} ({near.describe()})"

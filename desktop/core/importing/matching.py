@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -99,21 +100,28 @@ class SourceIndex:
                 )
         return index
 
-    def note_text(self, source_key: str, text: str) -> None:
-        """``source_key`` now holds ``text`` (and is no longer matched by its quotes)."""
+    def note_text(
+        self, source_key: str, text: str, text_sketch: frozenset[int] | None = None
+    ) -> None:
+        """``source_key`` now holds ``text`` (and is no longer matched by its quotes);
+        ``text_sketch`` is its ``sketch`` when the caller has it."""
         self.quotes.pop(source_key, None)
         old = self.texts.get(source_key)
         if old is not None:
             for value in old.sketch:
                 self._postings.get(value, set()).discard(source_key)
-        entry = _TextEntry(text, self._sketch(text))
+        entry = _TextEntry(text, text_sketch or self._sketch(text))
         self.texts[source_key] = entry
         for value in entry.sketch:
             self._postings.setdefault(value, set()).add(source_key)
 
-    def near_match(self, text: str) -> NearMatch | None:
-        """The best source ``text`` nearly is, or None (see the module docstring)."""
-        found = [m for m in self._by_quotes(text) + self._by_text(text) if m is not None]
+    def near_match(
+        self, text: str, text_sketch: frozenset[int] | None = None
+    ) -> NearMatch | None:
+        """The best source ``text`` nearly is, or None (see the module docstring);
+        ``text_sketch`` is its ``sketch`` when the caller has it."""
+        by_text = self._by_text(text, text_sketch or self._sketch(text))
+        found = [m for m in self._by_quotes(text) + by_text if m is not None]
         return max(found, key=lambda m: m.score) if found else None
 
     def _sketch(self, text: str) -> frozenset[int]:
@@ -125,8 +133,7 @@ class SourceIndex:
     def _by_quotes(self, text: str) -> list[NearMatch | None]:
         return [_quote_match(key, quotes, text) for key, quotes in self.quotes.items() if quotes]
 
-    def _by_text(self, text: str) -> list[NearMatch | None]:
-        mine = self._sketch(text)
+    def _by_text(self, text: str, mine: frozenset[int]) -> list[NearMatch | None]:
         shared: Counter[str] = Counter()
         for value in mine:
             shared.update(self._postings.get(value, ()))
@@ -181,12 +188,13 @@ def _piece_occurs(quote: str, text: str) -> bool:
 def sketch(text: str) -> frozenset[int]:
     """The smallest hashes of the text's word 5-grams (a bottom-k MinHash sketch).
 
-    Hashes use Python's per-process string hash: sketches are compared within one process only
-    and never stored.
+    Words are numbered by CRC-32 and a 5-gram is the hash of its tuple of numbers, so a sketch
+    is the same in every process (a batch computes them in worker processes); Python's own
+    string hash differs from process to process.
     """
-    words = _WORD.findall(text.lower())
+    words = [zlib.crc32(word.encode()) for word in _WORD.findall(text.lower())]
     if len(words) < _SHINGLE:
-        return frozenset({hash(" ".join(words))})
+        return frozenset({hash(tuple(words))})
     shingles = zip(*(words[i:] for i in range(_SHINGLE)), strict=False)
     hashes = {hash(shingle) for shingle in shingles}
     return frozenset(heapq.nsmallest(_SKETCH_SIZE, hashes))

@@ -88,14 +88,21 @@ def published_date(published: str | None) -> HistDate | None:
 
 def find_suggestions(source: SourceRecord, events: Sequence[EventInfo]) -> list[SuggestionRecord]:
     """Links and candidate new events for ``source``'s text (pure; nothing stored)."""
-    text = source.full_text
+    return find_suggestions_in(source.key, source.full_text, source.published, events)
+
+
+def find_suggestions_in(
+    key: str, text: str | None, published_edtf: str | None, events: Sequence[EventInfo]
+) -> list[SuggestionRecord]:
+    """Links and candidate new events for a text published on ``published_edtf`` (pure), as
+    suggestions of source ``key``."""
     if not text:
         return []
-    published = published_date(source.published)
+    published = published_date(published_edtf)
     lo, hi = article_body(text)
     mentions = find_date_expressions(text[lo:hi], published)
-    return _links(source.key, text, published, events, mentions) + _candidates(
-        source.key, text, published, events, mentions
+    return _links(key, text, published, events, mentions) + _candidates(
+        key, text, published, events, mentions
     )
 
 

@@ -1,0 +1,138 @@
+"""A batch reads files and finds their suggestions in worker processes: same result as one
+process, the files in order, a dead worker replaced by reading here, and no worker left after
+a cancel."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import subprocess
+import sys
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import pytest
+
+from db.library import Library, open_library
+from desktop.core.importing import ImportStatus, import_batch, import_document
+from desktop.core.importing import prepare as preparing
+from desktop.core.importing.matching import sketch
+from desktop.core.importing.prepare import PrepareSettings, prepared_in_order
+from tests.core.importing.helpers import load_dataset
+
+_TEXTS = (
+    "Azerbaijan Airlines flight 8243 (AZAL) crashed near Aktau on 25 December 2024. "
+    "Investigators in Kazakhstan examined the wreck for weeks.",
+    "Вчера в Тбилиси снова прошли протесты у здания парламента Грузии. "
+    "Участники требовали новых выборов.",
+    "The Nagorno-Karabakh offensive of September 2023 ended with the surrender of "
+    "Stepanakert and the flight of its Armenian population.",
+    "A recipe for bread: flour, water, salt and time. Knead it well and let it rest.",
+)
+
+
+def _write(folder: Path) -> list[Path]:
+    paths = []
+    for number, text in enumerate(_TEXTS):
+        path = folder / f"doc-{number}.txt"
+        path.write_text(f"Report {number}\n\n{text}\n", encoding="utf-8")
+        paths.append(path)
+    (folder / "empty.txt").write_bytes(b"")
+    return [*paths, folder / "empty.txt"]
+
+
+def _stored(library: Library) -> list[tuple[str, list[tuple[str, str, int, int, float]]]]:
+    with library.unit_of_work() as uow:
+        return [
+            (
+                source.file_name or "",
+                [
+                    (s.kind, s.ref, s.start, s.end, s.confidence)
+                    for s in uow.suggestions.for_source(source.key)
+                ],
+            )
+            for source in sorted(uow.sources.list(), key=lambda s: s.file_name or "")
+            if source.file_name
+        ]
+
+
+@pytest.mark.slow  # starts Python processes that import the importer
+def test_workers_give_what_one_process_gives(
+    sqlite_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(preparing, "POOL_MIN_FILES", 2)
+    paths = _write(tmp_path)
+    load_dataset(sqlite_library)
+    report = import_batch(sqlite_library, paths, with_suggestions=True)
+    assert [o.file_name for o in report.outcomes] == [p.name for p in paths]
+    assert [o.status for o in report.outcomes] == [ImportStatus.IMPORTED] * 4 + [
+        ImportStatus.FAILED
+    ]
+    assert report.outcomes[0].suggestions > 0
+    assert not multiprocessing.active_children()
+
+    alone = open_library(f"sqlite:///{tmp_path / 'alone.sqlite'}")
+    try:
+        load_dataset(alone)
+        for path in paths:
+            import_document(alone, path, suggest=True)
+        assert _stored(sqlite_library) == _stored(alone)
+    finally:
+        alone.dispose()
+
+
+def test_a_dead_worker_is_replaced_by_reading_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class DeadPool:
+        def __init__(self, *_args: object, **_kwargs: object) -> None:
+            pass
+
+        def submit(self, *_args: object) -> Future[object]:
+            future: Future[object] = Future()
+            future.set_exception(BrokenProcessPool("a worker died"))
+            return future
+
+        def shutdown(self, **_kwargs: object) -> None:
+            pass
+
+    monkeypatch.setattr(preparing, "ProcessPoolExecutor", DeadPool)
+    monkeypatch.setattr(preparing, "POOL_MIN_FILES", 2)
+    monkeypatch.setattr(preparing, "_cores", lambda: 2)
+    paths = _write(tmp_path)
+    prepared = list(prepared_in_order(paths, PrepareSettings()))
+    assert [p.path for p in prepared] == paths
+    assert all(p.document is not None for p in prepared[:4])
+    assert prepared[4].document is None and "empty" in prepared[4].failure
+
+
+@pytest.mark.slow  # starts Python processes that import the importer
+def test_stopping_early_leaves_no_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(preparing, "POOL_MIN_FILES", 2)
+    monkeypatch.setattr(preparing, "_cores", lambda: 2)
+    paths = _write(tmp_path) * 3
+    found = prepared_in_order(paths, PrepareSettings())
+    first = next(found)
+    assert first.path == paths[0] and first.document is not None
+    found.close()
+    assert not multiprocessing.active_children()
+
+
+@pytest.mark.slow  # starts Python processes that import the importer
+def test_a_sketch_is_the_same_in_every_process() -> None:
+    text = " ".join(_TEXTS)
+    code = (
+        "from desktop.core.importing.matching import sketch; import sys; "
+        "print(sorted(sketch(sys.stdin.read())))"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input=text,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert done.stdout.strip() == str(sorted(sketch(text)))
