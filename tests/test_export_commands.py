@@ -30,10 +30,10 @@ def test_export_then_import_into_an_empty_library(
 ) -> None:
     out = tmp_path / "library.json"
     assert main(["export-data", str(out), "--db", sample_db]) == 0
-    assert "87 events" in capsys.readouterr().out
+    assert "105 events" in capsys.readouterr().out
     empty = str(tmp_path / "empty.sqlite")
     assert main(["import-data", str(out), "--db", empty]) == 0
-    assert "87 events" in capsys.readouterr().out
+    assert "105 events" in capsys.readouterr().out
     assert main(["import-data", str(out), "--db", empty]) == 0  # again: all identical
     assert "Imported nothing new; skipped" in capsys.readouterr().out
 

@@ -136,3 +136,52 @@ def test_dates_sharpened_to_the_day_the_record_gives(
 ) -> None:
     event = _event(library, key)
     assert (event["start"], event.get("end")) == dates
+
+
+NEW_EVENTS = [
+    ("2011-azerbaijan-joins-non-aligned-movement", ("2011-05", None), ["kuzio-non-aligned"]),
+    ("2021-tajikistan-approves-chinese-funded-base", ("2021-10-27", None), ["jb-chinese-base"]),
+    ("2021-eu-launches-global-gateway", ("2021-12-01", None), ["jb-global-gateway"]),
+    (
+        "2022-putin-recognises-donbas-republics",
+        ("2022-02-21", None),
+        ["jb-inalienable-part", "kuzio-historic-russia"],
+    ),
+    ("2022-georgia-moldova-apply-eu", ("2022-03-03", None), ["jb-georgia-candidacy"]),
+    ("2022-russian-retreat-from-kyiv", ("2022-03-29", "2022-04-02"), ["jb-failed-kyiv"]),
+    ("2022-medvedchuk-captured", ("2022-04-12", None), ["kuzio-medvedchuk"]),
+    (
+        "2022-kazakhstan-turkey-enhanced-partnership",
+        ("2022-05-10", None),
+        ["bloomberg-20-million-tons"],
+    ),
+    ("2022-eu-oil-embargo", ("2022-06-03", None), ["jb-european-embargo", "kuzio-energy-supplier"]),
+    ("2022-madrid-memorandum-turkey-nordics", ("2022-06-28", None), ["jb-finland-sweden"]),
+    ("2022-vostok-exercises", ("2022-09-01", "2022-09-07"), ["jb-joint-exercises-china"]),
+    ("2022-informal-cis-summit-st-petersburg", ("2022-10-07", None), ["jb-kyrgyzstan-absence"]),
+    ("2022-eu-central-asia-samarkand-meetings", ("2022-11-17", "2022-11-18"), ["jb-michel-astana"]),
+    ("2023-yurts-of-invincibility", ("2023-01", None), ["ashcroft-yurts"]),
+    ("2023-patriot-downs-kinzhal", ("2023-05-04", None), ["kuzio-oreshnik"]),
+    (
+        "2024-eu-accession-talks-ukraine-moldova",
+        ("2024-06-25", None),
+        ["kuzio-speed-up-ukraine", "kuzio-moldova-eu"],
+    ),
+    ("2025-armenia-eu-accession-bill", ("2025-01-09", None), ["kuzio-armenia-eu"]),
+    ("2025-azerbaijan-bans-valuev", ("2025-02-10", None), ["kuzio-valuev"]),
+]
+
+
+@pytest.mark.parametrize(("key", "dates", "passages"), NEW_EVENTS, ids=[e[0] for e in NEW_EVENTS])
+def test_datable_events_the_texts_mention_have_a_record_a_reference_and_a_quote(
+    library: Library, key: str, dates: tuple[str, str | None], passages: list[str]
+) -> None:
+    event = _event(library, key)
+    assert (event["start"], event.get("end")) == dates and not event.get("context")
+    assert len(event["summary"]) >= 120  # a summary, not a title repeated
+    for passage in passages:
+        assert key in _links(library, passage)
+    reference = next(r for r in read_references() if r.event == key)
+    assert reference.confirmed == "/".join(d for d in dates if d)
+    if event["importance"] <= 2:  # the main events can be found in Russian or Ukrainian too
+        assert any(any("а" <= ch <= "я" for ch in alias.lower()) for alias in event["aliases"])

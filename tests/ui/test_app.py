@@ -140,7 +140,7 @@ def test_the_app_reads_the_library_on_a_worker_then_shows_the_window(
     QTimer.singleShot(0, look)
     assert run_gui(str(tmp_path / "library.sqlite")) == 0
     assert readers == [False]  # opened and read off the GUI thread
-    assert seen == [87]  # then the window showed the bundled dataset
+    assert seen == [105]  # then the window showed the bundled dataset
 
 
 def test_the_app_says_why_a_library_cannot_be_opened(

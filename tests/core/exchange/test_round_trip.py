@@ -105,7 +105,7 @@ def test_coverage_csv_lists_every_event_and_speaking_source(
     path = tmp_path / "coverage.csv"
     outcome = export_library(sample_library, path, "coverage-csv")
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 1 + outcome.events == 1 + 87
+    assert len(lines) == 1 + outcome.events == 1 + 105
     header = lines[0].split(",")
     assert header[:3] == ["event_key", "event", "when"]
     assert len(header) == 3 + 2 * outcome.sources

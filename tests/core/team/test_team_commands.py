@@ -74,7 +74,7 @@ def test_copy_sqlite_to_postgres_and_back_keeps_the_dataset(
     library.dispose()
     assert main(["copy", "--from", str(first), "--to", pg_url]) == 0
     assert main(["copy", "--from", pg_url, "--to", str(last)]) == 0
-    assert "Copied 5 sources, 87 events, 163 passages" in capsys.readouterr().out
+    assert "Copied 5 sources, 105 events, 176 passages" in capsys.readouterr().out
     for url in (pg_url, str(last)):
         copied = open_library(url)
         try:

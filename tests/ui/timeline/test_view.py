@@ -56,7 +56,7 @@ def test_opens_on_home_window_with_every_event(panel: Any) -> None:
     assert view.scale.t0 == pytest.approx(first - margin)
     assert view.scale.t1 == pytest.approx(last + margin)
     assert 0.02 * (last - first) < margin < 0.05 * (last - first)  # edge events show whole
-    assert len(view.scene.store) == 87
+    assert len(view.scene.store) == 105
 
 
 def test_wheel_zooms_at_the_pointer(panel: Any) -> None:
@@ -163,8 +163,8 @@ def test_filters_hide_or_dim(panel: Any, qtbot: Any) -> None:
     assert len(view.scene.store) == georgia
     with qtbot.waitSignal(panel.signals.filters_changed):
         workbench.set_filters(replace(filters, dim_instead_of_hide=True))
-    assert len(view.scene.store) == 87
-    assert int(view.scene.dimmed.sum()) == 87 - georgia
+    assert len(view.scene.store) == 105
+    assert int(view.scene.dimmed.sum()) == 105 - georgia
 
 
 def test_keys_zoom_fit_and_home(panel: Any, qtbot: Any) -> None:
