@@ -7,7 +7,7 @@ import argparse
 from db.errors import LibraryError
 from db.library import open_library
 from desktop.commands.base import Command
-from desktop.core.copy_library import copy_library
+from desktop.core.exchange.copy_library import copy_library
 from desktop.errors import UserError
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from db.library import Library
-from desktop.core.library_bundle import load_bundle
+from desktop.core.exchange.library_bundle import load_bundle
 from desktop.io.formats.library_json import read_library_json
 from desktop.io.resources import resource
 

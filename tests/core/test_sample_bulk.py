@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import event
 
 from db.library import Library
-from desktop.core.library_bundle import load_bundle
+from desktop.core.exchange.library_bundle import load_bundle
 from desktop.core.sample import load_sample, sample_path
 from desktop.io.formats.library_json import read_library_json
 

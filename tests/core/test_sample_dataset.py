@@ -12,8 +12,8 @@ import pytest
 
 from db.library import Library, open_library
 from desktop.core.anchoring import AnchorStatus, locate
-from desktop.core.library_bundle import BundleLoadError
-from desktop.core.library_export import bundle_from_library
+from desktop.core.exchange.library_bundle import BundleLoadError
+from desktop.core.exchange.library_export import bundle_from_library
 from desktop.core.sample import load_sample, load_sample_if_empty, sample_path
 from desktop.io.formats.errors import FormatError
 from desktop.io.formats.library_json import read_library_json, write_library_json

@@ -9,7 +9,7 @@ import pytest
 from db.library import open_library
 from db.records import SourceRecord
 from desktop.core.catalog import Catalog
-from desktop.core.library_bundle import load_bundle
+from desktop.core.exchange.library_bundle import load_bundle
 from desktop.io.formats import bundle as b
 from desktop.model.palette import SOURCE_COLORS
 from desktop.model.source_identity import (

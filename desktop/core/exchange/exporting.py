@@ -19,7 +19,7 @@ from db.library import Library
 from desktop.core.compare.from_library import coverage_in_library
 from desktop.core.exchange.coverage_csv import write_coverage_csv
 from desktop.core.exchange.formats import EXPORT_FORMATS
-from desktop.core.library_export import bundle_from_library
+from desktop.core.exchange.library_export import bundle_from_library
 from desktop.io.formats.atomic import atomic_path, check_folder
 from desktop.io.formats.bundle import Bundle
 from desktop.io.formats.csv_tables import export_csv_tables

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from db.library import Library
 from desktop.core.exchange.formats import guess_import_format
+from desktop.core.exchange.library_bundle import load_bundle
+from desktop.core.exchange.library_export import bundle_from_library
 from desktop.core.exchange.merging import KIND_NAMES, ImportConflictError, ImportPlan, plan_import
 from desktop.core.exchange.reading import read_import_file
-from desktop.core.library_bundle import load_bundle
-from desktop.core.library_export import bundle_from_library
 from desktop.io.formats.bundle import Bundle
 from desktop.model.changes import KINDS, Changes
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.exchange.report import load_comparison
 from desktop.core.timeline.scale import TimeScale
-from desktop.ui.export.data_actions import export_data, import_data, save_comparison_report
+from desktop.ui.exchange.data_actions import export_data, import_data, save_comparison_report
 from desktop.ui.export.image_dialog import export_timeline_image
 from desktop.ui.main_window import MainWindow
 from desktop.ui.shell.actions import available

@@ -22,7 +22,7 @@ from db.records import (
 )
 from desktop.core.editing import perform
 from desktop.core.editing.command import Command
-from desktop.core.library_export import bundle_from_library
+from desktop.core.exchange.library_export import bundle_from_library
 
 TEXT = (
     "On 7 August 2008 fighting began in South Ossetia. Russian troops crossed the border "

@@ -8,9 +8,9 @@ import pytest
 
 from db.library import Library
 from desktop.core.exchange.importing import import_bundle
+from desktop.core.exchange.library_bundle import BundleLoadError
+from desktop.core.exchange.library_export import bundle_from_library
 from desktop.core.exchange.merging import ImportConflictError, plan_import
-from desktop.core.library_bundle import BundleLoadError
-from desktop.core.library_export import bundle_from_library
 from desktop.io.formats.bundle import Bundle, EventData, LaneData, MetaData, PassageEventLink
 from tests.io.formats.conftest import make_bundle
 

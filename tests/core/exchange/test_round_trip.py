@@ -9,7 +9,7 @@ import pytest
 from db.library import Library
 from desktop.core.exchange.exporting import export_library
 from desktop.core.exchange.importing import import_file
-from desktop.core.library_export import bundle_from_library
+from desktop.core.exchange.library_export import bundle_from_library
 from desktop.io.formats.bundle import Bundle
 from desktop.model.dates import HistDate
 

@@ -13,7 +13,7 @@ import pytest
 from db.errors import IntegrityViolationError
 from db.library import Library
 from desktop.core.exchange.importing import import_file
-from desktop.core.library_export import bundle_from_library
+from desktop.core.exchange.library_export import bundle_from_library
 from desktop.io.formats.errors import FormatError
 from desktop.io.formats.library_json import dumps_library_json
 from desktop.model.dates import MAX_YEAR

@@ -10,7 +10,7 @@ import pytest
 from db.library import Library, open_library
 from desktop.cli import main
 from desktop.core.editing import ApplyCode, perform
-from desktop.core.library_export import bundle_from_library
+from desktop.core.exchange.library_export import bundle_from_library
 from desktop.core.sample import load_sample
 
 

@@ -17,7 +17,7 @@ from desktop.core.exchange.exporting import export_library
 from desktop.core.exchange.importing import ImportOutcome
 from desktop.core.exchange.report import load_comparison
 from desktop.core.timeline.scale import TimeScale
-from desktop.ui.export.data_actions import import_data, save_comparison_report
+from desktop.ui.exchange.data_actions import import_data, save_comparison_report
 from desktop.ui.export.image_dialog import ImageExportDialog, image_job
 from desktop.ui.export.image_memory import (
     defaults_from_preferences,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from db.errors import LibraryError
 from db.library import Library
-from desktop.core.library_bundle import load_bundle
-from desktop.core.library_export import bundle_from_library
+from desktop.core.exchange.library_bundle import load_bundle
+from desktop.core.exchange.library_export import bundle_from_library
 
 
 def copy_library(source: Library, target: Library, author: str = "") -> None:
