@@ -65,7 +65,7 @@ def run_gui(
     as PNG after its first paint and the application quits. ``shown``: the days the timeline
     opens on (else the last session's).
     """
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QEvent, QSettings
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.shell.library_loading import open_job
@@ -97,6 +97,9 @@ def run_gui(
     handle.failed.connect(lambda error, details: failed.append(_cannot_open(error, details)))
     handle.cancelled.connect(app.quit)
     status = app.exec()
+    # Closing the last window posted a Quit of its own; left queued, it would end the next
+    # event loop this process runs (a second run_gui, or any test after this one).
+    QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
     for window in opened:
         window.errors.uninstall()
         window.workbench.library.dispose()

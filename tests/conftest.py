@@ -35,6 +35,8 @@ def _qt_hygiene() -> Iterator[None]:
         yield
     if watchdog is not None and watchdog.closed:
         pytest.fail(f"modal dialog left open for a click: {'; '.join(watchdog.closed)}")
+    if watchdog is not None and watchdog.quitting:
+        pytest.fail("left the application quitting: every later event loop would end at once")
 
 
 @pytest.fixture

@@ -6,7 +6,9 @@ A job still running on the global thread pool when its test ends would hold the 
 modal dialog no test closes would block its test until the time limit, with nothing said; the
 watchdog closes any modal dialog the test opened that stays open for ``MODAL_GRACE_MS`` and fails
 the test, naming it. Dialogs a test opened without waiting on them (``open()``) are closed when
-it ends, so none is still on screen, modal, in the next test.
+it ends, so none is still on screen, modal, in the next test. A test that leaves the application
+quitting (a ``Quit`` delivered outside ``QApplication.exec``) would make every later event loop
+return at once, so every later wait in the process fail: that is repaired and reported.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 MODAL_GRACE_MS = 60_000
@@ -32,6 +34,7 @@ class ModalWatchdog:
 
     def __init__(self, grace_ms: int = MODAL_GRACE_MS) -> None:
         self.closed: list[str] = []
+        self.quitting = False  # the test left the application quitting (see qt_hygiene)
         self._grace_s = grace_ms / 1000
         # Widgets, not ids: a wrapper's id is reused once it is collected.
         self._before = list(QApplication.topLevelWidgets())  # not this test's
@@ -78,6 +81,9 @@ def qt_hygiene() -> Iterator[ModalWatchdog | None]:
         watchdog.stop()
         QThreadPool.globalInstance().waitForDone(POOL_DRAIN_MS)
         close_open_dialogs()
+        if not event_loops_run():
+            repair_quitting()
+            watchdog.quitting = True
 
 
 def close_open_dialogs() -> None:
@@ -85,3 +91,17 @@ def close_open_dialogs() -> None:
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog) and widget.isVisible():
             widget.close()
+
+
+def event_loops_run() -> bool:
+    """A new event loop waits for its own quit; after a stray ``Quit`` it returns -1 at once."""
+    QCoreApplication.processEvents()
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop.quit)
+    return loop.exec() == 0
+
+
+def repair_quitting() -> None:
+    """Only ``QApplication.exec`` clears the quitting state: run it for one turn."""
+    QTimer.singleShot(0, QCoreApplication.quit)
+    QCoreApplication.exec()

@@ -33,3 +33,15 @@ def test_a_dialog_left_open_by_a_test_is_closed_when_it_ends(qtbot: QtBot) -> No
     assert watchdog.closed == [] and box.isVisible()
     qt_hygiene.close_open_dialogs()
     assert not box.isVisible()
+
+
+def test_a_stray_quit_is_seen_and_repaired(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    app = QCoreApplication.instance()
+    assert app is not None and qt_hygiene.event_loops_run()
+    QCoreApplication.postEvent(app, QEvent(QEvent.Type.Quit))  # as closing a last window does
+    QCoreApplication.processEvents()
+    assert not qt_hygiene.event_loops_run()  # every wait of every later test would end at once
+    qt_hygiene.repair_quitting()
+    assert qt_hygiene.event_loops_run()

@@ -141,6 +141,17 @@ def test_the_app_reads_the_library_on_a_worker_then_shows_the_window(
     assert run_gui(str(tmp_path / "library.sqlite")) == 0
     assert readers == [False]  # opened and read off the GUI thread
     assert seen == [105]  # then the window showed the bundled dataset
+    assert an_event_loop_still_runs()  # no Quit left queued for whatever runs next
+
+
+def an_event_loop_still_runs() -> bool:
+    """A fresh event loop waits for its own quit (a queued Quit would end it at once, -1)."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    QCoreApplication.processEvents()
+    loop = QEventLoop()
+    QTimer.singleShot(20, loop.quit)
+    return loop.exec() == 0
 
 
 def test_the_app_says_why_a_library_cannot_be_opened(
