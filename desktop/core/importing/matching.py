@@ -192,7 +192,9 @@ def sketch(text: str) -> frozenset[int]:
     is the same in every process (a batch computes them in worker processes); Python's own
     string hash differs from process to process.
     """
-    words = [zlib.crc32(word.encode()) for word in _WORD.findall(text.lower())]
+    found = _WORD.findall(text.lower())
+    number = {word: zlib.crc32(word.encode()) for word in set(found)}
+    words = [number[word] for word in found]
     if len(words) < _SHINGLE:
         return frozenset({hash(tuple(words))})
     shingles = zip(*(words[i:] for i in range(_SHINGLE)), strict=False)

@@ -27,6 +27,8 @@ from desktop.model.dates import HistDate, Precision, from_day_number
 
 MIN_NAMES = 3.0
 SPREAD = 0.3  # names found in other sentences than the best one count this much
+REFERENCE = 0.5  # a name an earlier event named in the same sentence has too
+OWN_NAME = 2.5  # a term this heavy is a name of its own (a place, a flight), not "Russia"
 NAMES_ALONE = 5.0
 DATE_SUPPORT = 1.0
 ACCEPT = 0.6
@@ -118,10 +120,13 @@ def _collect(
                 break
             inside.append(mention)
         keys = keys_of(text[unit.start : unit.end])
-        for event_number, terms in index.matches(keys).items():
+        matched = index.matches(keys)
+        for event_number, terms in _references_weakened(matched, index).items():
             evidence = found.setdefault(event_number, _Evidence())
             for term in terms:
-                evidence.names.setdefault(term.label, term)
+                known = evidence.names.get(term.label)
+                if known is None or known.weight < term.weight:
+                    evidence.names[term.label] = term
             weight, kept = name_weight(terms)
             evidence.unit_names = max(evidence.unit_names, weight)
             evidence.unit_count = max(evidence.unit_count, len(kept))
@@ -134,6 +139,38 @@ def _collect(
             if unit.passage and weight > evidence.best_weight:
                 evidence.best_unit, evidence.best_weight = number, weight
     return found
+
+
+def _references_weakened(
+    matched: dict[int, list[Term]], index: TermIndex
+) -> dict[int, list[Term]]:
+    """The terms each event has in one sentence; words of its title that name an earlier event
+    found there too count only ``REFERENCE`` of their weight.
+
+    A later event's title often names an earlier event ("a lawsuit over the AZAL crash",
+    "sanctions over the annexation of Crimea"); where the sentence names that earlier event,
+    those words speak of it, and the later event needs words of its own.
+    """
+    if len(matched) < 2:
+        return matched
+    result: dict[int, list[Term]] = {}
+    for number, terms in matched.items():
+        begins = index.events[number].t_lo
+        earlier = {
+            key
+            for other, others in matched.items()
+            if index.events[other].t_hi <= begins
+            for term in others
+            if term.weight >= OWN_NAME
+            for key in term.keys
+        }
+        result[number] = [
+            Term(t.label, t.keys, t.weight * REFERENCE)
+            if t.from_title and earlier.intersection(t.keys)
+            else t
+            for t in terms
+        ]
+    return result
 
 
 def _date_evidence(

@@ -70,6 +70,7 @@ class Term:
     label: str
     keys: tuple[str, ...]
     weight: float
+    from_title: bool = False  # words of the event's title, not a name it was given
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,17 +79,17 @@ class EventTerms:
     terms: tuple[Term, ...]
 
 
-def phrases_of(title: str, names: Iterable[str]) -> list[tuple[str, float]]:
-    """``(phrase, factor)``: each name (actor, tag, alias) as one phrase at full weight; each
-    capitalised title word (a name) at full weight, other title words at a low one (common
-    words), and each pair of neighbouring title words as a phrase."""
+def phrases_of(title: str, names: Iterable[str]) -> list[tuple[str, float, bool]]:
+    """``(phrase, factor, from title)``: each name (actor, tag, alias) as one phrase at full
+    weight; each capitalised title word (a name) at full weight, other title words at a low
+    one (common words), and each pair of neighbouring title words as a phrase."""
     words = [w for w in _WORD.findall(title) if key_of(w)]
-    found: list[tuple[str, float]] = [(n, 1.0) for n in names if keys_of(n)]
+    found: list[tuple[str, float, bool]] = [(n, 1.0, False) for n in names if keys_of(n)]
     for position, word in enumerate(words):
         named = word[0].isupper() and position > 0 or word[0].isdigit() or word.isupper()
-        found.append((word, 1.0 if named else _COMMON))
+        found.append((word, 1.0 if named else _COMMON, True))
         if position + 1 < len(words):
-            found.append((f"{word} {words[position + 1]}", 1.0))
+            found.append((f"{word} {words[position + 1]}", 1.0, True))
     return found
 
 
@@ -97,24 +98,24 @@ def _idf(df: int, n: int) -> float:
     return math.log((n + 1) / (df + 0.5))
 
 
-def weigh(events: Sequence[tuple[str, list[tuple[str, float]]]]) -> list[EventTerms]:
+def weigh(events: Sequence[tuple[str, list[tuple[str, float, bool]]]]) -> list[EventTerms]:
     """Terms of each ``(event key, phrases)`` weighted by how few events use each key."""
     df: dict[str, int] = {}
-    parsed: list[tuple[str, list[tuple[str, tuple[str, ...], float]]]] = []
+    parsed: list[tuple[str, list[tuple[str, tuple[str, ...], float, bool]]]] = []
     for event_key, phrases in events:
-        terms = [(p, tuple(dict.fromkeys(keys_of(p))), f) for p, f in phrases]
-        terms = [(p, k, f) for p, k, f in terms if k]
+        terms = [(p, tuple(dict.fromkeys(keys_of(p))), f, t) for p, f, t in phrases]
+        terms = [(p, k, f, t) for p, k, f, t in terms if k]
         parsed.append((event_key, terms))
-        for key in {k for _, keys, _ in terms for k in keys}:
+        for key in {k for _, keys, _, _ in terms for k in keys}:
             df[key] = df.get(key, 0) + 1
     n = max(len(events), _MIN_LIBRARY)
     result = []
     for event_key, terms in parsed:
         seen: dict[tuple[str, ...], Term] = {}
-        for label, keys, factor in terms:
+        for label, keys, factor, from_title in terms:
             rarest = max(_idf(df[k], n) for k in keys)
             weight = factor * (rarest + 0.5 * (len(keys) - 1))
             if keys not in seen or seen[keys].weight < weight:
-                seen[keys] = Term(label, keys, weight)
+                seen[keys] = Term(label, keys, weight, from_title)
         result.append(EventTerms(event_key, tuple(seen.values())))
     return result
