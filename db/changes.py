@@ -38,10 +38,11 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import models
+from db.repositories.base import CHANGES_PENDING
 from db.uow import library_error
 
 BULK_LIMIT = 500
-_PENDING = "parallax_changes"
+_PENDING = CHANGES_PENDING
 _KINDS = {
     "events": "event",
     "sources": "source",

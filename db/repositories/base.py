@@ -18,6 +18,8 @@ from db.records import Stamp
 M = TypeVar("M")
 
 BULK = "bulk_rows"  # session.info key: the rows a bulk load wrote or looked up, by (model, key)
+# session.info key: the change log's pending (kind, key) -> operation of the transaction
+CHANGES_PENDING = "parallax_changes"
 BULK_CODINGS = "bulk_codings"  # session.info key: codings of new passages, written in one batch
 
 

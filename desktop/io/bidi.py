@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BIDI_CONTROLS", "strip_bidi"]
+__all__ = ["BIDI_CONTROLS", "has_bidi", "strip_bidi"]
 
 # LRM, RLM, ALM; LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI
 BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -20,3 +20,8 @@ _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 def strip_bidi(text: str) -> str:
     """``text`` without bidirectional control characters."""
     return _BIDI.sub("", text)
+
+
+def has_bidi(text: str) -> bool:
+    """Whether ``text`` holds a bidirectional control character."""
+    return _BIDI.search(text) is not None

@@ -45,14 +45,20 @@ class EntityMap[R: DataclassInstance, D: DataclassInstance]:
     record_only: frozenset[str] = _KEPT
     converted: frozenset[str] = frozenset()  # names on either side
 
-    def pairs(self) -> tuple[tuple[str, str], ...]:
-        """(record field, format field) of every field copied as it is."""
+    _pairs: tuple[tuple[str, str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
         skip = self.record_only | self.converted
-        return tuple(
+        pairs = tuple(
             (f.name, self.renames.get(f.name, f.name))
             for f in fields(self.record)
             if f.name not in skip
         )
+        object.__setattr__(self, "_pairs", pairs)  # frozen: set once, read per record
+
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """(record field, format field) of every field copied as it is."""
+        return self._pairs
 
     def to_data(self, record: R, **converted: Any) -> D:
         """The format record of ``record``; ``converted`` gives (or overrides) format fields."""

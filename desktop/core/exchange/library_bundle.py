@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from datetime import datetime
+from functools import lru_cache
 
 from db.errors import LibraryError
 from db.records import (
@@ -53,9 +54,16 @@ def published_day(published: str | None) -> float | None:
     return HistDate.parse_edtf(published).first_day() if published else None
 
 
+@lru_cache(maxsize=1 << 16)
+def _times(start: str, end: str | None) -> tuple[float, float]:
+    """(t_lo, t_hi) of a span: events of a large library share dates, so each is read once."""
+    span = DateSpan.from_edtf(start, end)
+    return span.t_lo, span.t_hi
+
+
 def event_record(event: b.EventData) -> EventRecord:
-    span = DateSpan.from_edtf(event.start, event.end)
-    return EVENT.to_record(event, t_lo=span.t_lo, t_hi=span.t_hi)
+    t_lo, t_hi = _times(event.start, event.end)
+    return EVENT.to_record(event, t_lo=t_lo, t_hi=t_hi)
 
 
 def source_record(source: b.SourceData, used_colors: Iterable[str] = ()) -> SourceRecord:
@@ -152,8 +160,10 @@ def _load_records(uow: UnitOfWork, bundle: b.Bundle) -> None:
             lambda r=record: uow.sources.add(r, published_day(r.published)),
         )
     _flushed("lanes and sources", uow)
+    records: list[EventRecord] = []
     for event in bundle.events:
-        _write("event", event.key, lambda e=event: uow.events.add(event_record(e)))
+        _write("event", event.key, lambda e=event: records.append(event_record(e)))
+    _write("events", f"{len(records)} new", lambda: uow.events.add_many(records))
     _flushed("events", uow)
     for code in parents_first(bundle.codes):
         _write("code", code.key, lambda c=code: uow.codes.add(code_record(c)))

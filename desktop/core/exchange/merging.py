@@ -123,7 +123,7 @@ def _remap_note(n: b.NoteData, maps: KeyMap) -> b.NoteData:
 
 
 _REMAP: dict[str, Callable[[Any, KeyMap], Any]] = {
-    "events": lambda e, m: replace(e, lane=m["lanes"].get(e.lane, e.lane)),
+    "events": lambda e, m: replace(e, lane=m["lanes"][e.lane]) if e.lane in m["lanes"] else e,
     "codes": lambda c, m: replace(c, parent=m["codes"].get(c.parent, c.parent)) if c.parent else c,
     "passages": _remap_passage,
     "claims": lambda c, m: replace(c, passage=m["passages"].get(c.passage, c.passage)),

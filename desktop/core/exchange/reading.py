@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.exchange.formats import IMPORT_FORMATS, guess_import_format
-from desktop.io.bidi import strip_bidi
+from desktop.io.bidi import has_bidi, strip_bidi
 from desktop.io.formats.bundle import Bundle, LaneData, MetaData
 from desktop.io.formats.csv_mapping import import_csv_events
 from desktop.io.formats.csv_tables import import_events_csv
@@ -40,6 +40,8 @@ def without_bidi(bundle: Bundle) -> Bundle:
     """The bundle with bidirectional controls removed from titles, names, outlets, authors."""
 
     def names(records: tuple[Any, ...], *fields: str) -> tuple[Any, ...]:
+        if not any(has_bidi(getattr(r, f)) for r in records for f in fields):
+            return records  # the usual case, checked without building new records
         return tuple(replace(r, **{f: strip_bidi(getattr(r, f)) for f in fields}) for r in records)
 
     sources = tuple(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, Union
 
@@ -50,32 +51,60 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _convert(hint: Any, value: Any) -> Any:
+type _Converter = Callable[[Any], Any] | None  # None: the JSON value is kept as it is
+
+
+def _as_float(value: Any) -> Any:
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+@cache
+def _converter(hint: Any) -> _Converter:
+    """How a JSON value becomes a value of ``hint``, decided once per type hint."""
     origin = typing.get_origin(hint)
     if origin in (Union, types.UnionType):
-        if value is None:
+        (inner_hint,) = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        inner = _converter(inner_hint)
+        if inner is None:
             return None
-        (inner,) = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        return _convert(inner, value)
+        return lambda value: None if value is None else inner(value)
     if origin is tuple:
-        item_hint = typing.get_args(hint)[0]
-        return tuple(_convert(item_hint, item) for item in value)
+        item = _converter(typing.get_args(hint)[0])
+        if item is None:
+            return tuple
+        return lambda value: tuple(map(item, value))
     if dataclasses.is_dataclass(hint):
-        return record_from_json(hint, value)  # type: ignore[arg-type]
-    if hint is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    return value
+        return _reader(hint)  # type: ignore[arg-type]
+    if hint is float:
+        return _as_float
+    return None
+
+
+@cache
+def _reader(cls: type) -> Callable[[dict[str, Any]], Any]:
+    """A function building a ``cls`` from its JSON object, with each field's converter found
+    once (a 100k-event library is read in a fraction of the time of a per-value look-up)."""
+    hints = _hints(cls)
+    plan = [
+        (f.name, _json_name(f), _converter(hints[f.name]))
+        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+    ]
+
+    def read(data: dict[str, Any]) -> Any:
+        kwargs: dict[str, Any] = {}
+        for name, json_name, convert in plan:
+            if json_name in data:
+                value = data[json_name]
+                kwargs[name] = value if convert is None else convert(value)
+        return cls(**kwargs)
+
+    return read
 
 
 def record_from_json[T](cls: type[T], data: dict[str, Any]) -> T:
     """Build a record of ``cls`` from a schema-valid JSON object."""
-    hints = _hints(cls)  # type: ignore[arg-type]
-    kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        name = _json_name(f)
-        if name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[name])
-    return cls(**kwargs)
+    record: T = _reader(cls)(data)
+    return record
 
 
 def document_to_bundle(document: dict[str, Any]) -> Bundle:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from functools import lru_cache
 
 from desktop.io.formats.bundle import Bundle, CodeData, PassageData, SourceData
 from desktop.io.formats.errors import FormatError
@@ -40,12 +41,16 @@ def _check_date(kind: str, key: str, field: str, text: str | None) -> None:
         raise _fail(kind, key, field, str(exc)) from exc
 
 
+# Spans repeat across a large library (100k events share far fewer dates); spans are frozen.
+_span = lru_cache(maxsize=1 << 16)(DateSpan.from_edtf)
+
+
 def _check_span(kind: str, key: str, start: str, end: str | None) -> None:
-    _check_date(kind, key, "start", start)
-    _check_date(kind, key, "end", end)
     try:
-        DateSpan.from_edtf(start, end)
+        _span(start, end)
     except DateParseError as exc:
+        _check_date(kind, key, "start", start)  # name the field that is wrong
+        _check_date(kind, key, "end", end)
         raise _fail(kind, key, "end", str(exc)) from exc
 
 

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 import jsonschema
+import jsonschema_rs
 from jsonschema.exceptions import ValidationError, best_match
 
 from desktop.io.formats.atomic import write_text_atomic
@@ -58,6 +59,26 @@ def library_validator() -> jsonschema.protocols.Validator:
     return validator_cls(schema)
 
 
+@cache
+def _fast_validator() -> jsonschema_rs.Validator:
+    """The same schema compiled by jsonschema-rs (Rust): it only says whether a document is
+    valid, about 40x faster than ``jsonschema``, which then words the error of an invalid one."""
+    schema = json.loads(resource("schema", LIBRARY_SCHEMA).read_text(encoding="utf-8"))
+    return jsonschema_rs.validator_for(schema)
+
+
+def _schema_check(document: Any) -> None:
+    """Raise ``FormatError`` naming the first place ``document`` breaks the schema.
+
+    A valid document (almost every one read) is passed by the compiled validator alone; for an
+    invalid one ``jsonschema`` finds the most relevant error, so messages stay as they were."""
+    if _fast_validator().is_valid(document):
+        return
+    error = best_match(library_validator().iter_errors(document))
+    if error is not None:
+        raise _schema_error(document, error)
+
+
 def _where(document: Any, path: list[Any]) -> str:
     """Human name of the place an error is at: "event 'x' (events[3]): field 'start'"."""
     if len(path) >= 2 and path[0] in _KIND_OF_LIST and isinstance(path[1], int):
@@ -87,9 +108,7 @@ def _schema_error(document: Any, error: ValidationError) -> FormatError:
 
 def validate_document(document: Any) -> Bundle:
     """Schema-check, convert and integrity-check a parsed JSON document."""
-    error = best_match(library_validator().iter_errors(document))
-    if error is not None:
-        raise _schema_error(document, error)
+    _schema_check(document)
     bundle = document_to_bundle(document)
     check_integrity(bundle)
     return bundle
@@ -127,7 +146,5 @@ def write_library_json(bundle: Bundle, path: str | os.PathLike[str]) -> None:
     """Check ``bundle`` (``FormatError`` if unsound) and write it atomically to ``path``."""
     check_integrity(bundle)
     text = dumps_library_json(bundle)
-    error = best_match(library_validator().iter_errors(json.loads(text)))
-    if error is not None:
-        raise _schema_error(json.loads(text), error)
+    _schema_check(json.loads(text))
     write_text_atomic(path, text)
