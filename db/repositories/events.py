@@ -7,12 +7,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from db import models
 from db.records import EventRecord, Stamp
 from db.repositories.base import Repository, apply_fields, stamp_of
 from db.repositories.events_bulk import insert_events
+from db.search import suspended_event_triggers
+
+# From this many new events on (and at least as many as the library holds), a SQLite library's
+# search index is rebuilt once after the insert instead of by a trigger per row.
+REINDEX_AT = 2000
 
 _FIELDS = ("title", "summary", "start", "end", "t_lo", "t_hi", "importance", "context", "notes")
 
@@ -141,7 +146,15 @@ class EventRepository(Repository):
         found = {key: self._lane(key) for key in lanes}
         self._flush()
         lane_ids = {key: lane.id for key, lane in found.items() if lane is not None}
-        insert_events(self.session, self.author, events, lane_ids)
+        connection = self.session.connection()
+        if connection.dialect.name != "sqlite" or len(events) < max(REINDEX_AT, self._count()):
+            insert_events(self.session, self.author, events, lane_ids)
+            return
+        with suspended_event_triggers(connection):  # the search index rebuilt once, not per row
+            insert_events(self.session, self.author, events, lane_ids)
+
+    def _count(self) -> int:
+        return int(self.session.scalar(select(func.count(models.Event.id))) or 0)
 
     def update(self, event: EventRecord) -> EventRecord:
         row = self._row(models.Event, event.key)

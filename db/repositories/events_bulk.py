@@ -14,16 +14,23 @@ from collections.abc import Iterable, Sequence
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db import models
 from db.errors import IntegrityViolationError
+from db.models import utcnow
 from db.records import EventRecord
-from db.repositories.base import CHANGES_PENDING, MAX_TIME_DAYS, check_value, utcnow
+from db.repositories.base import CHANGES_PENDING, MAX_TIME_DAYS, check_value
 
 _COLUMNS = ("title", "summary", "start", "end", "t_lo", "t_hi", "importance", "context", "notes")
+_INSERTED = ("key", *_COLUMNS, "lane_id", "aliases") + (
+    "created_at",
+    "updated_at",
+    "author",
+    "version",
+)
 
 
 def insert_events(
@@ -33,9 +40,73 @@ def insert_events(
     if not events:
         return
     _check_values(events)
-    now = utcnow()
-    rows = [_row(event, lane_ids, author, now) for event in events]
-    _execute(session, insert(models.Event.__table__), rows)
+    _insert_event_rows(session, author, events, lane_ids)
+    linked = [e for e in events if e.actors or e.tags]
+    if linked:
+        _insert_links(session, linked)
+    pending: dict[tuple[str, str], str] = session.info.setdefault(CHANGES_PENDING, {})
+    for event in events:
+        pending.setdefault(("event", event.key), "insert")
+
+
+def _insert_event_rows(
+    session: Session, author: str, events: Sequence[EventRecord], lane_ids: dict[str, int]
+) -> None:
+    """One ``executemany`` of plain tuples: values the engine needs converted (times, aliases,
+    flags) are converted once per distinct value, not by SQLAlchemy once per row and column."""
+    table = _table(models.Event)
+    connection = session.connection()
+    bound = _binder(table, connection.dialect)
+    stamp = bound("created_at", utcnow())
+    flags = {False: bound("context", False), True: bound("context", True)}
+    no_aliases = bound("aliases", [])
+    rows = [
+        (
+            e.key,
+            e.title,
+            e.summary,
+            e.start,
+            e.end,
+            e.t_lo,
+            e.t_hi,
+            e.importance,
+            flags[bool(e.context)],
+            e.notes,
+            lane_ids[e.lane] if e.lane else None,
+            bound("aliases", list(e.aliases)) if e.aliases else no_aliases,
+            stamp,
+            stamp,
+            author,
+            1,
+        )
+        for e in events
+    ]
+    compiled = insert(table).compile(dialect=connection.dialect, column_keys=list(_INSERTED))
+    order = [_INSERTED.index(name) for name in compiled.positiontup or ()]
+    if compiled.positional:
+        params: list[Any] = [tuple(row[k] for k in order) for row in rows]
+    else:
+        params = [dict(zip(_INSERTED, row, strict=True)) for row in rows]
+    try:
+        connection.exec_driver_sql(str(compiled), params)
+    except IntegrityError as error:
+        raise IntegrityViolationError(
+            f"The change breaks a rule of the library (event): {error.orig}"
+        ) from error
+
+
+def _binder(table: Table, dialect: Any) -> Any:
+    """``bound(column, value)``: ``value`` as the driver takes it for ``table.c[column]``."""
+
+    def bound(column: str, value: Any) -> Any:
+        process = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
+        return process(value) if process is not None else value
+
+    return bound
+
+
+def _insert_links(session: Session, events: Sequence[EventRecord]) -> None:
+    """The actors (in order) and tags of new events, with the names new to the library."""
     ids = _ids_by_key(session, [event.key for event in events])
     actors = _name_ids(session, models.Actor, (n for e in events for n in e.actors))
     tags = _name_ids(session, models.Tag, (n for e in events for n in e.tags))
@@ -48,33 +119,9 @@ def insert_events(
         {"event_id": ids[e.key], "tag_id": tags[name]} for e in events for name in _names(e.tags)
     ]
     if actor_rows:
-        _execute(session, insert(models.EventActor.__table__), actor_rows)
+        _execute(session, insert(_table(models.EventActor)), actor_rows)
     if tag_rows:
         _execute(session, insert(models.event_tags), tag_rows)
-    pending: dict[tuple[str, str], str] = session.info.setdefault(CHANGES_PENDING, {})
-    for event in events:
-        pending.setdefault(("event", event.key), "insert")
-
-
-def _row(event: EventRecord, lane_ids: dict[str, int], author: str, now: Any) -> dict[str, Any]:
-    return {
-        "key": event.key,
-        "title": event.title,
-        "summary": event.summary,
-        "start": event.start,
-        "end": event.end,
-        "t_lo": event.t_lo,
-        "t_hi": event.t_hi,
-        "importance": event.importance,
-        "context": event.context,
-        "notes": event.notes,
-        "lane_id": lane_ids[event.lane] if event.lane else None,
-        "aliases": list(event.aliases),
-        "created_at": now,
-        "updated_at": now,
-        "author": author,
-        "version": 1,
-    }
 
 
 def _check_values(events: Sequence[EventRecord]) -> None:
@@ -106,7 +153,7 @@ def _name_ids(session: Session, model: Any, names: Iterable[str]) -> dict[str, i
     known = {name: id_ for id_, name in session.execute(select(model.id, model.name))}
     missing = sorted(wanted - known.keys())
     if missing:
-        _execute(session, insert(model.__table__), [{"name": name} for name in missing])
+        _execute(session, insert(_table(model)), [{"name": name} for name in missing])
         known = {name: id_ for id_, name in session.execute(select(model.id, model.name))}
     return known
 
@@ -116,6 +163,11 @@ def _ids_by_key(session: Session, keys: list[str]) -> dict[str, int]:
     wanted = set(keys)
     found = session.execute(select(event.key, event.id))
     return {key: id_ for key, id_ in found if key in wanted}
+
+
+def _table(model: Any) -> Table:
+    table: Table = model.__table__
+    return table
 
 
 def _execute(session: Session, statement: Any, rows: list[dict[str, Any]]) -> None:

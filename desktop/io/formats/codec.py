@@ -87,7 +87,7 @@ def _reader(cls: type) -> Callable[[dict[str, Any]], Any]:
     hints = _hints(cls)
     plan = [
         (f.name, _json_name(f), _converter(hints[f.name]))
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        for f in dataclasses.fields(cls)
     ]
 
     def read(data: dict[str, Any]) -> Any:
@@ -103,7 +103,7 @@ def _reader(cls: type) -> Callable[[dict[str, Any]], Any]:
 
 def record_from_json[T](cls: type[T], data: dict[str, Any]) -> T:
     """Build a record of ``cls`` from a schema-valid JSON object."""
-    record: T = _reader(cls)(data)
+    record: T = _reader(typing.cast(type, cls))(data)
     return record
 
 
