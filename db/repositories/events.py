@@ -70,7 +70,8 @@ def _record_from_columns(
 
 @dataclass(frozen=True, slots=True)
 class TimelineColumns:
-    """What the timeline draws of every event, one tuple per column, in the same order."""
+    """What the timeline and the window's catalog need of every event at once, one tuple per
+    column, in the same order."""
 
     keys: tuple[str, ...]
     lanes: tuple[str, ...]
@@ -80,6 +81,7 @@ class TimelineColumns:
     titles: tuple[str, ...]
     starts: tuple[str, ...]
     ends: tuple[str | None, ...]
+    context: tuple[bool, ...]
 
 
 class EventRepository(Repository):
@@ -173,9 +175,10 @@ class EventRepository(Repository):
         return record
 
     def timeline_columns(self) -> TimelineColumns:
-        """Every event as columns (key, lane key, t_lo, t_hi, importance, title, start, end),
-        in id order, by one Core query (no ORM rows, no join, no sort: callers sort); lane ids
-        are mapped to keys in Python. The timeline loads a million events through it."""
+        """Every event as columns (key, lane key, t_lo, t_hi, importance, title, start, end,
+        context), in id order, by one query on the driver's connection (no ORM rows, no join,
+        no sort: callers sort); lane ids are mapped to keys in Python. The window's catalog
+        and the timeline load a million events through it."""
         lane_keys = {
             int(i): str(k) for i, k in self.session.execute(select(models.Lane.id, models.Lane.key))
         }
@@ -189,9 +192,10 @@ class EventRepository(Repository):
             event.title,
             event.start,
             event.end,
+            event.context,
         ).order_by(event.id)
         found = self.session.connection().execute(statement).all()
-        columns = list(zip(*found, strict=True)) if found else [()] * 8
+        columns = list(zip(*found, strict=True)) if found else [()] * 9
         lanes = tuple(lane_keys.get(lane, "") if lane is not None else "" for lane in columns[1])
         return TimelineColumns(
             columns[0],
@@ -202,7 +206,17 @@ class EventRepository(Repository):
             columns[5],
             columns[6],
             columns[7],
+            tuple(map(bool, columns[8])),
         )
+
+    def tag_names(self) -> builtins.list[str]:
+        """The names of the tags some event carries, sorted."""
+        statement = (
+            select(models.Tag.name)
+            .where(models.Tag.id.in_(select(models.event_tags.c.tag_id)))
+            .order_by(models.Tag.name)
+        )
+        return [str(name) for name in self.session.scalars(statement)]
 
     def _apply(self, row: models.Event, event: EventRecord) -> None:
         apply_fields(row, {name: getattr(event, name) for name in _FIELDS})

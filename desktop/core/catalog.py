@@ -4,25 +4,31 @@ Built in one unit of work (``Catalog.load``) and replaced, never mutated, when t
 changes. ``updated`` re-reads only what a ``Changes`` value names (the changed events, and the
 passage index when passages moved), so an edit or another client's change does not reload the
 whole library. Views read it; nothing writes to it.
+
+Opening a library reads every event as columns (``columns``: key, lane, times, importance,
+title, dates), which is all the first frame of the timeline and the counts need; the full
+records (``events``: summary, actors, tags, aliases, stamps) are read from the library the
+first time something asks for them, and ``event(key)`` reads one record until then. Callers
+see the same records either way.
 """
 
 from __future__ import annotations
 
-from bisect import insort
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from db.library import Library
 from db.records import CodeRecord, EraRecord, EventRecord, LaneRecord, SourceRecord
+from desktop.core.event_columns import EventColumns
 from desktop.model.changes import Changes
 from desktop.model.source_identity import SourceIdentity, source_identity
 
 WHOLE = ("everything", "sources", "codes", "lanes")  # a change of these reloads the whole catalog
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Catalog:
-    events: tuple[EventRecord, ...] = ()
+    columns: EventColumns = field(default_factory=EventColumns)
     lanes: tuple[LaneRecord, ...] = ()
     eras: tuple[EraRecord, ...] = ()
     sources: tuple[SourceRecord, ...] = ()
@@ -33,18 +39,77 @@ class Catalog:
     event_codes: dict[str, frozenset[str]] = field(default_factory=dict)
     # event key -> number of passages about it
     passage_counts: dict[str, int] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()  # names of the tags events carry, sorted
+    # where the records are read from when first needed (None: ``records`` holds them all)
+    library: Library | None = None
+    records: tuple[EventRecord, ...] | None = None  # every record, once read
 
     @classmethod
     def load(cls, library: Library) -> Catalog:
         with library.unit_of_work() as uow:
-            events = tuple(uow.events.list())
-            lanes = _lanes_in_use(uow.lanes.list(), events)
+            columns = EventColumns.of(uow.events.timeline_columns())
+            lanes = _lanes_in_use(uow.lanes.list(), columns)
             sources = tuple(uow.sources.list())
             codes = tuple(uow.codes.list())
             eras = tuple(uow.lanes.list_eras())
             index = uow.passages.event_index()
+            tags = tuple(uow.events.tag_names())
         coverage, event_codes, counts = _index(index, [s.key for s in sources])
-        return cls(events, lanes, eras, sources, codes, coverage, event_codes, counts)
+        return cls(
+            columns, lanes, eras, sources, codes, coverage, event_codes, counts, tags, library
+        )
+
+    @property
+    def events(self) -> tuple[EventRecord, ...]:
+        """Every event's record in time order (start, then key), read on first use."""
+        found = self.records if self.records is not None else self.__dict__.get("_events")
+        if found is None:
+            found = ()
+            if self.library is not None and len(self.columns):
+                with self.library.unit_of_work() as uow:
+                    found = tuple(uow.events.list())
+            object.__setattr__(self, "_events", found)
+        return found
+
+    def __eq__(self, other: object) -> bool:
+        """Same content (reads every record of both)."""
+        if not isinstance(other, Catalog):
+            return NotImplemented
+        return self._content() == other._content()
+
+    __hash__ = None  # type: ignore[assignment]  # equal by content
+
+    def _content(self) -> tuple[object, ...]:
+        return (
+            self.columns,
+            self.lanes,
+            self.eras,
+            self.sources,
+            self.codes,
+            self.coverage,
+            self.event_codes,
+            self.passage_counts,
+            self.tags,
+            self.events,
+        )
+
+    @property
+    def events_read(self) -> bool:
+        """True once every record is in memory (``events`` costs nothing more)."""
+        return self.records is not None or "_events" in self.__dict__
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Every event's key, in time order."""
+        return self.columns.keys
+
+    @property
+    def count(self) -> int:
+        """How many events the library holds."""
+        return len(self.columns)
+
+    def has(self, key: str) -> bool:
+        return self.columns.position(key) is not None
 
     def updated(self, library: Library, changes: Changes) -> Catalog:
         """This catalog with what ``changes`` names re-read from ``library``."""
@@ -57,26 +122,57 @@ class Catalog:
                 if not {e.lane for e in fresh} <= {lane.key for lane in self.lanes}:
                     return Catalog.load(library)  # an event moved to a lane new to this catalog
                 catalog = catalog._with_events(fresh, changes.events)
+                catalog = replace(catalog, tags=tuple(uow.events.tag_names()))
             if changes.events or changes.passages or changes.claims:
                 index = uow.passages.event_index()
                 coverage, event_codes, counts = _index(index, [s.key for s in self.sources])
                 catalog = replace(
                     catalog, coverage=coverage, event_codes=event_codes, passage_counts=counts
                 )
+            catalog._carry(self)
         return catalog
 
     def _with_events(self, fresh: list[EventRecord], changed: frozenset[str]) -> Catalog:
         """The events named ``changed`` replaced by ``fresh`` (those that still exist), each
-        inserted at its place in time order: no re-sort of the whole library."""
-        kept = [event for event in self.events if event.key not in changed]
-        for event in fresh:
-            insort(kept, event, key=_time_order)
-        events = tuple(kept)
-        lanes = _lanes_in_use([lane for lane in self.lanes if lane.key], events)
-        return replace(self, events=events, lanes=lanes)
+        inserted at its place in time order: no re-sort of the whole library. Records not yet
+        read stay unread."""
+        columns = self.columns.patched(fresh, changed)
+        records = None
+        if self.events_read:
+            by_key = {event.key: event for event in fresh}
+            old = {event.key: event for event in self.events}
+            records = tuple(by_key.get(key) or old[key] for key in columns.keys)
+        lanes = _lanes_in_use([lane for lane in self.lanes if lane.key], columns)
+        fresh_catalog = replace(self, columns=columns, lanes=lanes, records=records)
+        fresh_catalog.__dict__["_read"] = {e.key: e for e in fresh}
+        return fresh_catalog
+
+    def _carry(self, older: Catalog) -> None:
+        """Keep the records ``older`` read that this catalog did not re-read: all of them when
+        the events did not change, else the single ones read so far."""
+        if self is older:
+            return
+        if self.records is None and self.columns is older.columns and older.events_read:
+            object.__setattr__(self, "_events", older.events)
+        read: dict[str, EventRecord] = self.__dict__.setdefault("_read", {})
+        for key, event in older.__dict__.get("_read", {}).items():
+            read.setdefault(key, event)
 
     def event(self, key: str) -> EventRecord | None:
-        return self._events_by_key.get(key)
+        """The record of ``key`` (None when this catalog has no such event); read alone from
+        the library while ``events`` has not been read."""
+        if self.events_read:
+            return self._events_by_key.get(key)
+        if not self.has(key):
+            return None
+        read: dict[str, EventRecord] = self.__dict__.setdefault("_read", {})
+        if key not in read and self.library is not None:
+            with self.library.unit_of_work() as uow:
+                found = uow.events.find(key)
+            if found is None:
+                return None
+            read[key] = found
+        return read.get(key)
 
     @property
     def _events_by_key(self) -> dict[str, EventRecord]:
@@ -100,16 +196,10 @@ class Catalog:
         return {lane.key: i for i, lane in enumerate(self.lanes)}
 
 
-def _time_order(event: EventRecord) -> tuple[float, str]:
-    return (event.t_lo, event.key)
-
-
-def _lanes_in_use(
-    lanes: list[LaneRecord], events: tuple[EventRecord, ...]
-) -> tuple[LaneRecord, ...]:
+def _lanes_in_use(lanes: list[LaneRecord], columns: EventColumns) -> tuple[LaneRecord, ...]:
     """The library's lanes, plus an 'Unassigned' lane if some event has none."""
     result = list(lanes)
-    if any(not event.lane for event in events):
+    if "" in columns.lanes:
         result.append(LaneRecord(key="", name="Unassigned", color="#9e9e9e", position=len(result)))
     return tuple(result)
 

@@ -75,7 +75,7 @@ def matching_keys(
     """Keys of the events that pass; every event when no filter is active. ``texts``, the
     catalog's ``search_texts`` when the caller keeps them, saves building them again."""
     if not filters.active:
-        return frozenset(event.key for event in catalog.events)
+        return frozenset(catalog.keys)
     words = search_words(filters.text)
     if words:
         pairs = zip(catalog.events, texts or search_texts(catalog), strict=True)

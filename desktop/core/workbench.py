@@ -52,8 +52,7 @@ class Workbench:
         else:
             self.catalog = self.catalog.updated(self.library, changes)
         self._visible = self._texts = None
-        known = {event.key for event in self.catalog.events}
-        kept = tuple(key for key in self.selection if key in known)
+        kept = tuple(key for key in self.selection if self.catalog.has(key))
         self.events.catalog.emit(changes)
         if kept != self.selection:
             self.selection = kept

@@ -201,7 +201,7 @@ class FiltersPanel(QScrollArea):
             filters.sources,
         )
         self.codes.fill(_code_entries(catalog.codes), filters.codes)
-        tags = sorted({tag for event in catalog.events for tag in event.tags}, key=str.casefold)
+        tags = sorted(catalog.tags, key=str.casefold)
         self.tags.fill(((tag, tag, None, "") for tag in tags), filters.tags)
 
     def current_filters(self) -> Filters:
@@ -248,7 +248,7 @@ class FiltersPanel(QScrollArea):
         self._show_counts()
 
     def _show_counts(self) -> None:
-        total = len(self.workbench.catalog.events)
+        total = self.workbench.catalog.count
         shown = len(self.workbench.visible_keys())
         self.count_label.setText(f"{shown} of {total} events")
         self.clear_button.setEnabled(self.workbench.filters.active)

@@ -200,8 +200,7 @@ class MainWindow(QMainWindow):
         workbench.author = self.preferences.author
         session = self.settings.library_session(self.library_key)
         workbench.set_filters(session.filters)
-        known = {event.key for event in workbench.catalog.events}
-        workbench.select(key for key in session.selection if key in known)
+        workbench.select(key for key in session.selection if workbench.catalog.has(key))
         self._timeline_state = session.timeline
         self.filters_panel = FiltersPanel(workbench, signals)
         self.details_panel = EventDetailsPanel(workbench, signals, self.preferences.date_format)

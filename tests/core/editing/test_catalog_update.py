@@ -9,7 +9,8 @@ import pytest
 
 from db.library import Library
 from db.records import EventRecord, PassageLink
-from desktop.core.catalog import Catalog
+from desktop.core.catalog import WHOLE, Catalog
+from desktop.core.event_columns import EventColumns
 from desktop.core.editing import (
     ApplyCode,
     Command,
@@ -45,13 +46,34 @@ COMMANDS: dict[str, Callable[[Library], Command]] = {
 }
 
 
+@pytest.mark.parametrize("read_first", [False, True], ids=["columns only", "records read"])
 @pytest.mark.parametrize("name", list(COMMANDS))
-def test_updated_equals_a_full_load(lib: Library, name: str) -> None:
+def test_updated_equals_a_full_load(lib: Library, name: str, read_first: bool) -> None:
     before = Catalog.load(lib)
+    if read_first:
+        assert before.events  # the records are patched too, not read again
     command = COMMANDS[name](lib)
-    after = before.updated(lib, perform(command, lib))
+    changes = perform(command, lib)
+    after = before.updated(lib, changes)
+    partial = not any(getattr(changes, name) for name in WHOLE)
+    assert after.events_read == (read_first and partial)
     assert after == Catalog.load(lib)
     assert after.updated(lib, perform(command, lib, undo=True)) == Catalog.load(lib)
+
+
+def test_opening_reads_columns_and_records_on_demand(lib: Library) -> None:
+    catalog = Catalog.load(lib)
+    assert not catalog.events_read
+    with lib.unit_of_work() as uow:
+        records = uow.events.list()
+        war = uow.events.get("war")
+    assert catalog.keys == tuple(e.key for e in records)
+    assert catalog.columns == EventColumns.of_records(records)
+    assert catalog.tags == tuple(sorted({tag for e in records for tag in e.tags}))
+    assert catalog.event("war") == war and catalog.event("nothing") is None
+    assert not catalog.events_read  # one record read alone
+    assert catalog.events == tuple(records)
+    assert catalog.event("war") is catalog.events[catalog.keys.index("war")]
 
 
 def test_a_new_lane_reloads_everything(lib: Library) -> None:

@@ -1,0 +1,148 @@
+"""Every event of a library as columns: what the first frame and the panels' counts need.
+
+Read in one query (``EventRepository.timeline_columns``) when a library opens, in time order
+(start, then key: the order of ``EventRepository.list``). Opening a library of a million events
+reads these, not a record per event; the records (summary, actors, tags, aliases, stamps) are
+read when something first needs them (``Catalog.events``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from db.records import EventRecord
+from db.repositories.events import TimelineColumns
+
+
+@dataclass(frozen=True, eq=False)
+class EventColumns:
+    """Parallel columns, one entry per event, in time order; never mutated."""
+
+    keys: tuple[str, ...] = ()
+    lanes: tuple[str, ...] = ()
+    t_lo: NDArray[np.float64] = field(default_factory=lambda: np.empty(0, np.float64))
+    t_hi: NDArray[np.float64] = field(default_factory=lambda: np.empty(0, np.float64))
+    importance: NDArray[np.int64] = field(default_factory=lambda: np.empty(0, np.int64))
+    titles: tuple[str, ...] = ()
+    starts: tuple[str, ...] = ()
+    ends: tuple[str | None, ...] = ()
+    context: NDArray[np.bool_] = field(default_factory=lambda: np.empty(0, np.bool_))
+
+    @classmethod
+    def of(cls, found: TimelineColumns) -> EventColumns:
+        """``found`` (in any order) sorted by start, then key."""
+        t_lo = np.asarray(found.t_lo, np.float64)
+        keys = np.asarray(found.keys, np.str_)
+        pick: list[int] = np.lexsort((keys, t_lo)).tolist() if len(keys) else []
+        return cls(
+            _pick(found.keys, pick),
+            _pick(found.lanes, pick),
+            t_lo[pick],
+            np.asarray(found.t_hi, np.float64)[pick],
+            np.asarray(found.importance, np.int64)[pick],
+            _pick(found.titles, pick),
+            _pick(found.starts, pick),
+            _pick(found.ends, pick),
+            np.asarray(found.context, np.bool_)[pick],
+        )
+
+    @classmethod
+    def of_records(cls, events: Iterable[EventRecord]) -> EventColumns:
+        """The columns of ``events`` (already in time order)."""
+        records = list(events)
+        return cls(
+            tuple(e.key for e in records),
+            tuple(e.lane for e in records),
+            np.fromiter((e.t_lo for e in records), np.float64, len(records)),
+            np.fromiter((e.t_hi for e in records), np.float64, len(records)),
+            np.fromiter((e.importance for e in records), np.int64, len(records)),
+            tuple(e.title for e in records),
+            tuple(e.start for e in records),
+            tuple(e.end for e in records),
+            np.fromiter((e.context for e in records), np.bool_, len(records)),
+        )
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, EventColumns):
+            return NotImplemented
+        return all(
+            np.array_equal(getattr(self, name), getattr(other, name))
+            if isinstance(getattr(self, name), np.ndarray)
+            else getattr(self, name) == getattr(other, name)
+            for name in _FIELDS
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, mutable arrays inside
+
+    def position(self, key: str) -> int | None:
+        """Where the event ``key`` is, or None."""
+        return self._positions.get(key)
+
+    @property
+    def _positions(self) -> dict[str, int]:
+        cached: dict[str, int] | None = self.__dict__.get("_by_key")
+        if cached is None:
+            cached = {key: k for k, key in enumerate(self.keys)}
+            object.__setattr__(self, "_by_key", cached)
+        return cached
+
+    def patched(self, fresh: Iterable[EventRecord], changed: Iterable[str]) -> EventColumns:
+        """These columns without the events ``changed`` names, with ``fresh`` (those that
+        still exist) each at its place in time order: no re-sort of the whole library."""
+        positions = self._positions
+        gone = sorted(k for k in map(positions.get, changed) if k is not None)
+        keep = np.ones(len(self.keys), np.bool_)
+        keep[gone] = False
+        kept = np.flatnonzero(keep).tolist()
+        records = sorted(fresh, key=lambda e: (e.t_lo, e.key))
+        added = EventColumns.of_records(records)
+        t_lo = self.t_lo[kept]
+        keys = [self.keys[k] for k in kept]
+        places = [_place(t_lo, keys, e.t_lo, e.key) for e in records]
+        at = np.asarray(places, np.int64)
+        kept_at = np.asarray(kept, np.int64)
+
+        def merged[T](column: tuple[T, ...], new: tuple[T, ...]) -> tuple[T, ...]:
+            mine = list(_pick(column, kept))
+            for offset, (place, value) in enumerate(zip(places, new, strict=True)):
+                mine.insert(place + offset, value)
+            return tuple(mine)
+
+        def merged_array[A: np.generic](column: NDArray[A], new: NDArray[A]) -> NDArray[A]:
+            found: NDArray[A] = np.insert(column[kept_at], at, new)
+            return found
+
+        return EventColumns(
+            merged(self.keys, added.keys),
+            merged(self.lanes, added.lanes),
+            merged_array(self.t_lo, added.t_lo),
+            merged_array(self.t_hi, added.t_hi),
+            merged_array(self.importance, added.importance),
+            merged(self.titles, added.titles),
+            merged(self.starts, added.starts),
+            merged(self.ends, added.ends),
+            merged_array(self.context, added.context),
+        )
+
+
+_FIELDS = ("keys", "lanes", "t_lo", "t_hi", "importance", "titles", "starts", "ends", "context")
+
+
+def _pick[T](column: Sequence[T], index: list[int]) -> tuple[T, ...]:
+    return tuple(column[k] for k in index)
+
+
+def _place(t_lo: NDArray[np.float64], keys: list[str], start: float, key: str) -> int:
+    """Index before which an event (``start``, ``key``) goes in (t_lo, keys) order."""
+    k = int(np.searchsorted(t_lo, start, "left"))
+    end = int(np.searchsorted(t_lo, start, "right"))
+    while k < end and keys[k] < key:
+        k += 1
+    return k
