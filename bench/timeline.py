@@ -1,12 +1,17 @@
-"""Benchmark of the timeline as drawn: ``python -m bench.timeline [--json] [--sizes 1000,...]``.
+"""Benchmark of opening a library and of the timeline as drawn:
+``python -m bench.timeline [--json] [--sizes 1000,...]``.
 
 For 1k, 10k, 100k and 1M synthetic events over 8 lanes it builds a SQLite library (one bulk
-insert with the search-index triggers suspended, then one index rebuild), then offscreen at
-1600x900 measures: the time from opening the library to the first painted frame along the
-app's own path (``open_library`` → ``Workbench`` with its ``Catalog`` → the timeline's scene
-from the catalog → one paint), split into those phases; the median, 95th percentile and worst
-time per frame over a scripted sequence of zooms (full range down to one day) and pans; and the
+insert with the search-index triggers suspended, then one index rebuild), then, in a fresh
+process per size (so the peak memory is the app's, not the builder's), offscreen at 1600x900
+measures: the time from opening the library to the first painted frame along the app's own path
+(``open_library`` → ``Workbench`` with its ``Catalog`` → the timeline's scene from the catalog →
+one paint), split into those phases; the time per frame over two scripted protocols; and the
 peak resident memory of the process.
+
+- "fine": the full range zoomed in by 1.15x per step down to one day, with small pans.
+- "jump": from the full range, zoom in by 4x per step (six zoom levels at once) six times, then
+  out six times, back and forth twice, with two pans of 10% of the view after each jump.
 
 Every frame time is given twice. Wall clock is what a user feels, but on a loaded machine (other
 processes, shared cores) it also counts time the process spent waiting for a core. CPU time of
@@ -14,10 +19,11 @@ the painting thread (``time.thread_time``) counts only the work done, so it is t
 stable from run to run and the one to compare before and after a change; painting is
 single-threaded, so on an idle machine the two agree.
 
-The steps run twice. "cold" paints them back to back, so every change of zoom level regroups
-inside the frame. The main figures let the view's idle work run between steps, as the app does
-while it waits for the next wheel event (it lays out the groupings one zoom step in and out);
-"idle max" is the longest single piece of that work, the most a wheel event can wait for it.
+Each protocol runs twice. "cold" paints the steps back to back, so every change of zoom level
+regroups inside the frame. The main figures let the view's idle work run between steps, as the
+app does while it waits for the next input (``prefetch_timeline`` until it has nothing left);
+"idle max" is the longest single piece of that work, the most an input can wait for it. The idle
+work must never make a step slower: compare each protocol's figures with its "cold" ones.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ import json
 import os
 import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -35,7 +43,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import insert
 
-from bench.timeline_core import scripted_scales
+from bench.timeline_core import jump_scales, scripted_scales
 from db import models
 from db.library import open_library
 from db.search import suspended_event_triggers
@@ -135,7 +143,7 @@ def measure(path: Path) -> dict[str, float]:
     from desktop.core.timeline.lanes import LaneState
     from desktop.core.timeline.scale import TimeScale
     from desktop.core.workbench import Workbench
-    from desktop.ui.timeline.paint import PaintOptions, forget_layouts, paint_timeline
+    from desktop.ui.timeline.paint import PaintOptions, paint_timeline
     from desktop.ui.timeline.theme import TimelineTheme
 
     app = QApplication.instance() or QApplication([])
@@ -155,37 +163,56 @@ def measure(path: Path) -> dict[str, float]:
     paint_timeline(painter, scene, first_scale, rect, theme, PaintOptions())
     painter.end()
     first, first_cpu = time.perf_counter() - began, time.thread_time() - began_cpu
-    phases = {
+    peak_first = _peak_mb()
+    result = {
+        "first_frame_s": first,
+        "first_frame_cpu_s": first_cpu,
         "open_s": opened - began,
         "catalog_s": loaded - opened,
         "scene_s": built - loaded,
         "paint_s": began + first - built,
+        "peak_first_mb": peak_first,
     }
-    cold = _paint_steps(scene, image, theme, idle=False)
-    forget_layouts()  # the second pass starts from nothing, like the first
-    wall, cpu, idle = _paint_steps(scene, image, theme, idle=True)
+    for name, scales in (
+        ("fine", scripted_scales(scene.store)),
+        ("jump", jump_scales(scene.store)),
+    ):
+        result |= _protocol(name, scene, scales, image, theme)
     library.dispose()
+    return result | {"peak_mb": _peak_mb()}
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _protocol(name: str, scene: Any, scales: list[Any], image: Any, theme: Any) -> dict[str, float]:
+    """Figures of one protocol, keyed ``{name}_...``: cold (back to back), then with idle work
+    between steps, each from a layout that starts from nothing."""
+    from desktop.ui.timeline.paint import forget_layouts
+
+    forget_layouts()
+    cold = _paint_steps(scene, scales, image, theme, idle=False)
+    forget_layouts()  # the second pass starts from nothing, like the first
+    wall, cpu, idle = _paint_steps(scene, scales, image, theme, idle=True)
     return {
-        "first_frame_s": first,
-        "first_frame_cpu_s": first_cpu,
-        **phases,
-        **_spread("wall", wall),
-        **_spread("cpu", cpu),
-        **_spread("cold_cpu", cold[1]),
-        "idle_max_ms": max(idle),
-        "frames": float(len(wall)),
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        **_spread(f"{name}_wall", wall),
+        **_spread(f"{name}_cpu", cpu),
+        **_spread(f"{name}_cold_wall", cold[0]),
+        **_spread(f"{name}_cold_cpu", cold[1]),
+        f"{name}_idle_max_ms": max(idle),
+        f"{name}_frames": float(len(wall)),
     }
 
 
 def _paint_steps(
-    scene: Any, image: Any, theme: Any, idle: bool
+    scene: Any, scales: list[Any], image: Any, theme: Any, idle: bool
 ) -> tuple[list[float], list[float], list[float]]:
-    """Wall and CPU ms of each frame of the scripted steps, and the idle work after each.
+    """Wall and CPU ms of each frame of ``scales``, and the idle work after each.
 
     With ``idle`` the view's idle work runs between steps, as it does in the app while it waits
-    for the next wheel event: ``prefetch_timeline`` until it has nothing left (the longest
-    single call is reported, since that is how long a wheel event could wait for it).
+    for the next input: ``prefetch_timeline`` until it has nothing left (the longest single
+    call is reported, since that is how long an input could wait for it).
     """
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPainter
@@ -194,7 +221,7 @@ def _paint_steps(
 
     rect = QRectF(0, 0, WIDTH, HEIGHT)
     wall, cpu, idle_ms = [], [], [0.0]
-    for scale in scripted_scales(scene.store):
+    for scale in scales:
         painter = QPainter(image)
         began, began_cpu = time.perf_counter(), time.thread_time()
         paint_timeline(painter, scene, scale, rect, theme, PaintOptions())
@@ -229,30 +256,35 @@ _COLUMNS = (  # heading, result key, width, format
     ("catalog s", "catalog_s", 9, ".2f"),
     ("scene s", "scene_s", 8, ".2f"),
     ("paint s", "paint_s", 8, ".2f"),
-    ("wall med", "wall_median_ms", 9, ".2f"),
-    ("wall p95", "wall_p95_ms", 9, ".2f"),
-    ("wall max", "wall_max_ms", 9, ".2f"),
-    ("cpu med", "cpu_median_ms", 8, ".2f"),
-    ("cpu p95", "cpu_p95_ms", 8, ".2f"),
-    ("cpu max", "cpu_max_ms", 8, ".2f"),
-    ("cold p95", "cold_cpu_p95_ms", 9, ".2f"),
-    ("cold max", "cold_cpu_max_ms", 9, ".2f"),
-    ("idle max", "idle_max_ms", 9, ".1f"),
+    ("fine med", "fine_cpu_median_ms", 9, ".2f"),
+    ("fine p95", "fine_cpu_p95_ms", 9, ".2f"),
+    ("cold p95", "fine_cold_cpu_p95_ms", 9, ".2f"),
+    ("jump med", "jump_cpu_median_ms", 9, ".2f"),
+    ("jump p95", "jump_cpu_p95_ms", 9, ".2f"),
+    ("cold med", "jump_cold_cpu_median_ms", 9, ".2f"),
+    ("cold p95", "jump_cold_cpu_p95_ms", 9, ".2f"),
+    ("idle max", "jump_idle_max_ms", 9, ".1f"),
     ("peak MB", "peak_mb", 8, ".0f"),
 )
 
 
 def main() -> None:
-    """Build each library, measure it, print a table (or one JSON object per size).
+    """Build each library, measure it in a fresh process, print a table (frame figures are CPU
+    ms; ``--json`` gives every figure, wall clock included, one JSON object per size).
 
-    Frame times are in ms; "first" is seconds from opening the library to the first frame.
+    "first" is seconds from opening the library to the first frame.
     """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child's job
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.measure:
+        print(json.dumps(measure(args.measure)), flush=True)
+        return
     if not args.json:
+        print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print(" ".join(f"{head:>{width}}" for head, _, width, _ in _COLUMNS))
     with tempfile.TemporaryDirectory() as folder:
         for count in (int(s) for s in args.sizes.split(",")):
@@ -260,7 +292,11 @@ def main() -> None:
             began = time.perf_counter()
             build_library(path, count)
             build = time.perf_counter() - began
-            result = {"events": count, "build_s": build, **measure(path)}
+            child = [sys.executable, "-m", "bench.timeline", "--measure", str(path)]
+            output = subprocess.run(child, check=True, capture_output=True, text=True).stdout
+            figures = json.loads(output.strip().splitlines()[-1])
+            result = {"events": count, "build_s": build, "load_avg": os.getloadavg()[0]}
+            result |= figures
             if args.json:
                 print(json.dumps(result), flush=True)
             else:

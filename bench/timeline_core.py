@@ -59,6 +59,28 @@ def scripted_scales(store: EventStore) -> list[TimeScale]:
     return scales
 
 
+JUMP_FACTOR = 4.0  # one large zoom step: six zoom levels (each 2**(1/3))
+JUMP_STEPS = 6
+JUMP_PAN = 0.1  # of the view's width
+
+
+def jump_scales(store: EventStore, rounds: int = 2) -> list[TimeScale]:
+    """The large-jump protocol: from the full range, zoom in by 4x six times, then out by 4x six
+    times, back and forth ``rounds`` times, panning twice by 10% of the view after each jump."""
+    scale = TimeScale(0.0, 1.0, WIDTH_PX).fit(*store.bounds())
+    scales = [scale]
+    step = 0
+    for _ in range(rounds):
+        for factor in (JUMP_FACTOR, 1.0 / JUMP_FACTOR):
+            for _ in range(JUMP_STEPS):
+                anchor = WIDTH_PX * (0.3 + 0.4 * ((step * 7) % 10) / 10)
+                scales.append(scale := scale.zoom(factor, anchor))
+                for _ in range(2):
+                    scales.append(scale := scale.pan(JUMP_PAN * WIDTH_PX))
+                step += 1
+    return scales
+
+
 def measure_text(text: str) -> float:
     """A stand-in for font metrics: 6.5 px per character."""
     return 6.5 * len(text)

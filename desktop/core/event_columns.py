@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import numpy as np
 from numpy.typing import NDArray
@@ -136,7 +137,10 @@ _FIELDS = ("keys", "lanes", "t_lo", "t_hi", "importance", "titles", "starts", "e
 
 
 def _pick[T](column: Sequence[T], index: list[int]) -> tuple[T, ...]:
-    return tuple(column[k] for k in index)
+    if len(index) < 2:
+        return tuple(column[k] for k in index)
+    found: tuple[T, ...] = itemgetter(*index)(column)  # in C: 1M entries in milliseconds
+    return found
 
 
 def _place(t_lo: NDArray[np.float64], keys: list[str], start: float, key: str) -> int:

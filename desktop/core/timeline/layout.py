@@ -10,7 +10,9 @@ move things on screen, they do not regroup them. The grouping of a level is laid
 window wider than the view (a ``Cover``) and reused while the view stays inside it (the covers of
 the last few levels are kept, so zooming back is free too); labels are placed afresh for every
 frame. While the view is idle, ``prefetch`` lays out the covers of the levels one step in and
-one step out, so the next zoom step finds its grouping ready instead of doing it in the frame.
+one step out, so the next zoom step finds its grouping ready instead of doing it in the frame;
+after a jump of several levels at once (a large wheel step, a zoom to a range) it first lays out
+the levels one more such jump away, either way, since the next input is most likely another.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ BAR_PX = 4.0  # shorter events are drawn as markers
 BARS_PER_LANE_PER_PX = 0.1  # bar budget per lane and row: more become markers or clusters
 BUDGET_WINDOW = 1.5  # the bar budget is per this many view widths of the laid-out window
 POINT_CLASS = 0  # duration classes up to this one (a single day and less) are always points
-KEPT_COVERS = 5  # covers of this many recent zoom levels are kept (the view's, its neighbours')
+KEPT_COVERS = 16  # covers of this many recent zoom levels are kept (visited and prefetched)
 
 Measure = Callable[[str], float]
 
@@ -72,6 +74,8 @@ class TimelineLayout:
         self._used_rows: dict[int, list[int]] = {}
         self._covers: dict[int, Cover] = {}  # by zoom level, the most recently used last
         self._keys: list[_KeyEvents] | None = None
+        self._level: int | None = None  # of the last frame
+        self._jump = 1  # levels between the last two frames of different levels
 
     def frame(self, scale: TimeScale, height: float | None = None, elide: bool = True) -> Frame:
         """Everything the painter needs for ``scale`` (titles may be elided unless ``elide`` is
@@ -114,20 +118,21 @@ class TimelineLayout:
         return fit_rows(self.metrics, used, height)
 
     def prefetch(self, scale: TimeScale) -> bool:
-        """Lay out one missing cover a zoom step away from ``scale`` (in first, then out);
-        False when both are ready or the zoom limits leave no step. Meant for idle time: each
-        call lays out one cover at most."""
+        """Lay out one missing cover a zoom step away from ``scale``: after a jump of several
+        levels, first one more such jump in and out, then one level in and out. False when all
+        are ready or the zoom limits leave no step. Meant for idle time: each call lays out one
+        cover at most."""
         level, _ = zoom_level(scale)
         centre = scale.width_px / 2.0
-        nearer = scale.zoom(LEVEL_BASE, centre)  # any view a level in lies inside this one
-        wider = scale.zoom(1.0 / LEVEL_BASE, centre)  # wide enough for a level out at any anchor
-        for near, laid_over in ((nearer, scale), (wider, wider)):
+        steps = (self._jump, -self._jump, 1, -1) if self._jump > 1 else (1, -1)
+        for step in steps:
+            near = scale.zoom(LEVEL_BASE**step, centre)
             near_level, near_dpp = zoom_level(near)
             if near_level == level:
                 continue  # at a zoom limit
             cover = self._covers.get(near_level)
             if cover is None or not cover.covers(near_level, near):
-                self._keep(self._lay_out_cover(laid_over, near_level, near_dpp))
+                self._keep(self._lay_out_cover(_laid_over(scale, step), near_level, near_dpp))
                 return True
         return False
 
@@ -137,6 +142,9 @@ class TimelineLayout:
         if cover is None or not cover.covers(level, scale):
             cover = self._lay_out_cover(scale, level, level_dpp)
         self._keep(cover)
+        if self._level is not None and level != self._level:
+            self._jump = abs(level - self._level)
+        self._level = level
         return cover
 
     def _keep(self, cover: Cover) -> None:
@@ -290,6 +298,17 @@ def _hidden_bars(
     """(lane, start, end) of the bars that found no row, from their store indices."""
     index = np.concatenate(per_lane) if per_lane else np.empty(0, np.int64)
     return store.lane[index], store.t_lo[index], store.t_hi[index]
+
+
+def _laid_over(scale: TimeScale, step: int) -> TimeScale:
+    """The view to lay a cover ``step`` levels from ``scale`` over, so that it holds the next
+    view at any anchor: a view zoomed in lies inside ``scale``; one zoomed out ``f`` times lies
+    inside ``scale`` widened ``2f - 1`` times about its centre (up to 2x, ``f`` times is enough:
+    the cover's margins hold the rest)."""
+    if step > 0:
+        return scale
+    out = LEVEL_BASE**-step
+    return scale.zoom(1.0 / (out if out < 2.0 else 2.0 * out - 1.0), scale.width_px / 2.0)
 
 
 def _settled(metrics: LaneMetrics, used: list[int], fitted: LaneMetrics) -> bool:

@@ -8,6 +8,7 @@ Neither object changes after construction.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -16,7 +17,7 @@ from numpy.typing import NDArray
 
 from desktop.core.timeline.frame import LaneMetrics
 from desktop.core.timeline.lanes import LaneState
-from desktop.core.timeline.store import EventStore
+from desktop.core.timeline.store import EventStore, taken
 from desktop.model.dates import DateParseError, HistDate, Precision
 
 COLLAPSED_ROWS = 0
@@ -174,8 +175,8 @@ def store_of(
 ) -> EventStore:
     """The rows whose lane is one of ``lanes`` (the shown ones, top to bottom) as a store whose
     ids are row numbers."""
-    lane_of = {lane.key: i for i, lane in enumerate(lanes)}
-    lane_index = np.array([lane_of.get(k, -1) for k in rows.lanes], np.int64)
+    lane_of = defaultdict(lambda: -1, {lane.key: i for i, lane in enumerate(lanes)})
+    lane_index = np.fromiter(map(lane_of.__getitem__, rows.lanes), np.int64, len(rows.lanes))
     keep = np.flatnonzero(lane_index >= 0)
     return EventStore.from_arrays(
         keep,
@@ -183,7 +184,7 @@ def store_of(
         rows.t_lo[keep],
         rows.t_hi[keep],
         rows.importance[keep],
-        [rows.titles[k] for k in keep.tolist()],
+        rows.titles if len(keep) == len(rows.titles) else taken(rows.titles, keep),
         precision[keep],
         len(lanes),
     )
@@ -197,9 +198,11 @@ def date_shapes(
     soft = np.zeros(n, np.bool_)
     fuzzy_lo, fuzzy_hi = rows.t_lo.copy(), rows.t_hi.copy()
     precision = np.full(n, int(Precision.DAY), np.int64)
-    for k, (start, end) in enumerate(zip(rows.starts, rows.ends, strict=True)):
-        if _plain_day(start) and (end is None or _plain_day(end)):
-            continue
+    ends = [end or "" for end in rows.ends]
+    no_end = np.fromiter(map(len, ends), np.int64, n) == 0
+    other = ~(_plain_days(rows.starts) & (_plain_days(ends) | no_end))
+    for k in np.flatnonzero(other).tolist():
+        start, end = rows.starts[k], rows.ends[k]
         try:
             first = HistDate.parse_edtf(start)
             last = HistDate.parse_edtf(end) if end else first
@@ -212,8 +215,20 @@ def date_shapes(
     return soft, fuzzy_lo, fuzzy_hi, precision
 
 
-def _plain_day(text: str) -> bool:
-    return len(text) == 10 and text[4] == "-" and text[7] == "-"
+def _plain_days(texts: Sequence[str]) -> NDArray[np.bool_]:
+    """Per text, whether it is a plain day (ten characters, dashes at 4 and 7: 'YYYY-MM-DD'),
+    read from the code points of all texts joined: no Python per text."""
+    lengths = np.fromiter(map(len, texts), np.int64, len(texts))
+    points = np.frombuffer("".join(texts).encode("utf-32-le"), np.uint32)
+    plain: NDArray[np.bool_] = lengths == 10
+    if not plain.any():
+        return plain
+    starts = np.cumsum(lengths) - lengths
+    last = len(points) - 1
+    dash = ord("-")
+    plain &= points[np.minimum(starts + 4, last)] == dash
+    plain &= points[np.minimum(starts + 7, last)] == dash
+    return plain
 
 
 def _coverage_arrays(
@@ -225,7 +240,8 @@ def _coverage_arrays(
         return counts, np.empty(0, np.int64)
     flat: list[int] = []
     for k, key in enumerate(keys):
-        found = [rank[s] for s in coverage.get(key, ()) if s in rank]
-        counts[k + 1] = len(found)
-        flat += found
+        if key in coverage:  # most events of a big library have no passages
+            found = [rank[s] for s in coverage[key] if s in rank]
+            counts[k + 1] = len(found)
+            flat += found
     return np.cumsum(counts), np.asarray(flat, np.int64)

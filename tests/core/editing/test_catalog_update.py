@@ -10,7 +10,6 @@ import pytest
 from db.library import Library
 from db.records import EventRecord, PassageLink
 from desktop.core.catalog import WHOLE, Catalog
-from desktop.core.event_columns import EventColumns
 from desktop.core.editing import (
     ApplyCode,
     Command,
@@ -22,6 +21,7 @@ from desktop.core.editing import (
     UnlinkPassage,
     perform,
 )
+from desktop.core.event_columns import EventColumns
 from desktop.core.workbench import Workbench
 from desktop.model.changes import LOCAL, MIXED, REMOTE, Changes
 

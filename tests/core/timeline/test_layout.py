@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop.core.timeline.cover import Cover
 from desktop.core.timeline.frame import Frame, LaneMetrics
 from desktop.core.timeline.hit import cluster_at, cluster_members, item_at
 from desktop.core.timeline.layout import LEVEL_BASE, TimelineLayout, zoom_level
@@ -312,3 +313,31 @@ def test_titles_placed_once_when_no_lane_can_grow_match_placing_them_twice(
         assert mine.metrics == reference.metrics
         assert mine.labels == reference.labels
         np.testing.assert_array_equal(mine.markers.ids, reference.markers.ids)
+
+
+@pytest.mark.parametrize(("factor", "anchor"), [(4.0, 0.0), (4.0, 1000.0), (0.25, 0.0)])
+def test_after_a_large_jump_the_next_jump_either_way_is_prefetched(
+    factor: float, anchor: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = random_store(3000, 3, 4)
+    layout = TimelineLayout(store, measure, LaneMetrics(rows=4))
+    start = TimeScale(T + 200.0, T + 1800.0, 1000.0)
+    jumped = start.zoom(4.0, 250.0)
+    layout.frame(start)
+    layout.frame(jumped)
+    level = zoom_level(jumped)[0]
+    jump = abs(level - zoom_level(start)[0])
+    assert jump == 6  # a 4x zoom is six levels
+    while layout.prefetch(jumped):
+        pass
+    assert {level - jump, level + jump, level - 1, level + 1} <= set(layout._covers)
+    laid_out: list[int] = []
+    real = TimelineLayout._lay_out_cover
+
+    def counted(self: TimelineLayout, scale: TimeScale, level: int, dpp: float) -> Cover:
+        laid_out.append(level)
+        return real(self, scale, level, dpp)
+
+    monkeypatch.setattr(TimelineLayout, "_lay_out_cover", counted)
+    layout.frame(jumped.zoom(factor, anchor))  # the next jump, at the edge of the view
+    assert laid_out == []
