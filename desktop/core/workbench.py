@@ -15,7 +15,8 @@ from psygnal import Signal, SignalGroup
 
 from db.library import Library
 from desktop.core.catalog import Catalog
-from desktop.core.filters import Filters, matching_keys, search_texts
+from desktop.core.filter_index import FilterIndex
+from desktop.core.filters import Filters
 from desktop.core.team.coders import CoderFilter
 from desktop.model.changes import Changes
 
@@ -39,7 +40,8 @@ class Workbench:
         self.filters = Filters()
         self.coder_filter = CoderFilter()
         self._visible: frozenset[str] | None = None
-        self._texts: tuple[str, ...] | None = None  # the catalog's search texts, once needed
+        self._index: FilterIndex | None = None  # the catalog's filter columns, once needed
+        self._all: frozenset[str] | None = None  # every event's key, once needed
         self.events = WorkbenchEvents()
 
     def reload(self, changes: Changes | None = None) -> None:
@@ -51,7 +53,9 @@ class Workbench:
             changes = Changes(everything=True, origin=(changes or Changes()).origin)
         else:
             self.catalog = self.catalog.updated(self.library, changes)
-        self._visible = self._texts = None
+        if changes.everything or not self._same_keys(changes.events):
+            self._all = None
+        self._visible = self._index = None
         kept = tuple(key for key in self.selection if self.catalog.has(key))
         self.events.catalog.emit(changes)
         if kept != self.selection:
@@ -84,7 +88,20 @@ class Workbench:
     def visible_keys(self) -> frozenset[str]:
         """Events that pass the filters (cached until the catalog or the filters change)."""
         if self._visible is None:
-            if self.filters.text.strip() and self._texts is None:
-                self._texts = search_texts(self.catalog)  # kept while the user types
-            self._visible = matching_keys(self.catalog, self.filters, self._texts)
+            if not self.filters.active:
+                if self._all is None:
+                    self._all = frozenset(self.catalog.keys)
+                self._visible = self._all
+            else:
+                if self._index is None:
+                    self._index = FilterIndex(self.catalog)  # kept while the user types
+                self._visible = self._index.matching_keys(self.filters)
         return self._visible
+
+    def _same_keys(self, changed: frozenset[str]) -> bool:
+        """Whether the events named ``changed`` are in the new catalog exactly when they were
+        among the keys kept so far (an edit, not an addition or a deletion)."""
+        known = self._all
+        if known is None:
+            return False
+        return all(self.catalog.has(key) == (key in known) for key in changed)

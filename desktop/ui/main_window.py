@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from db.engine import database_name, url_without_password
 from db.errors import LibraryError
 from db.library import Library, open_library
+from db.records import LibraryCounts
 from desktop.core import reads
 from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
@@ -210,7 +211,8 @@ class MainWindow(QMainWindow):
         else:
             self.panels.add("filters", "Filters", self.filters_panel, Area.LeftDockWidgetArea)
             self.panels.add("details", "Event details", self.details_panel)
-        signals.catalog_changed.connect(self.show_counts)
+        self._counts: LibraryCounts | None = None
+        signals.catalog_changed.connect(self._on_catalog_counts)
         signals.filters_changed.connect(self.show_counts)
         self.settings.add_recent_library(self.library_key)
         self._refresh_recent_menu()
@@ -225,8 +227,16 @@ class MainWindow(QMainWindow):
     def refresh_title(self) -> None:
         self.setWindowTitle(f"Parallax — {library_name(self.workbench.library)}")
 
+    def _on_catalog_counts(self) -> None:
+        self._counts = None  # the library's content changed: count again
+        self.show_counts()
+
     def show_counts(self) -> None:
-        counts = self.workbench.library.counts()
+        """The status line's counts; the library is counted again only after its content
+        changed, not when a filter changes what is shown."""
+        if self._counts is None:
+            self._counts = self.workbench.library.counts()
+        counts = self._counts
         shown = len(self.workbench.visible_keys())
         self.counts_label.setText(
             f"{shown} of {counts.events} events · {counts.sources} sources"

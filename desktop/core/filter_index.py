@@ -1,0 +1,91 @@
+"""Which events pass the filters, answered from columns built once per catalog.
+
+``FilterIndex`` uses the catalog's columns (keys, lanes, importance as a numpy array), so the
+Importance and lane filters are array operations instead of a loop over every record, and
+keeps the search texts once built. The text filter narrows as the user types: when every word
+of the previous search is part of a word of the new one, only the events the previous search
+matched can match, so only those are looked at. The answer is the one ``matching_keys`` gives.
+"""
+
+from __future__ import annotations
+
+from itertools import compress
+
+import numpy as np
+from numpy.typing import NDArray
+
+from db.records import EventRecord
+from desktop.core.catalog import Catalog
+from desktop.core.filters import Filters, search_texts, search_words
+
+
+def refines(new: list[str], old: list[str]) -> bool:
+    """Whether every event matching the words ``new`` also matches the words ``old``."""
+    return all(any(word in longer for longer in new) for word in old)
+
+
+class FilterIndex:
+    """The filter columns of one catalog (never of a later one: build a new index then)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.keys = catalog.keys
+        self.importance: NDArray[np.int64] = catalog.columns.importance
+        self._texts: tuple[str, ...] | None = None
+        self._searched: tuple[list[str], list[int]] | None = None  # last words, their matches
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """``search_text`` of every event, built on the first text search and then kept."""
+        if self._texts is None:
+            self._texts = search_texts(self.catalog)
+        return self._texts
+
+    def matching_keys(self, filters: Filters) -> frozenset[str]:
+        """Keys of the events that pass ``filters`` (all of them when none is active).
+
+        Only the text and tag filters read the events' records (``Catalog.events``)."""
+        if not filters.active:
+            return frozenset(self.keys)
+        mask = self.importance <= filters.max_importance
+        if filters.lanes:
+            wanted = filters.lanes
+            mask &= np.fromiter((lane in wanted for lane in self.catalog.columns.lanes), np.bool_)
+        words = search_words(filters.text)
+        if words:
+            found = np.zeros(len(self.keys), np.bool_)
+            found[self._text_matches(words)] = True
+            mask &= found
+        if filters.tags or filters.sources or filters.codes:
+            events = self.catalog.events if filters.tags else None
+            positions: list[int] = np.flatnonzero(mask).tolist()
+            return frozenset(self.keys[k] for k in positions if self._passes(k, filters, events))
+        return frozenset(compress(self.keys, mask.tolist()))
+
+    def _passes(self, k: int, filters: Filters, events: tuple[EventRecord, ...] | None) -> bool:
+        """The source, code and tag filters for the event at ``k``."""
+        key, catalog = self.keys[k], self.catalog
+        if events is not None and not filters.tags.intersection(events[k].tags):
+            return False
+        if filters.sources and not filters.sources.intersection(catalog.coverage.get(key, ())):
+            return False
+        return not filters.codes or bool(
+            filters.codes.intersection(catalog.event_codes.get(key, frozenset()))
+        )
+
+    def _text_matches(self, words: list[str]) -> list[int]:
+        """Positions of the events whose text holds every word (narrowed from the last search
+        when it can only have fewer matches)."""
+        texts = self.texts
+        searched = self._searched
+        if searched is not None and refines(words, searched[0]):
+            candidates: list[int] | range = searched[1]
+        else:
+            candidates = range(len(texts))
+        if len(words) == 1:
+            (word,) = words
+            found = [k for k in candidates if word in texts[k]]
+        else:
+            found = [k for k in candidates if all(word in texts[k] for word in words)]
+        self._searched = (words, found)
+        return found

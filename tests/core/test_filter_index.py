@@ -1,0 +1,68 @@
+"""The filter index answers as ``matching_keys`` does, also while the search narrows."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.library import Library
+from db.records import EventRecord
+from desktop.core.catalog import Catalog
+from desktop.core.filter_index import FilterIndex, refines
+from desktop.core.filters import Filters, matching_keys
+
+EVENTS = tuple(
+    EventRecord(
+        key=f"e{k}",
+        title=("Summit in Minsk", "Gas dispute", "Minsk agreement signed", "Gas summit")[k % 4],
+        start="2014",
+        t_lo=float(k),
+        t_hi=float(k + 1),
+        lane=("ukraine", "belarus")[k % 2],
+        importance=1 + k % 3,
+        tags=("energy",) if k % 5 == 0 else (),
+        summary="talks" if k % 7 == 0 else "",
+    )
+    for k in range(60)
+)
+
+
+@pytest.fixture
+def catalog(sqlite_library: Library) -> Catalog:
+    with sqlite_library.unit_of_work() as uow:
+        uow.events.add_many(EVENTS)
+        uow.commit()
+    return Catalog.load(sqlite_library)
+
+
+def test_refines_only_when_matches_can_only_shrink() -> None:
+    assert refines(["minsk"], ["min"])
+    assert refines(["gas", "summit"], ["gas"])
+    assert not refines(["gas"], ["gas", "summit"])
+    assert not refines(["mi"], ["min"])
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(max_importance=1),
+        Filters(max_importance=2, text="minsk"),
+        Filters(text="GAS summit"),
+        Filters(text="talks"),
+        Filters(lanes=frozenset({"belarus"}), max_importance=2),
+        Filters(tags=frozenset({"energy"}), text="gas"),
+        Filters(text="nothing at all"),
+    ],
+)
+def test_same_keys_as_matching_keys(catalog: Catalog, filters: Filters) -> None:
+    found = FilterIndex(catalog).matching_keys(filters)
+    assert found == matching_keys(catalog, filters)
+    assert 0 < len(found) < len(EVENTS) or not filters.active or filters.text == "nothing at all"
+
+
+def test_typing_narrows_and_deleting_widens_again(catalog: Catalog) -> None:
+    index = FilterIndex(catalog)
+    typed = ["m", "mi", "min", "mins", "minsk", "minsk ", "minsk a", "minsk", "mi", "", "g"]
+    for text in typed:
+        filters = Filters(text=text, max_importance=2)
+        assert index.matching_keys(filters) == matching_keys(catalog, filters), text
