@@ -124,9 +124,13 @@ event_tags = Table(
 
 
 class Actor(Base):
+    """A person, state, organisation or place events name; ``aliases`` are its other names in
+    any language or script ("Россия", "РФ" for "Russia")."""
+
     __tablename__ = "actors"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300), unique=True)
+    aliases: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
 
 
 class EventActor(Base):

@@ -120,6 +120,14 @@ class EventRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorRecord:
+    """An actor (by its name, as events list it) and its other names in any language."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class PassageLink:
     """A passage speaks of an event."""
 

@@ -32,6 +32,7 @@ from db.errors import (
     LibraryUnavailableError,
 )
 from db.repositories import (
+    ActorRepository,
     ClaimRepository,
     CodeRepository,
     CodingRepository,
@@ -148,6 +149,7 @@ class UnitOfWork:
         self.relations = RelationRepository(session)
         self.meta = MetaRepository(session)
         self.suggestions = SuggestionRepository(session)
+        self.actors = ActorRepository(session, self.author)
         return self
 
     def __exit__(

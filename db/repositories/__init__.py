@@ -1,5 +1,6 @@
 """Repositories: read and write one kind of record inside a unit of work; never commit."""
 
+from db.repositories.actors import ActorRepository
 from db.repositories.claims import ClaimRepository
 from db.repositories.codes import CodeRepository
 from db.repositories.codings import CodingRepository
@@ -14,6 +15,7 @@ from db.repositories.sources import SourceRepository
 from db.repositories.suggestions import SuggestionRepository
 
 __all__ = [
+    "ActorRepository",
     "ClaimRepository",
     "CodeRepository",
     "CodingRepository",

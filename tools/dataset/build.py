@@ -144,6 +144,7 @@ def assemble(corpus_dir: Path, parts_dir: Path = PARTS_DIR) -> Record:
         "eras": [],
         "sources": build_sources(sources, texts),
         "events": sorted(events, key=lambda e: (e["start"], e["key"])),
+        "actors": sorted(load_part("actors.json", parts_dir), key=lambda a: a["name"]),
         "codes": [clean(c) for c in codes],
         "attributes": attributes,
         "passages": anchor_passages(load_part("passages.json", parts_dir), texts),

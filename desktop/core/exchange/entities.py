@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from db.records import (
+    ActorRecord,
     AttributeRecord,
     ClaimRecord,
     CodeRecord,
@@ -76,6 +77,7 @@ _DERIVED_TIMES = frozenset({"id", "t_lo", "t_hi"})
 LANE = EntityMap(LaneRecord, b.LaneData, "lane", record_only=frozenset({"id"}))
 ERA = EntityMap(EraRecord, b.EraData, "era", record_only=_DERIVED_TIMES)
 EVENT = EntityMap(EventRecord, b.EventData, "event", record_only=_DERIVED_TIMES | {"stamp"})
+ACTOR = EntityMap(ActorRecord, b.ActorData, "actor", record_only=frozenset())
 CODE = EntityMap(CodeRecord, b.CodeData, "code", renames={"parent_key": "parent"})
 ATTRIBUTE = EntityMap(
     AttributeRecord,
@@ -128,6 +130,7 @@ ENTITIES: tuple[EntityMap[Any, Any], ...] = (
     ERA,
     SOURCE,
     EVENT,
+    ACTOR,
     CODE,
     ATTRIBUTE,
     PASSAGE,

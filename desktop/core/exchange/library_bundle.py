@@ -26,6 +26,7 @@ from db.records import (
 )
 from db.uow import UnitOfWork
 from desktop.core.exchange.entities import (
+    ACTOR,
     ATTRIBUTE,
     CLAIM,
     CODE,
@@ -165,6 +166,12 @@ def _load_records(uow: UnitOfWork, bundle: b.Bundle) -> None:
         _write("event", event.key, lambda e=event: records.append(event_record(e)))
     _write("events", f"{len(records)} new", lambda: uow.events.add_many(records))
     _flushed("events", uow)
+    for actor in bundle.actors:
+        _write(
+            "actor",
+            actor.name,
+            lambda a=actor: uow.actors.set_aliases(a.name, ACTOR.to_record(a).aliases),
+        )
     for code in parents_first(bundle.codes):
         _write("code", code.key, lambda c=code: uow.codes.add(code_record(c)))
     for attribute in bundle.attributes:

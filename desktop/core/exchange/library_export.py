@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from db.records import AttributeRecord, NoteRecord, PassageRecord, SourceRecord
 from db.uow import UnitOfWork
 from desktop.core.exchange.entities import (
+    ACTOR,
     ATTRIBUTE,
     CLAIM,
     CODE,
@@ -82,6 +83,7 @@ def bundle_from_library(uow: UnitOfWork) -> b.Bundle:
         eras=tuple(ERA.to_data(x) for x in uow.lanes.list_eras()),
         sources=tuple(_source(s) for s in uow.sources.list()),
         events=tuple(EVENT.to_data(e) for e in uow.events.list()),
+        actors=tuple(ACTOR.to_data(a) for a in uow.actors.list() if a.aliases),
         codes=tuple(CODE.to_data(c) for c in uow.codes.list()),
         attributes=tuple(_attribute(a) for a in uow.codes.list_attributes()),
         passages=tuple(_passage(p) for p in uow.passages.list()),

@@ -73,8 +73,19 @@ def load_event_infos(library: Library) -> tuple[EventInfo, ...]:
 
 
 def event_infos(uow: UnitOfWork) -> tuple[EventInfo, ...]:
+    """Each event with its own aliases and those of its actors ("Россия" for "Russia")."""
+    actor_aliases = uow.actors.aliases()
     return tuple(
-        EventInfo(e.key, e.title, e.t_lo, e.t_hi, e.actors, e.tags, e.aliases)
+        EventInfo(
+            e.key,
+            e.title,
+            e.t_lo,
+            e.t_hi,
+            e.actors,
+            e.tags,
+            e.aliases,
+            tuple((a, actor_aliases[a]) for a in e.actors if a in actor_aliases),
+        )
         for e in uow.events.list()
     )
 

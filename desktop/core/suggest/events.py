@@ -22,7 +22,8 @@ _MIN_STEM = 5
 class EventInfo:
     """An event to look for: a key, a title, its span ``[t_lo, t_hi)`` in day numbers, the
     actors involved, free tags and aliases (other names, in any language or script). The
-    title, actors, tags and aliases are matched as words."""
+    title, actors, tags and aliases are matched as words. ``actor_aliases`` gives other names
+    of actors (actor, its aliases): they count as that actor, never on top of it."""
 
     key: str
     title: str
@@ -31,6 +32,7 @@ class EventInfo:
     actors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    actor_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,17 @@ class TermIndex:
 def build_term_index(events: tuple[EventInfo, ...]) -> TermIndex:
     """Index ``events`` once; repeated calls with the same events reuse the result."""
     weighted = weigh(
-        [(e.key, phrases_of(e.title, (*e.actors, *e.tags, *e.aliases))) for e in events]
+        [
+            (
+                e.key,
+                phrases_of(
+                    e.title,
+                    (*e.actors, *e.tags, *e.aliases),
+                    [(alias, actor) for actor, aliases in e.actor_aliases for alias in aliases],
+                ),
+            )
+            for e in events
+        ]
     )
     postings: dict[str, list[tuple[int, Term, int]]] = {}
     for number, entry in enumerate(weighted):

@@ -165,7 +165,7 @@ def _references_weakened(
             for key in term.keys
         }
         result[number] = [
-            Term(t.label, t.keys, t.weight * REFERENCE)
+            Term(t.label, t.keys, t.weight * REFERENCE, t.from_title, t.name_of)
             if t.from_title and earlier.intersection(t.keys)
             else t
             for t in terms
@@ -212,7 +212,12 @@ def name_weight(terms: Iterable[Term]) -> tuple[float, tuple[Term, ...]]:
 def _name_weight(found: tuple[Term, ...]) -> tuple[float, tuple[Term, ...]]:
     # the same few sets of names recur sentence after sentence: weigh each set once
     kept = [t for t in found if not any(set(t.keys) < set(o.keys) for o in found)]
-    ranked = sorted(kept, key=lambda t: -t.weight)
+    heaviest: dict[str, Term] = {}  # an actor named twice ("Russia", "Россия") counts once
+    for term in kept:
+        name = term.name_of or term.label
+        if name not in heaviest or heaviest[name].weight < term.weight:
+            heaviest[name] = term
+    ranked = sorted(heaviest.values(), key=lambda t: -t.weight)
     factors = [1.0, 0.5]
     total = sum(t.weight * (factors[i] if i < 2 else 0.25) for i, t in enumerate(ranked))
     return total, tuple(ranked)

@@ -26,6 +26,7 @@ _CYRILLIC = dict(
     zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў", _CYRILLIC_LATIN.split(), strict=True)
 )
 _WORD = re.compile(r"[^\W_]+")
+_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 # fmt: off
 _STOP = frozenset({
     "the", "of", "and", "in", "on", "at", "to", "for", "from", "by", "with", "a", "an", "or",
@@ -71,6 +72,7 @@ class Term:
     keys: tuple[str, ...]
     weight: float
     from_title: bool = False  # words of the event's title, not a name it was given
+    name_of: str = ""  # the actor this is another name of; one actor counts once
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,17 +81,26 @@ class EventTerms:
     terms: tuple[Term, ...]
 
 
-def phrases_of(title: str, names: Iterable[str]) -> list[tuple[str, float, bool]]:
-    """``(phrase, factor, from title)``: each name (actor, tag, alias) as one phrase at full
-    weight; each capitalised title word (a name) at full weight, other title words at a low
-    one (common words), and each pair of neighbouring title words as a phrase."""
+type Phrase = tuple[str, float, bool, str]
+
+
+def phrases_of(
+    title: str, names: Iterable[str], other_names: Iterable[tuple[str, str]] = ()
+) -> list[Phrase]:
+    """``(phrase, factor, from title, name of)``: each name (actor, tag, alias) as one phrase
+    at full weight, and each ``(alias, actor)`` of ``other_names`` as a phrase naming that
+    actor; each capitalised title word (a name) at full weight, other title words at a low one
+    (common words), and each pair of neighbouring title words as a phrase."""
     words = [w for w in _WORD.findall(title) if key_of(w)]
-    found: list[tuple[str, float, bool]] = [(n, 1.0, False) for n in names if keys_of(n)]
+    found: list[Phrase] = [(n, 1.0, False, n) for n in names if keys_of(n)]
+    found += [(alias, 1.0, False, actor) for alias, actor in other_names if keys_of(alias)]
     for position, word in enumerate(words):
+        if _YEAR.fullmatch(word):
+            continue  # "Vostok 2022": a year is a date, weighed as one, never a name
         named = word[0].isupper() and position > 0 or word[0].isdigit() or word.isupper()
-        found.append((word, 1.0 if named else _COMMON, True))
+        found.append((word, 1.0 if named else _COMMON, True, ""))
         if position + 1 < len(words):
-            found.append((f"{word} {words[position + 1]}", 1.0, True))
+            found.append((f"{word} {words[position + 1]}", 1.0, True, ""))
     return found
 
 
@@ -98,24 +109,29 @@ def _idf(df: int, n: int) -> float:
     return math.log((n + 1) / (df + 0.5))
 
 
-def weigh(events: Sequence[tuple[str, list[tuple[str, float, bool]]]]) -> list[EventTerms]:
+def weigh(events: Sequence[tuple[str, list[Phrase]]]) -> list[EventTerms]:
     """Terms of each ``(event key, phrases)`` weighted by how few events use each key."""
     df: dict[str, int] = {}
-    parsed: list[tuple[str, list[tuple[str, tuple[str, ...], float, bool]]]] = []
+    parsed: list[tuple[str, list[tuple[str, tuple[str, ...], float, bool, str]]]] = []
     for event_key, phrases in events:
-        terms = [(p, tuple(dict.fromkeys(keys_of(p))), f, t) for p, f, t in phrases]
-        terms = [(p, k, f, t) for p, k, f, t in terms if k]
+        terms = [(p, tuple(dict.fromkeys(keys_of(p))), f, t, o) for p, f, t, o in phrases]
+        terms = [term for term in terms if term[1]]
         parsed.append((event_key, terms))
-        for key in {k for _, keys, _, _ in terms for k in keys}:
+        for key in {k for _, keys, _, _, _ in terms for k in keys}:
             df[key] = df.get(key, 0) + 1
     n = max(len(events), _MIN_LIBRARY)
     result = []
     for event_key, terms in parsed:
         seen: dict[tuple[str, ...], Term] = {}
-        for label, keys, factor, from_title in terms:
+        own: dict[str, float] = {}  # an actor's weight under its own name
+        for label, keys, factor, from_title, name_of in terms:
             rarest = max(_idf(df[k], n) for k in keys)
             weight = factor * (rarest + 0.5 * (len(keys) - 1))
+            if name_of == label:
+                own[label] = weight
+            elif name_of in own:
+                weight = own[name_of]  # another name of the actor weighs as the actor
             if keys not in seen or seen[keys].weight < weight:
-                seen[keys] = Term(label, keys, weight, from_title)
+                seen[keys] = Term(label, keys, weight, from_title, name_of)
         result.append(EventTerms(event_key, tuple(seen.values())))
     return result

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 __all__ = [
     "FORMAT_NAME",
     "FORMAT_VERSION",
+    "ActorData",
     "AttributeData",
     "AttributeValueData",
     "Bundle",
@@ -117,6 +118,14 @@ class EventData:
     importance: int = 2
     context: bool = False
     notes: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActorData:
+    """An actor events name, and its other names in any language or script."""
+
+    name: str
     aliases: tuple[str, ...] = ()
 
 
@@ -250,6 +259,7 @@ class Bundle:
     eras: tuple[EraData, ...] = ()
     sources: tuple[SourceData, ...] = ()
     events: tuple[EventData, ...] = ()
+    actors: tuple[ActorData, ...] = ()
     codes: tuple[CodeData, ...] = ()
     attributes: tuple[AttributeData, ...] = ()
     passages: tuple[PassageData, ...] = ()

@@ -41,6 +41,7 @@ _KIND_OF_LIST = {
     "eras": "era",
     "sources": "source",
     "events": "event",
+    "actors": "actor",
     "codes": "code",
     "attributes": "attribute",
     "passages": "passage",
@@ -83,7 +84,7 @@ def _where(document: Any, path: list[Any]) -> str:
     """Human name of the place an error is at: "event 'x' (events[3]): field 'start'"."""
     if len(path) >= 2 and path[0] in _KIND_OF_LIST and isinstance(path[1], int):
         record = document[path[0]][path[1]]
-        key = record.get("key") if isinstance(record, dict) else None
+        key = (record.get("key") or record.get("name")) if isinstance(record, dict) else None
         name = _KIND_OF_LIST[path[0]]
         place = (
             f"{name} {key!r} ({path[0]}[{path[1]}])"
