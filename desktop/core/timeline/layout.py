@@ -11,8 +11,8 @@ window wider than the view (a ``Cover``) and reused while the view stays inside 
 the last few levels are kept, so zooming back is free too); labels are placed afresh for every
 frame. While the view is idle, ``prefetch`` lays out the covers of the levels one step in and
 one step out, so the next zoom step finds its grouping ready instead of doing it in the frame;
-after a jump of several levels at once (a large wheel step, a zoom to a range) it first lays out
-the levels one more such jump away, either way, since the next input is most likely another.
+after a jump of a few levels at once (a large wheel step, up to 4x) it first lays out the levels
+one more such jump away, either way, since the next input is most likely another.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ BARS_PER_LANE_PER_PX = 0.1  # bar budget per lane and row: more become markers o
 BUDGET_WINDOW = 1.5  # the bar budget is per this many view widths of the laid-out window
 POINT_CLASS = 0  # duration classes up to this one (a single day and less) are always points
 KEPT_COVERS = 16  # covers of this many recent zoom levels are kept (visited and prefetched)
+MAX_JUMP = 6  # a jump of up to this many levels (4x) is expected again; longer ones are one-offs
 
 Measure = Callable[[str], float]
 
@@ -119,12 +120,14 @@ class TimelineLayout:
 
     def prefetch(self, scale: TimeScale) -> bool:
         """Lay out one missing cover a zoom step away from ``scale``: after a jump of several
-        levels, first one more such jump in and out, then one level in and out. False when all
-        are ready or the zoom limits leave no step. Meant for idle time: each call lays out one
-        cover at most."""
+        levels (at most ``MAX_JUMP``: longer ones, like going home, are not repeated and would
+        cost too much), first one more such jump in and out, then one level in and out. False
+        when all are ready or the zoom limits leave no step. Meant for idle time: each call
+        lays out one cover at most."""
         level, _ = zoom_level(scale)
         centre = scale.width_px / 2.0
-        steps = (self._jump, -self._jump, 1, -1) if self._jump > 1 else (1, -1)
+        jump = self._jump  # a cover MAX_JUMP levels in is laid over 4 view widths; no more
+        steps = (jump, -jump, 1, -1) if 1 < jump <= MAX_JUMP else (1, -1)
         for step in steps:
             near = scale.zoom(LEVEL_BASE**step, centre)
             near_level, near_dpp = zoom_level(near)

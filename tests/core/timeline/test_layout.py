@@ -341,3 +341,18 @@ def test_after_a_large_jump_the_next_jump_either_way_is_prefetched(
     monkeypatch.setattr(TimelineLayout, "_lay_out_cover", counted)
     layout.frame(jumped.zoom(factor, anchor))  # the next jump, at the edge of the view
     assert laid_out == []
+
+
+def test_after_a_long_jump_only_the_next_level_either_way_is_prefetched() -> None:
+    """Going home from a day's view is not repeated: its jump is not laid out in advance (a
+    cover that many levels in would hold the whole view at a day's detail)."""
+    store = random_store(3000, 3, 4)
+    layout = TimelineLayout(store, measure, LaneMetrics(rows=4))
+    day = TimeScale(T + 900.0, T + 901.0, 1000.0)
+    home = TimeScale(T, T + 2000.0, 1000.0)
+    layout.frame(day)
+    layout.frame(home)
+    level = zoom_level(home)[0]
+    while layout.prefetch(home):
+        pass
+    assert set(layout._covers) == {zoom_level(day)[0], level - 1, level, level + 1}
