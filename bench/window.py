@@ -136,12 +136,12 @@ def _interactions(app: Any, window: Any, rounds: int) -> dict[str, list[tuple[fl
         before = workbench.catalog.event(key)
         after = replace(before, title=before.title + " (renamed)")
         found["edit"].append(_timed(app, lambda b=before, a=after: _edit(window, EditEvent(b, a))))
-        found["undo"].append(_timed(app, window.editing.undo))
+        found["undo"].append(_timed(app, window.session.editing.controller.undo))
     return found
 
 
 def _edit(window: Any, command: Any) -> None:
-    if not window.editing.execute(command):
+    if not window.session.editing.controller.execute(command):
         raise RuntimeError(f"the edit was not made: {command.label}")
 
 

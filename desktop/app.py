@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from desktop.core.workbench import Workbench
     from desktop.ui.bridge import WorkbenchSignals
+    from desktop.ui.library_session import LibrarySession
     from desktop.ui.main_window import MainWindow
 
 
@@ -28,28 +29,41 @@ def open_workbench_library(db: str | None) -> Library:
     return library
 
 
-def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSignals) -> None:
-    """Put the feature widgets for ``workbench`` into the window's slots and panels.
-
-    Called once at start and again whenever the window switches to another library.
-    """
+def open_session(
+    window: MainWindow, workbench: Workbench, signals: WorkbenchSignals
+) -> LibrarySession:
+    """Build what ``window`` shows of one library: the timeline, the comparison and the team,
+    editing, importing and exchange features wired to each other."""
     from desktop.core.assist import acceptors
     from desktop.ui.compare import ComparePanel
-    from desktop.ui.editing import install_editing
-    from desktop.ui.export.install import install_export
-    from desktop.ui.importing.install import install_importing
-    from desktop.ui.team import install_team
+    from desktop.ui.editing.feature import EditingFeature
+    from desktop.ui.exchange.feature import ExchangeFeature
+    from desktop.ui.importing.feature import ImportingFeature
+    from desktop.ui.library_session import LibrarySession
+    from desktop.ui.team.feature import TeamFeature
     from desktop.ui.timeline.panel import TimelinePanel
 
     acceptors.register()  # the review panel accepts assisted passages, claims and codes
-    window.set_timeline_widget(TimelinePanel(workbench, signals))
-    window.set_compare_widget(ComparePanel(workbench, signals))
-    hub = install_team(window, workbench, signals)
-    editing = install_editing(window, workbench, signals)
-    editing.use_relay(hub.send)  # edits made while the library is unreachable wait and retry
-    hub.edit_settled.connect(editing.settle)
-    install_export(window)
-    install_importing(window, workbench, signals)
+    timeline = TimelinePanel(workbench, signals)
+    compare = ComparePanel(workbench, signals)
+    team = TeamFeature(window, workbench, signals, compare.refresh)
+    editing = EditingFeature(window, workbench, timeline, compare)
+    editing.controller.use_relay(team.hub.send)  # edits made while offline wait and retry
+    team.hub.edit_settled.connect(editing.controller.settle)
+    importing = ImportingFeature(window, workbench, signals, compare, editing.controller)
+    exchange = ExchangeFeature(window, workbench, timeline)
+    return LibrarySession(
+        workbench, signals, timeline, compare, team, editing, importing, exchange
+    )
+
+
+def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSignals) -> None:
+    """Show ``workbench`` in ``window`` through a new library session.
+
+    Called once at start and again whenever the window switches to another library
+    (``workbench_changed``); the window closes the session it showed before.
+    """
+    window.show_session(open_session(window, workbench, signals))
 
 
 def run_gui(
@@ -102,6 +116,7 @@ def run_gui(
     QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
     for window in opened:
         window.errors.uninstall()
+        window.close_session()
         window.workbench.library.dispose()
     return failed[0] if failed else int(status)
 
@@ -134,11 +149,8 @@ def _show_window(
     window.workbench_changed.connect(lambda bench, signals: fill_window(window, bench, signals))
     errors.install()
     window.show()
-    if shown is not None:
-        from desktop.ui.timeline.panel import TimelinePanel
-
-        if isinstance(window.timeline_widget, TimelinePanel):
-            window.timeline_widget.show_range(*shown)
+    if shown is not None and window.session is not None:
+        window.session.timeline.show_range(*shown)
     if event_key is not None:
         window.workbench.select([event_key])
     return window

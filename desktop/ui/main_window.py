@@ -1,11 +1,14 @@
 """The main window: the timeline on top, the comparison below, dockable panels around them.
 
 The window shows one ``Workbench`` (an open library, its catalog, selection and filters) and
-holds no state of its own beyond layout. The composition root fills two slots,
-``set_timeline_widget`` and ``set_compare_widget``; later features add docks with
-``add_panel``. When the user switches library the window builds a new ``Workbench`` and
+holds no state of its own beyond layout. What it shows of a library beyond its own Filters and
+Event details panels comes as one ``LibrarySession`` that the composition root builds and
+``show_session`` swaps in: the timeline and comparison for the two slots, the feature panels,
+and the handlers of the library actions. Every action is built and connected once, here; a
+library action calls the current session's handler and is disabled when it has none. When
+the user switches library the window closes the session, builds a new ``Workbench`` and
 ``WorkbenchSignals``, rebuilds its own panels, puts placeholders back in the slots and emits
-``workbench_changed(workbench, signals)`` so whoever filled the slots can fill them again.
+``workbench_changed(workbench, signals)`` so the composition root builds the next session.
 What the window remembers (layout, per-library filters, selection and timeline state,
 preferences, recent libraries) goes to the ``QSettings`` it is given, never to a default one.
 """
@@ -18,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -39,18 +42,12 @@ from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.event_details import EventDetailsPanel
 from desktop.ui.filters_panel import FiltersPanel
+from desktop.ui.importing.drops import accepts_drop, paths_from_drop
 from desktop.ui.shell import library_dialogs
 from desktop.ui.shell.about import AboutDialog
-from desktop.ui.shell.actions import (
-    build_actions,
-    build_menus,
-    build_toolbar,
-    fill_view_menu,
-    not_built,
-)
+from desktop.ui.shell.actions import build_actions, build_menus, build_toolbar, fill_view_menu
 from desktop.ui.shell.docks import Area, PanelDocks
 from desktop.ui.shell.errors import ErrorReporter
-from desktop.ui.shell.icons import themed_icon
 from desktop.ui.shell.layout import (
     TIMELINE_SHARE,
     arrange_default_layout,
@@ -59,28 +56,16 @@ from desktop.ui.shell.layout import (
 )
 from desktop.ui.shell.library_loading import Opener, open_job
 from desktop.ui.shell.preferences import PreferencesDialog
-from desktop.ui.shell.settings import LibrarySession, Preferences, ShellSettings
+from desktop.ui.shell.settings import LibraryViewState, Preferences, ShellSettings
 from desktop.ui.shell.slots import Navigable, Restorable
 from desktop.ui.shell.tasks import Job, TaskHandle, run_with_progress
 from desktop.ui.shell.welcome import WelcomePanel
 from desktop.ui.theme import apply_theme
 
 if TYPE_CHECKING:
-    from desktop.ui.importing.controller import ImportController
+    from desktop.ui.library_session import LibrarySession
 
-NOT_BUILT = {
-    "undo": "undo and redo",
-    "redo": "undo and redo",
-    "import_documents": "document import",
-    "import_data": "data import",
-    "export_image": "image export",
-    "export_data": "data export",
-    "export_report": "report export",
-    "new_event": "the event editor",
-    "add_source": "adding sources",
-    "read_source": "the source reader",
-    "source_identity": "editing sources",
-}
+NO_SESSION_TIP = "Not available until a library is shown."
 
 
 def remembered_url(url: str) -> str:
@@ -110,7 +95,6 @@ class MainWindow(QMainWindow):
     """The workbench window. Construct with the first library's workbench and its signals."""
 
     workbench_changed = Signal(object, object)  # (Workbench, WorkbenchSignals)
-    import_controller: ImportController  # set by ``install_importing`` for each library
 
     def __init__(
         self,
@@ -129,6 +113,9 @@ class MainWindow(QMainWindow):
         self._opener = opener
         self.timeline_widget: QWidget | None = None
         self.compare_widget: QWidget | None = None
+        self.session: LibrarySession | None = None
+        self._handlers: dict[str, Callable[[], object]] = {}
+        self._session_tools: list[QAction] = []
         self._timeline_state: dict[str, Any] = {}
         self.setObjectName("MainWindow")
         self.setAccessibleName("Parallax")
@@ -146,11 +133,12 @@ class MainWindow(QMainWindow):
         fit_to_screen(self)
         self._restore_layout()
         self.welcome.setVisible(not self.settings.welcome_dismissed)
+        self.setAcceptDrops(True)
 
     # --- construction -------------------------------------------------------------------
     def _build_central(self) -> None:
         central = QWidget(self)
-        layout = QVBoxLayout(central)
+        layout = self._central_layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.welcome = WelcomePanel(central)
@@ -177,7 +165,6 @@ class MainWindow(QMainWindow):
         a.new_library.triggered.connect(self.new_library)
         a.open_library.triggered.connect(self.open_library)
         a.quit.triggered.connect(self.close)
-        a.find.triggered.connect(self.find_events)
         a.clear_selection.triggered.connect(lambda: self.workbench.select(()))
         a.preferences.triggered.connect(self.edit_preferences)
         a.reset_layout.triggered.connect(self.reset_layout)
@@ -189,20 +176,76 @@ class MainWindow(QMainWindow):
         a.zoom_out.triggered.connect(lambda: self._navigate(lambda t: t.zoom_out()))
         a.zoom_fit.triggered.connect(lambda: self._navigate(lambda t: t.fit_all()))
         a.zoom_home.triggered.connect(lambda: self._navigate(lambda t: t.go_home()))
-        for name, feature in NOT_BUILT.items():
-            not_built(getattr(a, name), feature)
+        self._tips = {n: (x.statusTip(), x.toolTip()) for n, x in a.session_actions().items()}
+        for name, action in a.session_actions().items():
+            action.triggered.connect(lambda _checked=False, n=name: self._run_session_action(n))
+        self._enable_session_actions()
         self._update_navigation()
+
+    # --- the library session ------------------------------------------------------------
+    def show_session(self, session: LibrarySession) -> None:
+        """Show ``session`` (built for this window's workbench): its widgets in the slots, its
+        panels in their docks, its banner and toolbar widgets, its action handlers. The
+        session shown before is closed first."""
+        self.close_session()
+        self.session = session
+        self.set_timeline_widget(session.timeline)
+        self.set_compare_widget(session.compare)
+        self.panels.show_panels(session.panels(), self.settings.window_layout()[1])
+        self._central_layout.insertWidget(0, session.banner())
+        self._session_tools = [self.toolbar.addWidget(w) for w in session.toolbar_widgets()]
+        self._handlers = session.handlers()
+        self._enable_session_actions()
+        session.shown()
+
+    def close_session(self) -> None:
+        """Take the current session down (its timers and threads stop); its actions disable."""
+        session, self.session = self.session, None
+        if session is None:
+            return
+        for action in self._session_tools:
+            self.toolbar.removeAction(action)
+        self._session_tools = []
+        self._handlers = {}
+        session.close()
+        self._enable_session_actions()
+
+    def _enable_session_actions(self) -> None:
+        for name, action in self.menu_actions.session_actions().items():
+            ready = name in self._handlers or name in self._fallbacks()
+            status, tooltip = self._tips[name] if ready else (NO_SESSION_TIP, NO_SESSION_TIP)
+            action.setEnabled(ready)
+            action.setStatusTip(status)
+            action.setToolTip(tooltip)
+
+    def _fallbacks(self) -> dict[str, Callable[[], object]]:
+        """What a library action does with no session handler (Find searches the Filters)."""
+        return {"find": self.find_events}
+
+    def _run_session_action(self, name: str) -> None:
+        handler = self._handlers.get(name) or self._fallbacks().get(name)
+        if handler is not None:
+            handler()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.session is not None and accepts_drop(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.session is not None and accepts_drop(event.mimeData()):
+            event.acceptProposedAction()
+            self.session.importing.import_paths(paths_from_drop(event.mimeData()))
 
     # --- the workbench ------------------------------------------------------------------
     def _bind(self, workbench: Workbench, signals: WorkbenchSignals) -> None:
-        """Show ``workbench``: restore its session, (re)build the panels, refresh the chrome."""
+        """Show ``workbench``: restore its view state, (re)build the panels, refresh the chrome."""
         self.workbench = workbench
         self.signals = signals
         workbench.author = self.preferences.author
-        session = self.settings.library_session(self.library_key)
-        workbench.set_filters(session.filters)
-        workbench.select(key for key in session.selection if workbench.catalog.has(key))
-        self._timeline_state = session.timeline
+        state = self.settings.view_state(self.library_key)
+        workbench.set_filters(state.filters)
+        workbench.select(key for key in state.selection if workbench.catalog.has(key))
+        self._timeline_state = state.timeline
         self.filters_panel = FiltersPanel(workbench, signals)
         self.details_panel = EventDetailsPanel(workbench, signals, self.preferences.date_format)
         if "filters" in self.panels.docks:
@@ -300,14 +343,14 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(first, second)
 
     # --- remembering --------------------------------------------------------------------
-    def save_session(self) -> None:
+    def save_view_state(self) -> None:
         """Store this library's filters, selection and timeline state."""
         timeline = self._timeline_state
         if isinstance(self.timeline_widget, Restorable):
             timeline = self.timeline_widget.state()
-        self.settings.save_library_session(
+        self.settings.save_view_state(
             self.library_key,
-            LibrarySession(self.workbench.filters, self.workbench.selection, timeline),
+            LibraryViewState(self.workbench.filters, self.workbench.selection, timeline),
         )
 
     def _restore_layout(self) -> None:
@@ -356,7 +399,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.menu_actions.focus_comparison.setChecked(False)  # save the layout, not the focus
-        self.save_session()
+        self.save_view_state()
         self.settings.save_window_layout(
             self.saveGeometry(), self.saveState(), self.splitter.saveState()
         )
@@ -409,7 +452,8 @@ class MainWindow(QMainWindow):
     def _show_opened(self, workbench: Workbench | None) -> None:
         if workbench is None:
             return
-        self.save_session()
+        self.save_view_state()
+        self.close_session()
         old_library, old_signals = self.workbench.library, self.signals
         self.timeline_widget = self.compare_widget = None
         self._fill_slot(0, _placeholder("The timeline appears here."))
@@ -461,10 +505,7 @@ class MainWindow(QMainWindow):
 
     def refresh_icons(self) -> None:
         """Recolour the toolbar icons for the current palette."""
-        for action in self.menu_actions.all():
-            name = action.property("icon_name")
-            if name:
-                action.setIcon(themed_icon(str(name), self.palette()))
+        self.menu_actions.paint_icons(self.palette())
 
     def show_about(self) -> None:
         AboutDialog(self.workbench.library, self.workbench.catalog, self).exec()

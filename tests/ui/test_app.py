@@ -46,7 +46,7 @@ def test_export_actions_are_connected(
     tmp_path: Path,
     monkeypatch,
 ) -> None:
-    import desktop.ui.export.install as install
+    import desktop.ui.exchange.feature as install
 
     load_sample(sqlite_library)
     bench = Workbench(sqlite_library)
@@ -96,7 +96,7 @@ def test_import_documents_action_imports_and_opens_the_review(  # type: ignore[n
     sources_before = sqlite_library.counts().sources
     window.show()
     # ~10 s on an idle machine (import, then training the coding model); minutes when loaded
-    with qtbot.waitSignal(window.import_controller.finished, timeout=300_000) as done:
+    with qtbot.waitSignal(window.session.importing.controller.finished, timeout=300_000) as done:
         action.trigger()
     (outcome,) = done.args[0].outcomes
     assert sqlite_library.counts().sources == sources_before + 1

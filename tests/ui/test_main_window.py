@@ -76,7 +76,8 @@ def test_actions_have_names_tips_and_honest_states(
     for action in window.menu_actions.all():
         assert action.toolTip() and action.statusTip(), action.objectName()
     assert not window.menu_actions.undo.isEnabled()
-    assert "not built" in window.menu_actions.import_documents.statusTip()
+    assert not window.menu_actions.import_documents.isEnabled()  # no library session yet
+    assert "until a library is shown" in window.menu_actions.import_documents.statusTip()
     assert not window.menu_actions.zoom_in.isEnabled()  # no timeline yet
     assert window.menu_actions.open_library.shortcut().toString()
     for button in window.toolbar.actions():

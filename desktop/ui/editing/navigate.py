@@ -4,19 +4,27 @@ passage or source, show the code; and a short name for any record."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtGui import QTextCursor
 
 from desktop.core import reads
 from desktop.core.workbench import Workbench
+from desktop.ui.compare import ComparePanel
+from desktop.ui.timeline.panel import TimelinePanel
 
 
 class Navigator:
-    """``window`` is the MainWindow (its timeline and compare widgets may be missing)."""
+    """Goes to records in one library session's timeline and comparison."""
 
-    def __init__(self, window: Any, workbench: Workbench, show_code: Callable[[str], None]) -> None:
-        self.window = window
+    def __init__(
+        self,
+        workbench: Workbench,
+        timeline: TimelinePanel,
+        compare: ComparePanel,
+        show_code: Callable[[str], None],
+    ) -> None:
+        self.timeline = timeline
+        self.compare = compare
         self.workbench = workbench
         self.show_code = show_code
 
@@ -36,8 +44,8 @@ class Navigator:
 
     def _event(self, key: str) -> None:
         self.workbench.select([key])
-        view = getattr(self.window.timeline_widget, "view", None)
-        if view is not None and key in view.scene.data.id_of_key:
+        view = self.timeline.view
+        if key in view.scene.data.id_of_key:
             view.zoom_to_event(key)
 
     def _passage(self, key: str) -> None:
@@ -47,9 +55,7 @@ class Navigator:
         self._reader(passage.source_key, key)
 
     def _reader(self, source_key: str, passage_key: str | None) -> None:
-        compare = self.window.compare_widget
-        if compare is None or not hasattr(compare, "open_reader"):
-            return
+        compare = self.compare
         compare.open_reader(source_key)
         reader = compare.reader
         where = reader.positions.get(passage_key or "")

@@ -8,8 +8,6 @@ colour chip relabels its own source.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -26,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from db.records import SOURCE_KINDS, SourceRecord
 from desktop.core.editing.sources import CreateSource, EditSourceIdentity
+from desktop.core.workbench import Workbench
 from desktop.model.source_identity import MAX_LABEL, source_identity
+from desktop.ui.compare import ComparePanel
 from desktop.ui.editing.controller import EditingController
 
 
@@ -93,31 +93,28 @@ class AddSourceDialog(QDialog):
             super().accept()
 
 
-def add_source(window: Any, controller: EditingController) -> bool:
-    dialog = AddSourceDialog(window)
+def add_source(parent: QWidget, controller: EditingController) -> bool:
+    dialog = AddSourceDialog(parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     command = dialog.command()
     return command is not None and controller.execute(command)
 
 
-def read_source(window: Any) -> None:
+def read_source(parent: QWidget, workbench: Workbench, compare: ComparePanel) -> None:
     """Ask which source to read and open it in the comparison's reader."""
-    compare = window.compare_widget
-    if compare is None or not hasattr(compare, "open_reader"):
-        return
-    source = choose_source(window, "Read source")
+    source = choose_source(parent, workbench, "Read source")
     if source is not None:
         compare.open_reader(source.key)
 
 
-def choose_source(window: Any, title: str) -> SourceRecord | None:
+def choose_source(parent: QWidget, workbench: Workbench, title: str) -> SourceRecord | None:
     """Ask which of the library's sources (listed by short label and title); None if cancelled."""
-    sources = list(window.workbench.catalog.sources)
+    sources = list(workbench.catalog.sources)
     if not sources:
         return None
     names = [f"{source_identity(s).label}: {s.title}" for s in sources]
-    chosen, ok = QInputDialog.getItem(window, title, "Source:", names, 0, False)
+    chosen, ok = QInputDialog.getItem(parent, title, "Source:", names, 0, False)
     return sources[names.index(chosen)] if ok and chosen in names else None
 
 
@@ -190,15 +187,16 @@ def _ink(color: str) -> str:
 
 
 def edit_source_identity(
-    window: Any, controller: EditingController, source_key: str | None = None
+    parent: QWidget, controller: EditingController, source_key: str | None = None
 ) -> bool:
     """Change a source's label and colour (asks which source without ``source_key``); one
     undoable step. False when cancelled or unchanged."""
-    sources = {s.key: s for s in window.workbench.catalog.sources}
-    source = sources.get(source_key or "") or choose_source(window, "Label and colour")
+    workbench = controller.workbench
+    sources = {s.key: s for s in workbench.catalog.sources}
+    source = sources.get(source_key or "") or choose_source(parent, workbench, "Label and colour")
     if source is None:
         return False
-    dialog = SourceIdentityDialog(source, window)
+    dialog = SourceIdentityDialog(source, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     command = dialog.command()

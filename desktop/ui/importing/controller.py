@@ -31,6 +31,7 @@ from desktop.core.importing.undoable import AttachedText, ImportedSources, text_
 from desktop.core.workbench import Workbench
 from desktop.io.documents import SUPPORTED_EXTENSIONS
 from desktop.ui.bridge import WorkbenchSignals
+from desktop.ui.editing.controller import EditingController
 from desktop.ui.importing.metadata_form import MetadataForm
 from desktop.ui.importing.model_refresh import CodingModelRefresher
 from desktop.ui.importing.report_dialog import ImportReportDialog
@@ -46,18 +47,24 @@ class ImportController(QObject):
     model_trained = Signal(object)  # the coding model assisted reading used (refresh.Trained)
 
     def __init__(
-        self, workbench: Workbench, signals: WorkbenchSignals, parent: QWidget | None = None
+        self,
+        workbench: Workbench,
+        signals: WorkbenchSignals,
+        parent: QWidget | None = None,
+        *,
+        editing: EditingController | None = None,
     ) -> None:
         super().__init__(parent)
         self.workbench = workbench
         self.signals = signals
         self.parent_widget = parent
+        self.editing = editing  # imports and attached texts become steps of its History
         self.task: TaskHandle | None = None
         self.report_dialog: ImportReportDialog | None = None
         self._partial: list[ImportReport] = []
         self._paths: list[Path] = []
         self._trained: list[object] = []
-        self.refresher: CodingModelRefresher | None = None  # the window's, set by install
+        self.refresher: CodingModelRefresher | None = None  # set by the importing feature
 
     def choose_and_import(self) -> None:
         """Ask for files, then import them (nothing happens if none are chosen)."""
@@ -146,7 +153,7 @@ class ImportController(QObject):
 
     def _record_step(self, report: ImportReport) -> None:
         """The new sources become one step of the window's History (undo removes them)."""
-        editing = getattr(self.parent_widget, "editing", None)
+        editing = self.editing
         new = [o for o in report.outcomes if o.status is ImportStatus.IMPORTED and o.source_key]
         if editing is None or not new:
             return
@@ -168,7 +175,7 @@ class ImportController(QObject):
         library, author = self.workbench.library, self.workbench.author
         before = text_state(library, key)
         outcome = import_document(library, path, author=author, attach_to=key)
-        editing = getattr(self.parent_widget, "editing", None)
+        editing = self.editing
         if outcome.status is ImportStatus.ATTACHED and editing is not None:
             editing.execute(AttachedText(before, text_state(library, key), author))
         return outcome

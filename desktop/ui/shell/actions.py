@@ -1,21 +1,52 @@
 """The window's actions, menus and toolbar.
 
-``build_actions`` makes every ``QAction`` with its text, standard shortcut, tooltip, status
-tip and accessible name; the window connects the ones whose feature exists and leaves the
-others disabled with a status tip that says the feature is not built yet (``not_built``).
-``build_menus`` and ``build_toolbar`` only arrange them.
+``build_actions`` makes every ``QAction`` once per window, with its text, standard shortcut,
+tooltip, status tip and accessible name; ``build_menus`` and ``build_toolbar`` only arrange
+them. The window connects each action once: its own (libraries, layout, navigation, help) to
+its methods, the others (``SESSION_ACTIONS``) to the handler the current ``LibrarySession``
+gives for that name; an action the session has no handler for is disabled.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from desktop.ui.shell.icons import themed_icon
 
 Key = QKeySequence.StandardKey
+
+ICONS = {
+    "import_documents": "import",
+    "export_image": "export",
+    "zoom_in": "zoom-in",
+    "zoom_out": "zoom-out",
+    "zoom_fit": "zoom-fit",
+    "zoom_home": "home",
+    "new_event": "new-event",
+}
+
+SESSION_ACTIONS = (
+    "import_documents",
+    "import_data",
+    "export_image",
+    "export_data",
+    "export_report",
+    "connect_shared",
+    "undo",
+    "redo",
+    "find",
+    "new_event",
+    "edit_event",
+    "duplicate_event",
+    "delete_event",
+    "note_on_event",
+    "add_source",
+    "read_source",
+    "source_identity",
+)
 
 
 @dataclass
@@ -40,14 +71,28 @@ class ShellActions:
     reset_layout: QAction
     focus_comparison: QAction
     new_event: QAction
+    edit_event: QAction
+    duplicate_event: QAction
+    delete_event: QAction
+    note_on_event: QAction
+    connect_shared: QAction
     add_source: QAction
     read_source: QAction
     source_identity: QAction
     welcome: QAction
     about: QAction
 
+    def paint_icons(self, palette: QPalette) -> None:
+        """Give the toolbar actions their icons, coloured for ``palette``."""
+        for name, icon in ICONS.items():
+            getattr(self, name).setIcon(themed_icon(icon, palette))
+
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
+
+    def session_actions(self) -> dict[str, QAction]:
+        """The actions the current library session handles, by name."""
+        return {name: getattr(self, name) for name in SESSION_ACTIONS}
 
     def navigation(self) -> list[QAction]:
         return [self.zoom_in, self.zoom_out, self.zoom_fit, self.zoom_home]
@@ -66,7 +111,6 @@ def _action(
     *,
     key: Key | None = None,
     fallback: str = "",
-    icon: str = "",
 ) -> QAction:
     action = QAction(text, window)
     keys = _keys(key, fallback)
@@ -77,21 +121,7 @@ def _action(
     action.setToolTip(plain.rstrip("…") + shortcut)
     action.setStatusTip(tip)
     action.setWhatsThis(tip)
-    if icon:
-        action.setIcon(themed_icon(icon, window.palette()))
-        action.setProperty("icon_name", icon)
     return action
-
-
-def not_built(action: QAction, feature: str) -> None:
-    """Disable ``action`` and say why in its status tip and tooltip (``available`` undoes it)."""
-    if action.property("ready_tip") is None:
-        action.setProperty("ready_tip", action.statusTip())
-        action.setProperty("ready_tooltip", action.toolTip())
-    action.setEnabled(False)
-    note = f"Not available yet: {feature} is not built in this version."
-    action.setStatusTip(note)
-    action.setToolTip(note)
 
 
 def build_actions(window: QMainWindow) -> ShellActions:
@@ -111,7 +141,6 @@ def build_actions(window: QMainWindow) -> ShellActions:
             "&Import documents…",
             "Import articles and reports (txt, md, html, docx, pdf) as sources",
             fallback="Ctrl+I",
-            icon="import",
         ),
         import_data=a(
             window,
@@ -123,7 +152,6 @@ def build_actions(window: QMainWindow) -> ShellActions:
             "&Export image…",
             "Export the timeline as a PNG, SVG or PDF image",
             fallback="Ctrl+E",
-            icon="export",
         ),
         export_data=a(
             window,
@@ -152,24 +180,21 @@ def build_actions(window: QMainWindow) -> ShellActions:
             "Zoom &in",
             "Show a shorter stretch of time in more detail",
             key=Key.ZoomIn,
-            icon="zoom-in",
         ),
         zoom_out=a(
-            window, "Zoom &out", "Show a longer stretch of time", key=Key.ZoomOut, icon="zoom-out"
+            window, "Zoom &out", "Show a longer stretch of time", key=Key.ZoomOut
         ),
         zoom_fit=a(
             window,
             "&Fit all events",
             "Show every visible event",
             fallback="Ctrl+0",
-            icon="zoom-fit",
         ),
         zoom_home=a(
             window,
             "&Home (2008–2025)",
             "Go back to the default time window",
             fallback="Alt+Home",
-            icon="home",
         ),
         reset_layout=a(window, "&Reset layout", "Put every panel back in its first place"),
         focus_comparison=a(
@@ -183,7 +208,22 @@ def build_actions(window: QMainWindow) -> ShellActions:
             "&New event…",
             "Add an event to the timeline",
             fallback="Ctrl+Shift+N",
-            icon="new-event",
+        ),
+        edit_event=a(window, "&Edit event…", "Edit the selected event", fallback="F2"),
+        duplicate_event=a(
+            window, "&Duplicate event", "Copy the selected event", fallback="Ctrl+D"
+        ),
+        delete_event=a(window, "De&lete event…", "Delete the selected event", fallback="Delete"),
+        note_on_event=a(
+            window,
+            "Add &note to event…",
+            "Write a note on the selected event",
+            fallback="Ctrl+Shift+M",
+        ),
+        connect_shared=a(
+            window,
+            "Connect to a shared library…",
+            "Open a library on a PostgreSQL server that several people edit",
         ),
         add_source=a(window, "&Add source…", "Add a source document to the library"),
         read_source=a(window, "&Read source", "Open the selected source in the reader"),
@@ -201,6 +241,7 @@ def build_actions(window: QMainWindow) -> ShellActions:
     )
     for f in fields(actions):
         getattr(actions, f.name).setObjectName("action_" + f.name)
+    actions.paint_icons(window.palette())
     return actions
 
 
@@ -216,6 +257,8 @@ def build_menus(window: QMainWindow, actions: ShellActions) -> tuple[QMenu, QMen
     file.addSeparator()
     file.addActions([actions.export_image, actions.export_data, actions.export_report])
     file.addSeparator()
+    file.addAction(actions.connect_shared)
+    file.addSeparator()
     file.addAction(actions.quit)
     edit = bar.addMenu("&Edit")
     edit.addActions([actions.undo, actions.redo])
@@ -226,7 +269,15 @@ def build_menus(window: QMainWindow, actions: ShellActions) -> tuple[QMenu, QMen
     view = bar.addMenu("&View")
     view.setObjectName("menu_view")
     event = bar.addMenu("E&vent")
-    event.addAction(actions.new_event)
+    event.addActions(
+        [
+            actions.new_event,
+            actions.edit_event,
+            actions.duplicate_event,
+            actions.delete_event,
+            actions.note_on_event,
+        ]
+    )
     source = bar.addMenu("&Source")
     source.addActions([actions.add_source, actions.read_source, actions.source_identity])
     help_menu = bar.addMenu("&Help")
@@ -259,11 +310,3 @@ def build_toolbar(window: QMainWindow, actions: ShellActions) -> QToolBar:
     bar.addActions([actions.import_documents, actions.export_image])
     window.addToolBar(bar)
     return bar
-
-
-def available(action: QAction) -> None:
-    """Enable an action a feature has connected, with its own tips back."""
-    if action.property("ready_tip") is not None:
-        action.setStatusTip(action.property("ready_tip"))
-        action.setToolTip(action.property("ready_tooltip"))
-    action.setEnabled(True)

@@ -5,19 +5,40 @@
 layout survives a restart. A panel added after the saved layout was restored (a feature that
 arrives late) still returns to its saved place and visibility. ``replace`` swaps a panel's
 content (after a library switch) while keeping the dock, its place and its visibility.
+``show_panels`` does either for each ``Panel`` a library session brings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from desktop.ui.shell.layout import restrain
 
 Area = Qt.DockWidgetArea
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A panel a library session shows. Panels of one ``group`` share a tabbed dock (the first
+    in front) when they first appear and no saved layout places them; a ``hidden`` one starts
+    closed when it first appears in the window."""
+
+    name: str
+    title: str
+    widget: QWidget
+    area: Area = Area.RightDockWidgetArea
+    group: str = ""
+    hidden: bool = False
+
+
+def _placed_in(state: QByteArray | None, dock: QDockWidget) -> bool:
+    """True if a saved ``QMainWindow.saveState`` places this dock (names are UTF-16 there)."""
+    return state is not None and dock.objectName().encode("utf-16-be") in bytes(state.data())
 
 
 class PanelDocks:
@@ -58,6 +79,25 @@ class PanelDocks:
         dock.setWidget(widget)
         if old is not None:
             old.deleteLater()
+
+    def show_panels(self, panels: Sequence[Panel], saved_layout: QByteArray | None) -> None:
+        """Put each panel in its dock: the same dock as before for a name already shown (after
+        a library switch), else a new one, grouped and hidden as the panel asks."""
+        groups: dict[str, list[QDockWidget]] = {}
+        for panel in panels:
+            if panel.name in self.docks:
+                self.replace(panel.name, panel.widget)
+                continue
+            dock = self.add(panel.name, panel.title, panel.widget, panel.area)
+            if panel.hidden:
+                dock.hide()
+            if panel.group:
+                groups.setdefault(panel.group, []).append(dock)
+        for first, *others in groups.values():
+            if others and not _placed_in(saved_layout, first):
+                for dock in others:
+                    self._window.tabifyDockWidget(first, dock)
+                first.raise_()
 
     def toggles(self) -> list[QAction]:
         return [dock.toggleViewAction() for dock in self.docks.values()]

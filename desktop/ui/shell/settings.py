@@ -35,7 +35,7 @@ class Preferences:
 
 
 @dataclass(frozen=True)
-class LibrarySession:
+class LibraryViewState:
     """Where the user left a library: filters, selection and the timeline's own state."""
 
     filters: Filters = field(default_factory=Filters)
@@ -138,24 +138,24 @@ class ShellSettings:
     def _library_key(url: str) -> str:
         return "library/" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
 
-    def library_session(self, url: str) -> LibrarySession:
+    def view_state(self, url: str) -> LibraryViewState:
         data = self._json(self._library_key(url), {})
         if not isinstance(data, dict):
-            return LibrarySession()
+            return LibraryViewState()
         selection = data.get("selection", [])
         timeline = data.get("timeline", {})
-        return LibrarySession(
+        return LibraryViewState(
             filters=filters_from_json(json.dumps(data.get("filters", {}))),
             selection=tuple(str(k) for k in selection) if isinstance(selection, list) else (),
             timeline=timeline if isinstance(timeline, dict) else {},
         )
 
-    def save_library_session(self, url: str, session: LibrarySession) -> None:
+    def save_view_state(self, url: str, state: LibraryViewState) -> None:
         self._set_json(
             self._library_key(url),
             {
-                "filters": json.loads(filters_to_json(session.filters)),
-                "selection": list(session.selection),
-                "timeline": session.timeline,
+                "filters": json.loads(filters_to_json(state.filters)),
+                "selection": list(state.selection),
+                "timeline": state.timeline,
             },
         )

@@ -31,13 +31,13 @@ def window(qtbot: Any, sqlite_library: Library, tmp_path: Path) -> Iterator[Any]
     win.resize(1600, 1000)
     win.show()
     qtbot.waitExposed(win)
-    win.editing.warn = lambda title, message: pytest.fail(f"{title}: {message}")
-    win.editing.confirm = lambda title, message: True
+    win.session.editing.controller.warn = lambda title, message: pytest.fail(f"{title}: {message}")
+    win.session.editing.controller.confirm = lambda title, message: True
     yield win
 
 
 def installation(window: Any) -> Any:
-    return window.editing_installation
+    return window.session.editing
 
 
 def event_row(library: Library, key: str) -> Any:

@@ -20,7 +20,7 @@ def _passage_and_code(window: Any) -> tuple[str, str]:
 
 
 def test_the_first_edit_asks_for_a_name_and_keeps_it(window: Any) -> None:
-    controller = window.editing
+    controller = window.session.editing.controller
     window.workbench.author = ""
     offered: list[str] = []
     controller.ask_author = lambda default: offered.append(default) or "Grace Hopper"
@@ -37,7 +37,7 @@ def test_the_first_edit_asks_for_a_name_and_keeps_it(window: Any) -> None:
 
 
 def test_declining_the_name_stores_no_nameless_coding(window: Any) -> None:
-    controller = window.editing
+    controller = window.session.editing.controller
     window.workbench.author = ""
     warnings: list[str] = []
     controller.ask_author = lambda default: None

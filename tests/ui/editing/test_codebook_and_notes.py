@@ -61,7 +61,7 @@ def test_add_rename_recolour_and_move(window: Any) -> None:
         None,
         "Economic measures against a state.",
     )
-    assert len(window.editing.history.labels) == 5
+    assert len(window.session.editing.controller.history.labels) == 5
 
 
 def test_markdown_is_rendered_without_running_html() -> None:

@@ -32,7 +32,7 @@ def _stale_edit(window: Any, other: Library, choice: str) -> tuple[Any, list[Con
     theirs = replace(event_row(other, war.key), title="Five-day war")
     assert perform(EditEvent(event_row(other, war.key), theirs, "bob"), other)
     cases: list[ConflictCase] = []
-    window.editing.ask_conflict = lambda case: cases.append(case) or choice
+    window.session.editing.controller.ask_conflict = lambda case: cases.append(case) or choice
     events = installation(window).events
     events.ask = lambda editor: replace(editor.record(), summary="My new summary.")
     window.workbench.select([war.key])
@@ -58,15 +58,15 @@ def test_take_theirs_changes_nothing_and_reloads(window: Any, other: Library) ->
     row = event_row(window.workbench.library, war.key)
     assert (row.title, row.summary) == ("Five-day war", war.summary)
     assert window.workbench.catalog.event(war.key).title == "Five-day war"
-    assert window.editing.history.labels == []
+    assert window.session.editing.controller.history.labels == []
 
 
 def test_deleted_meanwhile_is_explained_and_the_screen_reloads(window: Any, other: Library) -> None:
     war = _war(window)
     perform(DeleteEvent(war.key, "bob"), other)
     warned: list[str] = []
-    window.editing.warn = lambda title, message: warned.append(message)
-    window.editing.ask_conflict = lambda case: THEIRS
+    window.session.editing.controller.warn = lambda title, message: warned.append(message)
+    window.session.editing.controller.ask_conflict = lambda case: THEIRS
     events = installation(window).events
     events.ask = lambda editor: replace(editor.record(), summary="x")
     window.workbench.select([war.key])

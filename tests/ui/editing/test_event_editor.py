@@ -137,7 +137,7 @@ def test_delete_event_says_what_goes_and_is_undoable(qtbot: Any, window: Any) ->
     war = next(e for e in window.workbench.catalog.events if e.start == "2008-08-07")
     window.workbench.select([war.key])
     asked: list[str] = []
-    window.editing.confirm = lambda title, message: asked.append(message) or True
+    window.session.editing.controller.confirm = lambda title, message: asked.append(message) or True
     assert editing.events.delete_event()
     assert "passage link" in asked[0] and "You can undo this." in asked[0]
     assert event_row(window.workbench.library, war.key) is None

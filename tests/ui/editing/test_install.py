@@ -1,4 +1,5 @@
-"""install_editing enables the actions, and a library switch re-installs without double wiring."""
+"""A library session enables the editing actions; after a library switch the new session's
+handlers run, once."""
 
 from __future__ import annotations
 
@@ -24,12 +25,12 @@ def test_actions_enabled_and_docks_tabbed(window: Any) -> None:
 
 
 def test_library_switch_reinstalls_once(qtbot: Any, window: Any, tmp_path: Path) -> None:
-    first = window.editing
+    first = window.session.editing.controller
     other = open_library(str(tmp_path / "other.sqlite"))
     load_sample(other)
     other.dispose()
     switch_and_wait(qtbot, window, str(tmp_path / "other.sqlite"))
-    second = window.editing
+    second = window.session.editing.controller
     assert second is not first and second.workbench is window.workbench
     assert second.history.labels == []
     asked: list[object] = []

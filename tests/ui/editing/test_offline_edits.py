@@ -10,7 +10,6 @@ import pytest
 from db.errors import LibraryUnavailableError
 from db.library import Library
 from desktop.core.editing import CreateNote
-from desktop.ui.team import team_hub
 from desktop.ui.team.banner import ConnectionBanner
 
 
@@ -37,10 +36,10 @@ def note_bodies(library: Library) -> list[str]:
 def test_an_edit_during_an_outage_waits_then_lands_and_undoes(
     window: Any, outage: list[bool]
 ) -> None:
-    hub = team_hub(window)
+    hub = window.session.team.hub
     assert hub is not None
     hub.stop()  # the test drives the retries (the banner's Retry button)
-    controller = window.editing
+    controller = window.session.editing.controller
     war = next(e for e in window.workbench.catalog.events if e.start == "2008-08-07")
     banner = window.findChild(ConnectionBanner, "ConnectionBanner")
     outage[0] = True
@@ -63,7 +62,7 @@ def test_an_edit_during_an_outage_waits_then_lands_and_undoes(
 
 
 def test_an_edit_made_online_is_not_kept(window: Any, outage: list[bool]) -> None:
-    controller = window.editing
+    controller = window.session.editing.controller
     war = next(e for e in window.workbench.catalog.events if e.start == "2008-08-07")
     assert controller.execute(CreateNote("event", war.key, "online", "tester"))
     assert not controller.waiting and note_bodies(controller.library) == ["online"]

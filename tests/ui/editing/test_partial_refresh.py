@@ -20,7 +20,8 @@ def test_editing_another_event_keeps_the_comparison_and_updates_the_timeline(
     panes = list(window.compare_widget.panes)
 
     with qtbot.waitSignal(window.signals.catalog_changed):  # delivered on the next turn
-        assert window.editing.execute(EditEvent(other, replace(other, title="Renamed elsewhere")))
+        renamed = replace(other, title="Renamed elsewhere")
+        assert window.session.editing.controller.execute(EditEvent(other, renamed))
     assert window.compare_widget.panes == panes  # the same pane widgets: not rebuilt
     assert bench.catalog.event(other.key).title == "Renamed elsewhere"
     data = window.timeline_widget.view.scene.data
@@ -33,7 +34,8 @@ def test_editing_the_shown_event_rebuilds_the_comparison(qtbot: Any, window: Any
     bench.select([war.key])
     qtbot.waitUntil(lambda: bool(window.compare_widget.panes))
     panes = list(window.compare_widget.panes)
-    assert window.editing.execute(EditEvent(war, replace(war, title="The August war")))
+    renamed = replace(war, title="The August war")
+    assert window.session.editing.controller.execute(EditEvent(war, renamed))
     qtbot.waitUntil(lambda: window.compare_widget.panes != panes)
     assert window.compare_widget.comparison.event.title == "The August war"
 
@@ -48,12 +50,12 @@ def test_after_an_edit_the_timeline_is_patched_and_lanes_still_change(
     war = next(e for e in bench.catalog.events if e.start == "2008-08-07")
     store = view.scene.data.store
     with qtbot.waitSignal(window.signals.catalog_changed):
-        assert window.editing.execute(MoveEvent(war, "2008-09-01", None))
+        assert window.session.editing.controller.execute(MoveEvent(war, "2008-09-01", None))
     data = view.scene.data
     assert data.store is not store and data.rows.starts[data.id_of_key[war.key]] == "2008-09-01"
     assert data.store.position_of(data.id_of_key[war.key]) >= 0  # drawn at its new date
     with qtbot.waitSignal(window.signals.catalog_changed):  # a note: nothing drawn changed
-        assert window.editing.execute(CreateNote("event", war.key, "a memo"))
+        assert window.session.editing.controller.execute(CreateNote("event", war.key, "a memo"))
     assert view.scene.data is data
     hidden = view.lane_state.reconcile(lane.key for lane in bench.catalog.lanes)
     view.set_lane_state(hidden.set_hidden(war.lane, True))

@@ -20,7 +20,7 @@ def test_accept_and_reject_are_named_undoable_history_steps(window: Any) -> None
     panel = window.findChild(ReviewPanel)
     panel.reload_sources()
     panel.show_source(SOURCE_OF[CORPUS[4]])
-    history = window.editing.history
+    history = window.session.editing.controller.history
     steps = history.index
     row = next(i for i, item in enumerate(panel.items) if item.kind == SuggestionKind.LINK)
     accepted = panel.items[row]
@@ -29,7 +29,7 @@ def test_accept_and_reject_are_named_undoable_history_steps(window: Any) -> None
     panel.accept_button.click()
     assert library.counts().passages == passages + 1
     assert history.index == steps + 1 and history.undo_label == "Review: accept 1 suggestion"
-    shown = window.editing_installation.history.list
+    shown = window.session.editing.history.list
     assert "Review: accept 1 suggestion" in shown.item(shown.count() - 1).text()
     rejected = panel.items[0]
     panel.table.setCurrentItem(panel.table.topLevelItem(0))
@@ -53,14 +53,14 @@ def test_an_import_is_one_named_history_step_undone_with_edit_undo(
     outcome = import_document(library, path, suggest=True)  # as the worker thread does
     assert outcome.status is ImportStatus.IMPORTED
     sources = library.counts().sources
-    controller = window.import_controller
+    controller = window.session.importing.controller
     controller._paths = [path]
     controller._on_done(ImportReport((outcome,), total=1))  # the batch has finished
     controller.report_dialog.close()
-    history = window.editing.history
+    history = window.session.editing.controller.history
     title = next(s.title for s in window.workbench.catalog.sources if s.key == outcome.source_key)
     assert history.undo_label == f"Import '{title}'"
-    shown = window.editing_installation.history.list
+    shown = window.session.editing.history.list
     assert f"Import '{title}'" in shown.item(shown.count() - 1).text()
     window.menu_actions.undo.trigger()
     assert library.counts().sources == sources - 1
@@ -73,13 +73,13 @@ def test_attaching_a_text_is_one_named_history_step(window: Any) -> None:
     library = window.workbench.library
     key = SOURCE_OF[CORPUS[4]]
     text_before = text_state(library, key).source.full_text
-    controller = window.import_controller
+    controller = window.session.importing.controller
     controller._paths = [corpus(CORPUS[4])]
     controller.confirm_attach = lambda _outcome: True
     similar = ImportOutcome(CORPUS[4], ImportStatus.SIMILAR, key, "looks like a known source")
     controller._on_done(ImportReport((similar,), total=1))  # the batch offered to attach
     controller.report_dialog.close()
-    history = window.editing.history
+    history = window.session.editing.controller.history
     title = text_state(library, key).source.title
     assert history.undo_label == f"Attach text to '{title}'"
     assert text_state(library, key).source.full_text != text_before

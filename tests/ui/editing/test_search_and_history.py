@@ -74,7 +74,7 @@ def test_marked_html_escapes_and_merges_spans() -> None:
 
 
 def test_history_dock_lists_marks_and_jumps(qtbot: Any, window: Any) -> None:
-    controller = window.editing
+    controller = window.session.editing.controller
     dock = installation(window).history
     war = next(e for e in window.workbench.catalog.events if e.start == "2008-08-07")
     for body in ("one", "two", "three"):

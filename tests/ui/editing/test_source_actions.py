@@ -29,7 +29,7 @@ def test_add_source_is_one_undoable_step_and_read_source_opens_it(
     assert len(sources) == before + 1
     added = next(s for s in sources if s.title == "Evening news on the crash")
     assert added.label == "R2" and added.color not in {s.color for s in sources if s != added}
-    assert window.editing.history.undo_label == "Add source 'R2'"  # in History
+    assert window.session.editing.controller.history.undo_label == "Add source 'R2'"  # in History
     chosen = f"R2: {added.title}"
     monkeypatch.setattr(QInputDialog, "getItem", lambda *args: (chosen, True))
     actions.read_source.trigger()
@@ -67,7 +67,7 @@ def test_a_panes_colour_chip_changes_label_and_colour_as_one_undoable_step(
     qtbot.waitUntil(lambda: len(panel.panes) == 5, timeout=20000)
     pane = next(p for p in panel.panes if p.outlet_label.text() == "DW")
     before = next(s for s in window.workbench.catalog.sources if s.key == pane.source_key)
-    steps = window.editing.history.index
+    steps = window.session.editing.controller.history.index
 
     def relabelled(dialog: SourceIdentityDialog) -> QDialog.DialogCode:
         assert dialog.label_edit.text() == "DW" and dialog.color == before.color
@@ -79,8 +79,9 @@ def test_a_panes_colour_chip_changes_label_and_colour_as_one_undoable_step(
     pane.color_chip.click()
     after = next(s for s in window.workbench.catalog.sources if s.key == before.key)
     assert (after.label, after.color) == ("Deutsche Welle", "#123456")
-    assert window.editing.history.index == steps + 1  # one step, named in History
-    assert window.editing.history.undo_label == "Relabel source 'Deutsche Welle'"
+    history = window.session.editing.controller.history
+    assert history.index == steps + 1  # one step, named in History
+    assert history.undo_label == "Relabel source 'Deutsche Welle'"
     qtbot.waitUntil(lambda: "Deutsche Welle" in [p.outlet_label.text() for p in panel.panes])
     window.menu_actions.undo.trigger()
     undone = next(s for s in window.workbench.catalog.sources if s.key == before.key)
@@ -105,8 +106,8 @@ def test_label_and_colour_from_the_source_menu_refuses_an_empty_label(
         return QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(SourceIdentityDialog, "exec", emptied)
-    steps = window.editing.history.index
+    steps = window.session.editing.controller.history.index
     action.trigger()
     assert seen == ["A source needs a label."]
-    assert window.editing.history.index == steps
+    assert window.session.editing.controller.history.index == steps
     assert window.workbench.catalog.sources[0].label == source.label

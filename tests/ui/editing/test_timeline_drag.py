@@ -37,7 +37,7 @@ def test_drag_moves_the_event_in_time_and_lane(qtbot: Any, window: Any) -> None:
     assert (moved.start, moved.end, moved.lane) == (*expected, target_lane)
     assert moved.start != war.start
     assert view.scale.t0 == t0, "dragging an event must not pan"
-    history = window.editing.history
+    history = window.session.editing.controller.history
     assert history.labels == [f"Move event '{war.title}'"]
     window.menu_actions.undo.trigger()
     back = event_row(library, war.key)
@@ -53,4 +53,4 @@ def test_drag_on_empty_space_still_pans(qtbot: Any, window: Any) -> None:
     qtbot.mouseMove(view, QPoint(105, 3))
     qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(105, 3))
     assert view.scale.t_of(105.0) == t_at or abs(view.scale.t_of(105.0) - t_at) < 1e-6
-    assert window.editing.history.labels == []
+    assert window.session.editing.controller.history.labels == []

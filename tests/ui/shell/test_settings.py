@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 from desktop.core.filters import Filters
 from desktop.ui.shell.settings import (
     MAX_RECENT,
-    LibrarySession,
+    LibraryViewState,
     Preferences,
     ShellSettings,
     filters_from_json,
@@ -44,12 +44,12 @@ def test_preferences_and_sessions_survive_a_restart(tmp_path: Path) -> None:
         author="Ana", theme="dark", export_width=2400, export_theme="print", date_format="iso"
     )
     settings.set_preferences(chosen)
-    session = LibrarySession(Filters(text="war"), ("a", "b"), {"t0": 1.5})
-    settings.save_library_session("sqlite:///x.sqlite", session)
+    session = LibraryViewState(Filters(text="war"), ("a", "b"), {"t0": 1.5})
+    settings.save_view_state("sqlite:///x.sqlite", session)
     again = fresh(tmp_path)
     assert again.preferences() == chosen
-    assert again.library_session("sqlite:///x.sqlite") == session
-    assert again.library_session("sqlite:///other.sqlite") == LibrarySession()
+    assert again.view_state("sqlite:///x.sqlite") == session
+    assert again.view_state("sqlite:///other.sqlite") == LibraryViewState()
 
 
 def test_recent_libraries_are_most_recent_first_without_duplicates(tmp_path: Path) -> None:

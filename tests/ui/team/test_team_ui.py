@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QFileDialog
 
 from db.errors import LibraryUnavailableError
 from db.library import Library, open_library
+from desktop.app import fill_window
 from desktop.core.editing import ApplyCode, perform
 from desktop.core.sample import load_sample
 from desktop.core.team.coders import CoderView
-from desktop.ui.team import install_team, team_hub
+from desktop.ui.main_window import MainWindow
+from desktop.ui.team import TeamFeature
 from desktop.ui.team.agreement_panel import AgreementPanel
 from desktop.ui.team.banner import ConnectionBanner
 from desktop.ui.team.coder_switch import CoderSwitch
@@ -23,12 +25,19 @@ from desktop.ui.team.connection_dialog import ConnectionDialog, saved_connection
 from tests.ui.shell.support import make_window
 
 
+def team_of(window: MainWindow) -> TeamFeature:
+    """Fill the window as the application does; its session's team part."""
+    fill_window(window, window.workbench, window.signals)
+    assert window.session is not None
+    return window.session.team
+
+
 def test_another_clients_edit_appears_within_two_seconds(  # type: ignore[no-untyped-def]
     qtbot, library: Library, tmp_path: Path
 ) -> None:
     load_sample(library)
     window = make_window(qtbot, library, tmp_path)
-    install_team(window, window.workbench, window.signals)
+    team_of(window)
     key = window.workbench.catalog.events[0].key
     other = open_library(library.url)
     try:
@@ -40,7 +49,7 @@ def test_another_clients_edit_appears_within_two_seconds(  # type: ignore[no-unt
         )
     finally:
         other.dispose()
-        hub = team_hub(window)
+        hub = window.session.team.hub
         assert hub is not None
         hub.stop()
 
@@ -52,7 +61,7 @@ def test_own_edits_do_not_reload(  # type: ignore[no-untyped-def]
 
     load_sample(sqlite_library)
     window = make_window(qtbot, sqlite_library, tmp_path)
-    hub = install_team(window, window.workbench, window.signals)
+    hub = team_of(window).hub
     reloads: list[int] = []
     window.workbench.events.catalog.connect(lambda _changes: reloads.append(1))
     key = window.workbench.catalog.events[0].key
@@ -70,7 +79,7 @@ def test_an_outage_shows_the_banner_and_keeps_the_edit(  # type: ignore[no-untyp
     qtbot, sqlite_library: Library, tmp_path: Path
 ) -> None:
     window = make_window(qtbot, sqlite_library, tmp_path)
-    hub = install_team(window, window.workbench, window.signals)
+    hub = team_of(window).hub
     hub.stop()
     banner = window.findChild(ConnectionBanner, "ConnectionBanner")
     down = [True]
@@ -95,7 +104,7 @@ def test_the_coder_switch_filters_the_workbench(  # type: ignore[no-untyped-def]
 ) -> None:
     window = make_window(qtbot, sqlite_library, tmp_path)
     window.workbench.author = "bob"
-    install_team(window, window.workbench, window.signals).stop()
+    team_of(window).hub.stop()
     switch = window.findChild(CoderSwitch, "CoderSwitch")
     switch.setCurrentIndex(switch.findData(CoderView.MINE.value))
     assert window.workbench.coder_filter.view is CoderView.MINE
@@ -111,7 +120,7 @@ def test_the_agreement_panel_computes_and_exports(  # type: ignore[no-untyped-de
     for p in coded[:3]:
         perform(ApplyCode(p.key, p.codings[0].code_key, author="bob"), sqlite_library)
     window = make_window(qtbot, sqlite_library, tmp_path)
-    install_team(window, window.workbench, window.signals).stop()
+    team_of(window).hub.stop()
     panel = window.panels.docks["agreement"].widget()
     assert isinstance(panel, AgreementPanel)
     assert [panel.coders.item(i).text() for i in range(panel.coders.count())] == [
