@@ -1,14 +1,16 @@
 """The overview strip: the whole library in miniature with the visible window as a brush.
 
 Drag the brush to move the window, drag its edges to resize it, click elsewhere to centre the
-window there. Event density is drawn once per library/size from a histogram (numpy), not per event.
+window there. Event density is drawn from a histogram (numpy), not per event, into a
+picture kept until the events shown, the strip's size or its scale change: a repaint for the
+brush or a selection only copies it.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.timeline.scale import TimeScale
@@ -27,6 +29,7 @@ class OverviewStrip(QWidget):
         self.setFixedHeight(44)
         self.setMouseTracking(True)
         self._grab: tuple[str, float, TimeScale] | None = None
+        self._density: tuple[tuple[object, ...], QPixmap] | None = None  # (what it shows, it)
         view.scale_changed.connect(self.update)
 
     def full_scale(self) -> TimeScale:
@@ -63,6 +66,22 @@ class OverviewStrip(QWidget):
         lanes = self.view.scene.data.lanes
         if not len(store) or not lanes:
             return
+        ratio = self.devicePixelRatioF()
+        shown = (store, self.width(), self.height(), full.t0, full.t1, ratio, lanes)
+        cached = self._density
+        if cached is None or cached[0][0] is not store or cached[0][1:] != shown[1:]:
+            picture = QPixmap(self.size() * ratio)
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            drawer = QPainter(picture)
+            self._paint_density(drawer, full)
+            drawer.end()
+            cached = self._density = (shown, picture)
+        painter.drawPixmap(0, 0, cached[1])
+
+    def _paint_density(self, painter: QPainter, full: TimeScale) -> None:
+        store = self.view.scene.store
+        lanes = self.view.scene.data.lanes
         bins = max(1, int(self.width() * BINS_PER_PX))
         row_h = (self.height() - 4.0) / len(lanes)
         edges = np.linspace(full.t0, full.t1, bins + 1)

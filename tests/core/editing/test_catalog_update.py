@@ -16,6 +16,7 @@ from desktop.core.editing import (
     CreateEvent,
     CreateNote,
     DeleteEvent,
+    EditEvent,
     LinkPassage,
     MoveEvent,
     UnlinkPassage,
@@ -39,6 +40,10 @@ COMMANDS: dict[str, Callable[[Library], Command]] = {
         event(lib, "war"), "2001-01-01", None, "russia-great-powers"
     ),
     "delete with passages": lambda lib: DeleteEvent("war"),
+    "retitle in place": lambda lib: EditEvent(
+        event(lib, "war"),
+        replace(event(lib, "war"), title="The war", importance=3, lane="russia-great-powers"),
+    ),
     "link a passage": lambda lib: LinkPassage("p2", PassageLink("ceasefire")),
     "unlink a passage": lambda lib: UnlinkPassage("p1", "war"),
     "code a passage": lambda lib: ApplyCode("p2", "military", "carol"),
