@@ -19,6 +19,7 @@ from desktop.io.documents.model import DocumentMetadata, Found, ReadDocument
 from desktop.io.documents.reader import (
     SUPPORTED_EXTENSIONS,
     content_hash,
+    documents_in,
     normalise_text,
     read_document,
     read_document_bytes,
@@ -38,6 +39,7 @@ __all__ = [
     "UndecodableDocumentError",
     "UnsupportedFormatError",
     "content_hash",
+    "documents_in",
     "decode_text",
     "normalise_text",
     "read_document",

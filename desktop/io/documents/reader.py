@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -42,6 +42,23 @@ _TEXT_READERS: dict[str, tuple[str, _Reader]] = {
 }
 SUPPORTED_EXTENSIONS = tuple(sorted(_TEXT_READERS))
 _LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+
+
+def documents_in(paths: Iterable[Path], *, recursive: bool) -> list[Path]:
+    """Files as given when their extension is one we read; folders replaced by the documents
+    in them (and in their subfolders when ``recursive``), in name order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            walk = path.rglob("*") if recursive else path.glob("*")
+            found += sorted(p for p in walk if p.is_file() and _readable(p))
+        elif path.is_file() and _readable(path):
+            found.append(path)
+    return found
+
+
+def _readable(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_EXTENSIONS
 
 
 def read_document(path: Path, *, max_bytes: int = MAX_BYTES) -> ReadDocument:

@@ -29,7 +29,7 @@ from desktop.core.importing import (
 )
 from desktop.core.importing.undoable import AttachedText, ImportedSources, text_state
 from desktop.core.workbench import Workbench
-from desktop.io.documents import SUPPORTED_EXTENSIONS
+from desktop.io.documents import SUPPORTED_EXTENSIONS, documents_in
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.editing.controller import EditingController
 from desktop.ui.importing.metadata_form import MetadataForm
@@ -71,6 +71,12 @@ class ImportController(QObject):
         paths = self.ask_for_paths()
         if paths:
             self.import_paths(paths)
+
+    def choose_folder_and_import(self) -> None:
+        """Ask for a folder, then import its documents and those of its subfolders."""
+        name = QFileDialog.getExistingDirectory(self.parent_widget, "Import a folder")
+        if name:
+            self.import_paths(documents_in([Path(name)], recursive=True))
 
     def ask_for_paths(self) -> list[Path]:
         patterns = " ".join(f"*{extension}" for extension in SUPPORTED_EXTENSIONS)

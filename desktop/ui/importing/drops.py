@@ -6,21 +6,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData
 
-from desktop.io.documents import SUPPORTED_EXTENSIONS
+from desktop.io.documents import documents_in
 
 
 def paths_from_drop(mime: QMimeData) -> list[Path]:
-    """The local files of a drop whose extension we read, in the order dropped (no folders)."""
+    """The local files of a drop whose extension we read, in the order dropped; a dropped
+    folder gives its documents and those of its subfolders, in name order."""
     if not mime.hasUrls():
         return []
-    paths = []
-    for url in mime.urls():
-        if not url.isLocalFile():
-            continue
-        path = Path(url.toLocalFile())
-        if path.suffix.lower() in SUPPORTED_EXTENSIONS and path.is_file():
-            paths.append(path)
-    return paths
+    dropped = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return documents_in(dropped, recursive=True)
 
 
 def accepts_drop(mime: QMimeData) -> bool:

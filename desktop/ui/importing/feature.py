@@ -57,7 +57,10 @@ class ImportingFeature:
         return [Panel(PANEL, "Import review", self.review)]
 
     def handlers(self) -> dict[str, Callable[[], object]]:
-        return {"import_documents": self.controller.choose_and_import}
+        return {
+            "import_documents": self.controller.choose_and_import,
+            "import_folder": self.controller.choose_folder_and_import,
+        }
 
     def import_paths(self, paths: list[Path]) -> None:
         """Files dropped on the window."""

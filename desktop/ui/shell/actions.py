@@ -30,6 +30,7 @@ ICONS = {
 
 SESSION_ACTIONS = (
     "import_documents",
+    "import_folder",
     "import_data",
     "export_image",
     "export_data",
@@ -54,6 +55,7 @@ class ShellActions:
     new_library: QAction
     open_library: QAction
     import_documents: QAction
+    import_folder: QAction
     import_data: QAction
     export_image: QAction
     export_data: QAction
@@ -141,6 +143,11 @@ def build_actions(window: QMainWindow) -> ShellActions:
             "&Import documents…",
             "Import articles and reports (txt, md, html, docx, pdf) as sources",
             fallback="Ctrl+I",
+        ),
+        import_folder=a(
+            window,
+            "Import &folder…",
+            "Import every article and report in a folder and its subfolders as sources",
         ),
         import_data=a(
             window,
@@ -253,7 +260,7 @@ def build_menus(window: QMainWindow, actions: ShellActions) -> tuple[QMenu, QMen
     recent = file.addMenu("Recent &libraries")
     recent.setObjectName("menu_recent")
     file.addSeparator()
-    file.addActions([actions.import_documents, actions.import_data])
+    file.addActions([actions.import_documents, actions.import_folder, actions.import_data])
     file.addSeparator()
     file.addActions([actions.export_image, actions.export_data, actions.export_report])
     file.addSeparator()

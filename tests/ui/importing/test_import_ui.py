@@ -177,6 +177,25 @@ def test_drops_carry_only_documents_we_read(tmp_path: Path) -> None:
     assert paths_from_drop(only_script) == [] and not accepts_drop(only_script)
 
 
+def test_a_dropped_folder_gives_its_documents_and_those_of_its_subfolders(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "corpus"
+    (folder / "ru").mkdir(parents=True)
+    for name in ("b.html", "a.txt", "ru/c.md", "notes.py"):
+        (folder / name).write_text("words", "utf-8")
+    single = tmp_path / "single.txt"
+    single.write_text("words", "utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(single)), QUrl.fromLocalFile(str(folder))])
+    assert paths_from_drop(mime) == [
+        single,
+        folder / "a.txt",
+        folder / "b.html",
+        folder / "ru" / "c.md",
+    ]
+
+
 @pytest.fixture
 def panel(qtbot: Any, bench: tuple[Workbench, WorkbenchSignals]) -> ReviewPanel:
     workbench, signals = bench
