@@ -94,13 +94,17 @@ def phrases_of(
     words = [w for w in _WORD.findall(title) if key_of(w)]
     found: list[Phrase] = [(n, 1.0, False, n) for n in names if keys_of(n)]
     found += [(alias, 1.0, False, actor) for alias, actor in other_names if keys_of(alias)]
+    named = [
+        w[0].isupper() and position > 0 or w[0].isdigit() or w.isupper()
+        for position, w in enumerate(words)
+    ]
     for position, word in enumerate(words):
-        if _YEAR.fullmatch(word):
-            continue  # "Vostok 2022": a year is a date, weighed as one, never a name
-        named = word[0].isupper() and position > 0 or word[0].isdigit() or word.isupper()
-        found.append((word, 1.0 if named else _COMMON, True, ""))
+        if not _YEAR.fullmatch(word):  # "Vostok 2022": a year is a date, never a name
+            found.append((word, 1.0 if named[position] else _COMMON, True, ""))
         if position + 1 < len(words):
-            found.append((f"{word} {words[position + 1]}", 1.0, True, ""))
+            # two common words ("air defence", "shot down") are common words together
+            pair = 1.0 if named[position] or named[position + 1] else _COMMON
+            found.append((f"{word} {words[position + 1]}", pair, True, ""))
     return found
 
 
