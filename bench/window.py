@@ -115,13 +115,16 @@ def _open_window(path: Path, settings_file: Path) -> tuple[Any, float]:
     return window, time.perf_counter() - started
 
 
+def _editing(window: Any) -> Any:
+    """The window's editing controller (the one Edit > Undo and the event editor use)."""
+    return window.session.editing.controller
+
+
 def _interactions(app: Any, window: Any, rounds: int) -> dict[str, list[tuple[float, float]]]:
     from desktop.core.editing.events import EditEvent
 
     workbench, panel = window.workbench, window.filters_panel
-    keys = list(workbench.catalog.keys if hasattr(workbench.catalog, "keys") else ())
-    if not keys:
-        keys = [event.key for event in workbench.catalog.events]
+    keys = list(workbench.catalog.keys)
     rng = random.Random(7)
     picks = [keys[rng.randrange(len(keys))] for _ in range(rounds)]
     found: dict[str, list[tuple[float, float]]] = {}
@@ -177,6 +180,7 @@ def measure(count: int, rounds: int, cache: Path | None) -> dict[str, Any]:
             samples = _interactions(app, window, rounds)
         finally:
             window.close()
+            window.close_session()
             window.workbench.library.dispose()
             window.deleteLater()
             _settle(app)

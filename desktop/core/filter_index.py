@@ -75,17 +75,16 @@ class FilterIndex:
 
     def _text_matches(self, words: list[str]) -> list[int]:
         """Positions of the events whose text holds every word (narrowed from the last search
-        when it can only have fewer matches)."""
+        when it can only have fewer matches: then only the words it did not have are looked
+        for, each in one pass over the remaining candidates)."""
         texts = self.texts
         searched = self._searched
         if searched is not None and refines(words, searched[0]):
-            candidates: list[int] | range = searched[1]
+            found: list[int] = searched[1]
+            wanted = [word for word in words if word not in searched[0]]
         else:
-            candidates = range(len(texts))
-        if len(words) == 1:
-            (word,) = words
-            found = [k for k in candidates if word in texts[k]]
-        else:
-            found = [k for k in candidates if all(word in texts[k] for word in words)]
+            found, wanted = list(range(len(texts))), words
+        for word in wanted:
+            found = [k for k in found if word in texts[k]]
         self._searched = (words, found)
         return found
