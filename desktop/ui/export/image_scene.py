@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from db.library import Library
 from desktop.core.catalog import Catalog
 from desktop.core.timeline.lanes import LaneState
@@ -108,22 +106,22 @@ def _visible(
     catalog: Catalog, sources: Sequence[str], chosen: ExportFilter
 ) -> frozenset[str] | None:
     """The keys of the events drawn (None: all)."""
-    known = {e.key for e in catalog.events}
     for keys in (chosen.events, chosen.highlight):
-        if any(k not in known for k in keys):
-            missing = [k for k in keys if k not in known]
+        if not all(catalog.has(k) for k in keys):
+            missing = [k for k in keys if not catalog.has(k)]
             raise ValueError(f"unknown event key(s): {', '.join(missing)}")
     if not 1 <= chosen.importance <= 3:
         raise ValueError("the importance is 1 (key events only), 2 or 3 (everything)")
     if not sources and not chosen.events and chosen.importance >= 3:
         return None
     wanted, events = set(sources), set(chosen.events)
+    columns = catalog.columns
     return frozenset(
-        e.key
-        for e in catalog.events
-        if (e.importance <= chosen.importance or e.key in chosen.highlight)
-        and (not events or e.key in events)
-        and (not wanted or wanted & set(catalog.coverage.get(e.key, ())))
+        key
+        for key, importance in zip(columns.keys, columns.importance.tolist(), strict=True)
+        if (importance <= chosen.importance or key in chosen.highlight)
+        and (not events or key in events)
+        and (not wanted or wanted & set(catalog.coverage.get(key, ())))
     )
 
 
@@ -136,19 +134,20 @@ def export_scene(
     """The scene of ``catalog`` restricted to ``lanes`` and ``sources`` (empty: all) and as
     ``chosen`` narrows it. Raises ValueError naming unknown lane, source, era or event keys."""
     chosen = chosen or ExportFilter()
-    events = catalog.events
-    highlighted = set(chosen.highlight)
+    events = catalog.columns  # no record per event is read for a picture
+    importance = events.importance.copy()
+    for key in chosen.highlight:
+        if (at := events.position(key)) is not None:
+            importance[at] = 1
     rows = EventRows(
-        [e.key for e in events],
-        [e.lane for e in events],
-        np.fromiter((e.t_lo for e in events), np.float64, len(events)),
-        np.fromiter((e.t_hi for e in events), np.float64, len(events)),
-        np.fromiter(
-            (1 if e.key in highlighted else e.importance for e in events), np.int64, len(events)
-        ),
-        [e.title for e in events],
-        [e.start for e in events],
-        [e.end for e in events],
+        events.keys,
+        events.lanes,
+        events.t_lo,
+        events.t_hi,
+        importance,
+        events.titles,
+        events.starts,
+        events.ends,
     )
     colors = lane_palette(chosen.palette, [lane.color for lane in catalog.lanes])
     data = SceneData.build(
@@ -177,11 +176,7 @@ def library_scene(
 
 def main_span(catalog: Catalog, scene: TimelineScene) -> tuple[float, float] | None:
     """(earliest start, latest end) of the scene's events not marked as context (None: none)."""
-    context = (
-        np.fromiter((e.context for e in catalog.events), np.bool_, len(catalog.events))
-        if catalog.events
-        else np.zeros(0, np.bool_)
-    )
+    context = catalog.columns.context
     ids = scene.store.ids
     keep = ids[~context[ids]] if len(ids) else ids
     if not len(keep):
