@@ -11,7 +11,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import models
-from db.changes import install_change_log, new_client_id
+from db.change_log import install_change_log, new_client_id
 from db.engine import display_url, library_url, make_engine, sqlite_path
 from db.errors import LibraryError
 from db.migrate import (

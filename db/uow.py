@@ -4,7 +4,7 @@ Use as ``with library.unit_of_work(author) as uow: ...; uow.commit()``. Leaving 
 ``commit()`` rolls back, and so does any exception. Repositories never commit on their own.
 A database that cannot be reached (server down, connection dropped, SQLite locked too long)
 surfaces as ``LibraryUnavailableError``: nothing was written and the action may be retried.
-The author is put in ``session.info`` so the change log (``db.changes``) records it.
+The author is put in ``session.info`` so the change log (``db.change_log``) records it.
 """
 
 from __future__ import annotations

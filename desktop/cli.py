@@ -1,6 +1,6 @@
 """The ``parallax`` command line: the GUI by default, headless sub-commands for scripts.
 
-Each sub-command lives in ``desktop.commands``; this module only parses arguments and reports
+Each sub-command lives in ``desktop.cli_commands``; this module only parses arguments and reports
 errors as one readable line (exit status 2), never as a traceback.
 """
 
@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.commands import COMMANDS
+from desktop.cli_commands import COMMANDS
 from desktop.core.assist import acceptors
 from desktop.errors import LibraryError, UserError
 

@@ -74,7 +74,7 @@ def test_gui_names_the_missing_x11_library_instead_of_a_qt_abort(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from desktop.cli import main
-    from desktop.commands import gui
+    from desktop.cli_commands import gui
 
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
@@ -113,7 +113,7 @@ def test_gui_screenshot_saves_the_painted_window_and_quits(tmp_path: Path) -> No
 def test_gui_range_needs_both_ends_and_readable_dates() -> None:
     import argparse
 
-    from desktop.commands.gui import time_range
+    from desktop.cli_commands.gui import time_range
     from desktop.errors import UserError
     from desktop.model.dates import DateSpan
 

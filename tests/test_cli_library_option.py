@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import build_parser, main
-from desktop.commands import COMMANDS
+from desktop.cli_commands import COMMANDS
 
 # The arguments each command needs besides --db, so that parsing succeeds.
 REQUIRED = {

@@ -1,4 +1,7 @@
-"""What an edit changed, so views refresh only that (STYLE point 6)."""
+"""What an edit changed, so views refresh only that (STYLE point 6): a change set.
+
+Not the change log (``db.change_log``), which records committed edits for other clients.
+"""
 
 from __future__ import annotations
 

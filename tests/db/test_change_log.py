@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from db.changes import BULK_LIMIT, changes_since, latest_change_id
+from db.change_log import BULK_LIMIT, changes_since, latest_change_id
 from db.errors import ConflictError, LibraryError, LibraryUnavailableError
 from db.library import Library, open_library
 from db.records import CodingRecord, EventRecord

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from db.changes import changes_since
+from db.change_log import changes_since
 from db.errors import IntegrityViolationError
 from db.library import Library
 from db.records import EventRecord, LaneRecord, Stamp

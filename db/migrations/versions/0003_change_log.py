@@ -5,7 +5,7 @@ Revises: 0002
 Create Date: 2026-11-23 09:00:00
 
 One table, ``change_log``: a row per record changed by each committed unit of work (written by
-``db.changes`` in the same transaction), so other clients of a shared library see edits.
+``db.change_log`` in the same transaction), so other clients of a shared library see edits.
 Additive: no existing table or row is touched.
 """
 from alembic import op

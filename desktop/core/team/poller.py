@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from db.changes import ChangeRecord, changes_since, latest_change_id
+from db.change_log import ChangeRecord, changes_since, latest_change_id
 from db.library import Library
 from desktop.model.changes import REMOTE, Changes
 

@@ -57,7 +57,7 @@ def test_another_clients_edit_appears_within_two_seconds(  # type: ignore[no-unt
 def test_own_edits_do_not_reload(  # type: ignore[no-untyped-def]
     qtbot, sqlite_library: Library, tmp_path: Path
 ) -> None:
-    from db.changes import latest_change_id
+    from db.change_log import latest_change_id
 
     load_sample(sqlite_library)
     window = make_window(qtbot, sqlite_library, tmp_path)

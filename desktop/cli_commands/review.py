@@ -11,7 +11,7 @@ import argparse
 import getpass
 
 from db.errors import LibraryError
-from desktop.commands.base import Command, open_for_command
+from desktop.cli_commands.base import SubCommand, open_for_command
 from desktop.core.importing import review
 from desktop.errors import UserError
 
@@ -70,6 +70,6 @@ def _user() -> str:
         return ""
 
 
-REVIEW = Command(
+REVIEW = SubCommand(
     "review", "accept or reject suggestions of a source (one undoable action)", configure, run
 )

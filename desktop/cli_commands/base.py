@@ -12,7 +12,7 @@ from desktop.errors import UserError
 
 
 @dataclass(frozen=True)
-class Command:
+class SubCommand:
     name: str
     help: str
     configure: Callable[[argparse.ArgumentParser], None]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.commands.base import Command
+from desktop.cli_commands.base import SubCommand
 from desktop.errors import UserError
 from desktop.io.desktop_entry import (
     data_home,
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-DESKTOP_ENTRY = Command(
+DESKTOP_ENTRY = SubCommand(
     "install-desktop-entry",
     "add Parallax to your application menu (a desktop entry, icon and metainfo, for you only)",
     configure,

@@ -6,7 +6,7 @@ import argparse
 
 from db.errors import LibraryError
 from db.library import open_library
-from desktop.commands.base import Command
+from desktop.cli_commands.base import SubCommand
 from desktop.core.exchange.copy_library import copy_library
 from desktop.errors import UserError
 
@@ -49,6 +49,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-COPY = Command(
+COPY = SubCommand(
     "copy", "copy a whole library to another database (SQLite <-> PostgreSQL)", configure, run
 )

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from db.library import Library
 from db.records import SOURCE_KINDS
-from desktop.commands.base import Command, open_for_command
+from desktop.cli_commands.base import SubCommand, open_for_command
 from desktop.core.importing import (
     ImportOutcome,
     ImportStatus,
@@ -197,4 +197,6 @@ def _user() -> str:
         return ""
 
 
-IMPORT = Command("import", "import documents (txt, md, html, docx, pdf) as sources", configure, run)
+IMPORT = SubCommand(
+    "import", "import documents (txt, md, html, docx, pdf) as sources", configure, run
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from db.migrate import head_revision
-from desktop.commands.base import Command, no_arguments, open_for_command
+from desktop.cli_commands.base import SubCommand, no_arguments, open_for_command
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,6 +32,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-INFO = Command(
+INFO = SubCommand(
     "info", "show where the library is, its schema revision and counts", no_arguments, run
 )

@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.commands.base import Command, open_for_command
+from desktop.cli_commands.base import SubCommand, open_for_command
 from desktop.core.exchange.failures import EXPECTED_FAILURES, failure_message
 from desktop.errors import UserError
 
@@ -126,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-EXPORT_IMAGE = Command(
+EXPORT_IMAGE = SubCommand(
     "export-image",
     "draw the timeline to a PNG, SVG or PDF figure (no display needed)",
     configure,

@@ -19,7 +19,7 @@ from db.engine import library_url, sqlite_path
 from db.in_use import in_use_by_others
 from db.library import open_library
 from db.wipe import wipe_library
-from desktop.commands.base import Command, open_for_command
+from desktop.cli_commands.base import SubCommand, open_for_command
 from desktop.core.sample import load_sample, sample_path
 from desktop.errors import UserError
 
@@ -102,4 +102,6 @@ def refuse_if_in_use(url: str) -> None:
         )
 
 
-SAMPLE = Command("sample", "load the bundled dataset (--reset: into a new library)", configure, run)
+SAMPLE = SubCommand(
+    "sample", "load the bundled dataset (--reset: into a new library)", configure, run
+)

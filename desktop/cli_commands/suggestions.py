@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from db.errors import NotFoundError
-from desktop.commands.base import Command, open_for_command
+from desktop.cli_commands.base import SubCommand, open_for_command
 from desktop.core.importing import ReviewItem, review_suggestions
 from desktop.errors import UserError
 
@@ -81,6 +81,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-SUGGESTIONS = Command(
+SUGGESTIONS = SubCommand(
     "suggestions", "list the suggestions of a source that await review", configure, run
 )

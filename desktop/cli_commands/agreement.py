@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from db.errors import LibraryError
-from desktop.commands.base import Command, open_for_command
+from desktop.cli_commands.base import SubCommand, open_for_command
 from desktop.core.agreement import Agreement
 from desktop.core.team.agreement_data import TeamAgreement, agreement_in_library, write_csv
 from desktop.errors import UserError
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-AGREEMENT = Command(
+AGREEMENT = SubCommand(
     "agreement",
     "inter-coder agreement (percent, Cohen's kappa, Krippendorff's alpha) and disagreements",
     configure,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from desktop.commands.base import Command, open_for_command
+from desktop.cli_commands.base import SubCommand, open_for_command
 from desktop.core.compare import (
     comparison_to_dict,
     comparison_to_html,
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-COMPARE = Command(
+COMPARE = SubCommand(
     "compare",
     "compare how the sources frame one event (panes, frames, facts, blind spots, words)",
     configure,

@@ -8,7 +8,7 @@ import sys
 from ctypes.util import find_library
 from pathlib import Path
 
-from desktop.commands.base import Command, open_for_command
+from desktop.cli_commands.base import SubCommand, open_for_command
 from desktop.core.compare.event_query import AmbiguousEventError, EventNotFoundError, find_event
 from desktop.errors import UserError
 from desktop.model.dates import DateParseError, DateSpan
@@ -144,4 +144,4 @@ def run(args: argparse.Namespace) -> int:
     return run_gui(args.db, args.screenshot, selected, shown)
 
 
-GUI = Command("gui", "open the Parallax window (the default command)", configure, run)
+GUI = SubCommand("gui", "open the Parallax window (the default command)", configure, run)

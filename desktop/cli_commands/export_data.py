@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.commands.base import Command, open_for_command
+from desktop.cli_commands.base import SubCommand, open_for_command
 from desktop.core.exchange.exporting import export_library
 from desktop.core.exchange.failures import EXPECTED_FAILURES, failure_message
 from desktop.core.exchange.formats import EXPORT_FORMATS, guess_export_format
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-EXPORT_DATA = Command(
+EXPORT_DATA = SubCommand(
     "export-data",
     "export the library as JSON, CSV tables, TimelineJS, REFI-QDA (.qdpx) or coverage CSV",
     configure,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 
 from db.errors import LibraryError
-from desktop.commands.base import Command, open_for_command
+from desktop.cli_commands.base import SubCommand, open_for_command
 from desktop.core.compare import comparison_to_html
 from desktop.core.exchange.failures import EXPECTED_FAILURES, failure_message
 from desktop.core.exchange.report import (
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-EXPORT_REPORT = Command(
+EXPORT_REPORT = SubCommand(
     "export-report",
     "write the comparison of one event as a self-contained HTML or PDF report",
     configure,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.commands.base import Command, open_for_command
+from desktop.cli_commands.base import SubCommand, open_for_command
 from desktop.core.exchange.failures import EXPECTED_FAILURES, failure_message
 from desktop.core.exchange.formats import IMPORT_FORMATS, guess_import_format
 from desktop.core.exchange.importing import import_file
@@ -63,7 +63,7 @@ def _named(file: str, error: FormatError) -> str:
     return text if name in text.split(":", 1)[0] else f"{name}: {text}"
 
 
-IMPORT_DATA = Command(
+IMPORT_DATA = SubCommand(
     "import-data",
     "import JSON, CSV, TimelineJS or .qdpx into the library (one transaction)",
     configure,
