@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from desktop.ui.export.headless import ensure_gui_application
+from desktop.rendering.headless import ensure_gui_application
 
 RUNS = 3
 SAMPLE_TARGET_S = 1.0
@@ -67,9 +67,9 @@ def run_benchmark() -> dict[str, float]:
     from db.library import open_library
     from desktop.core.catalog import Catalog
     from desktop.core.sample import load_sample
-    from desktop.ui.export.image_options import ImageRequest
-    from desktop.ui.export.image_scene import prepare_scene
-    from desktop.ui.export.timeline_image import render_timeline_image
+    from desktop.rendering.image_options import ImageRequest
+    from desktop.rendering.image_scene import prepare_scene
+    from desktop.rendering.timeline_image import render_timeline_image
 
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as folder:

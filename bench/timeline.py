@@ -143,8 +143,8 @@ def measure(path: Path) -> dict[str, float]:
     from desktop.core.timeline.lanes import LaneState
     from desktop.core.timeline.scale import TimeScale
     from desktop.core.workbench import Workbench
-    from desktop.ui.timeline.paint import PaintOptions, paint_timeline
-    from desktop.ui.timeline.theme import TimelineTheme
+    from desktop.rendering.paint import PaintOptions, paint_timeline
+    from desktop.rendering.theme import TimelineTheme
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -189,7 +189,7 @@ def _peak_mb() -> float:
 def _protocol(name: str, scene: Any, scales: list[Any], image: Any, theme: Any) -> dict[str, float]:
     """Figures of one protocol, keyed ``{name}_...``: cold (back to back), then with idle work
     between steps, each from a layout that starts from nothing."""
-    from desktop.ui.timeline.paint import forget_layouts
+    from desktop.rendering.paint import forget_layouts
 
     forget_layouts()
     cold = _paint_steps(scene, scales, image, theme, idle=False)
@@ -217,7 +217,7 @@ def _paint_steps(
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPainter
 
-    from desktop.ui.timeline.paint import PaintOptions, paint_timeline, prefetch_timeline
+    from desktop.rendering.paint import PaintOptions, paint_timeline, prefetch_timeline
 
     rect = QRectF(0, 0, WIDTH, HEIGHT)
     wall, cpu, idle_ms = [], [], [0.0]

@@ -49,3 +49,18 @@ def test_the_ui_never_opens_a_unit_of_work() -> None:
             if isinstance(node, ast.Attribute) and node.attr in ("unit_of_work", "session_factory"):
                 opened.append(f"{path.relative_to(REPO)}:{node.lineno} .{node.attr}")
     assert opened == []
+
+
+def test_rendering_draws_without_widgets() -> None:
+    """The paint routine and the figure/report writers use QtGui, never widgets, so the
+    command line renders files with no window; only ``headless`` makes the application."""
+    import ast
+
+    used = []
+    for path in sorted((REPO / "desktop" / "rendering").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "PySide6.QtWidgets":
+                used.append(path.stem)
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("desktop.ui"):
+                used.append(f"{path.stem} -> {node.module}")
+    assert used == ["headless"]

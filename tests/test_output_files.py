@@ -27,7 +27,7 @@ OLD = b"the old file, which must survive\n"
 
 LIMITED_CLI = """
 import resource, signal, sys
-import desktop.ui.export.timeline_image as timeline_image
+import desktop.rendering.timeline_image as timeline_image
 real = timeline_image.write_bytes_atomic
 
 def write_on_a_full_disk(path, data):

@@ -71,14 +71,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop.ui.export.headless import ensure_gui_application
+    from desktop.rendering.headless import ensure_gui_application
 
     ensure_gui_application()  # sets QT_QPA_PLATFORM=offscreen first when there is no display
     from desktop.core.catalog import Catalog
-    from desktop.ui.export.figure_extras import write_extras
-    from desktop.ui.export.image_options import DEFAULT_WIDTH, ImageRequest
-    from desktop.ui.export.image_scene import day_range, prepare_scene
-    from desktop.ui.export.timeline_image import render_timeline_image
+    from desktop.rendering.figure_extras import write_extras
+    from desktop.rendering.image_options import DEFAULT_WIDTH, ImageRequest
+    from desktop.rendering.image_scene import day_range, prepare_scene
+    from desktop.rendering.timeline_image import render_timeline_image
 
     library = open_for_command(args, create=False)
     try:

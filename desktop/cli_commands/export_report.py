@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             write_report_html(comparison, args.out, args.coverage, labels, args.terms)
             print(f"Wrote the comparison of {comparison.event.title!r} to {args.out}")
             return 0
-        from desktop.ui.export.report_pdf import write_html_pdf
+        from desktop.rendering.report_pdf import write_html_pdf
 
         title = f"{comparison.event.title}: compared"
         html = comparison_to_html(comparison, args.coverage, labels, args.terms, paged=True)

@@ -92,7 +92,7 @@ def save_comparison_report(
             write_report_html(comparison, name)
         else:
             from desktop.core.compare import comparison_to_html
-            from desktop.ui.export.report_pdf import write_html_pdf
+            from desktop.rendering.report_pdf import write_html_pdf
 
             title = f"{comparison.event.title}: compared"
             write_html_pdf(comparison_to_html(comparison), name, title)

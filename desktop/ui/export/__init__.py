@@ -1,4 +1,5 @@
-"""Export from the window and for headless commands: report PDFs, timeline images, dialogs.
+"""Export from the window: the image dialog, its preview and its remembered choices.
 
-Everything here imports PySide6; commands import these modules lazily, inside ``run``.
+The files themselves are drawn and written by ``desktop.rendering`` (shared with the command
+line); data in and out is ``desktop.ui.exchange``.
 """

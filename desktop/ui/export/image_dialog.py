@@ -35,7 +35,10 @@ from PySide6.QtWidgets import (
 from db.library import Library
 from desktop.core.catalog import Catalog
 from desktop.core.timeline.scale import TimeScale
-from desktop.ui.export.figure_extras import write_extras
+from desktop.rendering.figure_extras import write_extras
+from desktop.rendering.image_options import PAGES_MM, PALETTES, PRESETS, THEMES, ImageRequest
+from desktop.rendering.image_scene import day_range, prepare_scene
+from desktop.rendering.timeline_image import render_timeline_image
 from desktop.ui.export.image_memory import (
     ImageChoices,
     defaults_from_preferences,
@@ -43,10 +46,7 @@ from desktop.ui.export.image_memory import (
     save_choices,
     start_path,
 )
-from desktop.ui.export.image_options import PAGES_MM, PALETTES, PRESETS, THEMES, ImageRequest
 from desktop.ui.export.image_preview import describe, preview_image
-from desktop.ui.export.image_scene import day_range, prepare_scene
-from desktop.ui.export.timeline_image import render_timeline_image
 from desktop.ui.shell.tasks import IsCancelled, Job, Report, TaskHandle, run_with_progress
 
 RANGES = ("Current view", "Whole library", "Dates")

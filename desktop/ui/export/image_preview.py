@@ -10,10 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from desktop.ui.export.image_options import ImageRequest, mm_of
-from desktop.ui.export.image_scene import PreparedScene
-from desktop.ui.export.timeline_image import ImagePlan, plan_image
-from desktop.ui.timeline.paint import paint_timeline
+from desktop.rendering.image_options import ImageRequest, mm_of
+from desktop.rendering.image_scene import PreparedScene
+from desktop.rendering.paint import paint_timeline
+from desktop.rendering.timeline_image import ImagePlan, plan_image
 
 
 def preview_image(

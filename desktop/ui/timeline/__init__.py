@@ -1,1 +1,4 @@
-"""The zoomable timeline: one paint routine, the interactive view and the overview strip."""
+"""The zoomable timeline widget: the interactive view, the overview strip and the lane menu.
+
+It paints through ``desktop.rendering.paint`` (the routine figure exports use too).
+"""

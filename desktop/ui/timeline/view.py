@@ -36,17 +36,17 @@ from desktop.core.timeline.scene_patch import patched_scene_data
 from desktop.core.workbench import Workbench
 from desktop.model.changes import Changes
 from desktop.model.dates import day_number
-from desktop.ui.bridge import WorkbenchSignals
-from desktop.ui.timeline.interaction import event_tooltip, next_in_time, wheel_factor
-from desktop.ui.timeline.lane_menu import show_lane_menu
-from desktop.ui.timeline.paint import (
+from desktop.rendering.paint import (
     AXIS_PX,
     STRIP_PX,
     PaintOptions,
     paint_timeline,
     prefetch_timeline,
 )
-from desktop.ui.timeline.theme import TimelineTheme
+from desktop.rendering.theme import TimelineTheme
+from desktop.ui.bridge import WorkbenchSignals
+from desktop.ui.timeline.interaction import event_tooltip, next_in_time, wheel_factor
+from desktop.ui.timeline.lane_menu import show_lane_menu
 
 HOME = (float(day_number(2008, 8, 7)), float(day_number(2025, 8, 8) + 1))
 HOME_MARGIN = 0.03  # of the home range, free on each side so edge events show whole

@@ -20,11 +20,11 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from db.library import Library
 from desktop.core.catalog import Catalog
-from desktop.ui.export.image_options import ImageRequest
-from desktop.ui.export.image_scene import SAFE_LANE_COLORS, day_range, prepare_scene
-from desktop.ui.export.image_themes import export_theme
-from desktop.ui.export.timeline_image import render_timeline_image
-from desktop.ui.timeline.paint_shapes import SHAPES, draw_shape
+from desktop.rendering.image_options import ImageRequest
+from desktop.rendering.image_scene import SAFE_LANE_COLORS, day_range, prepare_scene
+from desktop.rendering.image_themes import export_theme
+from desktop.rendering.paint_shapes import SHAPES, draw_shape
+from desktop.rendering.timeline_image import render_timeline_image
 
 REFERENCE = Path(__file__).parent / "reference"
 # Machado et al. (2009), deuteranopia at full severity, on linear RGB

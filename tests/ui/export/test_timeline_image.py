@@ -15,25 +15,25 @@ from db.library import Library
 from desktop.core.catalog import Catalog
 from desktop.core.timeline.scene import TimelineScene
 from desktop.model.dates import HistDate, from_day_number
-from desktop.ui.export.image_options import ImageRequest
-from desktop.ui.export.image_scene import (
+from desktop.rendering.image_options import ImageRequest
+from desktop.rendering.image_scene import (
     ExportFilter,
     PreparedScene,
     day_range,
     library_scene,
     prepare_scene,
 )
-from desktop.ui.export.timeline_image import (
-    ExportCancelledError,
-    plan_image,
-    render_timeline_image,
-)
-from desktop.ui.timeline.paint import (
+from desktop.rendering.paint import (
     FOOTER_PX,
     SPARE_PX,
     footer_text,
     legend_layout,
     paint_timeline,
+)
+from desktop.rendering.timeline_image import (
+    ExportCancelledError,
+    plan_image,
+    render_timeline_image,
 )
 
 GEORGIA = QColor("#d1495b")
@@ -120,7 +120,7 @@ def test_presets_leave_no_blank_band_and_no_label_past_the_edge_or_cut(
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPainter
 
-    from desktop.ui.timeline.text import text_cache
+    from desktop.rendering.text import text_cache
 
     painter = QPainter(image)
     rect = QRectF(0, 0, geometry.width, geometry.height)
@@ -217,7 +217,7 @@ def test_svg_parses_and_keeps_titles_as_text(
 def test_grid_lines_stop_at_the_lane_names(qapp: object, catalog: Catalog, tmp_path: Path) -> None:
     """In a vector file no grid line lies under a lane's name: lines left of the name's end
     start below its line (a PNG looks the same either way: the name has a backing)."""
-    from desktop.ui.timeline.text import text_cache
+    from desktop.rendering.text import text_cache
 
     path = tmp_path / "t.svg"
     request = ImageRequest(path=path, width="1366px", dpi=96)

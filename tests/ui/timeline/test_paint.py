@@ -13,9 +13,9 @@ from desktop.core.timeline.lanes import LaneState
 from desktop.core.timeline.scale import TimeScale
 from desktop.core.workbench import Workbench
 from desktop.model.dates import day_number
+from desktop.rendering.paint import PaintOptions, paint_timeline
+from desktop.rendering.theme import TimelineTheme
 from desktop.ui.theme import theme_palette
-from desktop.ui.timeline.paint import PaintOptions, paint_timeline
-from desktop.ui.timeline.theme import TimelineTheme
 
 
 def render(workbench: Workbench, palette: str) -> tuple[np.ndarray, Any]:

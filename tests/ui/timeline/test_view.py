@@ -255,7 +255,7 @@ def test_pinch_gesture_zooms_at_the_fingers(panel: Any) -> None:
 
 def test_idle_view_prepares_the_next_wheel_step(panel: Any, qtbot: Any) -> None:
     from desktop.core.timeline.layout import zoom_level
-    from desktop.ui.timeline import paint
+    from desktop.rendering import paint
 
     view = panel.view
     view.repaint()

@@ -16,10 +16,10 @@ from desktop.core.timeline.frame import Frame
 from desktop.core.timeline.hit import cluster_members
 from desktop.core.timeline.scene import TimelineScene
 from desktop.core.workbench import Workbench
-from desktop.ui.export.image_options import ImageRequest
-from desktop.ui.export.image_scene import day_range, prepare_scene
-from desktop.ui.export.timeline_image import plan_image
-from desktop.ui.timeline.paint import paint_timeline
+from desktop.rendering.image_options import ImageRequest
+from desktop.rendering.image_scene import day_range, prepare_scene
+from desktop.rendering.paint import paint_timeline
+from desktop.rendering.timeline_image import plan_image
 
 SEPTEMBER_2022 = {
     "2022-sco-samarkand-summit",

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 
-from desktop.ui.timeline.theme import TimelineTheme
+from desktop.rendering.theme import TimelineTheme
 
 _COLOURS = {  # base, text, highlight
     "light": ("#ffffff", "#202124", "#1a73e8"),

@@ -14,9 +14,9 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from desktop.core.timeline.scene import TimelineScene
-from desktop.ui.timeline.paint_shapes import draw_shape
-from desktop.ui.timeline.text import text_cache
-from desktop.ui.timeline.theme import TimelineTheme
+from desktop.rendering.paint_shapes import draw_shape
+from desktop.rendering.text import text_cache
+from desktop.rendering.theme import TimelineTheme
 
 LEGEND_PX = 22.0
 LEGEND_NAME_PX = 220.0  # longer legend names are elided

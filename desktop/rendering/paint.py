@@ -22,7 +22,7 @@ from desktop.core.timeline.store import EventStore
 from desktop.core.timeline.tick_units import MONTH_ABBREVIATIONS
 from desktop.core.timeline.ticks import LABEL_PAD, TickCache
 from desktop.model.dates import display_year, from_day_number
-from desktop.ui.timeline.paint_items import (
+from desktop.rendering.paint_items import (
     draw_bars,
     draw_clusters,
     draw_labels,
@@ -34,11 +34,11 @@ from desktop.ui.timeline.paint_items import (
     mixed,
     polygon_of,
 )
-from desktop.ui.timeline.paint_legend import LEGEND_PX, draw_legend, legend_layout
-from desktop.ui.timeline.paint_legend import NO_LEGEND as _NO_LEGEND
-from desktop.ui.timeline.paint_markers import draw_markers
-from desktop.ui.timeline.text import TextCache, text_cache
-from desktop.ui.timeline.theme import TimelineTheme
+from desktop.rendering.paint_legend import LEGEND_PX, draw_legend, legend_layout
+from desktop.rendering.paint_legend import NO_LEGEND as _NO_LEGEND
+from desktop.rendering.paint_markers import draw_markers
+from desktop.rendering.text import TextCache, text_cache
+from desktop.rendering.theme import TimelineTheme
 
 AXIS_PX = 36.0
 TITLE_PX = 28.0

@@ -11,7 +11,7 @@ from desktop.core.timeline.scene import TimelineScene
 from desktop.io.formats.atomic import write_text_atomic
 from desktop.io.formats.citations import bibtex, caption, csl_json
 from desktop.model.source_identity import source_identity
-from desktop.ui.timeline.paint import footer_range, shown_count
+from desktop.rendering.paint import footer_range, shown_count
 
 BIB_SUFFIXES = (".bib", ".json")
 

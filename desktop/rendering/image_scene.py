@@ -27,7 +27,7 @@ from desktop.core.timeline.scene import (
     TimelineScene,
 )
 from desktop.model.dates import DateParseError, DateSpan
-from desktop.ui.export.image_options import ImageRequest
+from desktop.rendering.image_options import ImageRequest
 
 RANGE_MARGIN = 0.03
 SAFE_LANE_COLORS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from desktop.core.timeline.frame import Frame
 from desktop.core.timeline.scene import TimelineScene
-from desktop.ui.timeline.paint_items import (
+from desktop.rendering.paint_items import (
     DIM_ALPHA,
     DOT_PX,
     MARKER_SIZE,
@@ -23,9 +23,9 @@ from desktop.ui.timeline.paint_items import (
     lane_colors,
     polygon_of,
 )
-from desktop.ui.timeline.paint_shapes import draw_shapes
-from desktop.ui.timeline.sprites import DiscLooks, can_blit, draw_discs
-from desktop.ui.timeline.theme import TimelineTheme
+from desktop.rendering.paint_shapes import draw_shapes
+from desktop.rendering.sprites import DiscLooks, can_blit, draw_discs
+from desktop.rendering.theme import TimelineTheme
 
 LOOKS_PER_LANE = 6  # importance 1..3, each plain and dimmed
 _LOOKS: dict[tuple[tuple[str, ...], tuple[str, ...]], DiscLooks] = {}

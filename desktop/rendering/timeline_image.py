@@ -21,7 +21,7 @@ from PySide6.QtSvg import QSvgGenerator
 from desktop.core.timeline.scale import TimeScale
 from desktop.core.timeline.scene import TimelineScene
 from desktop.io.formats.atomic import write_bytes_atomic
-from desktop.ui.export.image_options import (
+from desktop.rendering.image_options import (
     LOGICAL_DPI,
     ImageGeometry,
     ImageRequest,
@@ -29,10 +29,10 @@ from desktop.ui.export.image_options import (
     geometry_for,
     sizing_for,
 )
-from desktop.ui.export.image_scene import PreparedScene, time_scale_for
-from desktop.ui.export.image_themes import export_theme
-from desktop.ui.timeline.paint import PaintOptions, content_height, paint_timeline
-from desktop.ui.timeline.theme import TimelineTheme
+from desktop.rendering.image_scene import PreparedScene, time_scale_for
+from desktop.rendering.image_themes import export_theme
+from desktop.rendering.paint import PaintOptions, content_height, paint_timeline
+from desktop.rendering.theme import TimelineTheme
 
 PNG_QUALITY = 80  # Qt's PNG "quality": lighter zlib packing, about twice as fast as the default
 Step = Callable[[str], None]

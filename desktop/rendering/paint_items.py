@@ -24,10 +24,10 @@ from PySide6.QtGui import (
 
 from desktop.core.timeline.frame import Bars, Clusters, Frame
 from desktop.core.timeline.scene import TimelineScene
-from desktop.ui.timeline.paint_shapes import hatch_bars
-from desktop.ui.timeline.sprites import can_blit, draw_digits, number_widths
-from desktop.ui.timeline.text import TextCache
-from desktop.ui.timeline.theme import TimelineTheme
+from desktop.rendering.paint_shapes import hatch_bars
+from desktop.rendering.sprites import can_blit, draw_digits, number_widths
+from desktop.rendering.text import TextCache
+from desktop.rendering.theme import TimelineTheme
 
 MARKER_SIZE = {1: 10.0, 2: 8.0, 3: 6.0}
 DOT_PX = 4.0

@@ -14,7 +14,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from desktop.io.formats.atomic import write_bytes_atomic
-from desktop.ui.export.headless import ensure_gui_application
+from desktop.rendering.headless import ensure_gui_application
 
 PDF_RESOLUTION = 300
 MARGIN_MM = 11.0
