@@ -259,7 +259,8 @@ class Claim(Stamped, Base):
     __tablename__ = "claims"
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)
-    passage_id: Mapped[int] = mapped_column(
+    # null for a record value that cites its own reference instead of a passage
+    passage_id: Mapped[int | None] = mapped_column(
         ForeignKey("passages.id", ondelete="CASCADE"), index=True
     )
     subject: Mapped[str] = mapped_column(String(300), index=True)
@@ -273,7 +274,7 @@ class Claim(Stamped, Base):
     event_key: Mapped[str | None] = mapped_column(String(200), index=True)
     holds: Mapped[bool | None] = mapped_column(Boolean)
     reference: Mapped[str] = mapped_column(Text, default="", server_default="")
-    passage: Mapped[Passage] = relationship(lazy="joined")
+    passage: Mapped[Passage | None] = relationship(lazy="joined")
 
 
 class Note(Base):

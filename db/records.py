@@ -204,7 +204,7 @@ class AttributeRecord:
 @dataclass(frozen=True, slots=True)
 class ClaimRecord:
     key: str
-    passage_key: str
+    passage_key: str | None  # None only for a record value, which cites its ``reference``
     subject: str
     kind: str
     stated: str = ""

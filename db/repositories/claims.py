@@ -30,11 +30,20 @@ _FIELDS = (
 def claim_record(row: models.Claim) -> ClaimRecord:
     return ClaimRecord(
         key=row.key,
-        passage_key=row.passage.key,
+        passage_key=row.passage.key if row.passage is not None else None,
         id=row.id,
         stamp=stamp_of(row),
         **{name: getattr(row, name) for name in _FIELDS},
     )
+
+
+def _require_record_value(claim: ClaimRecord) -> None:
+    """A claim without a passage is the record's value: it names its event and reference."""
+    if not (claim.reference.strip() and claim.event_key):
+        raise ValueError(
+            f"claim {claim.key!r}: without a passage it must be a record value "
+            "with its event and reference"
+        )
 
 
 class ClaimRepository(Repository):
@@ -54,6 +63,15 @@ class ClaimRepository(Repository):
         )
         return [claim_record(row) for row in self.session.scalars(statement).unique()]
 
+    def records_for_event(self, event_key: str) -> builtins.list[ClaimRecord]:
+        """The record values about ``event_key`` that cite a reference instead of a passage."""
+        statement = (
+            select(models.Claim)
+            .where(models.Claim.passage_id.is_(None), models.Claim.event_key == event_key)
+            .order_by(models.Claim.subject, models.Claim.key)
+        )
+        return [claim_record(row) for row in self.session.scalars(statement).unique()]
+
     def of_passage(self, passage_key: str) -> builtins.list[ClaimRecord]:
         """The claims of one passage, by key."""
         statement = (
@@ -68,7 +86,13 @@ class ClaimRepository(Repository):
         return claim_record(self._row(models.Claim, key))
 
     def add(self, claim: ClaimRecord) -> ClaimRecord:
-        passage = self._ref(models.Passage, claim.passage_key)
+        """Store ``claim``; one without a passage must be a record value naming its event and
+        reference (ValueError otherwise)."""
+        passage = None
+        if claim.passage_key is None:
+            _require_record_value(claim)
+        else:
+            passage = self._ref(models.Passage, claim.passage_key)
         row = models.Claim(key=claim.key, passage=passage, author=self.author)
         apply_fields(row, {name: getattr(claim, name) for name in _FIELDS})
         self.session.add(row)
@@ -77,6 +101,8 @@ class ClaimRepository(Repository):
 
     def update(self, claim: ClaimRecord) -> ClaimRecord:
         row = self._row(models.Claim, claim.key)
+        if row.passage is None:
+            _require_record_value(claim)
         before = claim_record(row)
         claimed = self._begin_edit(row, claim.stamp.version, before, claim)
         apply_fields(row, {name: getattr(claim, name) for name in _FIELDS})

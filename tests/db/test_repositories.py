@@ -113,6 +113,36 @@ def test_statement_claims_and_record_values_round_trip(library: Library) -> None
         assert uow.claims.get("c1").holds is None and uow.claims.get("c1").reference == ""
 
 
+def test_a_record_value_cites_its_reference_without_a_passage(library: Library) -> None:
+    fill(library)
+    toll = ClaimRecord(
+        "r1",
+        None,
+        "war.deaths",
+        "number",
+        low=38,
+        high=38,
+        event_key="war",
+        reference="official report, https://example.org/report",
+    )
+    with library.unit_of_work() as uow:
+        uow.claims.add(toll)
+        uow.commit()
+    with library.unit_of_work() as uow:
+        got = uow.claims.get("r1")
+        assert (got.passage_key, got.event_key, got.low) == (None, "war", 38)
+        assert [c.key for c in uow.claims.records_for_event("war")] == ["r1"]
+        assert uow.claims.records_for_event("crimea") == []
+        assert "r1" in [c.key for c in uow.claims.list()]
+        with pytest.raises(ValueError, match="record value"):
+            uow.claims.update(replace(got, reference=""))
+    for bare in (replace(toll, key="r2", reference=""), replace(toll, key="r3", event_key=None)):
+        with library.unit_of_work() as uow, pytest.raises(ValueError, match="record value"):
+            uow.claims.add(bare)
+    with library.unit_of_work() as uow:
+        assert {c.key for c in uow.claims.list()} == {"c1", "r1"}
+
+
 def test_time_range_query_uses_overlap(library: Library) -> None:
     fill(library)
     with library.unit_of_work() as uow:

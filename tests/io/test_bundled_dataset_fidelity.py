@@ -78,7 +78,7 @@ def test_events_the_texts_mention_are_recorded_and_quoted(
 
 
 def test_the_tajik_redeployment_figure_is_a_claim_about_its_own_event(library: Library) -> None:
-    claim = next(c for c in library["claims"] if c["passage"] == "jb-1500-soldiers")
+    claim = next(c for c in library["claims"] if c.get("passage") == "jb-1500-soldiers")
     assert (claim["low"], claim["high"], claim["event"]) == (
         1500,
         1500,
@@ -185,3 +185,20 @@ def test_datable_events_the_texts_mention_have_a_record_a_reference_and_a_quote(
     assert reference.confirmed == "/".join(d for d in dates if d)
     if event["importance"] <= 2:  # the main events can be found in Russian or Ukrainian too
         assert any(any("а" <= ch <= "я" for ch in alias.lower()) for alias in event["aliases"])
+
+
+def test_record_values_cite_their_reference_instead_of_borrowing_a_passage(
+    library: Library,
+) -> None:
+    records = [c for c in library["claims"] if c.get("reference")]
+    assert len(records) == 6 and all("passage" not in c and c["event"] for c in records)
+    borrowed = copy.deepcopy(library)
+    record = next(c for c in borrowed["claims"] if c.get("reference"))
+    record["passage"] = "kuzio-three-russians"
+    orphan = next(c for c in borrowed["claims"] if c.get("reference") and c is not record)
+    orphan["event"] = "no-such-event"
+    assert find_problems(borrowed) == [
+        f"claim {record['key']}: a record value cites its reference, not a passage",
+        f"claim {orphan['key']}: without a passage it must be a record value naming its"
+        " reference and a known event",
+    ]

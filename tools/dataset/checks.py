@@ -167,18 +167,24 @@ def _passage_problems(library: Record, code_keys: frozenset[str]) -> list[str]:
 
 def _claim_problems(library: Record) -> list[str]:
     passages = {passage["key"]: passage for passage in library["passages"]}
+    events = {event["key"] for event in library["events"]}
     problems = []
     for claim in library["claims"]:
         where = f"claim {claim['key']}"
-        passage = passages.get(claim["passage"])
-        if passage is None:
+        record = bool(str(claim.get("reference") or "").strip())
+        if claim.get("passage") is None:
+            if not record or claim.get("event") not in events:
+                problems.append(
+                    f"{where}: without a passage it must be a record value naming its reference"
+                    " and a known event"
+                )
+        elif (passage := passages.get(claim["passage"])) is None:
             problems.append(f"{where}: unknown passage {claim['passage']!r}")
             continue
-        record = bool(claim.get("reference"))
-        if not record and claim.get("stated") and claim["stated"] not in passage["quote"]:
+        elif record:
+            problems.append(f"{where}: a record value cites its reference, not a passage")
+        elif claim.get("stated") and claim["stated"] not in passage["quote"]:
             problems.append(f"{where}: stated words are not in the passage quote")
-        if record and not any(link["event"] == claim.get("event") for link in passage["events"]):
-            problems.append(f"{where}: a record value must name an event its passage is about")
         if claim["kind"] == "date":
             problems += _date_problems(where, [claim.get("date")])
         elif claim["kind"] == "statement":

@@ -50,11 +50,16 @@ def read_source_view(library: Library, source_key: str) -> SourceView:
 
 
 def subjects_by_event(uow: UnitOfWork) -> dict[str, tuple[str, ...]]:
-    """Claim subjects per event, through the links of the claims' passages."""
+    """Claim subjects per event, through the links of the claims' passages (a record value
+    without a passage through its own event)."""
     links = {p.key: [lk.event_key for lk in p.links] for p in uow.passages.list()}
     found: dict[str, list[str]] = {}
     for claim in uow.claims.list():
-        for event_key in links.get(claim.passage_key, ()):
+        if claim.passage_key is None:
+            about = [claim.event_key] if claim.event_key else []
+        else:
+            about = links.get(claim.passage_key, [])
+        for event_key in about:
             subjects = found.setdefault(event_key, [])
             if claim.subject not in subjects:
                 subjects.append(claim.subject)

@@ -71,6 +71,13 @@ def _record_notes(statements: Sequence[ClaimStatement]) -> list[str]:
     return notes
 
 
+def _on(claim: ClaimRecord) -> str:
+    """The passage of a source's claim (only record values may have none)."""
+    if claim.passage_key is None:
+        raise ValueError(f"claim {claim.key!r} is no record value and has no passage")
+    return claim.passage_key
+
+
 def _finding(
     subject: str,
     claims: Sequence[ClaimRecord],
@@ -91,9 +98,7 @@ def _finding(
         if pair.note and pair.note not in notes:
             notes.append(pair.note)
     statements = tuple(
-        _statement(
-            c, passages[c.passage_key], sources, _against_record(c, event, record, tolerance)
-        )
+        _statement(c, passages[_on(c)], sources, _against_record(c, event, record, tolerance))
         for c in claims
     )
     checked = [s.against_record for s in statements if s.against_record is not None]
@@ -117,7 +122,7 @@ def _claim_order(
     passages: Mapping[str, PassageRecord], sources: Mapping[str, SourceRecord]
 ) -> Callable[[ClaimRecord], _ClaimKey]:
     def key(claim: ClaimRecord) -> _ClaimKey:
-        passage = passages[claim.passage_key]
+        passage = passages[_on(claim)]
         source = sources.get(passage.source_key)
         where = publication_order(source) if source is not None else (2, 0.0, "", "")
         return (where, passage.start, claim.key)
@@ -143,7 +148,8 @@ def compare_facts(
     """One finding per subject whose claims' passages link to ``event_key``, leaving out claims
     that name another event as theirs: subjects with at least two claims, and single claims
     that contradict the record (``event``'s own dates, when given, or a claim marked as the
-    record's value for the subject, which is never a statement itself).
+    record's value for the subject, which is never a statement itself and may cite its reference
+    instead of sitting on a passage).
 
     Findings are ordered worst verdict first, then by subject; statements by publication date of
     their source, then position in the text.
@@ -153,11 +159,12 @@ def compare_facts(
     groups: dict[str, list[ClaimRecord]] = {}
     records: dict[str, ClaimRecord] = {}
     for claim in sorted(claims, key=lambda c: c.key):
-        if claim.passage_key not in about or claim.event_key not in (None, event_key):
+        if claim.event_key not in (None, event_key):
             continue
-        if claim.is_record:
-            records.setdefault(claim.subject, claim)
-        else:
+        standalone = claim.passage_key is None and claim.event_key == event_key
+        if claim.is_record and (standalone or claim.passage_key in about):
+            records.setdefault(claim.subject, claim)  # one citing its reference needs no passage
+        elif claim.passage_key in about:
             groups.setdefault(claim.subject, []).append(claim)
     order = _claim_order(about, by_source)
     findings = [

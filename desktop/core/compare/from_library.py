@@ -72,13 +72,17 @@ def read_event_snapshot(library: Library, event_key: str) -> LibrarySnapshot | N
             sources=tuple(uow.sources.list()),
             passages=passages,
             codes=tuple(uow.codes.list()),
-            claims=tuple(uow.claims.for_passages(p.key for p in passages)),
+            claims=(
+                *uow.claims.for_passages(p.key for p in passages),
+                *uow.claims.records_for_event(event_key),
+            ),
             awaiting_review=frozenset(uow.suggestions.pending_counts()),
         )
 
 
 def restrict_sources(snapshot: LibrarySnapshot, source_keys: Sequence[str]) -> LibrarySnapshot:
-    """Keep only the named sources and their passages (and claims on those passages).
+    """Keep only the named sources and their passages (and claims on those passages, and the
+    record values that cite a reference instead of a passage).
 
     Raises ``SourceNotFoundError`` when a key is not in the library; an empty ``source_keys``
     keeps all.
@@ -97,7 +101,7 @@ def restrict_sources(snapshot: LibrarySnapshot, source_keys: Sequence[str]) -> L
         sources=tuple(s for s in snapshot.sources if s.key in wanted),
         passages=passages,
         codes=snapshot.codes,
-        claims=tuple(c for c in snapshot.claims if c.passage_key in kept),
+        claims=tuple(c for c in snapshot.claims if c.passage_key is None or c.passage_key in kept),
         awaiting_review=snapshot.awaiting_review,
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from db.records import EventRecord, NoteRecord, PassageLink, Stamp
+from db.records import ClaimRecord, EventRecord, NoteRecord, PassageLink, Stamp
 from db.uow import UnitOfWork
 from desktop.core.editing.command import Command, UnitCommand
 from desktop.core.editing.edits import (
@@ -101,7 +101,8 @@ class MoveEvent(RecordEdit):
 
 
 class DeleteEvent(UnitCommand):
-    """Delete an event with its passage links and notes; undo brings all of them back."""
+    """Delete an event with its passage links, notes and the record values that cite their
+    reference instead of a passage (they belong to the event alone); undo brings all back."""
 
     def __init__(self, key: str, author: str = "", title: str = "") -> None:
         super().__init__(author)
@@ -110,15 +111,19 @@ class DeleteEvent(UnitCommand):
         self._event: EventRecord | None = None
         self._links: list[tuple[str, PassageLink]] = []
         self._notes: list[NoteRecord] = []
+        self._records: list[ClaimRecord] = []
 
     def do(self, uow: UnitOfWork) -> Changes:
         self._event = uow.events.get(self.key)
         self._links = uow.links.of_event(self.key)
         self._notes = uow.notes.for_target("event", self.key)
+        self._records = uow.claims.records_for_event(self.key)
         for passage_key, _link in self._links:
             uow.links.remove(passage_key, self.key)
         for note in self._notes:
             uow.notes.delete(note.key)
+        for record in self._records:
+            uow.claims.delete(record.key)
         uow.events.delete(self.key)
         return self._changes()
 
@@ -129,6 +134,8 @@ class DeleteEvent(UnitCommand):
             uow.links.add(passage_key, link)
         for note in self._notes:
             uow.notes.add(note)
+        for record in self._records:
+            uow.claims.add(replace(record, id=None, stamp=Stamp()))
         return self._changes()
 
     def _changes(self) -> Changes:
@@ -136,4 +143,5 @@ class DeleteEvent(UnitCommand):
             events=[self.key],
             passages=[key for key, _ in self._links],
             notes=[note.key for note in self._notes],
+            claims=[record.key for record in self._records],
         )

@@ -98,7 +98,7 @@ def accepted(
     caller has them, the changes."""
     made = command.created.get(item.id, Created())
     keys = [p.key for p in made.passages] + [after.key for _before, after in made.edits]
-    keys += [c.passage_key for c in made.claims]
+    keys += [c.passage_key for c in made.claims if c.passage_key is not None]
     links = [lk.event_key for p in made.passages for lk in p.links]
     event = links[0] if links else item.event_key or ""
     return AcceptedSuggestion(keys[0] if keys else "", event, changes or Changes())

@@ -203,10 +203,11 @@ class PassageData:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClaimData:
     """A number (``low``..``high``), a date or a statement (``holds``: says it is so, or not) a
-    passage asserts about a shared ``subject``; with a ``reference``, the record's value instead."""
+    passage asserts about a shared ``subject``; with a ``reference``, the record's value instead,
+    which may cite that reference without a ``passage`` (it then names its ``event``)."""
 
     key: str
-    passage: str
+    passage: str | None = None
     subject: str
     kind: str
     low: float | None = None

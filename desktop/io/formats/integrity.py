@@ -114,7 +114,15 @@ def _check_passages(bundle: Bundle, keys: dict[str, set[str]]) -> None:
 
 def _check_claims(bundle: Bundle, passages: set[str], events: set[str]) -> None:
     for claim in bundle.claims:
-        _check_ref("claim", claim.key, "passage", claim.passage, passages, "passage")
+        if claim.passage is not None:
+            _check_ref("claim", claim.key, "passage", claim.passage, passages, "passage")
+        elif not (claim.reference.strip() and claim.event):
+            raise _fail(
+                "claim",
+                claim.key,
+                "passage",
+                "a claim without a passage must be a record value with its reference and event",
+            )
         if claim.event is not None:
             _check_ref("claim", claim.key, "event", claim.event, events, "event")
         _check_date("claim", claim.key, "date", claim.date)

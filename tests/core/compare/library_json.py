@@ -85,7 +85,7 @@ def _code(d: dict[str, Any]) -> CodeRecord:
 def _claim(d: dict[str, Any]) -> ClaimRecord:
     return ClaimRecord(
         key=d["key"],
-        passage_key=d["passage"],
+        passage_key=d.get("passage"),  # a record value cites its reference instead
         subject=d["subject"],
         kind=d["kind"],
         stated=d.get("stated") or "",
@@ -94,6 +94,9 @@ def _claim(d: dict[str, Any]) -> ClaimRecord:
         date=d.get("date"),
         unit=d.get("unit") or "",
         hedge=d.get("hedge") or "exact",
+        event_key=d.get("event"),
+        holds=d.get("holds"),
+        reference=d.get("reference") or "",
     )
 
 

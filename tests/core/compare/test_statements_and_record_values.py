@@ -72,6 +72,26 @@ def test_a_record_value_alone_or_agreed_with_is_not_a_dispute() -> None:
     assert compare_facts("e1", agreed, passages, SOURCES) == ()
 
 
+def test_a_record_value_citing_its_reference_needs_no_passage_and_stays_with_its_event() -> None:
+    passages = [_passage("p1", "s1")]
+    record = ClaimRecord(
+        "readout",
+        None,
+        "x.case-opened",
+        "statement",
+        holds=True,
+        event_key="e1",
+        reference="Kremlin readout, https://kremlin.example/1",
+    )
+    claims = [_said("source says no", False), record]
+    (finding,) = compare_facts("e1", claims, passages, SOURCES)
+    assert finding.record == "it is so (Kremlin readout, https://kremlin.example/1)"
+    assert [s.claim_key for s in finding.statements] == ["source says no"]
+    assert finding.statements[0].against_record == "disagree"
+    elsewhere = [_passage("p9", "s1")]
+    assert compare_facts("e2", claims, elsewhere, SOURCES) == ()  # not the record of e2
+
+
 def test_statement_findings_are_headed_apart_from_figures() -> None:
     assert fact_title("azal-8243.russian-criminal-case-opened", "statement") == (
         "statement: russian criminal case opened"
@@ -126,3 +146,17 @@ def test_numeric_record_values_contradict_the_single_source_slips(
     assert finding.record.startswith(record)
     wrong = [s for s in finding.statements if s.against_record == "disagree"]
     assert wrong and finding.verdict == "disagree"
+
+
+def test_the_bundled_record_values_cite_their_reference_without_borrowing_a_passage(
+    library: Library,
+) -> None:
+    with library.unit_of_work() as uow:
+        records = [c for c in uow.claims.list() if c.is_record]
+    assert len(records) == 6
+    assert all(c.passage_key is None and c.event_key for c in records)
+    finding = _finding(library, "2024-azal-8243-crash", "azal-8243.deaths")
+    assert finding.record == (
+        "38 people (Kazakhstan's Ministry of Transport, preliminary report on flight J2-8243,"
+        " Feb 2025)"
+    )

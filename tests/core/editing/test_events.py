@@ -8,7 +8,7 @@ import pytest
 
 from db.errors import ConflictError
 from db.library import Library
-from db.records import EventRecord
+from db.records import ClaimRecord, EventRecord
 from desktop.core.editing import (
     CreateEvent,
     DeleteEvent,
@@ -131,6 +131,25 @@ def test_delete_event_restores_links_and_notes(lib: Library) -> None:
     assert [n["key"] for n in after["notes"]] == ["n2", "n3"]
     [p1] = [p for p in before["passages"] if p["key"] == "p1"]
     assert {"event": "war", "confidence": 0.9, "origin": "suggested"} in p1["events"]
+
+
+def test_delete_event_takes_its_record_values_without_a_passage_along(lib: Library) -> None:
+    toll = ClaimRecord(
+        "toll",
+        None,
+        "war.deaths",
+        "number",
+        low=850,
+        high=850,
+        event_key="war",
+        reference="official figures, https://example.org/toll",
+    )
+    with lib.unit_of_work() as uow:
+        uow.claims.add(toll)
+        uow.commit()
+    before, after = round_trip(lib, DeleteEvent("war"))
+    assert "toll" in [c["key"] for c in before["claims"]]
+    assert "toll" not in [c["key"] for c in after["claims"]]  # it would name no event
 
 
 def test_deleting_a_missing_event_changes_nothing(lib: Library) -> None:

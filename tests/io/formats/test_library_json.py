@@ -148,6 +148,31 @@ def test_integrity_errors_name_record_and_field(bundle: Bundle, mutate: Any, mes
     assert message in str(info.value)
 
 
+def test_a_record_value_may_cite_its_reference_instead_of_a_passage(
+    bundle: Bundle, tmp_path: Path
+) -> None:
+    document = copy.deepcopy(_document(bundle))
+    claim = document["claims"][0]
+    del claim["passage"]
+    claim.update(reference="CSTO statement, https://example.org/csto", event="war-2008")
+    read = read_library_json(json.dumps(document))
+    assert (read.claims[0].passage, read.claims[0].event) == (None, "war-2008")
+    path = tmp_path / "again.json"
+    write_library_json(read, path)
+    assert read_library_json(path).claims[0] == read.claims[0]
+    for missing in ({"reference": ""}, {"reference": "   "}, {"event": None}):
+        broken = copy.deepcopy(document)
+        broken["claims"][0].update(missing)
+        with pytest.raises(FormatError, match="claim 'c-troops'"):
+            read_library_json(json.dumps(broken))
+    with pytest.raises(FormatError, match="field 'passage'"):
+        write_library_json(
+            dataclasses.replace(read, claims=(dataclasses.replace(read.claims[0], reference=""),)),
+            tmp_path / "refused.json",
+        )
+    assert not (tmp_path / "refused.json").exists()
+
+
 def test_a_passage_beyond_the_source_text_is_refused(bundle: Bundle) -> None:
     text = bundle.sources[0].text
     assert text is not None
