@@ -1,7 +1,7 @@
 """record values without a passage
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-07 06:00:00
 
 ``claims.passage_id`` becomes nullable. A claim marked as the record's value (a non-empty
@@ -14,8 +14,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0010'
-down_revision = '0009'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
