@@ -21,6 +21,9 @@ class TimelinePanel(QWidget):
         super().__init__(parent)
         self.view = TimelineView(workbench, signals, self)
         self.overview = OverviewStrip(self.view, self)
+        # the view takes the new events first (connected before): the strip then redraws them
+        signals.filters_changed.connect(self.overview.update)
+        signals.catalog_changed.connect(self.overview.update)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

@@ -167,6 +167,15 @@ def test_filters_hide_or_dim(panel: Any, qtbot: Any) -> None:
     assert int(view.scene.dimmed.sum()) == 105 - georgia
 
 
+def test_overview_redraws_when_filters_hide_events(panel: Any, qtbot: Any) -> None:
+    strip, workbench = panel.overview, panel.view.workbench
+    strip.repaint()
+    with qtbot.waitSignal(panel.signals.filters_changed):
+        workbench.set_filters(replace(workbench.filters, lanes=frozenset({"georgia"})))
+    # no change of scale: the strip repaints because the shown events changed
+    qtbot.waitUntil(lambda: strip._density[0][0] is panel.view.scene.store, timeout=5000)
+
+
 def test_keys_zoom_fit_and_home(panel: Any, qtbot: Any) -> None:
     view = panel.view
     span = view.scale.span
