@@ -8,6 +8,7 @@ from typing import Any
 
 from db.library import open_library
 from desktop.core.sample import load_sample
+from desktop.ui.team.coder_switch import CoderSwitch
 from tests.ui.editing.conftest import installation
 from tests.ui.switching import switch_and_wait
 
@@ -25,7 +26,8 @@ def test_actions_enabled_and_docks_tabbed(window: Any) -> None:
 
 
 def test_library_switch_reinstalls_once(qtbot: Any, window: Any, tmp_path: Path) -> None:
-    first = window.session.editing.controller
+    old_session = window.session
+    first = old_session.editing.controller
     other = open_library(str(tmp_path / "other.sqlite"))
     load_sample(other)
     other.dispose()
@@ -33,6 +35,10 @@ def test_library_switch_reinstalls_once(qtbot: Any, window: Any, tmp_path: Path)
     second = window.session.editing.controller
     assert second is not first and second.workbench is window.workbench
     assert second.history.labels == []
+    # the session left behind is closed: its poller no longer ticks, its tools are gone
+    assert old_session.closed and not old_session.team.hub.timer.isActive()
+    shown = map(window.toolbar.widgetForAction, window.toolbar.actions())
+    assert [w for w in shown if isinstance(w, CoderSwitch)] == [window.session.team.coder_switch]
     asked: list[object] = []
     installation(window).events.ask = lambda editor: asked.append(editor)
     window.menu_actions.new_event.trigger()
