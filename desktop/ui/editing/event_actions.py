@@ -9,12 +9,15 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from db.records import EventRecord
 from desktop.core.editing import (
+    Batch,
+    Command,
     CreateEvent,
     DeleteEvent,
     DuplicateEvent,
     EditEvent,
     describe_delete,
 )
+from desktop.core.editing.actors import alias_edits, known_actor_aliases
 from desktop.core.editing.dragging import drag_move
 from desktop.core.workbench import Workbench
 from desktop.model.dates import DateParseError, HistDate, from_day_number
@@ -70,10 +73,17 @@ class EventActions:
         event = self.workbench.catalog.event(key) if key else self.selected()
         if event is None:
             return False
-        edited = self.ask(EventEditor(self.workbench.catalog, event, self.parent))
-        if edited is None or edited == event:
+        known = known_actor_aliases(self.controller.library)
+        editor = EventEditor(self.workbench.catalog, event, self.parent, actor_aliases=known)
+        edited = self.ask(editor)
+        if edited is None:
             return False
-        return self.controller.execute(EditEvent(event, edited, self.controller.author))
+        author = self.controller.author
+        parts: list[Command] = [EditEvent(event, edited, author)] if edited != event else []
+        parts += alias_edits(known, editor.actor_aliases(), author)
+        if not parts:
+            return False
+        return self.controller.execute(parts[0] if len(parts) == 1 else Batch("Edit event", parts))
 
     def duplicate_event(self) -> bool:
         event = self.selected()

@@ -4,6 +4,7 @@ importance and summary. Save stays disabled until the title is given and the dat
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from db.records import EventRecord
 from desktop.core.catalog import Catalog
 from desktop.core.editing import new_key
+from desktop.core.editing.actors import actor_aliases_text, parse_actor_aliases
 from desktop.model.dates import DateParseError, DateSpan
 from desktop.ui.editing.fields import DateField, items_field, split_items
 
@@ -47,6 +49,7 @@ class EventEditor(QDialog):
         *,
         start_text: str = "",
         lane: str = "",
+        actor_aliases: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("EventEditor")
@@ -69,6 +72,18 @@ class EventEditor(QDialog):
             "Names the event is also known by (other languages and scripts, short names). "
             "Import looks for them when it suggests which events an article speaks of."
         )
+        known = actor_aliases or {}
+        self.actor_aliases_edit = QLineEdit(
+            actor_aliases_text(event.actors if event else (), known), self
+        )
+        self.actor_aliases_edit.setObjectName("ActorAliasesEdit")
+        self.actor_aliases_edit.setPlaceholderText("Russia = Россия, Росія, РФ; Georgia = Грузия")
+        self.actor_aliases_edit.setCursorPosition(0)
+        self.actor_aliases_edit.setToolTip(
+            "Other names of actors and places, in any language or script: 'actor = names, …', "
+            "actors separated by ';'. They hold for every event naming the actor; import looks "
+            "for them as it looks for the actor's own name."
+        )
         self.importance_box = QComboBox(self)
         for value, text in IMPORTANCE:
             self.importance_box.addItem(text, value)
@@ -84,6 +99,7 @@ class EventEditor(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
         self.title_edit.textChanged.connect(self._update_save)
+        self.actor_aliases_edit.textChanged.connect(self._update_save)
         self.date_field.validity_changed.connect(self._update_save)
         self._update_save()
 
@@ -110,6 +126,7 @@ class EventEditor(QDialog):
         form.addRow("&Actors", self.actors_edit)
         form.addRow("Ta&gs", self.tags_edit)
         form.addRow("Also &known as", self.aliases_edit)
+        form.addRow("Actors' other &names", self.actor_aliases_edit)
         form.addRow("&Importance", self.importance_box)
         form.addRow("", self.context_box)
         form.addRow("&Summary", self.summary_edit)
@@ -129,7 +146,19 @@ class EventEditor(QDialog):
             bool(self.title_edit.text().strip())
             and self.date_field.span is not None
             and self.lane_key() is not None
+            and self._actor_aliases_valid()
         )
+
+    def _actor_aliases_valid(self) -> bool:
+        try:
+            parse_actor_aliases(self.actor_aliases_edit.text())
+        except ValueError:
+            return False
+        return True
+
+    def actor_aliases(self) -> dict[str, tuple[str, ...]]:
+        """Actor -> its other names, as the field says (call only when ``is_complete``)."""
+        return parse_actor_aliases(self.actor_aliases_edit.text())
 
     def _update_save(self, *_: object) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(self.is_complete())

@@ -61,3 +61,42 @@ def test_a_new_alias_lets_import_link_an_article_that_uses_it(qtbot: Any, window
     editing.events.ask = add_name
     assert editing.events.edit_event()
     assert linked()
+
+
+def _actor_aliases(window: Any) -> dict[str, tuple[str, ...]]:
+    with window.workbench.library.unit_of_work() as uow:
+        return uow.actors.aliases()
+
+
+def test_the_dialog_edits_the_actors_other_names_in_the_same_step(
+    qtbot: Any, window: Any
+) -> None:
+    editing = installation(window)
+    war = _war(window)
+    window.workbench.select([war.key])
+    before = _actor_aliases(window)
+    shown: list[str] = []
+
+    def rename(editor: EventEditor) -> Any:
+        shown.append(editor.actor_aliases_edit.text())
+        editor.actor_aliases_edit.setText("Georgia = Грузия, Грузія, Sakartvelo, ГССР")
+        editor.summary_edit.setPlainText(war.summary + " Edited.")
+        return editor.record()
+
+    editing.events.ask = rename
+    assert editing.events.edit_event()
+    assert "Russia = Россия" in shown[0] and "Georgia = Грузия" in shown[0]
+    assert _actor_aliases(window)["Georgia"] == ("Грузия", "Грузія", "Sakartvelo", "ГССР")
+    assert event_row(window.workbench.library, war.key).summary.endswith("Edited.")
+    window.menu_actions.undo.trigger()  # one step: the summary and the actor's names
+    assert _actor_aliases(window) == before
+    assert event_row(window.workbench.library, war.key).summary == war.summary
+
+
+def test_a_malformed_line_of_actor_names_keeps_save_disabled(qtbot: Any, window: Any) -> None:
+    editor = EventEditor(window.workbench.catalog, _war(window), window)
+    qtbot.addWidget(editor)
+    editor.actor_aliases_edit.setText("Georgia Грузия")
+    assert not editor.is_complete()
+    editor.actor_aliases_edit.setText("Georgia = Грузия")
+    assert editor.is_complete() and editor.actor_aliases() == {"Georgia": ("Грузия",)}
