@@ -61,13 +61,16 @@ class Catalog:
 
     @property
     def events(self) -> tuple[EventRecord, ...]:
-        """Every event's record in time order (start, then key), read on first use."""
+        """Every event's record in time order (start, then key), read on first use;
+        ``events[k]`` is always the record of ``keys[k]``, even when another client changed
+        the library since the columns were read (the change's notification reloads)."""
         found = self.records if self.records is not None else self.__dict__.get("_events")
         if found is None:
-            found = ()
+            read: list[EventRecord] = []
             if self.library is not None and len(self.columns):
                 with self.library.unit_of_work() as uow:
-                    found = tuple(uow.events.list())
+                    read = uow.events.list()
+            found = _aligned(read, self.columns)
             object.__setattr__(self, "_events", found)
         return found
 
@@ -194,6 +197,29 @@ class Catalog:
 
     def lane_index(self) -> dict[str, int]:
         return {lane.key: i for i, lane in enumerate(self.lanes)}
+
+
+def _aligned(read: list[EventRecord], columns: EventColumns) -> tuple[EventRecord, ...]:
+    """``read`` in the order of ``columns``: records of events gone since stand in from the
+    columns, events added since are left out (this catalog does not know them yet)."""
+    if [event.key for event in read] == list(columns.keys):
+        return tuple(read)
+    by_key = {event.key: event for event in read}
+    return tuple(
+        by_key.get(key)
+        or EventRecord(
+            key=key,
+            title=columns.titles[k],
+            start=columns.starts[k],
+            t_lo=float(columns.t_lo[k]),
+            t_hi=float(columns.t_hi[k]),
+            end=columns.ends[k],
+            lane=columns.lanes[k],
+            importance=int(columns.importance[k]),
+            context=bool(columns.context[k]),
+        )
+        for k, key in enumerate(columns.keys)
+    )
 
 
 def _lanes_in_use(lanes: list[LaneRecord], columns: EventColumns) -> tuple[LaneRecord, ...]:

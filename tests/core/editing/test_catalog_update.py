@@ -116,3 +116,16 @@ def test_change_sets_merge_and_keep_their_origin() -> None:
     assert merged == Changes.of(events=["a", "b"], codes=["x"]).from_origin(MIXED)
     assert not merged.is_empty and Changes(origin=REMOTE).is_empty
     assert (Changes() | Changes(everything=True)).everything
+
+
+def test_records_read_late_line_up_with_the_columns(lib: Library) -> None:
+    """Another client adds and deletes events after the columns were read: the records read
+    later still match the catalog's keys one for one."""
+    catalog = Catalog.load(lib)
+    perform(DeleteEvent("war"), lib)
+    perform(
+        CreateEvent(EventRecord("summit", "Summit", "2009-05", 733528.0, 733559.0, lane="georgia")),
+        lib,
+    )
+    assert [event.key for event in catalog.events] == list(catalog.keys)
+    assert catalog.event("war") is not None and catalog.event("summit") is None
