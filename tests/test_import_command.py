@@ -56,7 +56,7 @@ def test_corpus_files_attach_with_one_line_each(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith(
-        f"{REPORT}: attached to jankowski-bouvery-2022: 55 passages ok, 0 relocated, 0 orphaned"
+        f"{REPORT}: attached to jankowski-bouvery-2022: 62 passages ok, 0 relocated, 0 orphaned"
     )
     assert lines[1].startswith("kuzio-eureporter-2025-03-10.txt: attached to kuzio-eureporter-2025")
 
