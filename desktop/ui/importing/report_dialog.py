@@ -25,7 +25,8 @@ def outcome_details(outcome: ImportOutcome) -> str:
     if outcome.reason:
         parts.append(outcome.reason)
     if outcome.suggestions:
-        parts.append(f"{outcome.suggestions} suggestions to review")
+        count = outcome.suggestions
+        parts.append(f"{count} suggestion{'' if count == 1 else 's'} to review")
     return "; ".join(parts)
 
 
