@@ -41,8 +41,9 @@ def build_term_index(events: tuple[EventInfo, ...]) -> TermIndex:
                 e.key,
                 phrases_of(
                     e.title,
-                    (*e.actors, *e.tags, *e.aliases),
-                    [(alias, actor) for actor, aliases in e.actor_aliases for alias in aliases],
+                    (*e.tags, *e.aliases),
+                    [(actor, actor) for actor in e.actors]
+                    + [(alias, actor) for actor, aliases in e.actor_aliases for alias in aliases],
                 ),
             )
             for e in events

@@ -232,6 +232,8 @@ def _suggestion(
         return None
     if names < NAMES_ALONE and evidence.date < DATE_SUPPORT:
         return None
+    if evidence.date < DATE_SUPPORT and all(t.name_of for t in ranked):
+        return None  # actors alone ("Erdoğan", "Turkey") name many events, none in particular
     if names < NAMES_ALONE and evidence.date < _SHORT_SPAN and evidence.unit_count < 2:
         return None  # one name and a year: "Tashkent ... 1992" is not the 1992 treaty
     score = names + evidence.date

@@ -72,7 +72,7 @@ class Term:
     keys: tuple[str, ...]
     weight: float
     from_title: bool = False  # words of the event's title, not a name it was given
-    name_of: str = ""  # the actor this is another name of; one actor counts once
+    name_of: str = ""  # the actor this names (its own name or another); one actor counts once
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +87,12 @@ type Phrase = tuple[str, float, bool, str]
 def phrases_of(
     title: str, names: Iterable[str], other_names: Iterable[tuple[str, str]] = ()
 ) -> list[Phrase]:
-    """``(phrase, factor, from title, name of)``: each name (actor, tag, alias) as one phrase
-    at full weight, and each ``(alias, actor)`` of ``other_names`` as a phrase naming that
-    actor; each capitalised title word (a name) at full weight, other title words at a low one
-    (common words), and each pair of neighbouring title words as a phrase."""
+    """``(phrase, factor, from title, name of)``: each name (tag, alias) as one phrase at full
+    weight, and each ``(name, actor)`` of ``other_names`` (the actor's own name first) as a
+    phrase naming that actor; each capitalised title word (a name) at full weight, other title
+    words at a low one (common words), and each pair of neighbouring title words as a phrase."""
     words = [w for w in _WORD.findall(title) if key_of(w)]
-    found: list[Phrase] = [(n, 1.0, False, n) for n in names if keys_of(n)]
+    found: list[Phrase] = [(n, 1.0, False, "") for n in names if keys_of(n)]
     found += [(alias, 1.0, False, actor) for alias, actor in other_names if keys_of(alias)]
     named = [
         w[0].isupper() and position > 0 or w[0].isdigit() or w.isupper()

@@ -56,3 +56,23 @@ def test_the_later_event_links_by_words_of_its_own() -> None:
         "Russia over the AZAL crash near Aktau."
     )
     assert "lawsuit" in _linked(text)
+
+
+def test_actors_alone_without_a_date_link_nothing() -> None:
+    shusha = _event(
+        "shusha",
+        "Shusha Declaration signed",
+        "2021-06-15",
+        ("Recep Tayyip Erdoğan", "Turkey", "Ilham Aliyev", "Azerbaijan"),
+    )
+    events = (*EVENTS, shusha)
+    by_actors = (
+        "Turkey's president Recep Tayyip Erdoğan said he would not approve the bids until "
+        "his concerns were addressed, and Ilham Aliyev agreed."
+    )
+    by_name = (
+        "Recep Tayyip Erdoğan of Turkey and Ilham Aliyev recalled the Shusha Declaration "
+        "they had signed."
+    )
+    assert "shusha" not in {s.event_key for s in suggest_links(by_actors, None, events)}
+    assert "shusha" in {s.event_key for s in suggest_links(by_name, None, events)}
