@@ -23,6 +23,7 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
+from threadpoolctl import threadpool_limits
 
 from desktop.core.compare.stopwords import is_stop_word
 
@@ -68,7 +69,8 @@ def _features() -> FeatureUnion:
 
 def _classifier(positives: int) -> CalibratedClassifierCV:
     folds = 3 if positives >= 3 else 2
-    base = LogisticRegression(C=4.0, class_weight="balanced", solver="liblinear")
+    # dual: far fewer passages than features, where the dual problem is the quick one
+    base = LogisticRegression(C=4.0, class_weight="balanced", solver="liblinear", dual=True)
     return CalibratedClassifierCV(base, method="sigmoid", cv=folds)
 
 
@@ -111,11 +113,13 @@ class CodingModel:
         counts = Counter(code for e in examples for code in e.codes)
         wanted = sorted(code_keys if code_keys is not None else counts)
         too_few: dict[str, int] = {}
-        codes = _train_each(matrix, [e.codes for e in examples], wanted, min_examples, too_few)
-        tones = _train_values(matrix, [e.tone for e in examples], "tone", min_examples, too_few)
-        epis = _train_values(
-            matrix, [e.epistemic for e in examples], "epistemic", min_examples, too_few
-        )
+        # Many tiny fits: BLAS threads only wait on each other (3x the CPU on two cores).
+        with threadpool_limits(limits=1, user_api="blas"):
+            codes = _train_each(matrix, [e.codes for e in examples], wanted, min_examples, too_few)
+            tones = _train_values(matrix, [e.tone for e in examples], "tone", min_examples, too_few)
+            epis = _train_values(
+                matrix, [e.epistemic for e in examples], "epistemic", min_examples, too_few
+            )
         words = features.transformer_list[0][1]
         learnt = {b.value: counts[b.value] for b in codes}
         for name, values, binaries in (
