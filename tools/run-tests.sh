@@ -4,8 +4,8 @@
 #   tools/run-tests.sh [ARGS]        every test (pytest ARGS passed on)
 #   tools/run-tests.sh fast [ARGS]   all but the tests marked slow
 #   tools/run-tests.sh slow [ARGS]   only the tests marked slow (reliability)
-# The order is fixed for now (see addopts in pyproject.toml): "-p randomly" shuffles it and
-# "-p randomly --randomly-seed=N" repeats the order a shuffled run printed.
+# Every run is shuffled (pytest-randomly prints its seed); "--randomly-seed=N" repeats an
+# order and "-p no:randomly" runs in file order.
 set -u
 cd "$(dirname "$0")/.."
 select=()
