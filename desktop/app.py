@@ -52,9 +52,7 @@ def open_session(
     team.hub.edit_settled.connect(editing.controller.settle)
     importing = ImportingFeature(window, workbench, signals, compare, editing.controller)
     exchange = ExchangeFeature(window, workbench, timeline)
-    return LibrarySession(
-        workbench, signals, timeline, compare, team, editing, importing, exchange
-    )
+    return LibrarySession(workbench, signals, timeline, compare, team, editing, importing, exchange)
 
 
 def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSignals) -> None:

@@ -103,9 +103,7 @@ def import_prepared(
     try:
         with library.unit_of_work(author) as uow:
             known = index if index is not None else SourceIndex.load(uow)
-            outcome = _import_read(
-                uow, prepared, document, overrides, attach_to, near_match, known
-            )
+            outcome = _import_read(uow, prepared, document, overrides, attach_to, near_match, known)
             if outcome.status in (ImportStatus.IMPORTED, ImportStatus.ATTACHED):
                 if suggest and outcome.source_key is not None:
                     outcome = _with_suggestions(uow, outcome, events, prepared)

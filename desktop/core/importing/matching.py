@@ -115,9 +115,7 @@ class SourceIndex:
         for value in entry.sketch:
             self._postings.setdefault(value, set()).add(source_key)
 
-    def near_match(
-        self, text: str, text_sketch: frozenset[int] | None = None
-    ) -> NearMatch | None:
+    def near_match(self, text: str, text_sketch: frozenset[int] | None = None) -> NearMatch | None:
         """The best source ``text`` nearly is, or None (see the module docstring);
         ``text_sketch`` is its ``sketch`` when the caller has it."""
         by_text = self._by_text(text, text_sketch or self._sketch(text))

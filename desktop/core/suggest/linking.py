@@ -141,9 +141,7 @@ def _collect(
     return found
 
 
-def _references_weakened(
-    matched: dict[int, list[Term]], index: TermIndex
-) -> dict[int, list[Term]]:
+def _references_weakened(matched: dict[int, list[Term]], index: TermIndex) -> dict[int, list[Term]]:
     """The terms each event has in one sentence; words of its title that name an earlier event
     found there too count only ``REFERENCE`` of their weight.
 

@@ -188,9 +188,7 @@ def build_actions(window: QMainWindow) -> ShellActions:
             "Show a shorter stretch of time in more detail",
             key=Key.ZoomIn,
         ),
-        zoom_out=a(
-            window, "Zoom &out", "Show a longer stretch of time", key=Key.ZoomOut
-        ),
+        zoom_out=a(window, "Zoom &out", "Show a longer stretch of time", key=Key.ZoomOut),
         zoom_fit=a(
             window,
             "&Fit all events",
@@ -217,9 +215,7 @@ def build_actions(window: QMainWindow) -> ShellActions:
             fallback="Ctrl+Shift+N",
         ),
         edit_event=a(window, "&Edit event…", "Edit the selected event", fallback="F2"),
-        duplicate_event=a(
-            window, "&Duplicate event", "Copy the selected event", fallback="Ctrl+D"
-        ),
+        duplicate_event=a(window, "&Duplicate event", "Copy the selected event", fallback="Ctrl+D"),
         delete_event=a(window, "De&lete event…", "Delete the selected event", fallback="Delete"),
         note_on_event=a(
             window,

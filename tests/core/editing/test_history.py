@@ -9,7 +9,6 @@ import pytest
 from db.errors import ConflictError
 from db.library import Library
 from desktop.core.editing import (
-    Changes,
     CreateNote,
     DeleteNote,
     EditNote,
@@ -19,6 +18,7 @@ from desktop.core.editing import (
     perform,
 )
 from desktop.core.editing.keys import slug
+from desktop.model.changes import Changes
 from tests.core.editing.conftest import dump, round_trip
 
 

@@ -68,9 +68,7 @@ def _actor_aliases(window: Any) -> dict[str, tuple[str, ...]]:
         return uow.actors.aliases()
 
 
-def test_the_dialog_edits_the_actors_other_names_in_the_same_step(
-    qtbot: Any, window: Any
-) -> None:
+def test_the_dialog_edits_the_actors_other_names_in_the_same_step(qtbot: Any, window: Any) -> None:
     editing = installation(window)
     war = _war(window)
     window.workbench.select([war.key])
