@@ -92,19 +92,28 @@ def phrases_of(
     phrase naming that actor; each capitalised title word (a name) at full weight, other title
     words at a low one (common words), and each pair of neighbouring title words as a phrase."""
     words = [w for w in _WORD.findall(title) if key_of(w)]
+    others = list(other_names)
     found: list[Phrase] = [(n, 1.0, False, "") for n in names if keys_of(n)]
-    found += [(alias, 1.0, False, actor) for alias, actor in other_names if keys_of(alias)]
+    found += [(alias, 1.0, False, actor) for alias, actor in others if keys_of(alias)]
     named = [
         w[0].isupper() and position > 0 or w[0].isdigit() or w.isupper()
         for position, w in enumerate(words)
     ]
+    actor_keys = {k for alias, _ in others for k in keys_of(alias)}
+    own = [named[i] and key_of(w) not in actor_keys for i, w in enumerate(words)]
     for position, word in enumerate(words):
         if not _YEAR.fullmatch(word):  # "Vostok 2022": a year is a date, never a name
             found.append((word, 1.0 if named[position] else _COMMON, True, ""))
         if position + 1 < len(words):
-            # two common words ("air defence", "shot down") are common words together
-            pair = 1.0 if named[position] or named[position + 1] else _COMMON
+            # two common words ("air defence", "shot down") are common words together, and so
+            # is an actor's word with a common one ("Russian troops"); two names are a name
+            both = named[position] and named[position + 1]
+            pair = 1.0 if both or own[position] or own[position + 1] else _COMMON
             found.append((f"{word} {words[position + 1]}", pair, True, ""))
+        if position + 2 < len(words) and any(named[position : position + 3]):
+            # three title words in a row with a name among them name the event ("invasion
+            # of Ukraine" after "full-scale"), where a pair of an actor's word may not
+            found.append((" ".join(words[position : position + 3]), 1.0, True, ""))
     return found
 
 
