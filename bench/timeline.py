@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -133,8 +134,22 @@ def _lane_color(k: int) -> str:
     return palette[(k - 1) % len(palette)]
 
 
-def measure(path: Path) -> dict[str, float]:
-    """First-frame time and paint statistics for the library at ``path``."""
+@dataclass
+class FirstFrame:
+    """What opening a library to its first frame leaves behind: its figures (``first_frame_s``,
+    the phases, ``peak_first_mb``) and the scene, image and theme the protocols paint with."""
+
+    figures: dict[str, float]
+    scene: Any
+    image: Any
+    theme: Any
+    library: Any
+
+
+def open_to_first_frame(path: Path) -> FirstFrame:
+    """Open the library at ``path`` along the app's own path and paint its first frame, timed:
+    ``open_library`` → ``Workbench`` (its ``Catalog``) → the scene from the catalog → one paint
+    of the whole range with ``paint_timeline``, the routine the ``TimelineView`` paints with."""
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QApplication
@@ -155,7 +170,7 @@ def measure(path: Path) -> dict[str, float]:
     library = open_library(f"sqlite:///{path}")
     opened = time.perf_counter()
     workbench = Workbench(library)  # what the window builds first: the catalog of the library
-    loaded = time.perf_counter()
+    loaded, loaded_cpu = time.perf_counter(), time.thread_time()
     scene = scene_data_from_catalog(workbench.catalog, LaneState()).scene()
     built = time.perf_counter()
     first_scale = TimeScale(0.0, 1.0, float(WIDTH)).fit(*scene.store.bounds())
@@ -163,22 +178,29 @@ def measure(path: Path) -> dict[str, float]:
     paint_timeline(painter, scene, first_scale, rect, theme, PaintOptions())
     painter.end()
     first, first_cpu = time.perf_counter() - began, time.thread_time() - began_cpu
-    peak_first = _peak_mb()
-    result = {
+    figures = {
         "first_frame_s": first,
         "first_frame_cpu_s": first_cpu,
         "open_s": opened - began,
         "catalog_s": loaded - opened,
         "scene_s": built - loaded,
         "paint_s": began + first - built,
-        "peak_first_mb": peak_first,
+        "draw_cpu_s": began_cpu + first_cpu - loaded_cpu,
+        "peak_first_mb": _peak_mb(),
     }
+    return FirstFrame(figures, scene, image, theme, library)
+
+
+def measure(path: Path) -> dict[str, float]:
+    """First-frame time and paint statistics for the library at ``path``."""
+    opened = open_to_first_frame(path)
+    result = dict(opened.figures)
     for name, scales in (
-        ("fine", scripted_scales(scene.store)),
-        ("jump", jump_scales(scene.store)),
+        ("fine", scripted_scales(opened.scene.store)),
+        ("jump", jump_scales(opened.scene.store)),
     ):
-        result |= _protocol(name, scene, scales, image, theme)
-    library.dispose()
+        result |= _protocol(name, opened.scene, scales, opened.image, opened.theme)
+    opened.library.dispose()
     return result | {"peak_mb": _peak_mb()}
 
 
@@ -192,9 +214,9 @@ def _protocol(name: str, scene: Any, scales: list[Any], image: Any, theme: Any) 
     from desktop.rendering.paint import forget_layouts
 
     forget_layouts()
-    cold = _paint_steps(scene, scales, image, theme, idle=False)
+    cold = paint_steps(scene, scales, image, theme, idle=False)
     forget_layouts()  # the second pass starts from nothing, like the first
-    wall, cpu, idle = _paint_steps(scene, scales, image, theme, idle=True)
+    wall, cpu, idle = paint_steps(scene, scales, image, theme, idle=True)
     return {
         **_spread(f"{name}_wall", wall),
         **_spread(f"{name}_cpu", cpu),
@@ -205,7 +227,7 @@ def _protocol(name: str, scene: Any, scales: list[Any], image: Any, theme: Any) 
     }
 
 
-def _paint_steps(
+def paint_steps(
     scene: Any, scales: list[Any], image: Any, theme: Any, idle: bool
 ) -> tuple[list[float], list[float], list[float]]:
     """Wall and CPU ms of each frame of ``scales``, and the idle work after each.
