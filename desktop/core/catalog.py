@@ -119,6 +119,7 @@ class Catalog:
         if any(getattr(changes, name) for name in WHOLE):
             return Catalog.load(library)
         catalog = self
+        fresh: list[EventRecord] = []
         with library.unit_of_work() as uow:
             if changes.events:
                 fresh = [e for e in map(uow.events.find, sorted(changes.events)) if e is not None]
@@ -132,7 +133,9 @@ class Catalog:
                 catalog = replace(
                     catalog, coverage=coverage, event_codes=event_codes, passage_counts=counts
                 )
-            catalog._carry(self)
+        if catalog is not self:
+            catalog.__dict__["_read"] = {event.key: event for event in fresh}
+            catalog._carry(self, changes.events)
         return catalog
 
     def _with_events(self, fresh: list[EventRecord], changed: frozenset[str]) -> Catalog:
@@ -146,20 +149,18 @@ class Catalog:
             old = {event.key: event for event in self.events}
             records = tuple(by_key.get(key) or old[key] for key in columns.keys)
         lanes = _lanes_in_use([lane for lane in self.lanes if lane.key], columns)
-        fresh_catalog = replace(self, columns=columns, lanes=lanes, records=records)
-        fresh_catalog.__dict__["_read"] = {e.key: e for e in fresh}
-        return fresh_catalog
+        return replace(self, columns=columns, lanes=lanes, records=records)
 
-    def _carry(self, older: Catalog) -> None:
+    def _carry(self, older: Catalog, changed: frozenset[str]) -> None:
         """Keep the records ``older`` read that this catalog did not re-read: all of them when
-        the events did not change, else the single ones read so far."""
-        if self is older:
-            return
+        the events did not change, else the single ones read so far of events not ``changed``
+        (their fresh records are in ``_read`` already, or they are gone)."""
         if self.records is None and self.columns is older.columns and older.events_read:
             object.__setattr__(self, "_events", older.events)
         read: dict[str, EventRecord] = self.__dict__.setdefault("_read", {})
         for key, event in older.__dict__.get("_read", {}).items():
-            read.setdefault(key, event)
+            if key not in changed:
+                read.setdefault(key, event)
 
     def event(self, key: str) -> EventRecord | None:
         """The record of ``key`` (None when this catalog has no such event); read alone from

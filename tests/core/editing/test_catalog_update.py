@@ -129,3 +129,19 @@ def test_records_read_late_line_up_with_the_columns(lib: Library) -> None:
     )
     assert [event.key for event in catalog.events] == list(catalog.keys)
     assert catalog.event("war") is not None and catalog.event("summit") is None
+
+
+def test_a_record_read_alone_is_the_current_one_after_an_edit_and_its_undo(lib: Library) -> None:
+    """The single records ``event(key)`` read before an edit are not carried over the fresh
+    ones: editing the event again after an undo starts from its current stamp (a stale one
+    made the window report a conflict with the user's own undo)."""
+    catalog = Catalog.load(lib)
+    before = catalog.event("war")
+    assert before is not None and not catalog.events_read
+    command = EditEvent(before, replace(before, title="The war"))
+    catalog = catalog.updated(lib, perform(command, lib))
+    assert catalog.event("war") == event(lib, "war")
+    catalog = catalog.updated(lib, perform(command, lib, undo=True))
+    assert catalog.event("war") == event(lib, "war")
+    assert catalog.event("war") != before  # same title, a newer stamp
+    assert not catalog.events_read
