@@ -7,7 +7,7 @@ no numpy scalars. Only candidates are measured (at most ``MAX_LEADER_CANDIDATES`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,12 +21,13 @@ MAX_LEADER_CANDIDATES = 160  # per frame, in priority order: bounds the cost of 
 Measure = Callable[[str], float]
 Widths = Callable[[NDArray[np.int64]], NDArray[np.float64]]
 Titles = list[str]
-KeyMembers = Callable[[int], list[tuple[int, int]]]  # cluster -> (store index, id) of key members
+# cluster -> (store indices, ids) of its key members, in time order
+KeyMembers = Callable[[int], tuple[NDArray[np.int64], NDArray[np.int64]]]
 LINE_STEP = 3.0  # px between the leader lines of one cluster's key members
 
 
-def no_members(_cluster: int) -> list[tuple[int, int]]:
-    return []
+def no_members(_cluster: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    return np.empty(0, np.int64), np.empty(0, np.int64)
 
 
 @dataclass(slots=True)
@@ -45,6 +46,33 @@ class Point:
     importance: int = 3
 
 
+@dataclass(frozen=True, slots=True)
+class MemberLines:
+    """The key members of one cluster other than its lead, each to be labelled on a leader
+    line of its own ``LINE_STEP`` px apart right of the cluster's centre, the rightmost line
+    first. Their ``Point``s are made (and their titles measured) one at a time as placing asks
+    for them: a dense cluster holds hundreds, and placing stops at the first few that find no
+    room in the lane (``labels.MAX_LANE_MISSES``)."""
+
+    lane: int
+    y: float
+    centre: float
+    index: NDArray[np.int64]  # store indices, in time order
+    ids: NDArray[np.int64]
+    titles: Titles
+    widths: Widths
+    importance: int = 1
+
+    def points(self) -> Iterator[Point]:
+        """The members' points, the rightmost leader line first."""
+        index, ids = self.index.tolist(), self.ids.tolist()
+        for n in reversed(range(len(index))):
+            x = self.centre + (n + 1) * LINE_STEP
+            size = float(self.widths(self.index[n : n + 1])[0])
+            title = self.titles[index[n]]
+            yield Point(self.lane, x - 1.0, x + 1.0, self.y, title, ids[n], size, 0.0, 1)
+
+
 @dataclass(slots=True)
 class BarItem:
     """A bar to label beside: lane, row, extent ``[x0, x1)``, row top, title, id, title width."""
@@ -58,6 +86,9 @@ class BarItem:
     id: int
     width: float
     importance: int = 3
+
+
+Candidate = Point | BarItem | MemberLines
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +109,12 @@ def candidates(
     titles: Titles,
     measures: tuple[Widths, Measure],
     members: KeyMembers = no_members,
-) -> list[Point | BarItem]:
+) -> list[Candidate]:
     """The leftovers by importance (a cluster has its lead's), then clusters after single
     events, then x; at most ``MAX_LEADER_CANDIDATES``. Markers and clusters are ``Point``s; a
     cluster led by an importance-1 event is followed by one ``Point`` for each of its other
-    importance-1 members (``members``), so every key event gets its own label."""
+    importance-1 members (``members``, made as placing reaches them: ``MemberLines``), so
+    every key event gets its own label."""
     markers, clusters, bars = parts
     order = _by_priority(parts, left)
     n_markers, n_bars = len(left.rest), len(left.bars)
@@ -95,7 +127,7 @@ def candidates(
         titles, measures, clusters, left.clusters[c - n_markers - n_bars], members
     )
     positions = [*m.tolist(), *b.tolist(), *c.tolist()]
-    single: list[Point | BarItem] = [*points, *bar_items]
+    single: list[Candidate] = [*points, *bar_items]
     singles = [[item] for item in single]
     made = dict(zip(positions, [*singles, *cluster_points], strict=True))
     return [item for position in order.tolist() for item in made[position]]
@@ -169,15 +201,15 @@ def _cluster_points(
     clusters: Clusters,
     chosen: NDArray[np.int64],
     members: KeyMembers,
-) -> list[list[Point | BarItem]]:
+) -> list[list[Candidate]]:
     """Per cluster: its label, with its lead member's title and how many more it holds (the
-    width is the title's plus the count's: both are measured once and reused), then a label of
-    its own for each other importance-1 member, their leader lines a few pixels apart."""
+    width is the title's plus the count's: both are measured once and reused), then the
+    labels of its other importance-1 members (``MemberLines``)."""
     widths, measure = measures
     if not len(chosen):
         return []
     leads = clusters.lead[chosen]
-    found: list[list[Point | BarItem]] = []
+    found: list[list[Candidate]] = []
     for k, lane, x0, x1, y, lead, count, width, rank in zip(
         chosen.tolist(),
         clusters.lane[chosen].tolist(),
@@ -190,17 +222,15 @@ def _cluster_points(
         clusters.lead_importance[chosen].tolist(),
         strict=True,
     ):
-        extra = [m for m in members(k) if m[0] != lead] if rank <= 1 else []
-        rest = count - 1 - len(extra)
+        index, ids = members(k) if rank <= 1 else no_members(k)
+        others = index != lead
+        index, ids = index[others], ids[others]
+        rest = count - 1 - len(index)
         more = f" +{rest}" if rest > 0 else ""
         title, wide = titles[lead] + more, width + (measure(more) if more else 0.0)
-        group: list[Point | BarItem] = [Point(lane, x0, x1, y, title, -1 - k, wide, 0.0, rank)]
-        if extra:
+        group: list[Candidate] = [Point(lane, x0, x1, y, title, -1 - k, wide, 0.0, rank)]
+        if len(index):
             centre = (x0 + x1) / 2
-            sizes = widths(np.array([index for index, _ in extra], np.int64)).tolist()
-            placed = list(enumerate(zip(extra, sizes, strict=True)))
-            for n, ((index, item), size) in reversed(placed):  # the rightmost line first
-                x = centre + (n + 1) * LINE_STEP
-                group.append(Point(lane, x - 1.0, x + 1.0, y, titles[index], item, size, 0.0, 1))
+            group.append(MemberLines(lane, y, centre, index, ids, titles, widths))
         found.append(group)
     return found

@@ -37,9 +37,11 @@ from desktop.core.timeline.frame import Bars, Clusters, Label, LaneMetrics, Mark
 from desktop.core.timeline.label_candidates import (
     MAX_LEADER_CANDIDATES,
     BarItem,
+    Candidate,
     KeyMembers,
     Leftovers,
     Measure,
+    MemberLines,
     Point,
     Widths,
     candidates,
@@ -95,7 +97,7 @@ def place_labels(
     late = fits & ~key
     late_index, late_widths = visible[late], label_widths[late]
     blocked = _free_strip_labels(rows, titles, markers, (late_index, late_widths), labels)
-    rest: list[Point | BarItem] = [
+    rest: list[Candidate] = [
         *marker_points(
             titles, markers, late_index[blocked], late_widths[blocked], room[late][blocked]
         ),
@@ -116,26 +118,29 @@ class Canvas:
 def _place(
     rows: Rows,
     metrics: LaneMetrics,
-    items: list[Point | BarItem],
+    items: list[Candidate],
     found: tuple[list[Label], dict[int, int]],
     canvas: Canvas,
 ) -> None:
     """Place ``items`` in order, appending to ``found[0]``; ``found[1]`` counts misses per
-    lane (a lane stops being tried after ``MAX_LANE_MISSES`` in a row)."""
+    lane (a lane stops being tried after ``MAX_LANE_MISSES`` in a row: a cluster's member
+    lines are made only while their lane is tried)."""
     labels, misses = found
     for item in items:
-        lane = item.lane
-        if misses.get(lane, 0) >= MAX_LANE_MISSES:
-            continue  # this lane is full at this zoom: the rest would fail too
-        if isinstance(item, BarItem):
-            label = _beside_bar(rows, metrics, item, canvas)
-        else:
-            label = _point_label(rows, metrics, item, canvas)
-        if label is not None:
-            labels.append(label)
-            misses[lane] = 0
-        else:
-            misses[lane] = misses.get(lane, 0) + 1
+        points = item.points() if isinstance(item, MemberLines) else (item,)
+        for one in points:
+            lane = one.lane
+            if misses.get(lane, 0) >= MAX_LANE_MISSES:
+                break  # this lane is full at this zoom: the rest would fail too
+            if isinstance(one, BarItem):
+                label = _beside_bar(rows, metrics, one, canvas)
+            else:
+                label = _point_label(rows, metrics, one, canvas)
+            if label is not None:
+                labels.append(label)
+                misses[lane] = 0
+            else:
+                misses[lane] = misses.get(lane, 0) + 1
 
 
 def _free_strip_labels(

@@ -27,7 +27,7 @@ from numpy.typing import NDArray
 from desktop.core.timeline.cover import Cover, cover_window, time_space
 from desktop.core.timeline.entering import as_markers, began_before
 from desktop.core.timeline.frame import Bars, Clusters, Frame, LaneMetrics, Markers
-from desktop.core.timeline.label_candidates import KeyMembers
+from desktop.core.timeline.label_candidates import KeyMembers, no_members
 from desktop.core.timeline.labels import place_labels
 from desktop.core.timeline.lane_fit import MIN_ROWS, compact_lanes, fit_rows, rows_used
 from desktop.core.timeline.packing import pack_rows
@@ -282,15 +282,15 @@ def _key_members(
 ) -> KeyMembers:
     """For a cluster: (store index, id) of its importance-1 members, in time order."""
 
-    def members(cluster: int) -> list[tuple[int, int]]:
+    def members(cluster: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
         lane = int(clusters.lane[cluster])
         if lane >= len(keys):
-            return []
+            return no_members(cluster)
         found = keys[lane]
         t0, t1 = float(clusters.cell_t0[cluster]), float(clusters.cell_t1[cluster])
         lo, hi = found.t_lo.searchsorted([t0, t1]).tolist()
         index = found.index[lo:hi][found.duration_class[lo:hi] < cutoff[lane]]
-        return list(zip(index.tolist(), store.ids[index].tolist(), strict=True))
+        return index, store.ids[index]
 
     return members
 
