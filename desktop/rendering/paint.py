@@ -92,12 +92,24 @@ def forget_layouts() -> None:
 
 def layout_for(store: EventStore, metrics: LaneMetrics, text: TextCache) -> TimelineLayout:
     """The cached layout of ``store`` for these metrics and this font."""
-    per_store = _LAYOUTS.setdefault(store, {})
+    per_store = _LAYOUTS.get(store)
+    if per_store is None:
+        per_store = _LAYOUTS[store] = _carried_layouts(store)
     key = (metrics, text.font.key())
     found = per_store.get(key)
     if found is None:
         found = per_store[key] = TimelineLayout(store, text.measure(), metrics)
     return found
+
+
+def _carried_layouts(store: EventStore) -> dict[tuple[object, ...], TimelineLayout]:
+    """The layouts of the store ``store`` was copied from with a few rows changed, carried
+    over to it (an edit of a title keeps the groupings laid out)."""
+    origin = store.origin
+    older = None if origin is None else origin.store()
+    if older is None or older not in _LAYOUTS:
+        return {}
+    return {key: layout.carried(store) for key, layout in _LAYOUTS[older].items()}
 
 
 def lane_metrics(scene: TimelineScene, top: float, height: float, header: float) -> LaneMetrics:

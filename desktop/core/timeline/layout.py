@@ -78,6 +78,24 @@ class TimelineLayout:
         self._level: int | None = None  # of the last frame
         self._jump = 1  # levels between the last two frames of different levels
 
+    def carried(self, store: EventStore) -> TimelineLayout:
+        """This layout for ``store``, a copy of this layout's store with some items retitled or
+        re-ranked (``EventStore.with_rows``; ``store.origin`` says which): the rows seen per
+        level and the other titles' widths are kept, and so are the covers when no importance
+        changed (which items are markers, bars or clusters depends on times, lanes and ranks,
+        never on titles)."""
+        origin = store.origin
+        assert origin is not None and origin.store() is self.store
+        layout = TimelineLayout(store, self.measure, self.metrics)
+        layout._widths = self._widths.copy()
+        layout._widths[origin.positions] = np.nan
+        layout._used_rows = {level: list(rows) for level, rows in self._used_rows.items()}
+        layout._level, layout._jump = self._level, self._jump
+        if not origin.ranked:
+            layout._covers = dict(self._covers)
+            layout._keys = self._keys
+        return layout
+
     def frame(self, scale: TimeScale, height: float | None = None, elide: bool = True) -> Frame:
         """Everything the painter needs for ``scale`` (titles may be elided unless ``elide`` is
         False: a figure's titles are whole or left out).

@@ -4,7 +4,9 @@ Rebuilding walks every event of the catalog (about 0.1 s at 100k events); an edi
 only some events (a rename, a drag to another date or lane, a new or deleted event) needs only
 their rows. Rows keep their ids: a changed event is rewritten in place, a new one is appended and
 a deleted one stays as a row that no lane shows (and leaves ``id_of_key``). Only the store is
-rebuilt, from arrays. Lanes, sources and coverage stay as they are, so the caller patches only
+rebuilt, from arrays, and not even that when the events kept their lanes and times (a retitle,
+another importance): it is then copied with those rows rewritten (``EventStore.with_rows``).
+Lanes, sources and coverage stay as they are, so the caller patches only
 when the change touched events alone and the catalog's lanes and sources did not change.
 """
 
@@ -19,6 +21,7 @@ from numpy.typing import NDArray
 
 from db.records import EventRecord
 from desktop.core.timeline.scene import EventRows, SceneData, date_shapes, store_of
+from desktop.core.timeline.store import EventStore
 
 GONE = "\x00deleted"  # the lane of a deleted event's row: no lane has this key
 
@@ -43,10 +46,16 @@ def patched_scene_data(
         _write_row(rows, ids[key], record)
         edited.append(ids[key])
     soft, fuzzy_lo, fuzzy_hi, precision = _shapes_with(data, rows, edited)
+    in_place = not added and len(edited) == len(keys) and _same_places(data, rows, edited)
+    store = (
+        _retitled(data, rows, edited)
+        if in_place and np.array_equal(precision[edited], data.precision[edited])
+        else store_of(rows, data.lanes, precision)
+    )
     return replace(
         data,
         rows=rows,
-        store=store_of(rows, data.lanes, precision),
+        store=store,
         soft=soft,
         fuzzy_lo=fuzzy_lo,
         fuzzy_hi=fuzzy_hi,
@@ -54,6 +63,25 @@ def patched_scene_data(
         coverage_ptr=_grown(data.coverage_ptr, len(added), edge=True),
         id_of_key=ids,
     )
+
+
+def _same_places(data: SceneData, rows: EventRows, edited: list[int]) -> bool:
+    """True when the ``edited`` rows keep their lane and times (a retitle, a new importance)."""
+    old = data.rows
+    return (
+        all(rows.lanes[k] == old.lanes[k] for k in edited)
+        and np.array_equal(rows.t_lo[edited], old.t_lo[edited])
+        and np.array_equal(rows.t_hi[edited], old.t_hi[edited])
+    )
+
+
+def _retitled(data: SceneData, rows: EventRows, edited: list[int]) -> EventStore:
+    """The store of ``data`` with the ``edited`` rows' titles and importance from ``rows``
+    (their lanes and times are the same): no re-sort of the whole store."""
+    store = data.store
+    shown = [k for k in edited if data.rows.lanes[k] in {lane.key for lane in data.lanes}]
+    positions = np.array([store.position_of(k) for k in shown], np.int64)
+    return store.with_rows(positions, [rows.titles[k] for k in shown], rows.importance[shown])
 
 
 def _grown_rows(rows: EventRows, more: int) -> EventRows:

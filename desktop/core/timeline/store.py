@@ -8,7 +8,9 @@ no item is longer than ``2**(c+1)``, so the items overlapping a window are found
 
 from __future__ import annotations
 
+import copy
 import math
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -105,6 +107,7 @@ class EventStore:
         )
         self._position_of_id: dict[int, int] | None = None
         self._next_at_most: tuple[NDArray[np.int64], ...] | None = None
+        self.origin: StoreOrigin | None = None
 
     @classmethod
     def from_arrays(
@@ -151,6 +154,24 @@ class EventStore:
             self.lane_count,
         )
 
+    def with_rows(
+        self, positions: NDArray[np.int64], titles: Sequence[str], importance: NDArray[np.int64]
+    ) -> EventStore:
+        """A copy with the items at ``positions`` retitled and re-ranked: their ids, lanes and
+        times stay, so does the order (the arrays of those are shared, not copied). The copy's
+        ``origin`` says what changed, so that its layouts can start from this store's."""
+        store = copy.copy(self)
+        store.titles = list(self.titles)
+        for position, title in zip(positions.tolist(), titles, strict=True):
+            store.titles[position] = title
+        ranked = not np.array_equal(self.importance[positions], importance)
+        if ranked:
+            store.importance = self.importance.copy()
+            store.importance[positions] = importance
+            store._next_at_most = None
+        store.origin = StoreOrigin(weakref.ref(self), positions, ranked)
+        return store
+
     @classmethod
     def build(cls, items: Sequence[TimelineItem], lane_count: int | None = None) -> EventStore:
         """Sort and group ``items``; ``lane_count`` defaults to the highest lane + 1."""
@@ -196,6 +217,16 @@ class EventStore:
         if not len(self):
             raise ValueError("empty store")
         return float(self.t_lo.min()), float(self.t_hi.max())
+
+
+@dataclass(frozen=True, slots=True)
+class StoreOrigin:
+    """The store another was copied from by ``EventStore.with_rows``: the items at
+    ``positions`` have other titles, and other importance when ``ranked``."""
+
+    store: weakref.ref[EventStore]
+    positions: NDArray[np.int64]
+    ranked: bool
 
 
 def _duration_classes(durations: NDArray[np.float64]) -> NDArray[np.int64]:

@@ -67,9 +67,11 @@ class OverviewStrip(QWidget):
         if not len(store) or not lanes:
             return
         ratio = self.devicePixelRatioF()
-        shown = (store, self.width(), self.height(), full.t0, full.t1, ratio, lanes)
+        # the picture counts starts per lane: a retitled store shares those arrays, keeps it
+        size = (self.width(), self.height(), full.t0, full.t1, ratio)
+        shown: tuple[object, ...] = (store.t_lo, store.lane, *size, lanes)
         cached = self._density
-        if cached is None or cached[0][0] is not store or cached[0][1:] != shown[1:]:
+        if cached is None or not _same_events(cached[0], shown) or cached[0][2:] != shown[2:]:
             picture = QPixmap(self.size() * ratio)
             picture.setDevicePixelRatio(ratio)
             picture.fill(Qt.GlobalColor.transparent)
@@ -135,3 +137,8 @@ class OverviewStrip(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._grab = None
+
+
+def _same_events(old: tuple[object, ...], new: tuple[object, ...]) -> bool:
+    """True when both keys hold the very same start and lane arrays."""
+    return old[0] is new[0] and old[1] is new[1]

@@ -33,6 +33,7 @@ from desktop.core.timeline.lanes import LaneState
 from desktop.core.timeline.scale import TimeScale
 from desktop.core.timeline.scene import SceneData, TimelineScene
 from desktop.core.timeline.scene_patch import patched_scene_data
+from desktop.core.timeline.store import EventStore
 from desktop.core.workbench import Workbench
 from desktop.model.changes import Changes
 from desktop.model.dates import day_number
@@ -97,6 +98,7 @@ class TimelineView(QWidget):
         self._data: SceneData = scene_data_from_catalog(workbench.catalog, self.lane_state)
         self._built_from = _frame_of(workbench.catalog)  # lanes and sources of the last build
         self.scene: TimelineScene = self._make_scene()
+        self._carried: EventStore | None = None
         self._keep_lanes_reachable()
         signals.catalog_changed.connect(self._on_catalog)
         signals.filters_changed.connect(self._on_filters)
@@ -125,7 +127,8 @@ class TimelineView(QWidget):
         self._show(scene_data_from_catalog(self.workbench.catalog, self.lane_state))
 
     def _show(self, data: SceneData) -> None:
-        self._data = data
+        self._carried = self.scene.store  # alive until painted: a patched store's layouts
+        self._data = data  # start from its layouts (paint.layout_for)
         self.scene = self._make_scene()
         self._keep_lanes_reachable()
         self.update()
@@ -216,6 +219,7 @@ class TimelineView(QWidget):
         painter = QPainter(self)
         self.frame = paint_timeline(painter, self.scene, self.scale, *self._paint_args())
         painter.end()
+        self._carried = None
         self._idle.start()
 
     def _paint_args(self) -> tuple[QRectF, TimelineTheme, PaintOptions]:

@@ -356,3 +356,42 @@ def test_after_a_long_jump_only_the_next_level_either_way_is_prefetched() -> Non
     while layout.prefetch(home):
         pass
     assert set(layout._covers) == {zoom_level(day)[0], level - 1, level, level + 1}
+
+
+@pytest.mark.parametrize("new_importance", [None, 1], ids=["retitled", "re-ranked"])
+def test_a_carried_layout_draws_what_a_layout_of_a_rebuilt_store_draws(
+    new_importance: int | None,
+) -> None:
+    store = random_store(3000, 3, 5)
+    metrics = LaneMetrics(rows=4)
+    scales = [TimeScale(T + 600.0, T + 640.0, 1000.0), TimeScale(T, T + 2000.0, 1000.0)]
+    layout = TimelineLayout(store, measure, metrics)
+    for scale in scales:
+        layout.frame(scale, 300.0)
+    positions = np.arange(0, 3000, 2, dtype=np.int64)  # every other item
+    titles = [f"Renamed event {k} with a longer title" for k in positions.tolist()]
+    ranks = store.importance[positions] if new_importance is None else np.ones(len(positions))
+    patched = store.with_rows(positions, titles, ranks.astype(np.int64))
+    assert patched.t_lo is store.t_lo and patched.titles is not store.titles
+    assert store.titles[int(positions[0])] == f"E{int(store.ids[positions[0]])}"  # untouched
+    rebuilt = EventStore.from_arrays(
+        patched.ids,
+        patched.lane,
+        patched.t_lo,
+        patched.t_hi,
+        patched.importance,
+        patched.titles,
+        patched.precision,
+        patched.lane_count,
+    )
+    carried, fresh = layout.carried(patched), TimelineLayout(rebuilt, measure, metrics)
+    assert bool(carried._covers) == (new_importance is None)  # kept only without new ranks
+    for scale in scales:
+        fresh.frame(scale, 300.0)  # the same rows seen per level as the carried layout
+    texts = []
+    for scale in scales:
+        mine, theirs = carried.frame(scale, 300.0), fresh.frame(scale, 300.0)
+        assert_same_frame(mine, theirs)
+        assert mine.labels == theirs.labels
+        texts += [label.text for label in mine.labels]
+    assert any(text.startswith("Renamed") for text in texts)  # the new titles are drawn

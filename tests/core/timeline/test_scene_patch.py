@@ -57,6 +57,9 @@ def quiet(bench: Workbench) -> EventRecord:
 
 EDITS: dict[str, Callable[[Workbench], Command]] = {
     "rename": lambda b: EditEvent(war(b), replace(war(b), title="The August war")),
+    "rename and re-rank": lambda b: EditEvent(
+        war(b), replace(war(b), title="The August war", importance=3)
+    ),
     "to month precision": lambda b: MoveEvent(war(b), "2008-08", None),
     "to another lane": lambda b: MoveEvent(war(b), "2009-01-05", None, b.catalog.lanes[-2].key),
     "create": lambda b: CreateEvent(
@@ -88,3 +91,20 @@ def test_patched_scene_matches_a_rebuild(sqlite_library: Library, name: str) -> 
         full = scene_data_from_catalog(bench.catalog, LaneState())
         assert drawn(before) == drawn(full)
         assert len(before.store) == len(full.store)
+
+
+def test_a_retitle_copies_the_store_instead_of_rebuilding_it(sqlite_library: Library) -> None:
+    load_sample(sqlite_library)
+    bench = Workbench(sqlite_library)
+    before = scene_data_from_catalog(bench.catalog, LaneState())
+    changes = perform(EDITS["rename and re-rank"](bench), sqlite_library)
+    bench.reload(changes)
+    fresh = {key: bench.catalog.event(key) for key in changes.events}
+    after = patched_scene_data(before, changes.events, fresh)
+    assert after.store.origin is not None and after.store.origin.ranked
+    assert after.store.t_lo is before.store.t_lo  # same order: nothing sorted again
+    assert "The August war" in after.store.titles and "The August war" not in before.store.titles
+    moved = perform(EDITS["to another lane"](bench), sqlite_library)
+    bench.reload(moved)
+    fresh = {key: bench.catalog.event(key) for key in moved.events}
+    assert patched_scene_data(after, moved.events, fresh).store.origin is None  # rebuilt

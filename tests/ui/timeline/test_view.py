@@ -173,7 +173,7 @@ def test_overview_redraws_when_filters_hide_events(panel: Any, qtbot: Any) -> No
     with qtbot.waitSignal(panel.signals.filters_changed):
         workbench.set_filters(replace(workbench.filters, lanes=frozenset({"georgia"})))
     # no change of scale: the strip repaints because the shown events changed
-    qtbot.waitUntil(lambda: strip._density[0][0] is panel.view.scene.store, timeout=5000)
+    qtbot.waitUntil(lambda: strip._density[0][0] is panel.view.scene.store.t_lo, timeout=5000)
 
 
 def test_keys_zoom_fit_and_home(panel: Any, qtbot: Any) -> None:
