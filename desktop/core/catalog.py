@@ -145,9 +145,7 @@ class Catalog:
         columns = self.columns.patched(fresh, changed)
         records = None
         if self.events_read:
-            by_key = {event.key: event for event in fresh}
-            old = {event.key: event for event in self.events}
-            records = tuple(by_key.get(key) or old[key] for key in columns.keys)
+            records = _patched_records(self.events, fresh, self.columns, columns)
         lanes = _lanes_in_use([lane for lane in self.lanes if lane.key], columns)
         return replace(self, columns=columns, lanes=lanes, records=records)
 
@@ -166,7 +164,8 @@ class Catalog:
         """The record of ``key`` (None when this catalog has no such event); read alone from
         the library while ``events`` has not been read."""
         if self.events_read:
-            return self._events_by_key.get(key)
+            at = self.columns.position(key)  # events[k] is the record of keys[k]
+            return None if at is None else self.events[at]
         if not self.has(key):
             return None
         read: dict[str, EventRecord] = self.__dict__.setdefault("_read", {})
@@ -177,14 +176,6 @@ class Catalog:
                 return None
             read[key] = found
         return read.get(key)
-
-    @property
-    def _events_by_key(self) -> dict[str, EventRecord]:
-        cached: dict[str, EventRecord] | None = self.__dict__.get("_by_key")
-        if cached is None:
-            cached = {event.key: event for event in self.events}
-            object.__setattr__(self, "_by_key", cached)
-        return cached
 
     def source_identities(self) -> dict[str, SourceIdentity]:
         """Source key -> the label and colour it is shown with."""
@@ -198,6 +189,27 @@ class Catalog:
 
     def lane_index(self) -> dict[str, int]:
         return {lane.key: i for i, lane in enumerate(self.lanes)}
+
+
+def _patched_records(
+    records: tuple[EventRecord, ...],
+    fresh: list[EventRecord],
+    before: EventColumns,
+    after: EventColumns,
+) -> tuple[EventRecord, ...]:
+    """``records`` (in the order of ``before``) with ``fresh`` in, in the order of ``after``:
+    written over their own rows when no event came, went or moved (a copy of the tuple, no
+    lookup per event), else looked up by key."""
+    if after.keys == before.keys:
+        found = list(records)
+        for event in fresh:
+            at = after.position(event.key)
+            assert at is not None  # the same keys
+            found[at] = event
+        return tuple(found)
+    by_key = {event.key: event for event in fresh}
+    old = {event.key: event for event in records}
+    return tuple(by_key.get(key) or old[key] for key in after.keys)
 
 
 def _aligned(read: list[EventRecord], columns: EventColumns) -> tuple[EventRecord, ...]:
