@@ -6,7 +6,10 @@ opens it along the app's own path (``open_library`` → ``Workbench`` → ``Main
 window as a user does and times each interaction from the input to the end of the event-loop
 turns it causes (the bridge's merged notification, every view's refresh and repaint):
 
-- ``select``: select an event (what a click on the timeline does: ``workbench.select``);
+- ``select``: select an event shown in the timeline (what a click on it does:
+  ``workbench.select``);
+- ``select_far``: select an event anywhere in the library (what a search result or the event
+  editor does): the timeline also pans to bring it into view;
 - ``importance``: change the Importance filter in the Filters panel (its combo box);
 - ``keystroke``: one more character in the Filters panel's search field, applied (the panel
   waits 250 ms after the last keystroke; the figure is the work once it applies);
@@ -128,7 +131,10 @@ def _interactions(app: Any, window: Any, rounds: int) -> dict[str, list[tuple[fl
     rng = random.Random(7)
     picks = [keys[rng.randrange(len(keys))] for _ in range(rounds)]
     found: dict[str, list[tuple[float, float]]] = {}
-    found["select"] = [_timed(app, lambda k=key: workbench.select([k])) for key in picks]
+    shown = _shown_keys(window)
+    near = [shown[rng.randrange(len(shown))] for _ in range(rounds)]
+    found["select"] = [_timed(app, lambda k=key: workbench.select([k])) for key in near]
+    found["select_far"] = [_timed(app, lambda k=key: workbench.select([k])) for key in picks]
     levels = [1, 2, 0] * (rounds // 3 + 1)
     found["importance"] = [
         _timed(app, lambda i=i: panel.importance.setCurrentIndex(i)) for i in levels[:rounds]
@@ -141,6 +147,16 @@ def _interactions(app: Any, window: Any, rounds: int) -> dict[str, list[tuple[fl
         found["edit"].append(_timed(app, lambda b=before, a=after: _edit(window, EditEvent(b, a))))
         found["undo"].append(_timed(app, window.session.editing.controller.undo))
     return found
+
+
+def _shown_keys(window: Any) -> list[str]:
+    """Keys of the events the timeline draws as markers or bars now."""
+    view = window.timeline_widget.view
+    frame = view._frame()
+    ids = [*frame.markers.ids.tolist(), *frame.bars.ids.tolist()]
+    if not ids:
+        raise RuntimeError("the timeline shows no event to click")
+    return [view.scene.key_of(item) for item in ids]
 
 
 def _edit(window: Any, command: Any) -> None:
@@ -195,7 +211,7 @@ def measure(count: int, rounds: int, cache: Path | None) -> dict[str, Any]:
 def _line(figures: dict[str, Any]) -> str:
     goal = FRAME_MS if figures["events"] <= 100_000 else LARGE_MS
     parts = []
-    for name in ("select", "importance", "keystroke", "edit", "undo"):
+    for name in ("select", "select_far", "importance", "keystroke", "edit", "undo"):
         f = figures[name]
         mark = "ok" if f["cpu_p95_ms"] <= goal else "SLOW"
         parts.append(

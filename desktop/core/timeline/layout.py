@@ -77,6 +77,7 @@ class TimelineLayout:
         self._keys: list[_KeyEvents] | None = None
         self._level: int | None = None  # of the last frame
         self._jump = 1  # levels between the last two frames of different levels
+        self._last: tuple[tuple[object, ...], Frame] | None = None  # (arguments, frame)
 
     def carried(self, store: EventStore) -> TimelineLayout:
         """This layout for ``store``, a copy of this layout's store with some items retitled or
@@ -110,7 +111,18 @@ class TimelineLayout:
         has all the rows it may have at this level, or fewer than its bars ask for (it was
         shrunk to fit, and more wanted rows would not change the fit). Otherwise they are first
         placed in the full rows, to learn which rows they use, and again if bars were dropped.
+
+        The same arguments twice in a row give the same frame without laying it out again (a
+        repaint for a selection or a tooltip draws what is already placed).
         """
+        asked = (scale, height, elide)
+        if self._last is not None and self._last[0] == asked:
+            return self._last[1]
+        found = self._frame(scale, height, elide)
+        self._last = (asked, found)
+        return found
+
+    def _frame(self, scale: TimeScale, height: float | None, elide: bool) -> Frame:
         bare = self._bare_frame(scale)
         if height is None:
             return self._labelled(bare, self.metrics, elide)
