@@ -93,7 +93,11 @@ def phrases_of(
     words at a low one (common words), and each pair of neighbouring title words as a phrase."""
     words = [w for w in _WORD.findall(title) if key_of(w)]
     others = list(other_names)
-    found: list[Phrase] = [(n, 1.0, False, "") for n in names if keys_of(n)]
+    # a tag that repeats an actor's name ("turkey" beside the actor Turkey) is that actor
+    actor_of = {tuple(keys_of(alias)): actor for alias, actor in others}
+    found: list[Phrase] = [
+        (n, 1.0, False, actor_of.get(tuple(keys_of(n)), "")) for n in names if keys_of(n)
+    ]
     found += [(alias, 1.0, False, actor) for alias, actor in others if keys_of(alias)]
     named = [
         w[0].isupper() and position > 0 or w[0].isdigit() or w.isupper()

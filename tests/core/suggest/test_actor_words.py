@@ -59,3 +59,21 @@ def test_the_tajik_base_still_links_by_its_own_words() -> None:
     )
     linked = {s.event_key for s in suggest_links(text, HistDate(2022, 10, 1), EVENTS)}
     assert "tajik" in linked
+
+
+def test_a_tag_repeating_an_actors_name_is_that_actor() -> None:
+    shusha = _event(
+        "shusha",
+        "Shusha Declaration on Turkish-Azerbaijani alliance",
+        "2021-06-15",
+        ("Turkey", "Azerbaijan", "Recep Tayyip Erdoğan", "Ilham Aliyev"),
+        ("alliance", "turkey"),
+    )
+    events = (*EVENTS, shusha)
+    by_actors = (
+        "Turkey's president Recep Tayyip Erdoğan said he would not approve the bids until his "
+        "concerns about Kurdish groups were addressed."
+    )
+    by_name = "Recep Tayyip Erdoğan of Turkey signed the Shusha Declaration in Shusha."
+    assert "shusha" not in {s.event_key for s in suggest_links(by_actors, None, events)}
+    assert "shusha" in {s.event_key for s in suggest_links(by_name, None, events)}
