@@ -1,7 +1,9 @@
 """Find the dates a text speaks of, absolute or relative to its publication date.
 
-English forms are our own patterns; Russian and Ukrainian month names are ``cyrillic_dates``;
-Russian and Ukrainian relative expressions are placed by dateparser (``cyrillic_relative``).
+English forms are our own patterns; dates with a month name in Russian, Ukrainian, German,
+French, Turkish and Azerbaijani are read by dateparser (``month_dates``), and so are Russian and
+Ukrainian relative expressions (``cyrillic_relative``) and a count of days, weeks or months
+after the last date the text stated (``later_dates``).
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from enum import StrEnum
 from functools import lru_cache
 
 from desktop.core.suggest import patterns
-from desktop.core.suggest.cyrillic_dates import cyrillic_dates
 from desktop.core.suggest.cyrillic_relative import cyrillic_relative_dates
+from desktop.core.suggest.later_dates import count_from, later_expressions
+from desktop.core.suggest.month_dates import month_dates
 from desktop.core.suggest.relative_dates import resolve_relative
 from desktop.model.dates import DateParseError, DateSpan, HistDate, Precision
 
@@ -45,13 +48,17 @@ def find_date_expressions(text: str, published: HistDate | None) -> list[DateMen
     October", "earlier this month", "yesterday", "three years ago", "вчера", "в прошлый
     вторник", "минулого тижня") only when ``published`` is given and precise enough to
     place them (a weekday needs a day-precision date). A day without a year is placed in the
-    latest such day not after the publication date.
+    last year the text stated before it, else in the latest such day not after the
+    publication date. A count after a date ("two days after", "через неделю") is counted
+    from the last date the text stated before it.
     """
     found: list[DateMention] = []
     found += _absolute(text)
-    found += _cyrillic(text, published, found)
+    found = _month_names(text, published, found)
     if published is not None:
         found += _day_month(text, published, found)
+    found += _later(text, published, found)
+    if published is not None:
         found += _relative(text, published)
         found += [
             DateMention(start, end, span, DateKind.RELATIVE)
@@ -82,14 +89,41 @@ def _year_placer(
     return place
 
 
-def _cyrillic(
+def _month_names(
     text: str, published: HistDate | None, stated: list[DateMention]
 ) -> list[DateMention]:
+    """``stated`` with the dates written with a month name added; where such words are no
+    date ("31 Şubat 2024"), nothing found there is kept, not even the year."""
     place = _year_placer(published, stated)
-    return [
+    read = month_dates(text, place)
+    refused = [(start, end) for start, end, span in read if span is None]
+    kept = stated
+    if refused:
+        kept = [m for m in stated if not any(s < m.end and m.start < e for s, e in refused)]
+    return kept + [
         DateMention(start, end, span, DateKind.ABSOLUTE)
-        for start, end, span in cyrillic_dates(text, place)
+        for start, end, span in read
+        if span is not None
     ]
+
+
+def _later(text: str, published: HistDate | None, stated: list[DateMention]) -> list[DateMention]:
+    """ "two days after", "через неделю": counted from the last date stated before them."""
+    expressions = later_expressions(text)
+    if not expressions:
+        return []
+    anchors = sorted((m.end, m.date.last) for m in stated if m.kind is DateKind.ABSOLUTE)
+    ends = [end for end, _ in anchors]
+    found = []
+    for start, end, language, words in expressions:
+        before = bisect.bisect_right(ends, start)
+        if not before:
+            continue
+        span = count_from(anchors[before - 1][1], language, words)
+        if span is None or (published is not None and span.t_lo >= published.end_day()):
+            continue
+        found.append(DateMention(start, end, span, DateKind.RELATIVE))
+    return found
 
 
 def _absolute(text: str) -> list[DateMention]:
