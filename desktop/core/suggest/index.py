@@ -41,9 +41,10 @@ def build_term_index(events: tuple[EventInfo, ...]) -> TermIndex:
                 e.key,
                 phrases_of(
                     e.title,
-                    (*e.tags, *e.aliases),
+                    e.aliases,
                     [(actor, actor) for actor in e.actors]
                     + [(alias, actor) for actor, aliases in e.actor_aliases for alias in aliases],
+                    e.tags,
                 ),
             )
             for e in events

@@ -142,8 +142,8 @@ def _collect(
 
 
 def _references_weakened(matched: dict[int, list[Term]], index: TermIndex) -> dict[int, list[Term]]:
-    """The terms each event has in one sentence; words of its title that name an earlier event
-    found there too count only ``REFERENCE`` of their weight.
+    """The terms each event has in one sentence; words of its title or tags that name an
+    earlier event found there too count only ``REFERENCE`` of their weight.
 
     A later event's title often names an earlier event ("a lawsuit over the AZAL crash",
     "sanctions over the annexation of Crimea"); where the sentence names that earlier event,

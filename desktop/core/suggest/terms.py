@@ -71,7 +71,7 @@ class Term:
     label: str
     keys: tuple[str, ...]
     weight: float
-    from_title: bool = False  # words of the event's title, not a name it was given
+    from_title: bool = False  # words of its title or a tag (what it is about), not a name
     name_of: str = ""  # the actor this names (its own name or another); one actor counts once
 
 
@@ -85,12 +85,17 @@ type Phrase = tuple[str, float, bool, str]
 
 
 def phrases_of(
-    title: str, names: Iterable[str], other_names: Iterable[tuple[str, str]] = ()
+    title: str,
+    names: Iterable[str],
+    other_names: Iterable[tuple[str, str]] = (),
+    topics: Iterable[str] = (),
 ) -> list[Phrase]:
-    """``(phrase, factor, from title, name of)``: each name (tag, alias) as one phrase at full
+    """``(phrase, factor, from title, name of)``: each name (alias) as one phrase at full
     weight, and each ``(name, actor)`` of ``other_names`` (the actor's own name first) as a
-    phrase naming that actor; each capitalised title word (a name) at full weight, other title
-    words at a low one (common words), and each pair of neighbouring title words as a phrase."""
+    phrase naming that actor; each topic (tag) at full weight but, like the title, saying
+    what the event is about rather than naming it; each capitalised title word (a name) at
+    full weight, other title words at a low one (common words), and each pair of
+    neighbouring title words as a phrase."""
     words = [w for w in _WORD.findall(title) if key_of(w)]
     others = list(other_names)
     # a tag that repeats an actor's name ("turkey" beside the actor Turkey) is that actor
@@ -99,6 +104,7 @@ def phrases_of(
         (n, 1.0, False, actor_of.get(tuple(keys_of(n)), "")) for n in names if keys_of(n)
     ]
     found += [(alias, 1.0, False, actor) for alias, actor in others if keys_of(alias)]
+    found += [(t, 1.0, True, actor_of.get(tuple(keys_of(t)), "")) for t in topics if keys_of(t)]
     named = [
         w[0].isupper() and position > 0 or w[0].isdigit() or w.isupper()
         for position, w in enumerate(words)

@@ -76,3 +76,25 @@ def test_actors_alone_without_a_date_link_nothing() -> None:
     )
     assert "shusha" not in {s.event_key for s in suggest_links(by_actors, None, events)}
     assert "shusha" in {s.event_key for s in suggest_links(by_name, None, events)}
+
+
+def test_a_tag_naming_an_earlier_event_does_not_link_by_that_name() -> None:
+    lawsuit = _event(
+        "lawsuit",
+        "Azerbaijan prepares an international lawsuit against Russia",
+        "2025-02-06",
+        ("Azerbaijan", "Russia", "Ilham Aliyev"),
+    )
+    tags = ("AZAL", "lawsuit")
+    tagged = EventInfo(lawsuit.key, lawsuit.title, lawsuit.t_lo, lawsuit.t_hi, lawsuit.actors, tags)
+    visit = _event("visit", "State visit to Ankara", "2010-03-01", ("Ilham Aliyev",))
+    events = (*(e for e in EVENTS if e.key != "lawsuit"), tagged, visit)
+    text = (
+        "Three days after the AZAL disaster near Aktau, Vladimir Putin telephoned Ilham Aliyev "
+        "and apologised that the incident had taken place in Russian airspace."
+    )
+    linked = {s.event_key for s in suggest_links(text, PUBLISHED, events)}
+    assert "lawsuit" not in linked
+    assert "crash" in linked
+    about = "Azerbaijan is preparing an international lawsuit against Russia over AZAL."
+    assert "lawsuit" in {s.event_key for s in suggest_links(about, PUBLISHED, events)}
