@@ -42,11 +42,15 @@ class FilterIndex:
         return self._texts
 
     def matching_keys(self, filters: Filters) -> frozenset[str]:
-        """Keys of the events that pass ``filters`` (all of them when none is active).
-
-        Only the text and tag filters read the events' records (``Catalog.events``)."""
+        """Keys of the events that pass ``filters`` (all of them when none is active)."""
         if not filters.active:
             return frozenset(self.keys)
+        return frozenset(compress(self.keys, self.matching_mask(filters).tolist()))
+
+    def matching_mask(self, filters: Filters) -> NDArray[np.bool_]:
+        """Per event, in the order of ``catalog.keys``: whether it passes ``filters``.
+
+        Only the text and tag filters read the events' records (``Catalog.events``)."""
         mask = self.importance <= filters.max_importance
         if filters.lanes:
             wanted = filters.lanes
@@ -58,9 +62,9 @@ class FilterIndex:
             mask &= found
         if filters.tags or filters.sources or filters.codes:
             events = self.catalog.events if filters.tags else None
-            positions: list[int] = np.flatnonzero(mask).tolist()
-            return frozenset(self.keys[k] for k in positions if self._passes(k, filters, events))
-        return frozenset(compress(self.keys, mask.tolist()))
+            for k in np.flatnonzero(mask).tolist():
+                mask[k] = self._passes(k, filters, events)
+        return mask
 
     def _passes(self, k: int, filters: Filters, events: tuple[EventRecord, ...] | None) -> bool:
         """The source, code and tag filters for the event at ``k``."""

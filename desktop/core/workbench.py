@@ -10,7 +10,10 @@ close together. The Qt side (``desktop.ui.bridge``) merges them per event-loop t
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import compress
 
+import numpy as np
+from numpy.typing import NDArray
 from psygnal import Signal, SignalGroup
 
 from db.library import Library
@@ -40,6 +43,7 @@ class Workbench:
         self.filters = Filters()
         self.coder_filter = CoderFilter()
         self._visible: frozenset[str] | None = None
+        self._mask: NDArray[np.bool_] | None = None  # passes the filters, in catalog order
         self._index: FilterIndex | None = None  # the catalog's filter columns, once needed
         self._all: frozenset[str] | None = None  # every event's key, once needed
         self.events = WorkbenchEvents()
@@ -55,7 +59,7 @@ class Workbench:
             self.catalog = self.catalog.updated(self.library, changes)
         if changes.everything or not self._same_keys(changes.events):
             self._all = None
-        self._visible = self._index = None
+        self._visible = self._index = self._mask = None
         kept = tuple(key for key in self.selection if self.catalog.has(key))
         self.events.catalog.emit(changes)
         if kept != self.selection:
@@ -76,7 +80,7 @@ class Workbench:
     def set_filters(self, filters: Filters) -> None:
         if filters != self.filters:
             self.filters = filters
-            self._visible = None
+            self._visible = self._mask = None
             self.events.filters.emit()
 
     def set_coder_filter(self, coder_filter: CoderFilter) -> None:
@@ -93,10 +97,26 @@ class Workbench:
                     self._all = frozenset(self.catalog.keys)
                 self._visible = self._all
             else:
+                self._visible = frozenset(compress(self.catalog.keys, self.visible_mask().tolist()))
+        return self._visible
+
+    def visible_mask(self) -> NDArray[np.bool_]:
+        """Per event in the order of ``catalog.keys``, whether it passes the filters (cached
+        until the catalog or the filters change; the caller must not write to it)."""
+        if self._mask is None:
+            if not self.filters.active:
+                self._mask = np.ones(self.catalog.count, np.bool_)
+            else:
                 if self._index is None:
                     self._index = FilterIndex(self.catalog)  # kept while the user types
-                self._visible = self._index.matching_keys(self.filters)
-        return self._visible
+                self._mask = self._index.matching_mask(self.filters)
+        return self._mask
+
+    def visible_count(self) -> int:
+        """How many events pass the filters."""
+        if not self.filters.active:
+            return self.catalog.count
+        return int(np.count_nonzero(self.visible_mask()))
 
     def _same_keys(self, changed: frozenset[str]) -> bool:
         """Whether the events named ``changed`` are in the new catalog exactly when they were

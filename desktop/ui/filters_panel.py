@@ -249,7 +249,7 @@ class FiltersPanel(QScrollArea):
 
     def _show_counts(self) -> None:
         total = self.workbench.catalog.count
-        shown = len(self.workbench.visible_keys())
+        shown = self.workbench.visible_count()
         self.count_label.setText(f"{shown} of {total} events")
         self.clear_button.setEnabled(self.workbench.filters.active)
 

@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         if self._counts is None:
             self._counts = self.workbench.library.counts()
         counts = self._counts
-        shown = len(self.workbench.visible_keys())
+        shown = self.workbench.visible_count()
         self.counts_label.setText(
             f"{shown} of {counts.events} events · {counts.sources} sources"
             f" · {counts.passages} passages"

@@ -79,6 +79,26 @@ def test_filters_narrow_the_visible_events(sqlite_library: Library) -> None:
     assert calls == ["filters"] * 4
 
 
+def test_the_visible_mask_and_count_say_what_the_visible_keys_say(
+    sqlite_library: Library,
+) -> None:
+    fill(sqlite_library)
+    bench = Workbench(sqlite_library)
+    for filters in (
+        Filters(),
+        Filters(max_importance=2),
+        Filters(sources=frozenset({"b"})),
+        Filters(codes=frozenset({"issue.security"}), text="GEORGIA"),
+        Filters(lanes=frozenset({"ukraine"}), tags=frozenset({"nothing"})),
+    ):
+        bench.set_filters(filters)
+        mask = bench.visible_mask()
+        assert len(mask) == bench.catalog.count
+        shown = {key for key, passes in zip(bench.catalog.keys, mask, strict=True) if passes}
+        assert shown == bench.visible_keys()
+        assert bench.visible_count() == len(shown)
+
+
 def test_selection_notifies_once_and_survives_reload(sqlite_library: Library) -> None:
     fill(sqlite_library)
     bench = Workbench(sqlite_library)

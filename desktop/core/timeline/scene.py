@@ -120,13 +120,16 @@ class SceneData:
         visible: frozenset[str] | None = None,
         dim_hidden: bool = False,
         selection: Iterable[str] = (),
+        passes: NDArray[np.bool_] | None = None,
     ) -> TimelineScene:
-        """The scene with ``visible`` events (None: all), the rest hidden or dimmed."""
+        """The scene with ``visible`` events (None: all), the rest hidden or dimmed; or, given
+        ``passes`` (per row: whether it is visible), with those rows visible."""
         dimmed = np.zeros(len(self.rows.keys), np.bool_)
         store = self.store
-        if visible is not None:
+        if passes is None and visible is not None:
             shown = map(visible.__contains__, self.rows.keys)  # no Python frame per event
             passes = np.fromiter(shown, np.bool_, len(dimmed))
+        if passes is not None:
             if dim_hidden:
                 dimmed = ~passes
             else:

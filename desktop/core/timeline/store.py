@@ -14,6 +14,7 @@ import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -92,19 +93,33 @@ class EventStore:
             raise ValueError(f"item {int(raw_ids[bad[0]])} needs t_lo < t_hi")
         classes = _duration_classes(t_hi - t_lo)
         order = np.lexsort((raw_ids, t_lo, classes, lanes))  # ids break ties: input order is moot
-        self.t_lo: NDArray[np.float64] = t_lo[order]
-        self.t_hi: NDArray[np.float64] = t_hi[order]
-        self.lane: NDArray[np.int64] = lanes[order]
-        self.importance: NDArray[np.int64] = importance[order]
-        self.ids: NDArray[np.int64] = raw_ids[order]
-        self.precision: NDArray[np.int64] = precision[order]
-        self.titles: list[str] = taken(titles, order)
-        self.lane_count = (
-            int(lanes.max()) + 1 if lane_count is None and len(lanes) else (lane_count or 0)
+        self._set_sorted(
+            (raw_ids[order], lanes[order], t_lo[order], t_hi[order], importance[order]),
+            taken(titles, order),
+            precision[order],
+            classes[order],
+            int(lanes.max()) + 1 if lane_count is None and len(lanes) else (lane_count or 0),
         )
-        self.groups = _class_groups(
-            self.lane, classes[order], self.t_hi - self.t_lo, self.lane_count
-        )
+
+    def _set_sorted(
+        self,
+        arrays: tuple[NDArray[Any], ...],
+        titles: list[str],
+        precision: NDArray[np.int64],
+        classes: NDArray[np.int64],
+        lane_count: int,
+    ) -> None:
+        """Hold ``arrays`` (ids, lanes, t_lo, t_hi, importance) already in store order."""
+        ids, lanes, t_lo, t_hi, importance = arrays
+        self.ids: NDArray[np.int64] = ids
+        self.lane: NDArray[np.int64] = lanes
+        self.t_lo: NDArray[np.float64] = t_lo
+        self.t_hi: NDArray[np.float64] = t_hi
+        self.importance: NDArray[np.int64] = importance
+        self.precision: NDArray[np.int64] = precision
+        self.titles: list[str] = titles
+        self.lane_count = lane_count
+        self.groups = _class_groups(self.lane, classes, self.t_hi - self.t_lo, self.lane_count)
         self._position_of_id: dict[int, int] | None = None
         self._next_at_most: tuple[NDArray[np.int64], ...] | None = None
         self.origin: StoreOrigin | None = None
@@ -143,16 +158,16 @@ class EventStore:
     def subset(self, keep: NDArray[np.bool_]) -> EventStore:
         """The items where ``keep`` (indexed by position) is True, same lanes; O(n) vectorised."""
         chosen = np.flatnonzero(keep)
-        return EventStore.from_arrays(
-            self.ids[chosen],
-            self.lane[chosen],
-            self.t_lo[chosen],
-            self.t_hi[chosen],
-            self.importance[chosen],
+        store = EventStore.__new__(EventStore)
+        t_lo, t_hi = self.t_lo[chosen], self.t_hi[chosen]
+        store._set_sorted(  # a part of sorted arrays is sorted: no sort again
+            (self.ids[chosen], self.lane[chosen], t_lo, t_hi, self.importance[chosen]),
             taken(self.titles, chosen),
             self.precision[chosen],
+            _duration_classes(t_hi - t_lo),
             self.lane_count,
         )
+        return store
 
     def with_rows(
         self, positions: NDArray[np.int64], titles: Sequence[str], importance: NDArray[np.int64]

@@ -97,6 +97,7 @@ class TimelineView(QWidget):
         self._idle.timeout.connect(self._prefetch)
         self._data: SceneData = scene_data_from_catalog(workbench.catalog, self.lane_state)
         self._built_from = _frame_of(workbench.catalog)  # lanes and sources of the last build
+        self._aligned: tuple[object, object, bool] | None = None  # see _rows_in_catalog_order
         self.scene: TimelineScene = self._make_scene()
         self._carried: EventStore | None = None
         self._keep_lanes_reachable()
@@ -106,9 +107,24 @@ class TimelineView(QWidget):
 
     # -- model --------------------------------------------------------------------------
     def _make_scene(self) -> TimelineScene:
-        filters = self.workbench.filters
-        visible = self.workbench.visible_keys() if filters.active else None
-        return self._data.scene(visible, filters.dim_instead_of_hide, self.workbench.selection)
+        filters, selection = self.workbench.filters, self.workbench.selection
+        if not filters.active:
+            return self._data.scene(None, filters.dim_instead_of_hide, selection)
+        if self._rows_in_catalog_order():  # the filters' mask is the rows' (no key set)
+            passes = self.workbench.visible_mask()
+            return self._data.scene(None, filters.dim_instead_of_hide, selection, passes)
+        visible = self.workbench.visible_keys()
+        return self._data.scene(visible, filters.dim_instead_of_hide, selection)
+
+    def _rows_in_catalog_order(self) -> bool:
+        """True when the scene's rows are the catalog's events in its order (built from it, or
+        patched by edits that added, removed or moved no event)."""
+        keys, rows = self.workbench.catalog.keys, self._data.rows.keys
+        if self._aligned is not None and self._aligned[0] is keys and self._aligned[1] is rows:
+            return self._aligned[2]
+        same = rows is keys or (len(rows) == len(keys) and tuple(rows) == keys)
+        self._aligned = (keys, rows, same)
+        return same
 
     def _on_catalog(self, changes: Changes) -> None:
         if not changes.everything and not _drawn(changes):

@@ -395,3 +395,24 @@ def test_a_carried_layout_draws_what_a_layout_of_a_rebuilt_store_draws(
         assert mine.labels == theirs.labels
         texts += [label.text for label in mine.labels]
     assert any(text.startswith("Renamed") for text in texts)  # the new titles are drawn
+
+
+def test_a_subset_holds_what_a_store_built_from_its_items_holds() -> None:
+    store = random_store(3000, 3, 7)
+    keep = np.random.default_rng(7).random(len(store)) < 0.3
+    subset = store.subset(keep)
+    chosen = np.flatnonzero(keep)
+    built = EventStore.from_arrays(
+        store.ids[chosen][::-1],  # any order: the store sorts
+        store.lane[chosen][::-1],
+        store.t_lo[chosen][::-1],
+        store.t_hi[chosen][::-1],
+        store.importance[chosen][::-1],
+        [store.titles[k] for k in chosen.tolist()][::-1],
+        store.precision[chosen][::-1],
+        store.lane_count,
+    )
+    for name in ("ids", "lane", "t_lo", "t_hi", "importance", "precision"):
+        np.testing.assert_array_equal(getattr(subset, name), getattr(built, name))
+    assert subset.titles == built.titles and subset.groups == built.groups
+    assert 0 < len(subset) < len(store) and subset.lane_count == store.lane_count

@@ -167,6 +167,30 @@ def test_filters_hide_or_dim(panel: Any, qtbot: Any) -> None:
     assert int(view.scene.dimmed.sum()) == 105 - georgia
 
 
+def shown_keys(view: Any) -> set[str]:
+    return {view.scene.key_of(item) for item in view.scene.store.ids.tolist()}
+
+
+def test_filters_after_edits_hide_what_the_visible_keys_leave_out(panel: Any, qtbot: Any) -> None:
+    """The view takes the filters' mask while its rows are the catalog's in order (a retitle
+    keeps them so), the key set once an added event put its row elsewhere."""
+    from desktop.core.editing import CreateEvent, EditEvent, perform
+
+    view, workbench = panel.view, panel.view.workbench
+    library = workbench.library
+    with qtbot.waitSignal(panel.signals.filters_changed):
+        workbench.set_filters(replace(workbench.filters, max_importance=1))
+    assert view._rows_in_catalog_order()
+    assert shown_keys(view) == workbench.visible_keys() != set(workbench.catalog.keys)
+    war = workbench.catalog.event(WAR)
+    added = replace(war, key="summit", title="A summit", importance=1, id=None, stamp=None)
+    for command in (EditEvent(war, replace(war, title="The August war")), CreateEvent(added)):
+        with qtbot.waitSignal(panel.signals.catalog_changed):
+            workbench.reload(perform(command, library))
+        assert shown_keys(view) == workbench.visible_keys()
+    assert "summit" in shown_keys(view) and not view._rows_in_catalog_order()
+
+
 def test_overview_redraws_when_filters_hide_events(panel: Any, qtbot: Any) -> None:
     strip, workbench = panel.overview, panel.view.workbench
     strip.repaint()
