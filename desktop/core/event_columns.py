@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 
 from db.records import EventRecord
 from db.repositories.events import TimelineColumns
+from desktop.core.timeline.scene import plain_dates
 
 
 @dataclass(frozen=True, eq=False)
@@ -36,11 +37,18 @@ class EventColumns:
 
     @classmethod
     def of(cls, found: TimelineColumns) -> EventColumns:
-        """``found`` (in any order) sorted by start, then key."""
+        """``found`` (in any order) sorted by start, then key.
+
+        The key positions and the plain-day mask are worked out here, in the order the rows
+        came (a pass through memory in order, about twice as fast at a million events as the
+        same pass in time order)."""
         t_lo = np.asarray(found.t_lo, np.float64)
         keys = np.asarray(found.keys, np.str_)
-        pick: list[int] = np.lexsort((keys, t_lo)).tolist() if len(keys) else []
-        return cls(
+        order = np.lexsort((keys, t_lo)) if len(keys) else np.empty(0, np.int64)
+        pick: list[int] = order.tolist()
+        row_of = np.empty(len(pick), np.int64)
+        row_of[order] = np.arange(len(pick))
+        columns = cls(
             _pick(found.keys, pick),
             _pick(found.lanes, pick),
             t_lo[pick],
@@ -51,6 +59,9 @@ class EventColumns:
             _pick(found.ends, pick),
             np.asarray(found.context, np.bool_)[pick],
         )
+        object.__setattr__(columns, "_by_key", dict(zip(found.keys, row_of.tolist(), strict=True)))
+        object.__setattr__(columns, "_plain", plain_dates(found.starts, found.ends)[order])
+        return columns
 
     @classmethod
     def of_records(cls, events: Iterable[EventRecord]) -> EventColumns:
@@ -86,6 +97,18 @@ class EventColumns:
     def position(self, key: str) -> int | None:
         """Where the event ``key`` is, or None."""
         return self._positions.get(key)
+
+    def positions(self) -> dict[str, int]:
+        """Key -> row, for every event: shared, so nobody may change it."""
+        return self._positions
+
+    def plain_dates(self) -> NDArray[np.bool_]:
+        """Per row, whether start and end are plain days (``scene.plain_dates``); shared."""
+        cached: NDArray[np.bool_] | None = self.__dict__.get("_plain")
+        if cached is None:
+            cached = plain_dates(self.starts, self.ends)
+            object.__setattr__(self, "_plain", cached)
+        return cached
 
     @property
     def _positions(self) -> dict[str, int]:

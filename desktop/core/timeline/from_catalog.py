@@ -19,6 +19,7 @@ def scene_data_from_catalog(catalog: Catalog, lane_state: LaneState) -> SceneDat
         events.titles,
         events.starts,
         events.ends,
+        events.plain_dates(),
     )
     colors = catalog.source_colors()
     return SceneData.build(
@@ -28,4 +29,5 @@ def scene_data_from_catalog(catalog: Catalog, lane_state: LaneState) -> SceneDat
         [SceneEra(era.name, era.t_lo, era.t_hi, era.color) for era in catalog.eras],
         [SceneSource(s.key, s.outlet or s.title, colors[s.key]) for s in catalog.sources],
         catalog.coverage,
+        events.positions(),
     )

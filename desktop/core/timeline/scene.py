@@ -57,6 +57,9 @@ class EventRows:
     titles: Sequence[str]
     starts: Sequence[str]
     ends: Sequence[str | None]
+    # per event, whether both dates are plain days ('YYYY-MM-DD', or no end): what
+    # ``plain_dates`` would read from ``starts`` and ``ends``; None: read it from them
+    plain: NDArray[np.bool_] | None = None
 
 
 @dataclass(frozen=True)
@@ -86,13 +89,19 @@ class SceneData:
         eras: Sequence[SceneEra] = (),
         sources: Sequence[SceneSource] = (),
         coverage: Mapping[str, Sequence[str]] | None = None,
+        id_of_key: dict[str, int] | None = None,
     ) -> SceneData:
-        """Arrange ``rows`` in the lanes ``lane_state`` shows; hidden lanes' events are left out."""
+        """Arrange ``rows`` in the lanes ``lane_state`` shows; hidden lanes' events are left out.
+
+        ``id_of_key``, when the caller has it already, must map each key of ``rows`` to its row
+        (it is kept, not copied: nobody may change it afterwards)."""
         by_key = {lane.key: lane for lane in lanes}
         state = lane_state.reconcile(by_key)
         shown = [by_key[k] for k in state.shown()]
         soft, fuzzy_lo, fuzzy_hi, precision = date_shapes(rows)
         ptr, src = _coverage_arrays(rows.keys, sources, coverage or {})
+        if id_of_key is None:
+            id_of_key = {key: k for k, key in enumerate(rows.keys)}
         return cls(
             rows,
             tuple(shown),
@@ -105,7 +114,7 @@ class SceneData:
             fuzzy_hi,
             ptr,
             src,
-            {key: k for k, key in enumerate(rows.keys)},
+            id_of_key,
             precision,
         )
 
@@ -202,9 +211,8 @@ def date_shapes(
     soft = np.zeros(n, np.bool_)
     fuzzy_lo, fuzzy_hi = rows.t_lo.copy(), rows.t_hi.copy()
     precision = np.full(n, int(Precision.DAY), np.int64)
-    ends = [end or "" for end in rows.ends]
-    no_end = np.fromiter(map(len, ends), np.int64, n) == 0
-    other = ~(_plain_days(rows.starts) & (_plain_days(ends) | no_end))
+    plain = rows.plain if rows.plain is not None else plain_dates(rows.starts, rows.ends)
+    other = ~plain
     for k in np.flatnonzero(other).tolist():
         start, end = rows.starts[k], rows.ends[k]
         try:
@@ -217,6 +225,15 @@ def date_shapes(
         fuzzy_lo[k] = min(first.fuzzy_first_day(), rows.t_lo[k])
         fuzzy_hi[k] = max(last.fuzzy_end_day(), rows.t_hi[k])
     return soft, fuzzy_lo, fuzzy_hi, precision
+
+
+def plain_dates(starts: Sequence[str], ends: Sequence[str | None]) -> NDArray[np.bool_]:
+    """Per event, whether its start is a plain day and its end one too or absent (its date
+    shapes need no EDTF parsing)."""
+    texts = [end or "" for end in ends]
+    no_end = np.fromiter(map(len, texts), np.int64, len(texts)) == 0
+    plain: NDArray[np.bool_] = _plain_days(starts) & (_plain_days(texts) | no_end)
+    return plain
 
 
 def _plain_days(texts: Sequence[str]) -> NDArray[np.bool_]:

@@ -1,0 +1,50 @@
+"""EventColumns.of: rows in any order come out in time order, with the key positions and the
+plain-day mask (worked out in the order the rows came) lined up with them."""
+
+from __future__ import annotations
+
+from db.repositories.events import TimelineColumns
+from desktop.core.event_columns import EventColumns
+from desktop.core.timeline.scene import plain_dates
+
+# (key, start, end, t_lo, t_hi), deliberately not in time order, with ties on t_lo
+ROWS = [
+    ("late", "2020-05", None, 737546.0, 737577.0),
+    ("b-tie", "2001-01-01", "2001-01-03", 730486.0, 730489.0),
+    ("early", "1999", None, 729755.0, 730120.0),
+    ("a-tie", "2001-01-01", None, 730486.0, 730487.0),
+    ("mid", "2010-03-04", "2010-04", 733835.0, 733893.0),
+]
+
+
+def columns_of(rows: list[tuple[str, str, str | None, float, float]]) -> EventColumns:
+    keys, starts, ends, t_lo, t_hi = zip(*rows, strict=True)
+    n = len(rows)
+    return EventColumns.of(
+        TimelineColumns(keys, ("lane",) * n, t_lo, t_hi, (2,) * n, keys, starts, ends, (False,) * n)
+    )
+
+
+def test_rows_in_any_order_come_out_in_time_order_with_their_positions_and_mask() -> None:
+    for rows in (ROWS, ROWS[::-1], sorted(ROWS)):
+        columns = columns_of(rows)
+        assert columns.keys == ("early", "a-tie", "b-tie", "mid", "late")
+        assert columns.positions() == {key: k for k, key in enumerate(columns.keys)}
+        assert columns.plain_dates().tolist() == [False, True, True, False, False]
+        assert columns.plain_dates().tolist() == plain_dates(columns.starts, columns.ends).tolist()
+
+
+def test_columns_made_otherwise_work_the_mask_out_from_their_texts() -> None:
+    columns = columns_of(ROWS)
+    copied = EventColumns(
+        *(getattr(columns, name) for name in ("keys", "lanes", "t_lo")),
+        columns.t_hi,
+        columns.importance,
+        columns.titles,
+        columns.starts,
+        columns.ends,
+        columns.context,
+    )
+    assert copied == columns
+    assert copied.plain_dates().tolist() == columns.plain_dates().tolist()
+    assert copied.positions() == columns.positions()
