@@ -156,8 +156,11 @@ class EventStore:
         return store
 
     def subset(self, keep: NDArray[np.bool_]) -> EventStore:
-        """The items where ``keep`` (indexed by position) is True, same lanes; O(n) vectorised."""
+        """The items where ``keep`` (indexed by position) is True, same lanes; O(n) vectorised.
+        Keeping every item gives this very store."""
         chosen = np.flatnonzero(keep)
+        if len(chosen) == len(self):
+            return self  # every item: the same store, and its layouts
         store = EventStore.__new__(EventStore)
         t_lo, t_hi = self.t_lo[chosen], self.t_hi[chosen]
         store._set_sorted(  # a part of sorted arrays is sorted: no sort again

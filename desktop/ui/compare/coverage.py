@@ -156,8 +156,19 @@ class CoverageMatrixView(QTableView):
         self.ensure_loaded()
 
     def apply_filters(self) -> None:
-        self.coverage_model.set_matrix(self._matrix, self.workbench.visible_keys())
+        self.coverage_model.set_matrix(self._matrix, self._passing_rows())
         self.show_selected()
+
+    def _passing_rows(self) -> frozenset[str]:
+        """Keys of the matrix's events that pass the filters, looked up in the filters' mask
+        (no set of every visible event: a big library has far more events than rows here)."""
+        mask, columns = self.workbench.visible_mask(), self.workbench.catalog.columns
+        found = set()
+        for row in self._matrix.rows:
+            at = columns.position(row.event_key)
+            if at is not None and mask[at]:
+                found.add(row.event_key)
+        return frozenset(found)
 
     def show_selected(self) -> None:
         """Scroll to the selected event's row (in the middle) and select it."""

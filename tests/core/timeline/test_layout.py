@@ -416,3 +416,4 @@ def test_a_subset_holds_what_a_store_built_from_its_items_holds() -> None:
         np.testing.assert_array_equal(getattr(subset, name), getattr(built, name))
     assert subset.titles == built.titles and subset.groups == built.groups
     assert 0 < len(subset) < len(store) and subset.lane_count == store.lane_count
+    assert store.subset(np.ones(len(store), np.bool_)) is store  # its layouts too
