@@ -25,3 +25,33 @@ class IntegrityViolationError(LibraryError):
 class LibraryUnavailableError(LibraryError):
     """The database could not be reached or dropped the connection; nothing was committed
     unless the connection dropped during the commit itself (then the change may be there)."""
+
+
+_FAULTS = (
+    (
+        ("malformed", "not a database", "corrupt"),
+        "The library file is damaged ({detail}); restore it from a backup.",
+    ),
+    (
+        ("readonly", "read-only", "read only"),
+        "The library is read-only ({detail}); nothing was changed.",
+    ),
+    (
+        ("disk is full", "no space", "disk full"),
+        "The disk is full ({detail}); nothing was changed.",
+    ),
+    (
+        ("(0x00)", "nul character"),
+        "Text with a NUL character (\\x00) cannot be stored ({detail}); nothing was changed.",
+    ),
+)
+
+
+def fault_error(detail: str) -> LibraryError | None:
+    """The readable error for a database's own message of a known fault (a damaged file, a
+    read-only library, a full disk, a NUL in text), or None for any other message."""
+    lowered = detail.lower()
+    for words, message in _FAULTS:
+        if any(word in lowered for word in words):
+            return LibraryError(message.format(detail=detail))
+    return None

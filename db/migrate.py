@@ -20,7 +20,7 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from db.engine import sqlite_path
-from db.errors import LibraryError
+from db.errors import LibraryError, fault_error
 
 MIGRATION_LOCK = threading.RLock()
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -151,7 +151,7 @@ def inspect_sqlite_file(path: Path) -> None:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             check_revision(None if row is None else str(row[0]))
     except sqlite3.DatabaseError as error:
-        raise LibraryError(f"The library could not be opened: {error}") from error
+        raise _unopenable(str(error)) from error
     finally:
         connection.close()
 
@@ -183,4 +183,9 @@ def _prepare(engine: Engine) -> Path | None:
         upgrade(engine)
         return backup
     except (DatabaseError, OperationalError) as error:
-        raise LibraryError(f"The library could not be opened: {error.orig}") from error
+        raise _unopenable(str(error.orig)) from error
+
+
+def _unopenable(detail: str) -> LibraryError:
+    """Why a library could not be opened, as one line ('damaged' for a malformed file)."""
+    return fault_error(detail) or LibraryError(f"The library could not be opened: {detail}")

@@ -30,6 +30,7 @@ from db.errors import (
     IntegrityViolationError,
     LibraryError,
     LibraryUnavailableError,
+    fault_error,
 )
 from db.repositories import (
     ActorRepository,
@@ -73,26 +74,6 @@ def is_unavailable(error: BaseException) -> bool:
     return True
 
 
-_FAULTS = (
-    (
-        ("malformed", "not a database", "corrupt"),
-        "The library file is damaged ({detail}); restore it from a backup.",
-    ),
-    (
-        ("readonly", "read-only", "read only"),
-        "The library is read-only ({detail}); nothing was changed.",
-    ),
-    (
-        ("disk is full", "no space", "disk full"),
-        "The disk is full ({detail}); nothing was changed.",
-    ),
-    (
-        ("(0x00)", "nul character"),
-        "Text with a NUL character (\\x00) cannot be stored ({detail}); nothing was changed.",
-    ),
-)
-
-
 def database_fault(error: DBAPIError) -> LibraryError:
     """A readable ``LibraryError`` for a database error that is not 'cannot reach it'."""
     detail = (
@@ -100,11 +81,9 @@ def database_fault(error: DBAPIError) -> LibraryError:
         if str(error.orig).strip()
         else type(error.orig).__name__
     )
-    lowered = detail.lower()
-    for words, message in _FAULTS:
-        if any(word in lowered for word in words):
-            return LibraryError(message.format(detail=detail))
-    return LibraryError(f"The library's database refused the action ({detail}).")
+    return fault_error(detail) or LibraryError(
+        f"The library's database refused the action ({detail})."
+    )
 
 
 def unavailable(error: DBAPIError) -> LibraryUnavailableError:
