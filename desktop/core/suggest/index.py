@@ -21,7 +21,7 @@ class TermIndex:
         a one-word term anywhere, a longer one as neighbouring keys."""
         pairs: set[tuple[str, str]] | None = None
         found: dict[int, list[Term]] = {}
-        for key in set(sequence):
+        for key in dict.fromkeys(sequence):  # in order: ties never depend on the hash seed
             for number, term, size in self.postings.get(key, ()):
                 if size > 1:
                     if pairs is None:

@@ -211,11 +211,11 @@ def _name_weight(found: tuple[Term, ...]) -> tuple[float, tuple[Term, ...]]:
     # the same few sets of names recur sentence after sentence: weigh each set once
     kept = [t for t in found if not any(set(t.keys) < set(o.keys) for o in found)]
     heaviest: dict[str, Term] = {}  # an actor named twice ("Russia", "Россия") counts once
-    for term in kept:
+    for term in sorted(kept, key=lambda t: t.label):  # ties never depend on the set order
         name = term.name_of or term.label
         if name not in heaviest or heaviest[name].weight < term.weight:
             heaviest[name] = term
-    ranked = sorted(heaviest.values(), key=lambda t: -t.weight)
+    ranked = sorted(heaviest.values(), key=lambda t: (-t.weight, t.label))
     factors = [1.0, 0.5]
     total = sum(t.weight * (factors[i] if i < 2 else 0.25) for i, t in enumerate(ranked))
     return total, tuple(ranked)

@@ -110,3 +110,22 @@ def test_page_chrome_does_not_link_a_news_page_to_the_airliner_crash() -> None:
     # Undated, with the crash in the body itself, the page would be linked to it.
     body = page.text + "\nOn December 25, 2024, Russia shot down an Azerbaijan Airlines plane."
     assert "azal-8243" in [s.event_key for s in suggest_links(body, None, EVENTS)]
+
+
+def test_names_of_equal_weight_are_ranked_the_same_in_any_order() -> None:
+    """A link's reasons must not depend on set order (another hash seed, a worker process)."""
+    from itertools import permutations
+
+    from desktop.core.suggest.linking import name_weight
+    from desktop.core.suggest.terms import Term
+
+    found = (
+        Term("Central Asia summit", ("central", "asia", "summit"), 1.0, True),
+        Term("China Central Asia", ("china", "central", "asia"), 1.0, True),
+        Term("Russia", ("russia",), 0.3, name_of="Russia"),
+        Term("Россия", ("россия",), 0.3, name_of="Russia"),
+    )
+    results = {name_weight(order) for order in permutations(found)}
+    assert len(results) == 1
+    total, ranked = results.pop()
+    assert [t.label for t in ranked] == ["Central Asia summit", "China Central Asia", "Russia"]
