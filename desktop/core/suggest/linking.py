@@ -232,6 +232,12 @@ def _suggestion(
         return None
     if evidence.date < DATE_SUPPORT and all(t.name_of for t in ranked):
         return None  # actors alone ("Erdoğan", "Turkey") name many events, none in particular
+    if evidence.date < _SHORT_SPAN and not any(_own_name(t) for t in ranked):
+        # topics ("war", "diplomacy") and one actor link nothing, even with a year; two
+        # actors of the event with its year may ("Russia", "Georgia" and "2008")
+        actors = {t.name_of for t in ranked if t.name_of}
+        if evidence.date < DATE_SUPPORT or len(actors) < 2:
+            return None
     if names < NAMES_ALONE and evidence.date < _SHORT_SPAN and evidence.unit_count < 2:
         return None  # one name and a year: "Tashkent ... 1992" is not the 1992 treaty
     score = names + evidence.date
@@ -245,6 +251,17 @@ def _suggestion(
     if evidence.date_reason:
         reasons.append(evidence.date_reason)
     return Suggestion(event.key, start, end, round(min(confidence, 0.99), 3), tuple(reasons))
+
+
+def _own_name(term: Term) -> bool:
+    """A name the event has of its own: an alias, a capitalised word or a number of its title
+    or tags ("Aktau", "8243"), a rare other name of an actor ("AZAL"); not an actor's own
+    name, not a common word ("war")."""
+    if term.name_of:
+        return term.weight >= OWN_NAME and not term.from_title and term.name_of != term.label
+    return not term.from_title or any(
+        w[:1].isupper() or w[:1].isdigit() for w in term.label.split()
+    )
 
 
 def _passage(text: str, units: list[Unit], number: int) -> tuple[int, int]:
