@@ -24,6 +24,7 @@ Titles = list[str]
 # cluster -> (store indices, ids) of its key members, in time order
 KeyMembers = Callable[[int], tuple[NDArray[np.int64], NDArray[np.int64]]]
 LINE_STEP = 3.0  # px between the leader lines of one cluster's key members
+MEASURED_AT_ONCE = 8  # a cluster's member titles are measured this many at a time
 
 
 def no_members(_cluster: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
@@ -66,9 +67,12 @@ class MemberLines:
     def points(self) -> Iterator[Point]:
         """The members' points, the rightmost leader line first."""
         index, ids = self.index.tolist(), self.ids.tolist()
+        sizes: list[float] = []  # the next few widths, measured together (one numpy call)
         for n in reversed(range(len(index))):
+            if not sizes:
+                sizes = self.widths(self.index[max(0, n - MEASURED_AT_ONCE + 1) : n + 1]).tolist()
             x = self.centre + (n + 1) * LINE_STEP
-            size = float(self.widths(self.index[n : n + 1])[0])
+            size = sizes.pop()  # member n's
             title = self.titles[index[n]]
             yield Point(self.lane, x - 1.0, x + 1.0, self.y, title, ids[n], size, 0.0, 1)
 
@@ -222,15 +226,33 @@ def _cluster_points(
         clusters.lead_importance[chosen].tolist(),
         strict=True,
     ):
-        index, ids = members(k) if rank <= 1 else no_members(k)
-        others = index != lead
-        index, ids = index[others], ids[others]
-        rest = count - 1 - len(index)
+        lines = (
+            None
+            if rank > 1
+            else _member_lines(members(k), lead, (lane, y, (x0 + x1) / 2), titles, widths)
+        )
+        rest = count - 1 - (0 if lines is None else len(lines.index))
         more = f" +{rest}" if rest > 0 else ""
         title, wide = titles[lead] + more, width + (measure(more) if more else 0.0)
         group: list[Candidate] = [Point(lane, x0, x1, y, title, -1 - k, wide, 0.0, rank)]
-        if len(index):
-            centre = (x0 + x1) / 2
-            group.append(MemberLines(lane, y, centre, index, ids, titles, widths))
+        if lines is not None:
+            group.append(lines)
         found.append(group)
     return found
+
+
+def _member_lines(
+    found: tuple[NDArray[np.int64], NDArray[np.int64]],
+    lead: int,
+    where: tuple[int, float, float],
+    titles: Titles,
+    widths: Widths,
+) -> MemberLines | None:
+    """The lines of a key-led cluster's members other than its ``lead`` (None: it has none);
+    ``where``: the cluster's lane, strip centre y and x centre."""
+    index, ids = found
+    others = index != lead
+    if not others.any():
+        return None
+    lane, y, centre = where
+    return MemberLines(lane, y, centre, index[others], ids[others], titles, widths)
