@@ -12,7 +12,7 @@ import getpass
 
 from db.errors import LibraryError
 from desktop.cli_commands.base import SubCommand, open_for_command
-from desktop.core.importing import review
+from desktop.core.importing.accepting import review
 from desktop.errors import UserError
 
 

@@ -21,11 +21,14 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
-from db.uow import UnitOfWork
 from desktop.core.anchoring import AnchorStatus, locate
+
+if TYPE_CHECKING:  # a worker process of a batch imports this without the database
+    from db.uow import UnitOfWork
 
 QUOTE_SHARE = 0.6
 MIN_PLACED_CHARS = 100

@@ -6,13 +6,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from db.records import SOURCE_KINDS, SourceRecord
-from db.uow import UnitOfWork
 from desktop.core.importing.outcome import MetadataOverrides
 from desktop.io.documents import ReadDocument
 from desktop.model.dates import DateParseError, HistDate
 from desktop.model.source_identity import new_identity
+
+if TYPE_CHECKING:  # a worker process of a batch imports this without the database
+    from db.uow import UnitOfWork
 
 _MAX_SLUG = 40
 

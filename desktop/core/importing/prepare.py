@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.records import SuggestionRecord
+from desktop.core.importing.finding import find_suggestions_in
 from desktop.core.importing.matching import sketch
 from desktop.core.importing.metadata import MetadataError, merged_metadata, propose_metadata
 from desktop.core.importing.outcome import MetadataOverrides
-from desktop.core.importing.review import find_suggestions_in
 from desktop.core.suggest import EventInfo
 from desktop.io.documents import DocumentError, ReadDocument, read_document
 

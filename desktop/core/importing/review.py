@@ -16,28 +16,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 from db.library import Library
 from db.records import SourceRecord, SuggestionRecord
 from db.uow import UnitOfWork
-from desktop.core.importing.body import article_body
-from desktop.core.importing.candidates import candidate_events
-from desktop.core.suggest import DateMention, EventInfo, find_date_expressions, suggest_links
-from desktop.model.dates import DateParseError, HistDate
+from desktop.core.importing.finding import EVENT_KINDS, SuggestionKind, find_suggestions_in
+from desktop.core.suggest import EventInfo
+
+__all__ = [  # the finders' names, for the modules that import them from here
+    "EVENT_KINDS",
+    "SuggestionKind",
+    "find_suggestions_in",
+]
 
 _EXCERPT = 400
-
-
-class SuggestionKind(StrEnum):
-    """The kinds found here; other modules may store further kinds (plain strings)."""
-
-    LINK = "link"
-    NEW_EVENT = "new-event"
-
-
-EVENT_KINDS = (SuggestionKind.LINK.value, SuggestionKind.NEW_EVENT.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,31 +83,9 @@ def event_infos(uow: UnitOfWork) -> tuple[EventInfo, ...]:
     )
 
 
-def published_date(published: str | None) -> HistDate | None:
-    try:
-        return HistDate.parse_edtf(published) if published else None
-    except DateParseError:
-        return None
-
-
 def find_suggestions(source: SourceRecord, events: Sequence[EventInfo]) -> list[SuggestionRecord]:
     """Links and candidate new events for ``source``'s text (pure; nothing stored)."""
     return find_suggestions_in(source.key, source.full_text, source.published, events)
-
-
-def find_suggestions_in(
-    key: str, text: str | None, published_edtf: str | None, events: Sequence[EventInfo]
-) -> list[SuggestionRecord]:
-    """Links and candidate new events for a text published on ``published_edtf`` (pure), as
-    suggestions of source ``key``."""
-    if not text:
-        return []
-    published = published_date(published_edtf)
-    lo, hi = article_body(text)
-    mentions = find_date_expressions(text[lo:hi], published)
-    return _links(key, text, published, events, mentions) + _candidates(
-        key, text, published, events, mentions
-    )
 
 
 def store_suggestions(
@@ -179,62 +150,3 @@ def review_item(suggestion: SuggestionRecord, titles: dict[str, str]) -> ReviewI
         date_display=str(payload.get("date_display", "")),
         payload=dict(payload),
     )
-
-
-def _links(
-    key: str,
-    text: str,
-    published: HistDate | None,
-    events: Sequence[EventInfo],
-    mentions: list[DateMention],
-) -> list[SuggestionRecord]:
-    lo, hi = article_body(text)
-    return [
-        SuggestionRecord(
-            source_key=key,
-            kind=SuggestionKind.LINK.value,
-            ref=f"link:{s.event_key}",
-            start=lo + s.passage_start,
-            end=lo + s.passage_end,
-            quote=text[lo + s.passage_start : lo + s.passage_end],
-            confidence=s.confidence,
-            reasons=s.reasons,
-            target=s.event_key,
-        )
-        for s in suggest_links(text[lo:hi], published, events, mentions)
-    ]
-
-
-def _candidates(
-    key: str,
-    text: str,
-    published: HistDate | None,
-    events: Sequence[EventInfo],
-    mentions: list[DateMention],
-) -> list[SuggestionRecord]:
-    """Dates in the body that no event covers, as candidate new events."""
-    lo, hi = article_body(text)
-    found = []
-    for candidate in candidate_events(text[lo:hi], published, events, mentions):
-        start, end = candidate.date.to_edtf()
-        quote = text[lo + candidate.start : lo + candidate.end]
-        payload = {
-            "date_start": start,
-            "date_end": end,
-            "date_display": candidate.date.display(),
-            "title": " ".join(quote.split())[:80],
-        }
-        found.append(
-            SuggestionRecord(
-                source_key=key,
-                kind=SuggestionKind.NEW_EVENT.value,
-                ref=f"event:{start}" + (f"/{end}" if end else ""),
-                start=lo + candidate.start,
-                end=lo + candidate.end,
-                quote=quote,
-                confidence=candidate.confidence,
-                reasons=candidate.reasons,
-                payload=payload,
-            )
-        )
-    return found

@@ -8,7 +8,8 @@ from db.library import Library
 from desktop.core.assist import acceptors
 from desktop.core.assist.storing import assist_sources
 from desktop.core.editing import UndoHistory
-from desktop.core.importing import MetadataOverrides, import_document, review
+from desktop.core.importing import MetadataOverrides, import_document
+from desktop.core.importing.accepting import review
 from desktop.core.sample import load_sample
 from tests.support import REPO
 
