@@ -1,0 +1,64 @@
+"""Storing a source's suggestions: one multi-row insert whose ids name the rows stored, on
+SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+from db.library import Library
+from db.records import SourceRecord, SuggestionRecord
+
+
+def _found(count: int) -> list[SuggestionRecord]:
+    return [
+        SuggestionRecord(
+            source_key="",
+            kind="link" if number % 2 else "new-event",
+            ref=f"ref:{count - number:03d}",  # not in insertion order
+            start=number,
+            end=number + 5,
+            quote=f"quote {number}",
+            confidence=round(1 - number / 100, 3),
+            reasons=(f"reason {number}",),
+            target=f"event-{number}",
+            payload={"n": number},
+        )
+        for number in range(count)
+    ]
+
+
+def test_stored_suggestions_carry_the_ids_of_their_own_rows(library: Library) -> None:
+    with library.unit_of_work("t") as uow:
+        uow.sources.add(SourceRecord("dw", "DW analysis"))
+        uow.commit()
+    with library.unit_of_work("t") as uow:
+        stored = uow.suggestions.replace_pending("dw", ("link", "new-event"), _found(40))
+        uow.commit()
+    assert len({s.id for s in stored}) == 40
+    with library.unit_of_work() as uow:
+        for record in stored:
+            assert record.id is not None
+            row = uow.suggestions.get(record.id)
+            assert (row.kind, row.ref, row.start, row.quote, row.payload) == (
+                record.kind,
+                record.ref,
+                record.start,
+                record.quote,
+                record.payload,
+            )
+            assert row.source_key == "dw" and row.status == "pending"
+
+
+def test_storing_again_keeps_decided_ones_and_replaces_pending_ones(library: Library) -> None:
+    with library.unit_of_work("t") as uow:
+        uow.sources.add(SourceRecord("dw", "DW analysis"))
+        first = uow.suggestions.replace_pending("dw", ("link", "new-event"), _found(6))
+        uow.suggestions.set_status(first[0].id or 0, "rejected")
+        uow.commit()
+    with library.unit_of_work("t") as uow:
+        again = uow.suggestions.replace_pending("dw", ("link", "new-event"), _found(8))
+        uow.commit()
+    assert first[0].ref not in {s.ref for s in again}
+    assert len(again) == 7
+    with library.unit_of_work() as uow:
+        pending = uow.suggestions.for_source("dw")
+        assert {(s.id, s.ref) for s in pending} == {(s.id, s.ref) for s in again}
+        assert uow.suggestions.get(first[0].id or 0).status == "rejected"
