@@ -1,21 +1,25 @@
 """The pure part of importing a file: reading it, its near-duplicate sketch, its suggestions.
 
 None of this touches the library, so a batch does it ahead of the writes in worker processes
-(``prepared_in_order``) while the calling process writes one document per transaction. A
-handful of files, or a machine with one core, is prepared in the calling process instead:
-starting workers would cost more than it saves.
+(``prepared_in_order``) while the calling process writes one document per transaction and
+reads files itself whenever the next one is not ready. A few dozen files, or a machine with one
+core, are prepared in the calling process alone: starting a worker would cost more than it
+saves. A worker imports this module and what it needs, nothing of the database.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from db.records import SuggestionRecord
 from desktop.core.importing.finding import find_suggestions_in
@@ -25,9 +29,10 @@ from desktop.core.importing.outcome import MetadataOverrides
 from desktop.core.suggest import EventInfo
 from desktop.io.documents import DocumentError, ReadDocument, read_document
 
-POOL_MIN_FILES = 8  # fewer files are read in-process: starting workers costs about a second
+POOL_MIN_FILES = 32  # fewer files are read here: a worker takes a second or two to start
 MAX_WORKERS = 4
 _AHEAD = 4  # files queued per worker: enough to keep it busy, few enough to stop soon
+_STOLEN = 32  # at most this many files read here while the next is not ready, kept for their turn
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +81,13 @@ def prepare(path: Path, settings: PrepareSettings) -> Prepared:
 def prepared_in_order(paths: Sequence[Path], settings: PrepareSettings) -> Generator[Prepared]:
     """``prepare`` of each path, in the order given, computed ahead in worker processes.
 
-    Closing the iterator early (a cancelled batch) drops the files not started and waits for
-    the few being read. A worker that dies is replaced by reading in this process.
+    One worker per core but one (this process writes), and this process reads the next files
+    itself whenever the file due is not ready yet (a worker starting, a slow file), so no core
+    waits. Closing the iterator early (a cancelled batch) drops the files not started and
+    waits for the few being read. A worker that dies is replaced by reading in this process.
     """
-    workers = min(_cores(), MAX_WORKERS)
-    if len(paths) < POOL_MIN_FILES or workers < 2:
+    workers = min(_cores() - 1, MAX_WORKERS)
+    if len(paths) < POOL_MIN_FILES or workers < 1:
         yield from (prepare(path, settings) for path in paths)
         return
     context = multiprocessing.get_context("spawn")  # fork would copy a GUI's threads and locks
@@ -88,32 +95,89 @@ def prepared_in_order(paths: Sequence[Path], settings: PrepareSettings) -> Gener
         workers, mp_context=context, initializer=_start_worker, initargs=(settings,)
     )
     try:
-        yield from _through(pool, paths, settings, workers * _AHEAD)
+        yield from _Ahead(pool, paths, settings, workers * _AHEAD).results()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _through(
-    pool: ProcessPoolExecutor, paths: Sequence[Path], settings: PrepareSettings, ahead: int
-) -> Generator[Prepared]:
-    queued: deque[tuple[Path, Future[Prepared]]] = deque()
-    waiting = iter(paths)
-    for path in waiting:
-        queued.append((path, pool.submit(_prepare_in_worker, path)))
-        if len(queued) >= ahead:
-            break
-    while queued:
-        path, future = queued.popleft()
-        try:
-            yield future.result()
-        except BrokenProcessPool:
-            yield prepare(path, settings)
-            yield from (prepare(p, settings) for p, _ in queued)
-            yield from (prepare(p, settings) for p in waiting)
-            return
-        following = next(waiting, None)
-        if following is not None:
-            queued.append((following, pool.submit(_prepare_in_worker, following)))
+class _Ahead:
+    """The files of a batch in order: most read by the pool, some here while waiting for it."""
+
+    def __init__(
+        self,
+        pool: ProcessPoolExecutor,
+        paths: Sequence[Path],
+        settings: PrepareSettings,
+        ahead: int,
+    ) -> None:
+        self._pool, self._settings, self._ahead = pool, settings, ahead
+        self._waiting = iter(paths)
+        self._queued: deque[tuple[Path, Future[Prepared], bool]] = deque()  # (…, by the pool)
+        self._in_pool = 0
+
+    def results(self) -> Generator[Prepared]:
+        self._submit()
+        while self._queued:
+            path, future, pooled = self._queued[0]
+            while not future.done() and self._steal():
+                pass
+            try:
+                found = future.result()
+            except BrokenProcessPool:
+                yield from self._here_instead()
+                return
+            self._queued.popleft()
+            self._in_pool -= pooled
+            yield found
+            self._submit()
+
+    def _submit(self) -> None:
+        while self._in_pool < self._ahead:
+            path = next(self._waiting, None)
+            if path is None:
+                return
+            with _without_main():
+                future = self._pool.submit(_prepare_in_worker, path)
+            self._queued.append((path, future, True))
+            self._in_pool += 1
+
+    def _steal(self) -> bool:
+        """Read the next file not yet given to the pool here; False when there is none or
+        enough are waiting for their turn."""
+        if len(self._queued) - self._in_pool >= _STOLEN:
+            return False
+        path = next(self._waiting, None)
+        if path is None:
+            return False
+        future: Future[Prepared] = Future()
+        future.set_result(prepare(path, self._settings))
+        self._queued.append((path, future, False))
+        return True
+
+    def _here_instead(self) -> Generator[Prepared]:
+        """The pool broke (a worker died): what it finished, and the rest read here."""
+        for path, future, _ in self._queued:
+            done = future.done() and not future.cancelled() and future.exception() is None
+            yield future.result() if done else prepare(path, self._settings)
+        yield from (prepare(path, self._settings) for path in self._waiting)
+
+
+@contextmanager
+def _without_main() -> Iterator[None]:
+    """Start workers as if the program had no main module.
+
+    A spawned process first runs the parent's main script again (not a package's
+    ``__main__``) so that what was defined there can be unpickled. Nothing a worker runs lives
+    there, and the ``parallax`` script would import every command and the database in each
+    worker: seconds of start-up for nothing. Processes start only inside ``submit``.
+    """
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
 
 
 def _cores() -> int:

@@ -20,6 +20,7 @@ from desktop.core.importing import prepare as preparing
 from desktop.core.importing.matching import sketch
 from desktop.core.importing.prepare import PrepareSettings, prepared_in_order
 from tests.core.importing.helpers import load_dataset
+from tests.support import REPO
 
 _TEXTS = (
     "Azerbaijan Airlines flight 8243 (AZAL) crashed near Aktau on 25 December 2024. "
@@ -136,3 +137,78 @@ def test_a_sketch_is_the_same_in_every_process() -> None:
         check=True,
     )
     assert done.stdout.strip() == str(sorted(sketch(text)))
+
+
+class _SlowFuture(Future[object]):
+    """A worker's result that is never ready before it is asked for (a worker starting)."""
+
+    def __init__(self, compute: object) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def done(self) -> bool:
+        return False
+
+    def result(self, timeout: float | None = None) -> object:
+        return self._compute()  # type: ignore[operator]
+
+
+def test_this_process_reads_the_next_files_while_the_worker_is_not_ready(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    given: list[Path] = []
+
+    class SlowPool:
+        def __init__(self, *_args: object, **_kwargs: object) -> None:
+            pass
+
+        def submit(self, _work: object, path: Path) -> Future[object]:
+            given.append(path)
+            return _SlowFuture(lambda: preparing.prepare(path, PrepareSettings()))
+
+        def shutdown(self, **_kwargs: object) -> None:
+            pass
+
+    monkeypatch.setattr(preparing, "ProcessPoolExecutor", SlowPool)
+    monkeypatch.setattr(preparing, "POOL_MIN_FILES", 2)
+    monkeypatch.setattr(preparing, "_cores", lambda: 2)
+    monkeypatch.setattr(preparing, "_STOLEN", 3)
+    paths = _write(tmp_path) * 4  # 20 files
+    prepared = list(prepared_in_order(paths, PrepareSettings()))
+    assert [p.path for p in prepared] == paths
+    here = len(paths) - len(given)
+    assert given[: preparing._AHEAD] == paths[: preparing._AHEAD]  # one worker on two cores
+    assert here >= 3  # read here while the file due was not ready, at most 3 waiting at once
+    assert prepared[4].document is None and prepared[0].document is not None
+
+
+@pytest.mark.slow  # starts a Python process that starts a worker
+def test_a_worker_does_not_run_the_programs_main_script(tmp_path: Path) -> None:
+    marker = tmp_path / "main-ran-in-a-worker"
+    script = tmp_path / "main_script.py"
+    script.write_text(
+        "from pathlib import Path\n"
+        "import sys\n"
+        "if __name__ != '__main__':\n"
+        f"    Path({str(marker)!r}).touch()\n"
+        "if __name__ == '__main__':\n"
+        "    from desktop.core.importing import prepare as p\n"
+        "    p.POOL_MIN_FILES, p._cores = 1, lambda: 2\n"
+        "    paths = [Path(a) for a in sys.argv[1:]]\n"
+        "    found = list(p.prepared_in_order(paths, p.PrepareSettings()))\n"
+        "    print(sum(f.document is not None for f in found))\n",
+        encoding="utf-8",
+    )
+    paths = _write(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, str(script), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        check=True,
+        timeout=120,
+    )
+    assert done.stdout.strip() == "4"
+    assert not marker.exists()
