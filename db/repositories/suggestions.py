@@ -125,6 +125,21 @@ class SuggestionRepository(Repository):
             return []
         return self._insert(source_id, fresh)
 
+    def add_pending(
+        self, source_key: str, found: Iterable[SuggestionRecord]
+    ) -> builtins.list[SuggestionRecord]:
+        """Store ``found`` as pending suggestions of a source that has none yet (one this
+        transaction added): ``replace_pending`` without its delete and its read of the decided
+        ones. A repeated (kind, ref) is stored once. Returns what was stored."""
+        source_id = self._id_of(models.Source, "source", source_key)
+        fresh: dict[tuple[str, str], SuggestionRecord] = {}
+        for item in found:
+            fresh.setdefault(
+                (item.kind, item.ref),
+                replace(item, source_key=source_key, status="pending", id=None),
+            )
+        return self._insert(source_id, builtins.list(fresh.values())) if fresh else []
+
     def _insert(
         self, source_id: int, fresh: builtins.list[SuggestionRecord]
     ) -> builtins.list[SuggestionRecord]:

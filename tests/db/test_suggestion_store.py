@@ -62,3 +62,15 @@ def test_storing_again_keeps_decided_ones_and_replaces_pending_ones(library: Lib
         pending = uow.suggestions.for_source("dw")
         assert {(s.id, s.ref) for s in pending} == {(s.id, s.ref) for s in again}
         assert uow.suggestions.get(first[0].id or 0).status == "rejected"
+
+
+def test_a_new_sources_suggestions_are_added_once_each(library: Library) -> None:
+    found = _found(10)
+    with library.unit_of_work("t") as uow:
+        uow.sources.add(SourceRecord("dw", "DW analysis"))
+        stored = uow.suggestions.add_pending("dw", [*found, found[3]])  # one repeated
+        uow.commit()
+    assert [s.ref for s in stored] == [s.ref for s in found]
+    with library.unit_of_work() as uow:
+        pending = uow.suggestions.for_source("dw")
+        assert {(s.id, s.kind, s.ref) for s in pending} == {(s.id, s.kind, s.ref) for s in stored}

@@ -22,7 +22,7 @@ from desktop.core.importing.metadata import (
 )
 from desktop.core.importing.outcome import ImportOutcome, ImportStatus, MetadataOverrides
 from desktop.core.importing.prepare import Prepared
-from desktop.core.importing.review import EVENT_KINDS, store_found, store_suggestions
+from desktop.core.importing.review import store_suggestions
 from desktop.core.suggest import EventInfo
 from desktop.io.documents import DocumentError, ReadDocument, read_document
 
@@ -123,7 +123,7 @@ def _with_suggestions(
 ) -> ImportOutcome:
     assert outcome.source_key is not None
     if outcome.status is ImportStatus.IMPORTED and prepared.found is not None:
-        stored = store_found(uow, outcome.source_key, EVENT_KINDS, prepared.found)
+        stored = uow.suggestions.add_pending(outcome.source_key, prepared.found)
     else:
         stored = store_suggestions(uow, outcome.source_key, events)
     counts = Counter(s.kind for s in stored)

@@ -133,9 +133,9 @@ def free_source_key(uow: UnitOfWork, title: str, content_hash: str) -> str:
     stem = slug(title) or "source"
     for digits in range(6, len(content_hash) + 1, 2):
         key = f"{stem}-{content_hash[:digits]}"
-        if uow.sources.find(key) is None:
+        if not uow.sources.exists(key):
             return key
     counter = 2
-    while uow.sources.find(f"{stem}-{content_hash}-{counter}") is not None:
+    while uow.sources.exists(f"{stem}-{content_hash}-{counter}"):
         counter += 1
     return f"{stem}-{content_hash}-{counter}"

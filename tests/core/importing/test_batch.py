@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from db.errors import IntegrityViolationError
 from db.library import Library
+from db.repositories.suggestions import SuggestionRepository
 from desktop.core.importing import ImportStatus, import_batch
 from tests.core.importing.helpers import CORPUS, corpus, load_dataset
 
@@ -69,3 +73,39 @@ def test_suggestions_are_counted_when_asked(sqlite_library: Library) -> None:
     with sqlite_library.unit_of_work() as uow:
         stored = uow.suggestions.for_source(outcome.source_key or "")
     assert len(stored) == outcome.suggestions
+
+
+def test_a_document_whose_write_fails_leaves_nothing_and_the_others_are_written(
+    sqlite_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = []
+    for number, place in enumerate(("Aktau", "Tbilisi", "Yerevan")):
+        path = tmp_path / f"note-{number}.txt"
+        path.write_text(f"Note {number}\n\nOfficials met in {place} on 3 May 2021.\n", "utf-8")
+        files.append(path)
+    load_dataset(sqlite_library)
+    store = SuggestionRepository.add_pending
+
+    def add_pending(self: SuggestionRepository, key: str, found: object) -> object:
+        stored = store(self, key, found)  # type: ignore[arg-type]
+        if key.startswith("note-1"):
+            raise IntegrityViolationError("refused for the test")
+        return stored
+
+    monkeypatch.setattr(SuggestionRepository, "add_pending", add_pending)
+    report = import_batch(sqlite_library, files, with_suggestions=True)
+    assert [o.status for o in report.outcomes] == [
+        ImportStatus.IMPORTED,
+        ImportStatus.FAILED,
+        ImportStatus.IMPORTED,
+    ]
+    assert "refused for the test" in report.outcomes[1].reason
+    with sqlite_library.unit_of_work() as uow:
+        names = {s.file_name: s.key for s in uow.sources.list() if s.file_name}
+        written = {name: key for name, key in names.items() if name.startswith("note-")}
+        assert set(written) == {"note-0.txt", "note-2.txt"}
+        pending = uow.suggestions.pending_counts()
+        for outcome in (report.outcomes[0], report.outcomes[2]):  # each with its suggestions
+            assert outcome.suggestions > 0
+            assert pending[written[outcome.file_name]] == outcome.suggestions
+        assert not any(key.startswith("note-1") for key in pending)
