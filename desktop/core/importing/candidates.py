@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -40,21 +41,33 @@ def candidate_events(
     Confidence grows with the date's precision (a day says more than a year), is lower for a
     date counted from the publication date, and a little higher for each further mention.
     """
-    sentences = split_sentences(text)
     groups: dict[tuple[str, str | None], list[DateMention]] = {}
-    spans = sorted((e.t_lo, e.t_hi) for e in events)
+    spans = _Spans(events)
     found_dates = mentions if mentions is not None else find_date_expressions(text, published)
     for mention in found_dates:
-        if not _covered(mention.date, spans):
+        if not spans.overlap(mention.date):
             groups.setdefault(mention.date.to_edtf(), []).append(mention)
+    if not groups:
+        return []  # every date is an event's: no sentence to find
+    sentences = split_sentences(text)
     starts = [s.start for s in sentences]
     found = [_candidate(text, mentions, sentences, starts) for mentions in groups.values()]
     return sorted(found, key=lambda c: (-c.confidence, c.start))[:MAX_CANDIDATES]
 
 
-def _covered(date: DateSpan, spans: list[tuple[float, float]]) -> bool:
-    t_lo, t_hi = date.t_lo, date.t_hi
-    return any(lo < t_hi and t_lo < hi for lo, hi in spans)
+class _Spans:
+    """The events' time spans, asked whether any overlaps a date in O(log n): a long text
+    holds tens of thousands of dates and a library hundreds of events."""
+
+    def __init__(self, events: Sequence[EventInfo]) -> None:
+        spans = sorted((e.t_lo, e.t_hi) for e in events)
+        self._starts = [lo for lo, _ in spans]
+        self._reach = list(itertools.accumulate((hi for _, hi in spans), max))
+
+    def overlap(self, date: DateSpan) -> bool:
+        """Whether an event's span [lo, hi) meets the date's: lo < its end and its start < hi."""
+        before = bisect.bisect_left(self._starts, date.t_hi)  # the spans with lo < t_hi
+        return before > 0 and self._reach[before - 1] > date.t_lo
 
 
 def _candidate(
