@@ -114,11 +114,10 @@ def _collect(
     for number, unit in enumerate(units):
         while position < len(mentions) and mentions[position].end <= unit.start:
             position += 1
-        inside = []
-        for mention in mentions[position:]:
-            if mention.start >= unit.end:
-                break
-            inside.append(mention)
+        after = position  # no slice of the rest: copying it for every sentence was quadratic
+        while after < len(mentions) and mentions[after].start < unit.end:
+            after += 1
+        inside = mentions[position:after]
         keys = keys_of(text[unit.start : unit.end])
         matched = index.matches(keys)
         for event_number, terms in _references_weakened(matched, index).items():
