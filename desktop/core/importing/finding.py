@@ -42,20 +42,22 @@ def find_suggestions_in(
         return []
     published = published_date(published_edtf)
     lo, hi = article_body(text)
-    mentions = find_date_expressions(text[lo:hi], published)
-    return _links(key, text, published, events, mentions) + _candidates(
-        key, text, published, events, mentions
+    body = text[lo:hi]
+    mentions = find_date_expressions(body, published)
+    return _links(key, body, lo, published, events, mentions) + _candidates(
+        key, body, lo, published, events, mentions
     )
 
 
 def _links(
     key: str,
-    text: str,
+    body: str,
+    lo: int,
     published: HistDate | None,
     events: Sequence[EventInfo],
     mentions: list[DateMention],
 ) -> list[SuggestionRecord]:
-    lo, hi = article_body(text)
+    """Links found in ``body``, the text's article body starting at offset ``lo``."""
     return [
         SuggestionRecord(
             source_key=key,
@@ -63,28 +65,29 @@ def _links(
             ref=f"link:{s.event_key}",
             start=lo + s.passage_start,
             end=lo + s.passage_end,
-            quote=text[lo + s.passage_start : lo + s.passage_end],
+            quote=body[s.passage_start : s.passage_end],
             confidence=s.confidence,
             reasons=s.reasons,
             target=s.event_key,
         )
-        for s in suggest_links(text[lo:hi], published, events, mentions)
+        for s in suggest_links(body, published, events, mentions)
     ]
 
 
 def _candidates(
     key: str,
-    text: str,
+    body: str,
+    lo: int,
     published: HistDate | None,
     events: Sequence[EventInfo],
     mentions: list[DateMention],
 ) -> list[SuggestionRecord]:
-    """Dates in the body that no event covers, as candidate new events."""
-    lo, hi = article_body(text)
+    """Dates in ``body`` (starting at offset ``lo``) that no event covers, as candidate new
+    events."""
     found = []
-    for candidate in candidate_events(text[lo:hi], published, events, mentions):
+    for candidate in candidate_events(body, published, events, mentions):
         start, end = candidate.date.to_edtf()
-        quote = text[lo + candidate.start : lo + candidate.end]
+        quote = body[candidate.start : candidate.end]
         payload = {
             "date_start": start,
             "date_end": end,
