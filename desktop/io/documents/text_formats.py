@@ -54,9 +54,13 @@ def read_html(data: bytes) -> TextResult:
     Raises :class:`EmptyDocumentError` when the page has no article text to extract.
     """
     import trafilatura  # heavy (lxml, justext); loaded only when a web page is read
+    from trafilatura.deduplication import LRU_TEST
 
     html, encoding = decode_text(data, declared_encoding(data))
     metadata = html_metadata(html)
+    # trafilatura's de-duplication remembers paragraphs across calls: from the fourth page
+    # sharing them (the same page again, one outlet's boilerplate) the article would be dropped
+    LRU_TEST.clear()
     text = trafilatura.extract(
         html, include_comments=False, include_tables=True, favor_precision=True, deduplicate=True
     )

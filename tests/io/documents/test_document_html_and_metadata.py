@@ -115,3 +115,11 @@ def test_text_without_a_header_proposes_nothing(tmp_path: Path) -> None:
     document = read_document(path)
     assert document.metadata.published is None and document.metadata.authors is None
     assert document.title == "plain-article"
+
+
+def test_a_page_read_again_and_again_keeps_its_article() -> None:
+    """Each page is read on its own: paragraphs seen in earlier pages are not dropped."""
+    path = shared_path("realdata", f"{NBC}_source.html")
+    first = read_document(path).text
+    for _ in range(4):
+        assert read_document(path).text == first
