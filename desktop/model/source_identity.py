@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from db.records import SourceRecord
@@ -65,16 +66,27 @@ def shorten(text: str, limit: int = MAX_LABEL) -> str:
 
 def next_free_color(used: Iterable[str]) -> str:
     """The first palette colour not in ``used``; when all are used, the least used one."""
-    taken = [color.upper() for color in used]
+    return free_color(color_counts(used))
+
+
+def color_counts(colors: Iterable[str]) -> Counter[str]:
+    """How many times each colour is used, by its upper-case spelling (``free_color``)."""
+    return Counter(color.upper() for color in colors)
+
+
+def free_color(counts: Mapping[str, int]) -> str:
+    """``next_free_color`` of the colours counted in ``counts`` (see ``color_counts``), in time
+    independent of how many sources use them."""
     for color in SOURCE_COLORS:
-        if color.upper() not in taken:
+        if not counts.get(color.upper()):
             return color
-    return min(SOURCE_COLORS, key=lambda color: (taken.count(color.upper()), color))
+    return min(SOURCE_COLORS, key=lambda color: (counts.get(color.upper(), 0), color))
 
 
-def new_identity(outlet: str, title: str, used_colors: Iterable[str]) -> SourceIdentity:
-    """Label and colour for a source being added next to sources with ``used_colors``."""
-    return SourceIdentity(label_from_outlet(outlet, title), next_free_color(used_colors))
+def new_identity(outlet: str, title: str, used_colors: Mapping[str, int]) -> SourceIdentity:
+    """Label and colour for a source being added next to sources whose colours are counted in
+    ``used_colors`` (``color_counts``)."""
+    return SourceIdentity(label_from_outlet(outlet, title), free_color(used_colors))
 
 
 def _fallback_color(key: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from desktop.core.exchange.library_bundle import load_bundle
 from desktop.io.formats import bundle as b
 from desktop.model.palette import SOURCE_COLORS
 from desktop.model.source_identity import (
+    color_counts,
+    free_color,
     label_from_outlet,
     new_identity,
     next_free_color,
@@ -61,9 +64,19 @@ def test_stored_values_win_and_missing_ones_are_filled() -> None:
 
 
 def test_new_identity_avoids_colours_in_use() -> None:
-    identity = new_identity("EU Reporter", "t", [SOURCE_COLORS[0]])
+    identity = new_identity("EU Reporter", "t", color_counts([SOURCE_COLORS[0]]))
     assert identity.label == "EU Reporter"
     assert identity.color == SOURCE_COLORS[1]
+
+
+def test_counted_colours_give_the_colour_a_list_gives() -> None:
+    rng = random.Random(5)
+    palette = list(SOURCE_COLORS)
+    for _ in range(200):
+        used = [rng.choice(palette) for _ in range(rng.randint(0, 3 * len(palette)))]
+        used = [c.lower() if rng.random() < 0.3 else c for c in used] + ["#123456"]
+        assert free_color(color_counts(used)) == next_free_color(used)
+    assert free_color(color_counts(palette + palette[1:])) == palette[0]  # least used
 
 
 def _source(key: str, published: str, **extra: str) -> b.SourceData:

@@ -103,7 +103,10 @@ def import_prepared(
     try:
         with library.unit_of_work(author) as uow:
             known = index if index is not None else SourceIndex.load(uow)
-            outcome = _import_read(uow, prepared, document, overrides, attach_to, near_match, known)
+            colors = known.colors.copy()  # counts the new source's colour once it is written
+            outcome = _import_read(
+                uow, prepared, document, overrides, attach_to, near_match, known, colors
+            )
             if outcome.status in (ImportStatus.IMPORTED, ImportStatus.ATTACHED):
                 if suggest and outcome.source_key is not None:
                     outcome = _with_suggestions(uow, outcome, events, prepared)
@@ -112,6 +115,7 @@ def import_prepared(
         return ImportOutcome(document.file_name, ImportStatus.FAILED, reason=str(error))
     if outcome.source_key and outcome.status in (ImportStatus.IMPORTED, ImportStatus.ATTACHED):
         known.note_text(outcome.source_key, document.text, prepared.sketch or None)
+        known.colors = colors
     return outcome
 
 
@@ -138,7 +142,10 @@ def _import_read(
     attach_to: str | None,
     policy: NearMatchPolicy,
     index: SourceIndex,
+    colors: Counter[str],
 ) -> ImportOutcome:
+    """The writes of one document; ``colors`` (the library's colour counts) also counts a new
+    source's colour."""
     name = document.file_name
     if attach_to is not None:
         return _attach_to(uow, document, attach_to)
@@ -155,7 +162,8 @@ def _import_read(
             return ImportOutcome(name, ImportStatus.SIMILAR, near.source_key, reason)
         return _attached(uow, document, near.source_key)
     metadata = merged_metadata(propose_metadata(document), overrides or MetadataOverrides())
-    record = new_source(uow, document, metadata, (overrides or MetadataOverrides()).notes)
+    notes = (overrides or MetadataOverrides()).notes
+    record = new_source(uow, document, metadata, notes, colors)
     uow.sources.add(record, published_day(record.published))
     return ImportOutcome(name, ImportStatus.IMPORTED, record.key, "; ".join(document.warnings))
 

@@ -80,12 +80,14 @@ class SourceIndex:
 
     ``load`` reads it in the caller's unit of work. After a commit, ``note_text`` records a
     source's new text (an import or an attachment) so a batch need not reload the library.
+    ``colors`` counts the colours the sources use (``color_counts``) for the same reason.
     Texts are found through an inverted index of their sketch hashes, so a lookup costs in
     proportion to the few sources sharing 5-grams with the text, not to the library's size.
     """
 
     texts: dict[str, _TextEntry] = field(default_factory=dict)
     quotes: dict[str, tuple[_Quote, ...]] = field(default_factory=dict)
+    colors: Counter[str] = field(default_factory=Counter)
     _postings: dict[int, set[str]] = field(default_factory=dict)
     _last: tuple[str, frozenset[int]] | None = None
 
@@ -93,6 +95,7 @@ class SourceIndex:
     def load(cls, uow: UnitOfWork) -> SourceIndex:
         index = cls()
         for source in uow.sources.list():
+            index.colors[source.color.upper()] += 1
             if source.full_text is not None:
                 index.note_text(source.key, source.full_text)
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from db.records import SOURCE_KINDS, SourceRecord
 from desktop.core.importing.outcome import MetadataOverrides
 from desktop.io.documents import ReadDocument
 from desktop.model.dates import DateParseError, HistDate
-from desktop.model.source_identity import new_identity
+from desktop.model.source_identity import color_counts, new_identity
 
 if TYPE_CHECKING:  # a worker process of a batch imports this without the database
     from db.uow import UnitOfWork
@@ -90,11 +91,23 @@ def published_day(published: str | None) -> float | None:
 
 
 def new_source(
-    uow: UnitOfWork, document: ReadDocument, metadata: ProposedMetadata, notes: str = ""
+    uow: UnitOfWork,
+    document: ReadDocument,
+    metadata: ProposedMetadata,
+    notes: str = "",
+    colors: Counter[str] | None = None,
 ) -> SourceRecord:
     """A record for a new source holding ``document``'s text, under a key not yet used, with a
-    label from its outlet and the first palette colour no other source uses."""
-    identity = new_identity(metadata.outlet, metadata.title, uow.sources.colors())
+    label from its outlet and the first palette colour no other source uses.
+
+    ``colors`` counts the colours the library's sources use (``color_counts``), when the
+    caller keeps that count (a batch), and then counts the new source's colour too; without it
+    every source's colour is read (a column after the source's text: reading it reads the
+    texts)."""
+    used = colors if colors is not None else color_counts(uow.sources.colors())
+    identity = new_identity(metadata.outlet, metadata.title, used)
+    if colors is not None:
+        colors[identity.color.upper()] += 1
     return SourceRecord(
         key=free_source_key(uow, metadata.title, document.content_hash),
         title=metadata.title,

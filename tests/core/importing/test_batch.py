@@ -8,8 +8,10 @@ import pytest
 
 from db.errors import IntegrityViolationError
 from db.library import Library
+from db.repositories.sources import SourceRepository
 from db.repositories.suggestions import SuggestionRepository
 from desktop.core.importing import ImportStatus, import_batch
+from desktop.model.palette import SOURCE_COLORS
 from tests.core.importing.helpers import CORPUS, corpus, load_dataset
 
 
@@ -75,15 +77,17 @@ def test_suggestions_are_counted_when_asked(sqlite_library: Library) -> None:
     assert len(stored) == outcome.suggestions
 
 
-def test_a_document_whose_write_fails_leaves_nothing_and_the_others_are_written(
-    sqlite_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _notes(folder: Path) -> list[Path]:
     files = []
     for number, place in enumerate(("Aktau", "Tbilisi", "Yerevan")):
-        path = tmp_path / f"note-{number}.txt"
+        path = folder / f"note-{number}.txt"
         path.write_text(f"Note {number}\n\nOfficials met in {place} on 3 May 2021.\n", "utf-8")
         files.append(path)
-    load_dataset(sqlite_library)
+    return files
+
+
+def _refuse_note_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The write of note-1 fails when its suggestions are stored."""
     store = SuggestionRepository.add_pending
 
     def add_pending(self: SuggestionRepository, key: str, found: object) -> object:
@@ -93,6 +97,14 @@ def test_a_document_whose_write_fails_leaves_nothing_and_the_others_are_written(
         return stored
 
     monkeypatch.setattr(SuggestionRepository, "add_pending", add_pending)
+
+
+def test_a_document_whose_write_fails_leaves_nothing_and_the_others_are_written(
+    sqlite_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _notes(tmp_path)
+    load_dataset(sqlite_library)
+    _refuse_note_1(monkeypatch)
     report = import_batch(sqlite_library, files, with_suggestions=True)
     assert [o.status for o in report.outcomes] == [
         ImportStatus.IMPORTED,
@@ -109,3 +121,25 @@ def test_a_document_whose_write_fails_leaves_nothing_and_the_others_are_written(
             assert outcome.suggestions > 0
             assert pending[written[outcome.file_name]] == outcome.suggestions
         assert not any(key.startswith("note-1") for key in pending)
+
+
+def test_a_batchs_new_sources_take_the_free_colours_without_reading_every_source(
+    sqlite_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the colour column follows the text: reading every source's colour for each file read
+    # every text, so a batch slowed down with each file it wrote
+    def colors(self: SourceRepository) -> list[str]:
+        raise AssertionError("every source's colour read again")
+
+    _refuse_note_1(monkeypatch)
+    monkeypatch.setattr(SourceRepository, "colors", colors)
+    report = import_batch(sqlite_library, _notes(tmp_path), with_suggestions=True)
+    assert [o.status for o in report.outcomes] == [
+        ImportStatus.IMPORTED,
+        ImportStatus.FAILED,
+        ImportStatus.IMPORTED,
+    ]
+    with sqlite_library.unit_of_work() as uow:
+        taken = {s.file_name: s.color for s in uow.sources.list()}
+    # the failed file's colour stays free for the next one
+    assert taken == {"note-0.txt": SOURCE_COLORS[0], "note-2.txt": SOURCE_COLORS[1]}
