@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from db import models
 from db.records import EventRecord, Stamp
 from db.repositories.base import Repository, apply_fields, stamp_of
+from db.repositories.event_texts import EventText, event_texts
 from db.repositories.events_bulk import insert_events
 from db.search import suspended_event_triggers
 
@@ -217,6 +218,11 @@ class EventRepository(Repository):
             columns[7],
             tuple(map(bool, columns[8])),
         )
+
+    def texts(self) -> builtins.list[EventText]:
+        """What the text filter searches of every event (title, summary, actor and tag
+        names), in id order: a fraction of the cost of ``list``."""
+        return event_texts(self.session)
 
     def tag_names(self) -> builtins.list[str]:
         """The names of the tags some event carries, sorted."""

@@ -14,16 +14,19 @@ see the same records either way.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from db.library import Library
 from db.records import CodeRecord, EraRecord, EventRecord, LaneRecord, SourceRecord
 from desktop.core.event_columns import EventColumns
+from desktop.core.search_texts import aligned_texts, patched_texts, search_text
 from desktop.model.changes import Changes
 from desktop.model.source_identity import SourceIdentity, source_identity
 
 WHOLE = ("everything", "sources", "codes", "lanes")  # a change of these reloads the whole catalog
+_TEXTS_READ = threading.Lock()  # one reader of search texts at a time (a worker may be reading)
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,6 +76,30 @@ class Catalog:
             found = _aligned(read, self.columns)
             object.__setattr__(self, "_events", found)
         return found
+
+    def search_texts(self) -> tuple[str, ...]:
+        """What the text filter looks in (``search_text``) for every event, in the order of
+        ``keys``: from the records when they are read, else read in bulk from the library
+        (only the searched columns, not the records); then kept, and patched by ``updated``.
+        May be called from a worker thread (``Workbench.prepare_search``): a caller waits
+        while another reads."""
+        with _TEXTS_READ:
+            found: tuple[str, ...] | None = self.__dict__.get("_texts")
+            if found is None:
+                found = self._read_texts()
+                object.__setattr__(self, "_texts", found)
+        return found
+
+    @property
+    def search_texts_read(self) -> bool:
+        """True once ``search_texts`` costs nothing more."""
+        return "_texts" in self.__dict__
+
+    def _read_texts(self) -> tuple[str, ...]:
+        if self.events_read or self.library is None or not len(self.columns):
+            return tuple(map(search_text, self.events))
+        with self.library.unit_of_work() as uow:
+            return aligned_texts(uow.events.texts(), self.columns)
 
     def __eq__(self, other: object) -> bool:
         """Same content (reads every record of both)."""
@@ -152,10 +179,16 @@ class Catalog:
     def _carry(self, older: Catalog, changed: frozenset[str]) -> None:
         """Keep the records ``older`` read that this catalog did not re-read: all of them when
         the events did not change, else the single ones read so far of events not ``changed``
-        (their fresh records are in ``_read`` already, or they are gone)."""
+        (their fresh records are in ``_read`` already, or they are gone); and the search
+        texts ``older`` read, with those of the fresh records written in."""
         if self.records is None and self.columns is older.columns and older.events_read:
             object.__setattr__(self, "_events", older.events)
         read: dict[str, EventRecord] = self.__dict__.setdefault("_read", {})
+        texts = older.__dict__.get("_texts")
+        if texts is not None and not self.search_texts_read:
+            fresh = [read[key] for key in changed if key in read]
+            texts = patched_texts(texts, older.columns, self.columns, fresh)
+            object.__setattr__(self, "_texts", texts)
         for key, event in older.__dict__.get("_read", {}).items():
             if key not in changed:
                 read.setdefault(key, event)

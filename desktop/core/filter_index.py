@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 
 from db.records import EventRecord
 from desktop.core.catalog import Catalog
-from desktop.core.filters import Filters, search_texts, search_words
+from desktop.core.filters import Filters, search_words
 
 
 def refines(new: list[str], old: list[str]) -> bool:
@@ -36,9 +36,10 @@ class FilterIndex:
 
     @property
     def texts(self) -> tuple[str, ...]:
-        """``search_text`` of every event, built on the first text search and then kept."""
+        """``search_text`` of every event (``Catalog.search_texts``: read on the first text
+        search, in bulk and without the records, and kept by the catalog)."""
         if self._texts is None:
-            self._texts = search_texts(self.catalog)
+            self._texts = self.catalog.search_texts()
         return self._texts
 
     def matching_keys(self, filters: Filters) -> frozenset[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from db.records import EventRecord
 from desktop.core.catalog import Catalog
+from desktop.core.search_texts import search_text
 
 
 @dataclass(frozen=True)
@@ -33,15 +34,8 @@ class Filters:
         )
 
 
-def search_text(event: EventRecord) -> str:
-    """What the text filter looks in: title, summary, actors and tags, casefolded."""
-    return " ".join(
-        (event.title, event.summary, " ".join(event.actors), " ".join(event.tags))
-    ).casefold()
-
-
 def search_texts(catalog: Catalog) -> tuple[str, ...]:
-    """``search_text`` of every event of ``catalog``, in order."""
+    """``search_text`` of every event of ``catalog``, in order, from its records."""
     return tuple(search_text(e) for e in catalog.events)
 
 

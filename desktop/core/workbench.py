@@ -9,6 +9,7 @@ close together. The Qt side (``desktop.ui.bridge``) merges them per event-loop t
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from itertools import compress
 
@@ -46,7 +47,33 @@ class Workbench:
         self._mask: NDArray[np.bool_] | None = None  # passes the filters, in catalog order
         self._index: FilterIndex | None = None  # the catalog's filter columns, once needed
         self._all: frozenset[str] | None = None  # every event's key, once needed
+        # the catalog whose search texts a worker reads, and the worker
+        self._reader: tuple[Catalog, threading.Thread] | None = None
         self.events = WorkbenchEvents()
+
+    def prepare_search(self) -> None:
+        """Start reading what the text filter searches (``Catalog.search_texts``) on a worker
+        thread, unless it is read or being read: call it when the user starts typing a search,
+        so applying the search (after the panel's typing delay) waits for no more than the
+        rest of the read (or, asking ``search_ready`` first, for none of it). Nothing changes
+        for listeners; a failed read is left to the search itself, which reads again and
+        reports."""
+        catalog = self.catalog
+        if catalog.search_texts_read or (self._reader and self._reader[0] is catalog):
+            return
+        worker = threading.Thread(
+            target=_read_texts, args=(catalog,), name="parallax-search-texts", daemon=True
+        )
+        self._reader = (catalog, worker)
+        worker.start()
+
+    def search_ready(self) -> bool:
+        """False while the worker ``prepare_search`` started still reads the current
+        catalog's search texts: a text search applied now would wait for it."""
+        reader, catalog = self._reader, self.catalog
+        if reader is None or reader[0] is not catalog or catalog.search_texts_read:
+            return True
+        return not reader[1].is_alive()
 
     def reload(self, changes: Changes | None = None) -> None:
         """Re-read the library after an edit, an import or another client's change: only what
@@ -125,3 +152,11 @@ class Workbench:
         if known is None:
             return False
         return all(self.catalog.has(key) == (key in known) for key in changed)
+
+
+def _read_texts(catalog: Catalog) -> None:
+    """``catalog.search_texts()`` on a worker thread (its errors are the search's to report)."""
+    try:
+        catalog.search_texts()
+    except Exception:  # the GUI thread's own read raises it where it is shown
+        return

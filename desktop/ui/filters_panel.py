@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,6 +38,7 @@ from desktop.ui.bridge import WorkbenchSignals
 IMPORTANCE_CHOICES = ((3, "All events"), (2, "Key and major events"), (1, "Key events only"))
 KEY_ROLE = Qt.ItemDataRole.UserRole
 MAX_VISIBLE_ROWS = 8
+READY_POLL_MS = 15  # how often a search waiting for its texts looks whether they are read
 Entry = tuple[str, str, str | None, str]  # key, label, colour or None, tooltip
 
 
@@ -128,7 +129,12 @@ class FiltersPanel(QScrollArea):
         # filtering on every character: n characters cost one filtering, not n.
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._write)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.textChanged.connect(self._on_typed)
+        # A search the worker has not finished reading for is applied when it has, not by
+        # blocking this thread (``Workbench.prepare_search``): checked every few milliseconds.
+        self._ready_timer = QTimer(self, singleShot=True, interval=READY_POLL_MS)
+        self._ready_timer.timeout.connect(self._write)
+        self.search.installEventFilter(self)
         layout.addWidget(self.search)
         layout.addLayout(self._build_importance_and_mode(body))
         self.lanes = self._group(layout, "Lanes", body)
@@ -216,8 +222,23 @@ class FiltersPanel(QScrollArea):
             dim_instead_of_hide=self.dim_radio.isChecked(),
         )
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.FocusIn:
+            self.workbench.prepare_search()  # a search is likely: read what it looks in
+        return super().eventFilter(watched, event)
+
+    def _on_typed(self, text: str) -> None:
+        if text.strip():
+            self.workbench.prepare_search()  # read while the timer runs, off this thread
+        self._search_timer.start()
+
     def _write(self) -> None:
         self._search_timer.stop()  # any control writes the text typed so far too
+        self._ready_timer.stop()
+        if self.search.text().strip() and not self.workbench.search_ready():
+            self.count_label.setText("Searching…")
+            self._ready_timer.start()
+            return
         self.workbench.set_filters(self.current_filters())
         self._show_counts()
 
@@ -233,7 +254,8 @@ class FiltersPanel(QScrollArea):
         widgets = (self.search, self.importance, self.hide_radio, self.dim_radio)
         for widget in widgets:
             widget.blockSignals(True)
-        typing = self._search_timer.isActive()  # text typed but not yet applied wins
+        # text typed but not yet applied wins
+        typing = self._search_timer.isActive() or self._ready_timer.isActive()
         if not typing and self.search.text() != filters.text:
             self.search.setText(filters.text)
         index = self.importance.findData(filters.max_importance)

@@ -21,3 +21,12 @@ def test_list_equals_get_for_every_event(library: Library) -> None:
     assert [e.t_lo for e in listed] == sorted(e.t_lo for e in listed)
     assert any(e.actors for e in listed) and any(e.tags for e in listed)
     assert any(e.lane for e in listed) and all(e.stamp.version >= 1 for e in listed)
+
+
+def test_texts_hold_the_searched_fields_of_every_event(library: Library) -> None:
+    load_sample(library, DATASET)
+    with library.unit_of_work() as uow:
+        listed = uow.events.list()
+        texts = uow.events.texts()
+    assert sorted(texts) == sorted((e.key, e.title, e.summary, e.actors, e.tags) for e in listed)
+    assert any(t.actors for t in texts) and any(t.tags for t in texts)

@@ -1,0 +1,62 @@
+"""What the text filter looks in, per event: title, summary, actors and tags, casefolded.
+
+A catalog keeps one text per event in its own order (``Catalog.search_texts``). They come from
+the records when those are in memory, else from one read of only the searched columns
+(``EventRepository.texts``), and an edit patches them instead of reading them again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from db.records import EventRecord
+from db.repositories.event_texts import EventText
+from desktop.core.event_columns import EventColumns
+
+
+def search_text_of(title: str, summary: str, actors: Sequence[str], tags: Sequence[str]) -> str:
+    """The searched text of one event's fields (words never span two fields)."""
+    return " ".join((title, summary, " ".join(actors), " ".join(tags))).casefold()
+
+
+def search_text(event: EventRecord) -> str:
+    """What the text filter looks in for ``event``."""
+    return search_text_of(event.title, event.summary, event.actors, event.tags)
+
+
+def aligned_texts(found: Iterable[EventText], columns: EventColumns) -> tuple[str, ...]:
+    """The texts of ``found`` in the order of ``columns``: an event gone since the columns
+    were read is searched by its title, one added since is left out (as ``Catalog.events``
+    stands in for the one and leaves out the other)."""
+    by_key = {t.key: search_text_of(t.title, t.summary, t.actors, t.tags) for t in found}
+    titles = columns.titles
+    return tuple(
+        text if (text := by_key.get(key)) is not None else search_text_of(titles[k], "", (), ())
+        for k, key in enumerate(columns.keys)
+    )
+
+
+def patched_texts(
+    texts: tuple[str, ...],
+    before: EventColumns,
+    after: EventColumns,
+    fresh: Iterable[EventRecord],
+) -> tuple[str, ...]:
+    """``texts`` (in the order of ``before``) in the order of ``after``, with the texts of the
+    ``fresh`` records written in: over their own rows when no event came, went or moved, else
+    by key. Every event of ``after`` must be in ``before`` or in ``fresh``."""
+    fresh = list(fresh)
+    if after is before and not fresh:
+        return texts
+    if after.positions() is before.positions():  # the same keys at the same rows
+        patched = list(texts)
+        for event in fresh:
+            at = after.position(event.key)
+            if at is not None:
+                patched[at] = search_text(event)
+        return tuple(patched)
+    old = before.positions()
+    new = {event.key: search_text(event) for event in fresh}
+    return tuple(
+        text if (text := new.get(key)) is not None else texts[old[key]] for key in after.keys
+    )

@@ -1,0 +1,114 @@
+"""The text filter searches texts read in bulk without the records, and finds what a search
+over the full records finds (case folded, Cyrillic included), also after edits."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from db.library import Library
+from db.records import EventRecord
+from desktop.core.catalog import Catalog
+from desktop.core.editing import CreateEvent, DeleteEvent, EditEvent, perform
+from desktop.core.filter_index import FilterIndex
+from desktop.core.filters import Filters, matching_keys, search_texts
+from desktop.core.workbench import Workbench
+
+EVENTS = (
+    EventRecord(
+        "talks",
+        "Gespräche in der Straße",
+        "2014",
+        1.0,
+        2.0,
+        lane="belarus",
+        summary="Talks in MINSK",
+        actors=("Лукашенко", "OSCE"),
+        tags=("Diplomacy",),
+    ),
+    EventRecord(
+        "invasion",
+        "Вторжение в Украину",
+        "2022",
+        3.0,
+        4.0,
+        lane="ukraine",
+        summary="Путин объявил «специальную операцию»",
+        actors=("Russia",),
+        tags=("war", "Війна"),
+    ),
+    EventRecord("gas", "Gas dispute", "2009", 0.5, 1.5, lane="ukraine", summary="GAZPROM"),
+    EventRecord("minsk", "Minsk II signed", "2015", 2.0, 3.0, lane="belarus"),
+)
+SEARCHES = ("minsk", "strasse", "STRASSE", "ПУТИН", "путин опера", "війна", "лукашенко", "osce")
+
+
+@pytest.fixture
+def lib(library: Library) -> Library:
+    with library.unit_of_work() as uow:
+        uow.events.add_many(EVENTS)
+        uow.commit()
+    return library
+
+
+def test_search_texts_are_those_of_the_records_and_read_no_record(lib: Library) -> None:
+    catalog = Catalog.load(lib)
+    texts = catalog.search_texts()
+    assert not catalog.events_read and catalog.search_texts_read
+    assert texts == search_texts(Catalog.load(lib))  # from the full records
+    assert "лукашенко osce" in texts[catalog.keys.index("talks")]
+
+
+@pytest.mark.parametrize("text", SEARCHES)
+def test_a_search_finds_what_the_full_records_find(lib: Library, text: str) -> None:
+    catalog = Catalog.load(lib)
+    found = FilterIndex(catalog).matching_keys(Filters(text=text))
+    assert not catalog.events_read
+    assert found == matching_keys(Catalog.load(lib), Filters(text=text))
+    assert found  # every search here finds something
+
+
+def _retitle(lib: Library) -> EditEvent:
+    with lib.unit_of_work() as uow:
+        gas = uow.events.get("gas")
+    return EditEvent(gas, replace(gas, title="Газовый спор", tags=("Energy",)))
+
+
+COMMANDS = {
+    "retitle": _retitle,
+    "create": lambda lib: CreateEvent(
+        EventRecord("summit", "Summit", "2016", 2.5, 2.6, lane="ukraine", actors=("NATO",))
+    ),
+    "delete": lambda lib: DeleteEvent("talks"),
+}
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_an_edit_patches_the_texts_read_before(lib: Library, name: str) -> None:
+    catalog = Catalog.load(lib)
+    catalog.search_texts()
+    command = COMMANDS[name](lib)
+    for undo in (False, True):
+        catalog = catalog.updated(lib, perform(command, lib, undo=undo))
+        assert catalog.search_texts_read and not catalog.events_read  # patched, not read
+        assert catalog.search_texts() == search_texts(Catalog.load(lib))
+
+
+def test_texts_read_late_line_up_with_the_columns(lib: Library) -> None:
+    """Another client deleted and added events since the columns were read."""
+    catalog = Catalog.load(lib)
+    perform(DeleteEvent("minsk"), lib)
+    perform(CreateEvent(EventRecord("new", "New", "2016", 2.5, 2.6, lane="ukraine")), lib)
+    texts = catalog.search_texts()
+    assert len(texts) == len(catalog.keys) and texts == search_texts(catalog)
+    assert texts[catalog.keys.index("minsk")].startswith("minsk ii signed")
+
+
+def test_a_search_prepared_on_a_worker_finds_the_same(lib: Library) -> None:
+    bench = Workbench(lib)
+    bench.prepare_search()
+    bench.prepare_search()  # being read: no second reader
+    bench.set_filters(Filters(text="ПУТИН"))
+    assert bench.visible_keys() == {"invasion"}
+    assert bench.catalog.search_texts_read and not bench.catalog.events_read
