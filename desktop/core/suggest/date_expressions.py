@@ -1,9 +1,10 @@
 """Find the dates a text speaks of, absolute or relative to its publication date.
 
-English forms are our own patterns; dates with a month name in Russian, Ukrainian, German,
-French, Turkish and Azerbaijani are read by dateparser (``month_dates``), and so are Russian and
-Ukrainian relative expressions (``cyrillic_relative``) and a count of days, weeks or months
-after the last date the text stated (``later_dates``).
+Dates with a month name (English, Russian, Ukrainian, German, French, Turkish, Azerbaijani)
+are read by dateparser (``month_dates``), and so are Russian and Ukrainian relative expressions
+(``cyrillic_relative``) and a count of days, weeks or months after the last date the text
+stated (``later_dates``). Our own patterns keep the forms of digits alone (years, "2014–2016",
+"2022-02-24") and the English expressions counted from the publication date ("last October").
 """
 
 from __future__ import annotations
@@ -55,8 +56,6 @@ def find_date_expressions(text: str, published: HistDate | None) -> list[DateMen
     found: list[DateMention] = []
     found += _absolute(text)
     found = _month_names(text, published, found)
-    if published is not None:
-        found += _day_month(text, published, found)
     found += _later(text, published, found)
     if published is not None:
         found += _relative(text, published)
@@ -149,20 +148,6 @@ def _parse(words: str) -> DateSpan | None:
         return DateSpan.parse(words)
     except (DateParseError, ValueError):
         return None
-
-
-def _day_month(text: str, published: HistDate, stated: list[DateMention]) -> list[DateMention]:
-    place = _year_placer(published, stated)
-    found: list[DateMention] = []
-    for pattern in patterns.day_month_patterns():
-        for match in pattern.finditer(text):
-            month, day = patterns.month_number(match["month"]), int(match["day"])
-            date = place(match.start(), month, day)
-            if date is not None:
-                found.append(
-                    DateMention(match.start(), match.end(), DateSpan(date), DateKind.ABSOLUTE)
-                )
-    return found
 
 
 def _latest_not_after(month: int, day: int, published: HistDate) -> HistDate | None:

@@ -1,18 +1,22 @@
-"""Dates written with a month name in Russian, Ukrainian, German, French, Turkish or
-Azerbaijani ("25 декабря 2024 года", "у лютому 2022", "25. Dezember 2024", "1er janvier 2020",
-"25 Aralık 2024", "25 dekabr 2024"), read by dateparser.
+"""Dates written with a month name, in English, Russian, Ukrainian, German, French, Turkish or
+Azerbaijani ("25 December 2024", "December 25, 2024", "Dec. 25", "August 2008", "25 декабря
+2024 года", "у лютому 2022", "25. Dezember 2024", "1er janvier 2020", "25 Aralık 2024"), read
+by dateparser.
 
-Our part is small: a cheap finder of candidates (a day, a word, a year: the word must stand
-next to a day or a year) and the month words of each language taken from dateparser's own
-language data (shipped inside the package; nothing is downloaded). A Cyrillic month is met in
+Our part is small: a cheap finder of candidates (a day then a word, or a word then a day or a
+year), a splitter of ranges ("7–12 August 2008", "August 7–12, 2008", "September–November
+2022") that hands each end to dateparser, and the month words of each language taken from
+dateparser's own language data (shipped inside the package; nothing is downloaded). An
+English month word must be capitalised ("may", "march" are words); a Cyrillic month is met in
 every case form by the stem its listed forms share ("лютому" by "лют"). dateparser reads each
-candidate in its language and refuses what is no date ("31 Şubat 2024"). A day without a year
-is placed by ``place_day`` (the caller's rule: the last year the text stated, else the
-publication date). English is left to ``patterns``.
+candidate in its language and refuses what is no date ("31 February 2024", "31 Şubat 2024").
+A day without a year is placed by ``place_day`` (the caller's rule: the last year the text
+stated, else the publication date).
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -29,24 +33,33 @@ _MONTHS = (
 # fmt: on
 _CYRILLIC = re.compile("[а-яіїєґё]", re.IGNORECASE)
 _YEAR = r"(?:1[5-9]|20)\d{2}"
-_DAY_SUFFIX = r"(?:\.|er|-?(?:ci|cü|cı|cu|nci|ncı|üncü|inci))?"
+_ORDINAL = r"(?:st|nd|rd|th|\.|er|-?(?:ci|cü|cı|cu|nci|ncı|üncü|inci))?"
+_DASH = r"\s*[-–—]\s*"
 _YEAR_WORD = r"(?:\s*(?:года|году|г\.|року|р\.|yılı|-?(?:ci|cü|cı|cu)\s+il))?"
-_WORD = r"(?P<word>[^\W\d_]{3,12})\.?"
+_W = r"[^\W\d_]{3,12}"
+_WORD = rf"(?P<word>{_W})\.?"
+_THEN_YEAR = rf"(?:,?\s+(?P<year>{_YEAR})(?![\d%]){_YEAR_WORD})?"
 PlaceDay = Callable[[int, int, int], HistDate | None]
 # language, month number, the form dateparser reads, whether it is the month's full name
 type MonthWord = tuple[str, int, str, bool]
 
 
 @cache
-def _month_words() -> tuple[dict[str, MonthWord], dict[str, MonthWord]]:
-    """(exact forms, Cyrillic stems): lower-cased month words of each language -> its month.
+def _month_words() -> tuple[dict[str, MonthWord], dict[str, MonthWord], dict[str, MonthWord]]:
+    """(English forms, other exact forms, Cyrillic stems): lower-cased month words -> month.
 
-    A word two languages give different months is dropped."""
+    A word two languages give different months is dropped, and so is an English form from
+    the other languages (lower case, "may" is a word)."""
     from dateparser.languages.loader import default_loader
 
+    english = {
+        form: ("en", number, form, True)
+        for number, name in enumerate(_MONTHS, start=1)
+        for form in default_loader.get_locale("en").info[name]
+    }
     exact: dict[str, MonthWord] = {}
     stems: dict[str, MonthWord] = {}
-    clashes: set[str] = set()
+    clashes = set(english)
     for language in LANGUAGES:
         info = default_loader.get_locale(language).info
         for number, name in enumerate(_MONTHS, start=1):
@@ -60,11 +73,9 @@ def _month_words() -> tuple[dict[str, MonthWord], dict[str, MonthWord]]:
             if _CYRILLIC.match(longest):
                 stem = _shared_prefix(full)
                 stems[stem] = (language, number, full[-1] if len(full) > 1 else longest, True)
-    english = default_loader.get_locale("en").info
-    clashes.update(f.lower() for name in _MONTHS for f in english[name])  # "may", "august"
     for clash in clashes:
         exact.pop(clash, None)
-    return exact, stems
+    return english, exact, stems
 
 
 def _shared_prefix(words: list[str]) -> str:
@@ -76,9 +87,12 @@ def _shared_prefix(words: list[str]) -> str:
 
 
 def month_of(word: str) -> MonthWord | None:
-    """The month a word names in one of ``LANGUAGES``, with the form dateparser reads."""
+    """The month a word names in English (capitalised) or one of ``LANGUAGES``, with the
+    form dateparser reads."""
     lower = word.lower().rstrip(".")
-    exact, stems = _month_words()
+    english, exact, stems = _month_words()
+    if word[:1].isupper() and lower in english:
+        return english[lower]
     if lower in exact:
         return exact[lower]
     if _CYRILLIC.match(lower):
@@ -92,70 +106,111 @@ def month_of(word: str) -> MonthWord | None:
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Day first (a year may follow), and a month with a year."""
+    """A day then a word ("7–12 August 2008"), and a word then a day or a year ("August 7–12,
+    2008", "September–November 2022"); a range's first end is an optional group."""
     day_first = re.compile(
-        rf"(?=\d)(?<![\d.,:/-])(?P<day>\d{{1,2}}){_DAY_SUFFIX}\s+{_WORD}"
-        rf"(?:,?\s+(?P<year>{_YEAR})(?![\d%]){_YEAR_WORD})?"
+        rf"(?=\d)(?<![\d.,:/-])(?:(?P<first>\d{{1,2}}){_ORDINAL}{_DASH})?"
+        rf"(?P<day>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_WORD}{_THEN_YEAR}"
     )
-    month_year = re.compile(rf"(?<![\w-]){_WORD},?\s+(?P<year>{_YEAR})(?![\d%]){_YEAR_WORD}")
-    return day_first, month_year
+    word_first = re.compile(
+        rf"(?<!\w)(?<![^\W\d_]-)(?:(?P<first_word>{_W})\.?{_DASH})?{_WORD},?\s+"
+        rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DASH}(?P<last>\d{{1,2}})(?:st|nd|rd|th)?)?"
+        rf"(?![\d%]){_THEN_YEAR}|(?P<month_year>{_YEAR})(?![\d%]){_YEAR_WORD})"
+    )
+    return day_first, word_first
+
+
+@cache
+def _number_after_word() -> re.Pattern[str]:
+    return re.compile(r"(?:(?<=[^\W\d_]\s)|(?<=[^\W\d_][.,]\s))(?=\d)")
+
+
+@cache
+def _words_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?<![^\W\d_]-)(?:{_W}\.?{_DASH})?{_W}\.?,?\s+$")
 
 
 def _candidates(text: str) -> Iterator[re.Match[str]]:
-    """A day and a word (a year may follow), then a word and a year. The second are found
-    from their years (a digit is a cheap place to start; every word is not)."""
-    day_first, month_year = _patterns()
+    """A day then a word, then a word before a number. The second are found from their
+    numbers (a digit after a word is a cheap place to start; every word is not)."""
+    day_first, word_first = _patterns()
     yield from day_first.finditer(text)
-    for year in _year().finditer(text):
-        lo = max(0, year.start() - 16)
-        word = _word_before().search(text, lo, year.start())
+    for number in _number_after_word().finditer(text):
+        at = number.start()
+        word = _words_before().search(text, max(0, at - 36), at)
         if word is not None:
-            match = month_year.match(text, word.start())
+            match = word_first.match(text, word.start())
             if match is not None:
                 yield match
 
 
-@cache
-def _year() -> re.Pattern[str]:
-    return re.compile(rf"(?=[12])(?<!\d){_YEAR}(?![\d%])")
-
-
-@cache
-def _word_before() -> re.Pattern[str]:
-    return re.compile(r"[^\W\d_]{3,12}\.?,?\s+$")
-
-
 def month_dates(text: str, place_day: PlaceDay) -> list[tuple[int, int, DateSpan | None]]:
-    """``(start, end, span)`` of each date with a month name of ``LANGUAGES`` in ``text``;
-    the span is None where the words are no date ("31 Şubat 2024"): the caller must not
-    read anything else there, not even the year."""
+    """``(start, end, span)`` of each date with a month name in ``text``; the span is None
+    where the words are no date ("31 Şubat 2024"): the caller must not read anything else
+    there, not even the year."""
     found: list[tuple[int, int, DateSpan | None]] = []
     read_ends: set[int] = set()  # a month and year read with its day (or refused with it)
     for match in _candidates(text):
         month = month_of(match["word"])
-        if match.end() in read_ends or month is None or not (match["year"] or month[3]):
+        year = match["year"] or match.groupdict().get("month_year")
+        if match.end() in read_ends or month is None or not (year or month[3]):
             continue  # without a year, an abbreviation ("ara", "sen") is a word
-        end = match.end()
-        if match.groupdict().get("day") is not None:
+        start, end = match.start(), match.end()
+        if match["day"] is not None:
             read_ends.add(end)  # "31 Şubat 2024" is no date, nor is "Şubat 2024"
-        if match["year"] is None and text[end - 1] == ".":
+        if year is None and text[end - 1] == ".":
             end -= 1  # the full stop after "8 августа."
-        found.append((match.start(), end, _span(match, month, place_day)))
+        first = match.groupdict().get("first_word")
+        first_month = month_of(first) if first and match["day"] is None else None
+        if first and first_month is None:
+            start = match.start("word")
+        found.append((start, end, _span(match, month, first_month, place_day)))
     return found
 
 
-def _span(match: re.Match[str], month: MonthWord, place_day: PlaceDay) -> DateSpan | None:
-    day, year = match.groupdict().get("day"), match["year"]
-    words = " ".join(w for w in (day, month[2], year) if w)
+def _span(
+    match: re.Match[str], month: MonthWord, first: MonthWord | None, place_day: PlaceDay
+) -> DateSpan | None:
+    """The date or range of a candidate, each end read by dateparser; None when no date."""
+    groups = match.groupdict()
+    year = groups["year"] or groups.get("month_year")
+    days = [d for d in (groups.get("first"), groups["day"], groups.get("last")) if d]
+    try:
+        ends = [
+            _read(each, day, year)
+            for each in ([first, month] if first is not None else [month])
+            for day in days or [None]
+        ]
+        dates = [_at_precision(e, bool(days)) for e in ends if e is not None]
+        if len(dates) < len(ends):
+            return None
+        if year is None:
+            placed = place_day(match.start(), dates[0].month or 1, dates[0].day or 1)
+            if placed is None:
+                return None
+            dates = [HistDate(placed.year, d.month, d.day) for d in dates]
+        return DateSpan(dates[0], dates[-1] if len(dates) > 1 else None)
+    except ValueError:  # "12–7 August", "0 August", "28–29 February" of a common year
+        return None
+
+
+def _at_precision(day: dt.date, with_day: bool) -> HistDate:
+    return HistDate(day.year, day.month, day.day if with_day else None)
+
+
+def _read(month: MonthWord, day: str | None, year: str | None) -> dt.date | None:
+    """The date dateparser reads in the day, month word and year of a candidate.
+
+    Numbers that cannot change the reading are read as one stand-in (a day up to the 28th as
+    the 1st, a year as 2000 or 2001 by whether it is a leap year), so dateparser reads each
+    shape of a month word once per process, however many dates a text holds."""
+    stand_day = day if day is None or not 1 <= int(day) <= 28 else "1"
+    stand_year = year and ("2000" if calendar.isleap(int(year)) else "2001")
+    words = " ".join(w for w in (stand_day, month[2], stand_year) if w)
     read = read_date(month[0], words, bool(year))
     if read is None:
         return None
-    if year is None:
-        placed = place_day(match.start(), read.month, read.day)
-        return None if placed is None else DateSpan(placed)
-    if day is None:
-        return DateSpan(HistDate(read.year, read.month))
-    return DateSpan(HistDate(read.year, read.month, read.day))
+    return read.replace(year=int(year) if year else read.year, day=int(day) if day else 1)
 
 
 @lru_cache(maxsize=8192)

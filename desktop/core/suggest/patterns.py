@@ -1,4 +1,6 @@
-"""Regular expressions for date expressions in English prose (compiled lazily, once)."""
+"""Regular expressions for dates written in digits alone ("2014", "2014–2016", "2022-02-24")
+and for English expressions counted from the publication date ("last October", "on Friday");
+dates with a month name are read by dateparser (``month_dates``). Compiled lazily, once."""
 
 from __future__ import annotations
 
@@ -42,26 +44,17 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![a-z])"
 )
-_ORD = r"(?:st|nd|rd|th)?"
 _DASH = r"\s*[-–—]\s*"
 _YEAR = r"(?:1[5-9]|20)\d{2}"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 
 # Each pattern opens with a look-ahead at the class of its first character ("(?=[0-9])"):
 # the regex engine then skips straight to the places a match can start, which makes every
 # scan of a text about twice as fast.
 _D = "(?=[0-9])"
-_M = "(?=[ADFJMNOS])"
 
-# Absolute forms, longest first; the whole match is handed to DateSpan.parse.
+# Forms in digits alone, longest first; the whole match is handed to DateSpan.parse.
 _ABSOLUTE = (
-    rf"{_D}\b{_DAY}{_ORD}{_DASH}{_DAY}{_ORD}\s+{_MONTH},?\s+{_YEAR}\b",
-    rf"{_M}\b{_MONTH}\s+{_DAY}{_DASH}{_DAY},?\s+{_YEAR}\b",
-    rf"{_M}\b{_MONTH}\s+{_DAY}{_ORD},?\s+{_YEAR}\b",
-    rf"{_D}\b{_DAY}{_ORD}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
     rf"{_D}\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:[12]\d|3[01]|0[1-9])\b",
-    rf"{_M}\b{_MONTH}{_DASH}{_MONTH}\s+{_YEAR}\b",
-    rf"{_M}\b{_MONTH},?\s+{_YEAR}\b",
     rf"{_D}\b{_YEAR}{_DASH}{_YEAR}\b",
 )
 _YEAR_RANGE_WORDS = (
@@ -73,9 +66,6 @@ _BARE_YEAR = (
     r"|\s+(?:people|persons|troops|soldiers|men|women|km|kilomet|metre|meter|miles|ton|"
     r"dollars|euros|rubles|roubles|votes|seats|cases|units|tanks)\b)"
 )
-_DAY_MONTH = rf"{_D}\b(?P<day>{_DAY}){_ORD}\s+(?:of\s+)?(?P<month>{_MONTH})"
-_MONTH_DAY = rf"{_M}\b(?P<month>{_MONTH})\s+(?P<day>{_DAY}){_ORD}\b(?!,?\s*\d)"
-
 _RELATIVE = {
     "yesterday": r"(?=y)\byesterday\b",
     "weekday": r"(?=[oOlLtTpP])\b(?P<which>(?i:on|last|this past|past))\s+(?P<weekday>"
@@ -94,7 +84,7 @@ _RELATIVE = {
 
 @cache
 def absolute_patterns() -> tuple[re.Pattern[str], ...]:
-    """Absolute date forms with a year, longest first."""
+    """Dates in digits alone: "2022-02-24", "2014–2016"."""
     return tuple(re.compile(p) for p in _ABSOLUTE)
 
 
@@ -108,12 +98,6 @@ def year_range_words() -> re.Pattern[str]:
 def bare_year() -> re.Pattern[str]:
     """A four-digit year standing alone, not part of a number, amount or count."""
     return re.compile(_BARE_YEAR)
-
-
-@cache
-def day_month_patterns() -> tuple[re.Pattern[str], ...]:
-    """ "8 August", "August 8": a day without a year, placed by the publication date."""
-    return re.compile(_DAY_MONTH), re.compile(_MONTH_DAY)
 
 
 @cache
