@@ -8,6 +8,7 @@ relative to ``rect``'s top-left corner, which the widget keeps for hit testing.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +23,7 @@ from desktop.core.timeline.store import EventStore
 from desktop.core.timeline.tick_units import MONTH_ABBREVIATIONS
 from desktop.core.timeline.ticks import LABEL_PAD, TickCache
 from desktop.model.dates import display_year, from_day_number
+from desktop.rendering.paint_backdrop import fill_lanes, textured
 from desktop.rendering.paint_items import (
     draw_bars,
     draw_clusters,
@@ -38,6 +40,7 @@ from desktop.rendering.paint_legend import LEGEND_PX, draw_legend, legend_layout
 from desktop.rendering.paint_legend import NO_LEGEND as _NO_LEGEND
 from desktop.rendering.paint_markers import draw_markers
 from desktop.rendering.text import TextCache, text_cache
+from desktop.rendering.text_sprites import TextBlitter, can_blit_text
 from desktop.rendering.theme import TimelineTheme
 
 AXIS_PX = 36.0
@@ -140,7 +143,6 @@ def paint_timeline(
     painter.translate(rect.topLeft())
     width, height = rect.width(), rect.height()
     painter.setClipRect(QRectF(0.0, 0.0, width, height))
-    painter.fillRect(QRectF(0.0, 0.0, width, height), theme.background)
     top = TITLE_PX if options.title else 0.0
     legend = legend_layout(model, theme, width) if options.legend else _NO_LEGEND
     layout, band = _band_layout(model, theme, height, options, legend.rows)
@@ -149,9 +151,7 @@ def paint_timeline(
     lanes_end = metrics.lane_top(len(model.data.lanes))
     bottom = lanes_end if options.fit_content else top + AXIS_PX + band
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # rectangles and lines
-    _draw_lane_bands(painter, model, metrics, theme, width)
-    ticks = _draw_axis(painter, scale, top, theme, small, width)
-    _draw_grid(painter, ticks, metrics, model, theme)
+    _draw_backdrop(painter, model, frame, theme, (top, width, height))
     _draw_eras(painter, model, scale, metrics, theme, small)  # era tints lie over the grid
     _draw_lane_names(painter, model, metrics, theme, small)  # over the grid: lines stop at them
     draw_bars(painter, frame, model, theme, width)
@@ -216,6 +216,33 @@ def _band_layout(
     return layout_for(model.store, metrics, text_cache(theme.font)), band
 
 
+def _draw_backdrop(
+    painter: QPainter,
+    model: TimelineScene,
+    frame: Frame,
+    theme: TimelineTheme,
+    box: tuple[float, float, float],
+) -> None:
+    """The background, the lanes' bands and separators, the axis and the grid. On a raster
+    device at scale 1 each lane is one textured fill
+    (``paint_backdrop``) and the background is only filled where no lane lies."""
+    top, width, height = box
+    metrics, small, count = frame.metrics, text_cache(theme.small_font), len(model.data.lanes)
+    if not textured(painter):
+        painter.fillRect(QRectF(0.0, 0.0, width, height), theme.background)
+        _draw_lane_bands(painter, model, metrics, theme, width)
+        ticks = _draw_axis(painter, frame.scale, top, theme, small, width)
+        _draw_grid(painter, ticks, metrics, model, theme)
+        return
+    lanes_top, lanes_end = metrics.lane_top(0), metrics.lane_top(count)
+    painter.fillRect(QRectF(0.0, 0.0, width, lanes_top), theme.background)
+    painter.fillRect(QRectF(0.0, lanes_end, width, height - lanes_end), theme.background)
+    ticks = _draw_axis(painter, frame.scale, top, theme, small, width)
+    looks = (lane_background(theme, 0), lane_background(theme, 1))
+    fill_lanes(painter, metrics, count, (np.asarray(ticks, np.float64), theme.grid), looks, width)
+    _draw_separators(painter, metrics, count, theme, width)
+
+
 def _lanes_bottom(model: TimelineScene, metrics: LaneMetrics) -> float:
     count = len(model.data.lanes)
     return metrics.lane_top(count) if count else metrics.top
@@ -245,7 +272,15 @@ def _draw_lane_bands(
         heights[0::2],
         band,
     )
-    fill_rects(painter, np.zeros(count), np.floor(tops), np.full(count, width), 1.0, theme.grid)
+    _draw_separators(painter, metrics, count, theme, width)
+
+
+def _draw_separators(
+    painter: QPainter, metrics: LaneMetrics, count: int, theme: TimelineTheme, width: float
+) -> None:
+    """A one-pixel line in the grid colour along the top of every lane."""
+    tops = np.floor([metrics.lane_top(lane) for lane in range(count)])
+    fill_rects(painter, np.zeros(count), tops, np.full(count, width), 1.0, theme.grid)
 
 
 def _draw_lane_names(
@@ -257,14 +292,13 @@ def _draw_lane_names(
 ) -> None:
     """Each lane's name, top left, in its colour, on its lane's background: grid lines and era
     tints stop at the name instead of crossing it."""
-    painter.setFont(small.font)
+    write = _writer(painter, small)
     for lane, color in enumerate(lane_colors(model)):
         y = metrics.lane_top(lane)
         name = _lane_name(model, lane)
         backing = QRectF(0.0, y + 1.0, small.width(name) + NAME_PAD, small.height)
         painter.fillRect(backing, lane_background(theme, lane))
-        painter.setPen(color.darker(125) if not theme.dark else color.lighter(135))
-        painter.drawStaticText(QPointF(6.0, y + 1.0), small.static(name))
+        write(6.0, y + 1.0, name, color.darker(125) if not theme.dark else color.lighter(135))
 
 
 def _draw_eras(
@@ -305,20 +339,34 @@ def _draw_axis(
     pen = QPen(theme.muted, 1.0)
     pen.setCosmetic(True)
     row = small.height
-    for tick in ticks.context:
-        painter.setPen(theme.text)
-        painter.drawStaticText(QPointF(tick.x + LABEL_PAD, top + 2.0), small.static(tick.label))
     xs = np.array([tick.x for tick in ticks.major], np.float64)
     painter.setPen(pen)
     draw_point_pairs(painter, _vertical_lines(xs, top + AXIS_PX - 6.0, top + AXIS_PX))
-    painter.setPen(theme.muted)
-    for tick in ticks.major:
-        if tick.x + LABEL_PAD < 0.0 or tick.x + LABEL_PAD + small.width(tick.label) > width:
-            continue  # a cut-off number reads as another one ("008")
-        painter.drawStaticText(
-            QPointF(tick.x + LABEL_PAD, top + row + 3.0), small.static(tick.label)
-        )
+    shown = [
+        tick
+        for tick in ticks.major  # a cut-off number reads as another one ("008")
+        if tick.x + LABEL_PAD >= 0.0 and tick.x + LABEL_PAD + small.width(tick.label) <= width
+    ]
+    write = _writer(painter, small)
+    for tick in ticks.context:
+        write(tick.x + LABEL_PAD, top + 2.0, tick.label, theme.text)
+    for tick in shown:
+        write(tick.x + LABEL_PAD, top + row + 3.0, tick.label, theme.muted)
     return tuple(xs.tolist())
+
+
+def _writer(painter: QPainter, text: TextCache) -> Callable[[float, float, str, QColor], None]:
+    """``write(x, y, title, color)``: ``title`` with its top-left corner at (x, y) in ``text``'s
+    font, blitted from a cached sprite on raster devices (``text_sprites``), else drawn."""
+    if can_blit_text(painter):
+        return TextBlitter(painter, text).draw
+    painter.setFont(text.font)
+
+    def write(x: float, y: float, title: str, color: QColor) -> None:
+        painter.setPen(color)
+        painter.drawStaticText(QPointF(x, y), text.static(title))
+
+    return write
 
 
 def _vertical_lines(xs: np.ndarray, y0: float, y1: float) -> QPolygonF:

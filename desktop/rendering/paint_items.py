@@ -12,7 +12,7 @@ import ctypes
 import numpy as np
 import shiboken6
 from numpy.typing import NDArray
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -27,6 +27,7 @@ from desktop.core.timeline.scene import TimelineScene
 from desktop.rendering.paint_shapes import hatch_bars
 from desktop.rendering.sprites import can_blit, draw_digits, number_widths
 from desktop.rendering.text import TextCache
+from desktop.rendering.text_sprites import TextBlitter, can_blit_text
 from desktop.rendering.theme import TimelineTheme
 
 MARKER_SIZE = {1: 10.0, 2: 8.0, 3: 6.0}
@@ -382,6 +383,9 @@ def draw_labels(
     leader = QPen(theme.muted, 1.0)
     leader.setCosmetic(True)
     normal, dim = QPen(theme.text), QPen(faded(theme.text, 0.35))
+    if can_blit_text(painter):
+        _blit_labels(painter, frame, scene, (text, leader), (normal.color(), dim.color()))
+        return
     current = None
     for label in frame.labels:
         y = label.y - half if label.kind == "marker" else label.y + inset
@@ -396,3 +400,32 @@ def draw_labels(
             current = pen
         shown = text.elided(label.text, label.max_width)
         painter.drawStaticText(QPointF(label.x, y), text.static(shown))
+
+
+def _blit_labels(
+    painter: QPainter,
+    frame: Frame,
+    scene: TimelineScene,
+    look: tuple[TextCache, QPen],
+    colors: tuple[QColor, QColor],
+) -> None:
+    """``draw_labels`` on a raster device: the leader lines in one call, then each title
+    blitted from its cached sprite (``text_sprites``)."""
+    text, leader = look
+    metrics, height, dimmed = frame.metrics, text.height, scene.dimmed
+    half, inset = height / 2, (metrics.row_px - height) / 2
+    lines: list[QLineF] = []
+    for label in frame.labels:
+        if label.kind == "leader":
+            top = label.anchor_y or metrics.strip_y(label.lane) + 5.0
+            bottom = label.y + inset + half
+            lines.append(QLineF(label.anchor_x, top, label.anchor_x, bottom))
+    if lines:
+        painter.setPen(leader)
+        painter.drawLines(lines)
+    blitter = TextBlitter(painter, text)
+    normal, dim = colors
+    for label in frame.labels:
+        y = label.y - half if label.kind == "marker" else label.y + inset
+        color = dim if label.id >= 0 and dimmed[label.id] else normal
+        blitter.draw(label.x, y, text.elided(label.text, label.max_width), color)

@@ -1,0 +1,112 @@
+"""The raster shortcuts of the paint routine draw what the plain QPainter calls draw: the lanes'
+textured backdrop (bands and grid lines) and titles blitted from cached sprites."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTransform
+
+import desktop.rendering.paint as paint
+import desktop.rendering.paint_items as paint_items
+from desktop.core.timeline.from_catalog import scene_data_from_catalog
+from desktop.core.timeline.lanes import LaneState
+from desktop.core.timeline.scale import TimeScale
+from desktop.core.workbench import Workbench
+from desktop.model.dates import day_number
+from desktop.rendering import text_sprites
+from desktop.rendering.text import TextCache, text_cache
+from desktop.rendering.text_sprites import TextBlitter, can_blit_text
+from desktop.rendering.theme import TimelineTheme
+from desktop.ui.theme import theme_palette
+
+WIDTH, HEIGHT = 1200, 700
+
+
+def _render(workbench: Workbench, palette: str) -> tuple[np.ndarray, Any]:
+    scene = scene_data_from_catalog(workbench.catalog, LaneState()).scene()
+    image = QImage(WIDTH, HEIGHT, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    theme = TimelineTheme.from_palette(theme_palette(palette))
+    scale = TimeScale(day_number(2008, 8, 7), day_number(2025, 8, 9), float(WIDTH))
+    rect = QRectF(0, 0, WIDTH, HEIGHT)
+    frame = paint.paint_timeline(painter, scene, scale, rect, theme, paint.PaintOptions())
+    painter.end()
+    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(HEIGHT, WIDTH, 4)
+    names = paint._name_rights(scene, text_cache(theme.small_font))
+    return pixels[:, :, :3].astype(int), (frame, names)
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_the_textured_backdrop_has_the_pixels_of_bands_and_grid_lines(
+    qapp: Any, workbench: Workbench, monkeypatch: pytest.MonkeyPatch, palette: str
+) -> None:
+    for module in (paint, paint_items):  # titles drawn the same way in both pictures
+        monkeypatch.setattr(module, "can_blit_text", lambda painter: False)
+    fast, (frame, names) = _render(workbench, palette)
+    monkeypatch.setattr(paint, "textured", lambda painter: False)
+    plain, _ = _render(workbench, palette)
+    differs = np.abs(fast - plain).max(axis=2) > 0
+    tops = [int(frame.metrics.lane_top(lane)) for lane in range(len(frame.metrics.lane_rows))]
+    for top, name in zip(tops, names.tolist(), strict=False):  # see paint_backdrop
+        differs[top, :] = False  # grid pixels under the separator
+        differs[top + 1, : int(name) + 1] = False  # and over a name's backing
+    assert differs.sum() == 0
+    columns = np.abs(np.diff(plain[tops[0] + 30], axis=0)).sum(axis=1) > 0
+    assert columns.sum() > 10  # control: the band holds grid lines (and items) to compare
+
+
+def _text_image(draw: Any) -> np.ndarray:
+    image = QImage(300, 40, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#f4f4f4"))
+    painter = QPainter(image)
+    draw(painter)
+    painter.end()
+    return np.frombuffer(image.constBits(), np.uint8).reshape(40, 300, 4).astype(int)
+
+
+def test_a_blitted_title_has_the_pixels_of_the_drawn_one(qapp: Any) -> None:
+    text = TextCache(QFont("DejaVu Sans", 10))
+    color = QColor("#202020")
+
+    def drawn(painter: QPainter) -> None:
+        painter.setFont(text.font)
+        painter.setPen(color)
+        painter.drawStaticText(QPointF(12.0, 9.0), text.static("Ceasefire in Nagorno-Karabakh"))
+
+    def blitted(painter: QPainter) -> None:
+        TextBlitter(painter, text).draw(12.0, 9.0, "Ceasefire in Nagorno-Karabakh", color)
+
+    a, b = _text_image(drawn), _text_image(blitted)
+    assert (np.abs(a - b).max(axis=2) > 0).sum() <= 0.02 * (a != 244).any(axis=2).sum()
+    assert (a[:, :, 0] < 128).sum() > 100  # control: dark glyph pixels were drawn
+
+
+def test_title_sprites_are_kept_up_to_a_bound(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text_sprites, "MAX_SPRITES", 5)
+    monkeypatch.setattr(text_sprites, "_SPRITES", type(text_sprites._SPRITES)())
+    text = TextCache(QFont("DejaVu Sans", 10))
+    image = QImage(200, 40, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    blitter = TextBlitter(painter, text)
+    for k in range(8):
+        blitter.draw(0.0, 0.0, f"title {k}", QColor("black"))
+    blitter.draw(0.0, 0.0, "title 3", QColor("black"))  # kept: used again, moves to the end
+    blitter.draw(0.0, 0.0, "title 8", QColor("black"))
+    painter.end()
+    kept = [key[-1] for key in text_sprites._SPRITES]
+    assert kept == ["title 5", "title 6", "title 7", "title 3", "title 8"]
+
+
+def test_titles_are_blitted_only_where_they_would_land_on_the_same_pixels(qapp: Any) -> None:
+    image = QImage(20, 20, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    painter.translate(3.0, 4.0)
+    moved = can_blit_text(painter)
+    painter.setWorldTransform(QTransform.fromScale(1.5, 1.5))
+    scaled = can_blit_text(painter)
+    painter.end()
+    assert moved and not scaled
