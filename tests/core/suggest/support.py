@@ -17,11 +17,11 @@ def found_dates(text: str, published: HistDate | None) -> list[tuple[str, str, s
 def event(
     key: str,
     title: str,
-    start: str,
+    dates: str,
     actors: tuple[str, ...],
     tags: tuple[str, ...] = (),
     aliases: tuple[str, ...] = (),
 ) -> EventInfo:
-    """An event of one date (EDTF ``start``) as the linker sees it."""
-    span = DateSpan.from_edtf(start, None)
+    """An event as the linker sees it; ``dates`` is EDTF, one date or "start/end"."""
+    span = DateSpan.from_edtf(*dates.split("/"))
     return EventInfo(key, title, span.t_lo, span.t_hi, actors, tags, aliases)

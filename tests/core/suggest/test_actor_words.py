@@ -3,19 +3,12 @@ event: it weighs as common words, so it cannot link an unrelated text on its own
 
 from __future__ import annotations
 
-from desktop.core.suggest import EventInfo, suggest_links
+from desktop.core.suggest import suggest_links
 from desktop.core.suggest.terms import phrases_of
-from desktop.model.dates import DateSpan, HistDate
+from desktop.model.dates import HistDate
+from tests.core.suggest.support import event
 
-
-def _event(
-    key: str, title: str, start: str, actors: tuple[str, ...], tags: tuple[str, ...] = ()
-) -> EventInfo:
-    span = DateSpan.from_edtf(start, None)
-    return EventInfo(key, title, span.t_lo, span.t_hi, actors, tags)
-
-
-TAJIK = _event(
+TAJIK = event(
     "tajik",
     "About 1,500 Russian troops moved from Tajikistan to the war in Ukraine",
     "2022-09",
@@ -25,7 +18,7 @@ TAJIK = _event(
 EVENTS = (
     TAJIK,
     *(
-        _event(f"other-{year}", f"Summit number {year}", f"{year}-05-01", ("Russia",))
+        event(f"other-{year}", f"Summit number {year}", f"{year}-05-01", ("Russia",))
         for year in range(2000, 2030)
     ),
 )
@@ -62,7 +55,7 @@ def test_the_tajik_base_still_links_by_its_own_words() -> None:
 
 
 def test_a_tag_repeating_an_actors_name_is_that_actor() -> None:
-    shusha = _event(
+    shusha = event(
         "shusha",
         "Shusha Declaration on Turkish-Azerbaijani alliance",
         "2021-06-15",

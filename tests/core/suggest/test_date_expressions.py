@@ -6,15 +6,9 @@ import pytest
 
 from desktop.core.suggest import DateKind, find_date_expressions
 from desktop.model.dates import HistDate
+from tests.core.suggest.support import found_dates
 
 PUBLISHED = HistDate(2025, 3, 10)  # a Monday
-
-
-def _found(text: str, published: HistDate | None = PUBLISHED) -> list[tuple[str, str, str]]:
-    return [
-        (text[m.start : m.end], "/".join(filter(None, m.date.to_edtf())), m.kind.value)
-        for m in find_date_expressions(text, published)
-    ]
 
 
 @pytest.mark.parametrize(
@@ -36,7 +30,7 @@ def _found(text: str, published: HistDate | None = PUBLISHED) -> list[tuple[str,
     ],
 )
 def test_absolute_dates(text: str, words: str, edtf: str) -> None:
-    assert _found(text, None) == [(words, edtf, "absolute")]
+    assert found_dates(text, None) == [(words, edtf, "absolute")]
 
 
 @pytest.mark.parametrize(
@@ -54,13 +48,13 @@ def test_absolute_dates(text: str, words: str, edtf: str) -> None:
     ],
 )
 def test_dates_relative_to_publication(text: str, words: str, edtf: str, kind: str) -> None:
-    assert _found(text) == [(words, edtf, kind)]
+    assert found_dates(text, PUBLISHED) == [(words, edtf, kind)]
 
 
 def test_relative_forms_need_a_precise_enough_publication_date() -> None:
     text = "It happened on Friday, yesterday, last October and last year."
-    assert _found(text, None) == []
-    month_only = _found(text, HistDate(2025, 8))
+    assert found_dates(text, None) == []
+    month_only = found_dates(text, HistDate(2025, 8))
     assert month_only == [
         ("last October", "2024-10", "relative"),
         ("last year", "2024", "relative"),
@@ -69,11 +63,11 @@ def test_relative_forms_need_a_precise_enough_publication_date() -> None:
 
 def test_numbers_that_are_not_years_are_ignored() -> None:
     text = "About 2000 troops, $2015 in cash, 3.2014 per cent, 12,2010 and page 2010-11a."
-    assert _found(text, None) == []
+    assert found_dates(text, None) == []
 
 
 def test_lower_case_month_words_are_not_months() -> None:
-    assert _found("They may march in may.", None) == []
+    assert found_dates("They may march in may.", None) == []
 
 
 def test_overlapping_forms_keep_the_longest_and_order_by_position() -> None:

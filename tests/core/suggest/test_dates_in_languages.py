@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.suggest import find_date_expressions
 from desktop.model.dates import HistDate
+from tests.core.suggest.support import found_dates
 
 PUBLISHED = HistDate(2025, 3, 12)  # a Wednesday
-
-
-def _found(text: str, published: HistDate | None = PUBLISHED) -> list[tuple[str, str, str]]:
-    return [
-        (text[m.start : m.end], "/".join(filter(None, m.date.to_edtf())), m.kind.value)
-        for m in find_date_expressions(text, published)
-    ]
 
 
 @pytest.mark.parametrize(
@@ -40,7 +33,7 @@ def _found(text: str, published: HistDate | None = PUBLISHED) -> list[tuple[str,
     ],
 )
 def test_absolute_and_partial_dates_in_each_language(text: str, words: str, edtf: str) -> None:
-    assert _found(text, None) == [(words, edtf, "absolute")]
+    assert found_dates(text, None) == [(words, edtf, "absolute")]
 
 
 @pytest.mark.parametrize(
@@ -54,15 +47,15 @@ def test_absolute_and_partial_dates_in_each_language(text: str, words: str, edtf
 def test_a_day_without_a_year_is_the_latest_not_after_publication(
     text: str, words: str, edtf: str
 ) -> None:
-    assert _found(text) == [(words, edtf, "absolute")]
+    assert found_dates(text, PUBLISHED) == [(words, edtf, "absolute")]
 
 
 def test_a_day_without_a_year_takes_the_last_year_the_text_stated() -> None:
     # a 2025 article about January 2022: "7 января" is in 2022, not the year before 2025
     text = "Беспорядки начались в январе 2022 года. 7 января войска ОДКБ вошли в Алматы."
-    assert _found(text)[-1] == ("7 января", "2022-01-07", "absolute")
+    assert found_dates(text, PUBLISHED)[-1] == ("7 января", "2022-01-07", "absolute")
     english = "The unrest began in January 2022. On January 7 troops were on the streets."
-    assert _found(english)[-1] == ("January 7", "2022-01-07", "absolute")
+    assert found_dates(english, PUBLISHED)[-1] == ("January 7", "2022-01-07", "absolute")
 
 
 @pytest.mark.parametrize(
@@ -75,7 +68,7 @@ def test_a_day_without_a_year_takes_the_last_year_the_text_stated() -> None:
     ],
 )
 def test_relative_dates_count_from_the_publication_date(text: str, words: str, edtf: str) -> None:
-    assert _found(text) == [(words, edtf, "relative")]
+    assert found_dates(text, PUBLISHED) == [(words, edtf, "relative")]
 
 
 @pytest.mark.parametrize(
@@ -106,11 +99,11 @@ def test_relative_dates_count_from_the_publication_date(text: str, words: str, e
 def test_a_count_after_a_date_counts_from_the_last_stated_date(
     text: str, words: str, edtf: str
 ) -> None:
-    assert _found(text)[-1] == (words, edtf, "relative")
+    assert found_dates(text, PUBLISHED)[-1] == (words, edtf, "relative")
 
 
 def test_a_count_after_nothing_stated_is_no_date() -> None:
-    assert _found("Three days after the disaster, the president called.") == []
+    assert found_dates("Three days after the disaster, the president called.", PUBLISHED) == []
 
 
 @pytest.mark.parametrize(
@@ -123,11 +116,11 @@ def test_a_count_after_nothing_stated_is_no_date() -> None:
     ],
 )
 def test_an_absurd_date_is_refused(text: str) -> None:
-    assert _found(text, None) == []
+    assert found_dates(text, None) == []
 
 
 def test_common_words_are_not_months() -> None:
     # "may", "ara" (Turkish "between"), "марка": month words only beside a day or a year
-    assert _found("These 2 may differ; 3 ara is not a date; марка 2024 года.", None) == [
+    assert found_dates("These 2 may differ; 3 ara is not a date; марка 2024 года.", None) == [
         ("2024", "2024", "absolute")
     ]

@@ -5,57 +5,46 @@ that got no link."""
 
 from __future__ import annotations
 
-from desktop.core.suggest import EventInfo, find_date_expressions, suggest_links
+from desktop.core.suggest import find_date_expressions, suggest_links
 from desktop.io.documents import read_document_bytes
-from desktop.model.dates import DateSpan, HistDate
-
-
-def _event(key: str, title: str, start: str, end: str | None, actors: tuple[str, ...]) -> EventInfo:
-    span = DateSpan.from_edtf(start, end)
-    return EventInfo(key, title, span.t_lo, span.t_hi, actors)
-
+from desktop.model.dates import HistDate
+from tests.core.suggest.support import event
 
 EVENTS = (
-    _event(
+    event(
         "georgia-protests",
         "Disputed Georgian election and mass protests",
-        "2024-10-26",
-        "2024-12",
+        "2024-10-26/2024-12",
         ("Georgian Dream", "Georgia", "Irakli Kobakhidze", "European Union"),
     ),
-    _event(
+    event(
         "azal",
         "Azerbaijan Airlines flight 8243 downed",
         "2024-12-25",
-        None,
         ("Azerbaijan Airlines", "Azerbaijan", "Russia", "Kazakhstan"),
     ),
-    _event(
+    event(
         "csto-kazakhstan",
         "CSTO troops deployed to Kazakhstan",
-        "2022-01-06",
-        "2022-01-19",
+        "2022-01-06/2022-01-19",
         ("CSTO", "Russia", "Kazakhstan", "Kassym-Jomart Tokayev"),
     ),
-    _event(
+    event(
         "csto-armenia",
         "Kyrgyzstan cancels CSTO exercise",
         "2022-10-09",
-        None,
         ("Kyrgyzstan", "CSTO"),
     ),
-    _event(
+    event(
         "csto-treaty",
         "Collective Security Treaty signed in Tashkent",
         "1992-05-15",
-        None,
         ("Russia", "Armenia", "Kazakhstan", "CSTO"),
     ),
-    _event(
+    event(
         "invasion",
         "Russia launches full-scale invasion of Ukraine",
         "2022-02-24",
-        None,
         ("Russia", "Ukraine", "Vladimir Putin"),
     ),
 )

@@ -4,30 +4,18 @@ topics ("diplomacy", "energy") and common words of its title with a year at most
 
 from __future__ import annotations
 
-from desktop.core.suggest import EventInfo, suggest_links
-from desktop.model.dates import DateSpan, HistDate
+from desktop.core.suggest import suggest_links
+from desktop.model.dates import HistDate
+from tests.core.suggest.support import event
 
-
-def _event(
-    key: str,
-    title: str,
-    start: str,
-    actors: tuple[str, ...],
-    tags: tuple[str, ...] = (),
-    aliases: tuple[str, ...] = (),
-) -> EventInfo:
-    span = DateSpan.from_edtf(start, None)
-    return EventInfo(key, title, span.t_lo, span.t_hi, actors, tags, aliases)
-
-
-PRAGUE = _event(
+PRAGUE = event(
     "prague",
     "Armenian and Turkish leaders meet in Prague",
     "2022-10-06",
     ("Nikol Pashinyan", "Recep Tayyip Erdoğan", "Armenia", "Turkey"),
     ("diplomacy", "normalisation"),
 )
-GAS = _event(
+GAS = event(
     "gas",
     "Azerbaijani gas reaches Ukraine via the Trans-Balkan route",
     "2025-07-28",
@@ -39,7 +27,7 @@ EVENTS = (
     PRAGUE,
     GAS,
     *(
-        _event(f"other-{year}", f"Summit number {year}", f"{year}-05-01", ("Azerbaijan",))
+        event(f"other-{year}", f"Summit number {year}", f"{year}-05-01", ("Azerbaijan",))
         for year in range(2000, 2030)
     ),
 )

@@ -4,34 +4,38 @@ linked by that name where the sentence speaks of the earlier event; it needs wor
 from __future__ import annotations
 
 from desktop.core.suggest import EventInfo, suggest_links
-from desktop.model.dates import DateSpan, HistDate
+from desktop.model.dates import HistDate
+from tests.core.suggest.support import event
 
-
-def _event(
-    key: str, title: str, start: str, actors: tuple[str, ...], aliases: tuple[str, ...] = ()
-) -> EventInfo:
-    span = DateSpan.from_edtf(start, None)
-    return EventInfo(key, title, span.t_lo, span.t_hi, actors, ("aviation",), aliases)
-
-
+AVIATION = ("aviation",)
 EVENTS = (
-    _event(
+    event(
         "crash",
         "Azerbaijan Airlines flight 8243 downed",
         "2024-12-25",
         ("Azerbaijan Airlines", "Azerbaijan", "Russia", "Kazakhstan"),
+        AVIATION,
         ("AZAL", "Aktau", "Актау"),
     ),
-    _event(
+    event(
         "lawsuit",
         "Azerbaijan prepares an international lawsuit against Russia over the AZAL crash",
         "2025-02-06",
         ("Azerbaijan", "Russia", "Ilham Aliyev"),
+        AVIATION,
     ),
-    _event("house", "Azerbaijan closes the Russian House in Baku", "2025-02-03", ("Russia",)),
+    event(
+        "house", "Azerbaijan closes the Russian House in Baku", "2025-02-03", ("Russia",), AVIATION
+    ),
     # Russia and Azerbaijan are in many events of a library: their names weigh little
     *(
-        _event(f"other-{year}", f"Summit number {year}", f"{year}-05-01", ("Russia", "Azerbaijan"))
+        event(
+            f"other-{year}",
+            f"Summit number {year}",
+            f"{year}-05-01",
+            ("Russia", "Azerbaijan"),
+            AVIATION,
+        )
         for year in range(2000, 2020)
     ),
 )
@@ -59,11 +63,12 @@ def test_the_later_event_links_by_words_of_its_own() -> None:
 
 
 def test_actors_alone_without_a_date_link_nothing() -> None:
-    shusha = _event(
+    shusha = event(
         "shusha",
         "Shusha Declaration signed",
         "2021-06-15",
         ("Recep Tayyip Erdoğan", "Turkey", "Ilham Aliyev", "Azerbaijan"),
+        AVIATION,
     )
     events = (*EVENTS, shusha)
     by_actors = (
@@ -79,15 +84,16 @@ def test_actors_alone_without_a_date_link_nothing() -> None:
 
 
 def test_a_tag_naming_an_earlier_event_does_not_link_by_that_name() -> None:
-    lawsuit = _event(
+    lawsuit = event(
         "lawsuit",
         "Azerbaijan prepares an international lawsuit against Russia",
         "2025-02-06",
         ("Azerbaijan", "Russia", "Ilham Aliyev"),
+        AVIATION,
     )
     tags = ("AZAL", "lawsuit")
     tagged = EventInfo(lawsuit.key, lawsuit.title, lawsuit.t_lo, lawsuit.t_hi, lawsuit.actors, tags)
-    visit = _event("visit", "State visit to Ankara", "2010-03-01", ("Ilham Aliyev",))
+    visit = event("visit", "State visit to Ankara", "2010-03-01", ("Ilham Aliyev",), AVIATION)
     events = (*(e for e in EVENTS if e.key != "lawsuit"), tagged, visit)
     text = (
         "Three days after the AZAL disaster near Aktau, Vladimir Putin telephoned Ilham Aliyev "

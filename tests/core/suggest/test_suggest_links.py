@@ -2,46 +2,31 @@
 
 from __future__ import annotations
 
-from desktop.core.suggest import EventInfo, suggest_links
-from desktop.model.dates import DateSpan, HistDate
+from desktop.core.suggest import suggest_links
+from desktop.model.dates import HistDate
+from tests.core.suggest.support import event
 from tests.support import shared_path
 
-
-def _event(
-    key: str,
-    title: str,
-    start: str,
-    end: str | None,
-    actors: tuple[str, ...],
-    tags: tuple[str, ...] = (),
-) -> EventInfo:
-    span = DateSpan.from_edtf(start, end)
-    return EventInfo(key, title, span.t_lo, span.t_hi, actors, tags)
-
-
 EVENTS = (
-    _event(
+    event(
         "invasion-2022",
         "Russian full-scale invasion of Ukraine",
         "2022-02-24",
-        None,
         ("Russia", "Ukraine"),
         ("war",),
     ),
-    _event(
+    event(
         "azal-8243",
         "Azerbaijan Airlines flight 8243 crash",
         "2024-12-25",
-        None,
         ("Azerbaijan Airlines", "Russia", "Azerbaijan"),
         ("aviation",),
     ),
-    _event("war-2008", "Russo-Georgian war", "2008-08-07", "2008-08-12", ("Russia", "Georgia")),
-    _event(
+    event("war-2008", "Russo-Georgian war", "2008-08-07/2008-08-12", ("Russia", "Georgia")),
+    event(
         "covid-lockdowns",
         "Pandemic lockdowns in Europe",
-        "2020-03",
-        "2020-05",
+        "2020-03/2020-05",
         ("World Health Organization",),
     ),
 )
