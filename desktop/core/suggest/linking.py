@@ -21,7 +21,7 @@ from functools import lru_cache
 from desktop.core.suggest.date_expressions import DateKind, DateMention, find_date_expressions
 from desktop.core.suggest.events import EventInfo
 from desktop.core.suggest.index import TermIndex, build_term_index
-from desktop.core.suggest.terms import Term, keys_of
+from desktop.core.suggest.terms import Term, keyed_words, keys_of
 from desktop.core.suggest.units import Unit, units_of
 from desktop.model.dates import HistDate, Precision, from_day_number
 
@@ -57,6 +57,7 @@ class Suggestion:
 @dataclass
 class _Evidence:
     names: dict[str, Term] = field(default_factory=dict)
+    where: dict[str, int] = field(default_factory=dict)  # label -> first unit it is found in
     best_unit: int = -1
     best_weight: float = 0.0
     unit_names: float = 0.0
@@ -126,6 +127,7 @@ def _collect(
                 known = evidence.names.get(term.label)
                 if known is None or known.weight < term.weight:
                     evidence.names[term.label] = term
+                evidence.where.setdefault(term.label, number)
             weight, kept = name_weight(terms)
             evidence.unit_names = max(evidence.unit_names, weight)
             evidence.unit_count = max(evidence.unit_count, len(kept))
@@ -246,10 +248,22 @@ def _suggestion(
     if confidence < ACCEPT:
         return None
     start, end = _passage(text, units, evidence.best_unit)
-    reasons = ["names: " + ", ".join(t.label for t in ranked[:6])]
+    written = (_as_written(text, units[evidence.where[t.label]], t) for t in ranked[:6])
+    reasons = ["names: " + ", ".join(dict.fromkeys(written))]
     if evidence.date_reason:
         reasons.append(evidence.date_reason)
     return Suggestion(event.key, start, end, round(min(confidence, 0.99), 3), tuple(reasons))
+
+
+def _as_written(text: str, unit: Unit, term: Term) -> str:
+    """The words of ``unit`` that ``term`` was found as ("Aktau" where the event's alias is
+    "Актау", "Пашиняна" for the actor Nikol Pashinyan), else the term's own label."""
+    words = keyed_words(text, unit.start, unit.end)
+    size = len(term.keys)
+    for i in range(len(words) - size + 1):
+        if all(words[i + j][2] == term.keys[j] for j in range(size)):
+            return text[words[i][0] : words[i + size - 1][1]]
+    return term.label
 
 
 def _own_name(term: Term) -> bool:

@@ -59,6 +59,12 @@ def key_of(word: str) -> str:
     return latin[:_KEY]
 
 
+def keyed_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``(start, end, key)`` of each word of ``text[start:end]`` that has a key, in order."""
+    found = ((m.start(), m.end(), key_of(m.group())) for m in _WORD.finditer(text, start, end))
+    return [word for word in found if word[2]]
+
+
 def keys_of(text: str) -> list[str]:
     """Keys of the words of ``text`` in order (stop words dropped)."""
     return [k for w in _WORD.findall(text) if (k := key_of(w))]

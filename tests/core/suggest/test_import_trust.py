@@ -112,3 +112,23 @@ def test_the_russian_airliner_article_links_the_crash() -> None:
         "Грозный, потерпел крушение 25 декабря 2024 года недалеко от Актау в Казахстане."
     )
     assert "azal" in _keys(text, HistDate(2024, 12, 27))
+
+
+def test_reasons_name_the_words_as_the_text_writes_them() -> None:
+    # the event knows Aktau by its Russian alias first; an English text writes "Aktau", a
+    # Russian one an inflected form, and each reason quotes its own text
+    span = DateSpan.from_edtf("2024-12-25", None)
+    crash = EventInfo(
+        "azal-ru",
+        "Azerbaijan Airlines flight 8243 downed",
+        span.t_lo,
+        span.t_hi,
+        ("Azerbaijan Airlines",),
+        aliases=("Актау", "Aktau"),
+    )
+    english = "The jet came down near Aktau on 25 December 2024, killing 38 people."
+    (found,) = suggest_links(english, HistDate(2024, 12, 26), (crash,))
+    assert found.reasons[0].startswith("names: Aktau")
+    russian = "Самолёт разбился у Актау 25 декабря 2024 года, погибли 38 человек."
+    (found,) = suggest_links(russian, HistDate(2024, 12, 26), (crash,))
+    assert found.reasons[0].startswith("names: Актау")
