@@ -117,12 +117,10 @@ def test_the_russian_airliner_article_links_the_crash() -> None:
 def test_reasons_name_the_words_as_the_text_writes_them() -> None:
     # the event knows Aktau by its Russian alias first; an English text writes "Aktau", a
     # Russian one an inflected form, and each reason quotes its own text
-    span = DateSpan.from_edtf("2024-12-25", None)
-    crash = EventInfo(
+    crash = event(
         "azal-ru",
         "Azerbaijan Airlines flight 8243 downed",
-        span.t_lo,
-        span.t_hi,
+        "2024-12-25",
         ("Azerbaijan Airlines",),
         aliases=("Актау", "Aktau"),
     )
