@@ -92,6 +92,18 @@ class EventRepository(Repository):
     def list(self) -> builtins.list[EventRecord]:
         """Every event in time order (start, then key), read as columns in three queries
         rather than as ORM objects: the same records as ``get``, in a fraction of the time."""
+        return self._records(None)
+
+    def many(self, keys: Iterable[str]) -> builtins.list[EventRecord]:
+        """The records of those of ``keys`` that exist, in time order, read as ``list`` reads
+        them (three queries, no ORM row): what ``get`` gives each, at a fraction of its cost."""
+        wanted = sorted(set(keys))
+        if not wanted:
+            return []
+        return self._records(models.Event.key.in_(wanted))
+
+    def _records(self, where: Any) -> builtins.list[EventRecord]:
+        """The records of the events ``where`` picks (all when None), in time order."""
         event, lane = models.Event, models.Lane
         statement = (
             select(
@@ -105,20 +117,25 @@ class EventRepository(Repository):
             .outerjoin(lane, event.lane_id == lane.id)
             .order_by(event.t_lo, event.key)
         )
-        actors = _names_by_event(
-            select(models.EventActor.event_id, models.Actor.name)
-            .join(models.Actor, models.EventActor.actor_id == models.Actor.id)
-            .order_by(models.EventActor.event_id, models.EventActor.position),
-            self.session,
+        actors = select(models.EventActor.event_id, models.Actor.name).join(
+            models.Actor, models.EventActor.actor_id == models.Actor.id
         )
-        tags = _names_by_event(
-            select(models.event_tags.c.event_id, models.Tag.name)
-            .join(models.Tag, models.event_tags.c.tag_id == models.Tag.id)
-            .order_by(models.event_tags.c.event_id, models.Tag.name),
-            self.session,
+        tags = select(models.event_tags.c.event_id, models.Tag.name).join(
+            models.Tag, models.event_tags.c.tag_id == models.Tag.id
+        )
+        if where is not None:
+            statement = statement.where(where)
+            ids = select(event.id).where(where)
+            actors = actors.where(models.EventActor.event_id.in_(ids))
+            tags = tags.where(models.event_tags.c.event_id.in_(ids))
+        actor_names = _names_by_event(
+            actors.order_by(models.EventActor.event_id, models.EventActor.position), self.session
+        )
+        tag_names = _names_by_event(
+            tags.order_by(models.event_tags.c.event_id, models.Tag.name), self.session
         )
         rows = self.session.connection().execute(statement)
-        return [_record_from_columns(row, actors, tags) for row in rows]
+        return [_record_from_columns(row, actor_names, tag_names) for row in rows]
 
     def in_range(self, t0: float, t1: float) -> builtins.list[EventRecord]:
         """Events overlapping [t0, t1), using the time index."""

@@ -149,12 +149,13 @@ class Catalog:
         fresh: list[EventRecord] = []
         with library.unit_of_work() as uow:
             if changes.events:
-                fresh = [e for e in map(uow.events.find, sorted(changes.events)) if e is not None]
+                fresh = sorted(uow.events.many(changes.events), key=lambda e: e.key)
                 if not {e.lane for e in fresh} <= {lane.key for lane in self.lanes}:
                     return Catalog.load(library)  # an event moved to a lane new to this catalog
                 catalog = catalog._with_events(fresh, changes.events)
-                catalog = replace(catalog, tags=tuple(uow.events.tag_names()))
-            if changes.events or changes.passages or changes.claims:
+                if not self._same_tags(fresh, changes.events):
+                    catalog = replace(catalog, tags=tuple(uow.events.tag_names()))
+            if changes.passages or changes.claims or not self._edited_only(fresh, changes):
                 index = uow.passages.event_index()
                 coverage, event_codes, counts = _index(index, [s.key for s in self.sources])
                 catalog = replace(
@@ -165,6 +166,29 @@ class Catalog:
             catalog._carry(self, changes.events)
         return catalog
 
+    def _same_tags(self, fresh: list[EventRecord], changed: frozenset[str]) -> bool:
+        """Whether the library's tag names stay those of this catalog when the events
+        ``changed`` become ``fresh``: each kept the tags it had (as far as this catalog has
+        read its record; an unread one may have lost some) and took none new to the library."""
+        now = {event.key: event.tags for event in fresh}
+        for key in changed:
+            before = self._read_already(key)
+            if self.has(key) and (before is None or set(before.tags) - set(now.get(key, ()))):
+                return False
+        return {tag for tags in now.values() for tag in tags} <= set(self.tags)
+
+    def _edited_only(self, fresh: list[EventRecord], changes: Changes) -> bool:
+        """Whether ``changes`` only edited events (none came or went), which leaves their
+        passages, claims and codes as they were."""
+        return len(fresh) == len(changes.events) and all(map(self.has, changes.events))
+
+    def _read_already(self, key: str) -> EventRecord | None:
+        """The record of ``key`` if this catalog has read it (alone or with all the others)."""
+        if self.events_read:
+            return self.event(key)
+        found: EventRecord | None = self.__dict__.get("_read", {}).get(key)
+        return found
+
     def _with_events(self, fresh: list[EventRecord], changed: frozenset[str]) -> Catalog:
         """The events named ``changed`` replaced by ``fresh`` (those that still exist), each
         inserted at its place in time order: no re-sort of the whole library. Records not yet
@@ -173,7 +197,9 @@ class Catalog:
         records = None
         if self.events_read:
             records = _patched_records(self.events, fresh, self.columns, columns)
-        lanes = _lanes_in_use([lane for lane in self.lanes if lane.key], columns)
+        lanes = self.lanes  # the same lane column (an edit in place): the same lanes in use
+        if columns.lanes is not self.columns.lanes:
+            lanes = _lanes_in_use([lane for lane in self.lanes if lane.key], columns)
         return replace(self, columns=columns, lanes=lanes, records=records)
 
     def _carry(self, older: Catalog, changed: frozenset[str]) -> None:
@@ -204,10 +230,10 @@ class Catalog:
         read: dict[str, EventRecord] = self.__dict__.setdefault("_read", {})
         if key not in read and self.library is not None:
             with self.library.unit_of_work() as uow:
-                found = uow.events.find(key)
-            if found is None:
+                found = uow.events.many([key])
+            if not found:
                 return None
-            read[key] = found
+            read[key] = found[0]
         return read.get(key)
 
     def source_identities(self) -> dict[str, SourceIdentity]:

@@ -165,7 +165,8 @@ class EventColumns:
     ) -> EventColumns | None:
         """The columns with each of ``fresh`` written over its own row, when that keeps the
         time order (an edit that neither adds, removes nor moves an event: a new title, lane
-        or importance): a copy of each column, no search, and the key positions kept."""
+        or importance): a copy of each column whose values change (the others are shared),
+        no search, and the key positions kept."""
         positions = self._positions
         at = [positions.get(event.key) for event in fresh]
         if {event.key for event in fresh} != changed or None in at:
@@ -175,12 +176,16 @@ class EventColumns:
             return None
 
         def written[T](column: tuple[T, ...], values: list[T]) -> tuple[T, ...]:
+            if all(column[k] == value for k, value in zip(rows, values, strict=True)):
+                return column  # unchanged: shared, not copied (a retitle copies titles only)
             mine = list(column)
             for k, value in zip(rows, values, strict=True):
                 mine[k] = value
             return tuple(mine)
 
         def written_array[A: np.generic](column: NDArray[A], values: list[Any]) -> NDArray[A]:
+            if np.array_equal(column[rows], np.asarray(values, column.dtype)):
+                return column
             mine = column.copy()
             mine[rows] = values
             return mine
@@ -197,6 +202,12 @@ class EventColumns:
             written_array(self.context, [e.context for e in fresh]),
         )
         object.__setattr__(columns, "_by_key", positions)  # same keys at the same rows
+        plain: NDArray[np.bool_] | None = self.__dict__.get("_plain")
+        if plain is not None and not (columns.starts is self.starts and columns.ends is self.ends):
+            plain = plain.copy()
+            plain[rows] = plain_dates([e.start for e in fresh], [e.end for e in fresh])
+        if plain is not None:
+            object.__setattr__(columns, "_plain", plain)
         return columns
 
 

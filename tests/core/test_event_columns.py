@@ -3,6 +3,9 @@ plain-day mask (worked out in the order the rows came) lined up with them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from db.records import EventRecord
 from db.repositories.events import TimelineColumns
 from desktop.core.event_columns import EventColumns
 from desktop.core.timeline.scene import plain_dates
@@ -48,3 +51,17 @@ def test_columns_made_otherwise_work_the_mask_out_from_their_texts() -> None:
     assert copied == columns
     assert copied.plain_dates().tolist() == columns.plain_dates().tolist()
     assert copied.positions() == columns.positions()
+
+
+def test_an_edit_in_place_copies_only_the_columns_it_changes() -> None:
+    columns = columns_of(ROWS)
+    mid = EventRecord("mid", "Renamed", "2010-03-04", 733835.0, 733836.0, end="2010-03-05")
+    mid = replace(mid, lane="lane", importance=2)
+    patched = columns.patched([mid], ["mid"])
+    for name in ("keys", "lanes", "t_lo", "importance", "starts", "context"):
+        assert getattr(patched, name) is getattr(columns, name), name
+    assert patched.titles[3] == "Renamed" and columns.titles[3] == "mid"
+    assert patched.ends[3] == "2010-03-05" and patched.t_hi[3] == 733836.0
+    assert patched.positions() is columns.positions()
+    assert patched.plain_dates().tolist() == plain_dates(patched.starts, patched.ends).tolist()
+    assert patched.plain_dates()[3] and not columns.plain_dates()[3]

@@ -30,3 +30,12 @@ def test_texts_hold_the_searched_fields_of_every_event(library: Library) -> None
         texts = uow.events.texts()
     assert sorted(texts) == sorted((e.key, e.title, e.summary, e.actors, e.tags) for e in listed)
     assert any(t.actors for t in texts) and any(t.tags for t in texts)
+
+
+def test_many_reads_the_records_get_reads(library: Library) -> None:
+    load_sample(library, DATASET)
+    with library.unit_of_work() as uow:
+        keys = [event.key for event in uow.events.list()][::7]
+        found = uow.events.many([*keys, "no such event", keys[0]])
+        assert found == [uow.events.get(key) for key in keys]
+        assert uow.events.many([]) == []

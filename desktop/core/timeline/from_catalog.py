@@ -7,10 +7,10 @@ from desktop.core.timeline.lanes import LaneState
 from desktop.core.timeline.scene import EventRows, SceneData, SceneEra, SceneLane, SceneSource
 
 
-def scene_data_from_catalog(catalog: Catalog, lane_state: LaneState) -> SceneData:
-    """Everything the timeline needs from ``catalog``, arranged by ``lane_state``."""
+def rows_of_catalog(catalog: Catalog) -> EventRows:
+    """The catalog's columns as the timeline's rows (shared, not copied)."""
     events = catalog.columns  # read when the library opened: no record per event
-    rows = EventRows(
+    return EventRows(
         events.keys,
         events.lanes,
         events.t_lo,
@@ -21,6 +21,12 @@ def scene_data_from_catalog(catalog: Catalog, lane_state: LaneState) -> SceneDat
         events.ends,
         events.plain_dates(),
     )
+
+
+def scene_data_from_catalog(catalog: Catalog, lane_state: LaneState) -> SceneData:
+    """Everything the timeline needs from ``catalog``, arranged by ``lane_state``."""
+    events = catalog.columns
+    rows = rows_of_catalog(catalog)
     colors = catalog.source_colors()
     return SceneData.build(
         rows,

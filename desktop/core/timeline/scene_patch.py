@@ -27,24 +27,23 @@ GONE = "\x00deleted"  # the lane of a deleted event's row: no lane has this key
 
 
 def patched_scene_data(
-    data: SceneData, changed: Iterable[str], event: Mapping[str, EventRecord | None]
+    data: SceneData,
+    changed: Iterable[str],
+    event: Mapping[str, EventRecord | None],
+    rows: EventRows | None = None,
 ) -> SceneData:
-    """``data`` with the events ``changed`` as ``event`` gives them now (None: deleted)."""
-    ids = dict(data.id_of_key)
+    """``data`` with the events ``changed`` as ``event`` gives them now (None: deleted).
+
+    ``rows``, when the caller has them: the rows with those events written in, holding the
+    same keys at the same rows (an edit that added, removed and moved no event, such as the
+    catalog's columns patched in place); they are taken as they are, not copied."""
     keys = sorted(changed)
-    added = [key for key in keys if key not in ids and event.get(key) is not None]
-    for n, key in enumerate(added):
-        ids[key] = len(data.rows.keys) + n
-    rows = _grown_rows(data.rows, len(added))
-    edited: list[int] = []
-    for key in keys:
-        record = event.get(key)
-        if record is None:
-            if key in ids:
-                rows.lanes[ids.pop(key)] = GONE  # type: ignore[index]  # a list (_grown_rows)
-            continue
-        _write_row(rows, ids[key], record)
-        edited.append(ids[key])
+    if rows is not None and rows.keys is data.rows.keys and all(k in data.id_of_key for k in keys):
+        ids = data.id_of_key
+        added: list[str] = []
+        edited = [ids[key] for key in keys]
+    else:
+        ids, added, rows, edited = _written_rows(data, keys, event)
     soft, fuzzy_lo, fuzzy_hi, precision = _shapes_with(data, rows, edited)
     in_place = not added and len(edited) == len(keys) and _same_places(data, rows, edited)
     store = (
@@ -63,6 +62,28 @@ def patched_scene_data(
         coverage_ptr=_grown(data.coverage_ptr, len(added), edge=True),
         id_of_key=ids,
     )
+
+
+def _written_rows(
+    data: SceneData, keys: list[str], event: Mapping[str, EventRecord | None]
+) -> tuple[dict[str, int], list[str], EventRows, list[int]]:
+    """(ids, keys added, rows, rows edited): a copy of the rows of ``data`` with the events
+    ``keys`` names written in, new ones appended, deleted ones left in no lane."""
+    ids = dict(data.id_of_key)
+    added = [key for key in keys if key not in ids and event.get(key) is not None]
+    for n, key in enumerate(added):
+        ids[key] = len(data.rows.keys) + n
+    rows = _grown_rows(data.rows, len(added))
+    edited: list[int] = []
+    for key in keys:
+        record = event.get(key)
+        if record is None:
+            if key in ids:
+                rows.lanes[ids.pop(key)] = GONE  # type: ignore[index]  # a list (_grown_rows)
+            continue
+        _write_row(rows, ids[key], record)
+        edited.append(ids[key])
+    return ids, added, rows, edited
 
 
 def _same_places(data: SceneData, rows: EventRows, edited: list[int]) -> bool:

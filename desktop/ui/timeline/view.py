@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from desktop.core.catalog import Catalog
 from desktop.core.timeline.frame import Frame
-from desktop.core.timeline.from_catalog import scene_data_from_catalog
+from desktop.core.timeline.from_catalog import rows_of_catalog, scene_data_from_catalog
 from desktop.core.timeline.hit import cluster_at, cluster_members, item_at
 from desktop.core.timeline.lanes import LaneState
 from desktop.core.timeline.scale import TimeScale
@@ -135,7 +135,9 @@ class TimelineView(QWidget):
             self._rebuild()
             return
         fresh = {key: catalog.event(key) for key in changes.events}
-        self._show(patched_scene_data(self._data, changes.events, fresh))
+        # columns patched in place (same keys): the scene takes them instead of a copy
+        rows = rows_of_catalog(catalog) if catalog.keys is self._data.rows.keys else None
+        self._show(patched_scene_data(self._data, changes.events, fresh, rows))
 
     def _rebuild(self) -> None:
         """Scene data built afresh from the catalog, in the lanes ``lane_state`` shows."""

@@ -44,6 +44,10 @@ COMMANDS: dict[str, Callable[[Library], Command]] = {
         event(lib, "war"),
         replace(event(lib, "war"), title="The war", importance=3, lane="russia-great-powers"),
     ),
+    "drop a tag": lambda lib: EditEvent(event(lib, "war"), replace(event(lib, "war"), tags=())),
+    "a tag new to the library": lambda lib: EditEvent(
+        event(lib, "war"), replace(event(lib, "war"), tags=("war", "caucasus"))
+    ),
     "link a passage": lambda lib: LinkPassage("p2", PassageLink("ceasefire")),
     "unlink a passage": lambda lib: UnlinkPassage("p1", "war"),
     "code a passage": lambda lib: ApplyCode("p2", "military", "carol"),

@@ -13,7 +13,7 @@ from db.library import Library
 from db.records import EventRecord
 from desktop.core.editing import Command, CreateEvent, DeleteEvent, EditEvent, MoveEvent, perform
 from desktop.core.sample import load_sample
-from desktop.core.timeline.from_catalog import scene_data_from_catalog
+from desktop.core.timeline.from_catalog import rows_of_catalog, scene_data_from_catalog
 from desktop.core.timeline.lanes import LaneState
 from desktop.core.timeline.scene import SceneData
 from desktop.core.timeline.scene_patch import patched_scene_data
@@ -69,8 +69,9 @@ EDITS: dict[str, Callable[[Workbench], Command]] = {
 }
 
 
+@pytest.mark.parametrize("shared", [False, True], ids=["copied rows", "catalog's rows"])
 @pytest.mark.parametrize("name", list(EDITS))
-def test_patched_scene_matches_a_rebuild(sqlite_library: Library, name: str) -> None:
+def test_patched_scene_matches_a_rebuild(sqlite_library: Library, name: str, shared: bool) -> None:
     load_sample(sqlite_library)
     lane = Workbench(sqlite_library).catalog.lanes[0].key
     perform(
@@ -87,7 +88,11 @@ def test_patched_scene_matches_a_rebuild(sqlite_library: Library, name: str) -> 
         assert changes.events and not changes.passages
         bench.reload(changes)
         fresh = {key: bench.catalog.event(key) for key in changes.events}
-        before = patched_scene_data(before, changes.events, fresh)
+        same_keys = bench.catalog.keys is before.rows.keys
+        rows = rows_of_catalog(bench.catalog) if shared and same_keys else None
+        before = patched_scene_data(before, changes.events, fresh, rows)
+        if shared and name.startswith("rename"):  # the catalog's columns, patched in place
+            assert same_keys and before.rows.titles is bench.catalog.columns.titles
         full = scene_data_from_catalog(bench.catalog, LaneState())
         assert drawn(before) == drawn(full)
         assert len(before.store) == len(full.store)
