@@ -1,10 +1,10 @@
-"""Titles blitted from cached pixmaps on raster devices instead of drawn glyph by glyph.
+"""Titles blitted from cached images on raster devices instead of drawn glyph by glyph.
 
 ``drawStaticText`` costs about 10-15 microseconds per title on the raster engine (each glyph
-is looked up and blended on its own); blitting a pixmap of the same title, rendered once with
+is looked up and blended on its own); blitting an image of the same title, rendered once with
 ``drawStaticText`` itself, costs about one. A frame draws a hundred or more titles (labels,
-axis ticks, lane names) and most of them again in the next frame, so the pixmaps are kept, the
-least recently used dropped beyond ``MAX_SPRITES``.
+axis ticks, lane names) and most of them again in the next frame, so the images are kept, the
+least recently used dropped beyond ``MAX_SPRITES`` (rendering one costs several blits).
 
 Sprites are rendered at the device scale (``sprites.device_scale``) and blitted at whole device
 pixels, so the text lands on the pixel grid as the glyph path would put it (at most half a
@@ -19,7 +19,7 @@ import math
 from collections import OrderedDict
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPixmap, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from desktop.rendering.sprites import device_scale
 from desktop.rendering.text import TextCache
@@ -28,7 +28,7 @@ MAX_SPRITES = 1500  # about 10 kB each: a title of ~150 x 17 device pixels
 _PAD = 2  # device pixels of transparent border (glyphs may overhang their advance)
 
 _SpriteKey = tuple[str, int, float, str]  # font key, colour, device scale, text
-_SPRITES: OrderedDict[_SpriteKey, QPixmap] = OrderedDict()
+_SPRITES: OrderedDict[_SpriteKey, QImage] = OrderedDict()
 
 
 def can_blit_text(painter: QPainter) -> bool:
@@ -63,22 +63,25 @@ class TextBlitter:
         else:
             _SPRITES.move_to_end(key)
         scale = self.scale
-        left = (round(x * scale) - _PAD) / scale  # whole device pixels: a plain blit
+        if scale == 1.0:  # whole pixels: a plain blit
+            self.painter.drawImage(round(x) - _PAD, round(y) - _PAD, sprite)
+            return
+        left = (round(x * scale) - _PAD) / scale  # whole device pixels
         top = (round(y * scale) - _PAD) / scale
-        self.painter.drawPixmap(QPointF(left, top), sprite)
+        self.painter.drawImage(QPointF(left, top), sprite)
 
-    def _render(self, title: str, color: QColor) -> QPixmap:
+    def _render(self, title: str, color: QColor) -> QImage:
         scale, text = self.scale, self.text
         width = math.ceil(text.width(title) * scale) + 2 * _PAD + 2  # +2: italic overhang
         height = math.ceil(text.height * scale) + 2 * _PAD
-        sprite = QPixmap(width, height)
+        sprite = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
         sprite.setDevicePixelRatio(scale)
         sprite.fill(Qt.GlobalColor.transparent)
         painter = QPainter(sprite)
         painter.setFont(text.font)
         painter.setPen(color)
-        pad = _PAD / scale
-        painter.drawStaticText(QPointF(pad, pad), text.static(title))
+        pad = _PAD / scale  # drawText: a QStaticText would be laid out and kept for nothing
+        painter.drawText(QPointF(pad, pad + text.metrics.ascent()), title)
         painter.end()
         return sprite
 
