@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from desktop.core.suggest.date_expressions import DateKind, DateMention, find_date_expressions
 from desktop.core.suggest.events import EventInfo
@@ -154,6 +153,9 @@ def _references_weakened(matched: dict[int, list[Term]], index: TermIndex) -> di
         return matched
     result: dict[int, list[Term]] = {}
     for number, terms in matched.items():
+        if not any(t.from_title for t in terms):
+            result[number] = terms  # names only: nothing to weaken
+            continue
         begins = index.events[number].t_lo
         earlier = {
             key
@@ -182,7 +184,6 @@ def _date_evidence(
         if not (date.t_lo < event.t_hi and event.t_lo < date.t_hi):
             continue
         precision = date.last.precision
-        written = " ".join(text[mention.start : mention.end].split())
         if precision >= Precision.DAY and date.t_lo in (event.t_lo, event.t_hi - 1):
             weight, how = _DAY_EXACT, "= event day"
         elif precision >= Precision.MONTH and span_days <= 62:
@@ -194,6 +195,7 @@ def _date_evidence(
         if mention.kind is DateKind.RELATIVE:
             weight *= 0.8
         if weight > best:
+            written = " ".join(text[mention.start : mention.end].split())
             best, reason = weight, f"date: {written} ({date.display()}) {how}"
     return best, reason
 
@@ -204,12 +206,26 @@ def name_weight(terms: Iterable[Term]) -> tuple[float, tuple[Term, ...]]:
     A name inside a longer one found too counts once ("Karabakh" in "Nagorno-Karabakh"); the
     strongest counts fully, the next half, the rest a quarter, so many common names do not
     add up to one rare one."""
-    return _name_weight(tuple(terms))
+    found = tuple(terms)
+    # the same few sets of names recur sentence after sentence: weigh each set once. Keyed by
+    # the terms' identities (the index's own objects recur; hashing their values cost more
+    # than weighing); an entry holds its terms alive, so no id in a kept key names another
+    key = tuple(map(id, found))
+    known = _WEIGHED.get(key)
+    if known is not None:
+        return known[1]
+    if len(_WEIGHED) >= _WEIGHED_MAX:
+        _WEIGHED.clear()
+    weighed = _name_weight(found)
+    _WEIGHED[key] = (found, weighed)
+    return weighed
 
 
-@lru_cache(maxsize=4096)
+_WEIGHED_MAX = 4096
+_WEIGHED: dict[tuple[int, ...], tuple[tuple[Term, ...], tuple[float, tuple[Term, ...]]]] = {}
+
+
 def _name_weight(found: tuple[Term, ...]) -> tuple[float, tuple[Term, ...]]:
-    # the same few sets of names recur sentence after sentence: weigh each set once
     kept = [t for t in found if not any(set(t.keys) < set(o.keys) for o in found)]
     heaviest: dict[str, Term] = {}  # an actor named twice ("Russia", "Россия") counts once
     for term in sorted(kept, key=lambda t: t.label):  # ties never depend on the set order
