@@ -16,10 +16,17 @@ import py3langid
 _SAMPLE = 2500
 _LETTER = re.compile(r"[^\W\d_]")
 _MIN_LETTERS = 20
+# what ftfy, as configured below, changes in ASCII text: HTML entities and control characters
+_ASCII_TO_FIX = re.compile(r"[&\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def repair(text: str) -> str:
-    """``text`` with mojibake fixed; quotes, dashes and line breaks left as they are."""
+    """``text`` with mojibake fixed; quotes, dashes and line breaks left as they are.
+
+    ASCII text without an ``&`` or a control character is returned as it is without asking
+    ftfy, which reads every line of it (mojibake needs characters beyond ASCII)."""
+    if text.isascii() and _ASCII_TO_FIX.search(text) is None:
+        return text
     return ftfy.fix_text(
         text,
         uncurl_quotes=False,
@@ -38,3 +45,9 @@ def detect_language(text: str) -> str | None:
         return None
     language, _score = py3langid.classify(sample)
     return str(language)
+
+
+def load_language_model() -> None:
+    """Load py3langid's model now rather than at the first text (about a second of CPU), so a
+    process forked from this one starts with it."""
+    py3langid.classify("")
