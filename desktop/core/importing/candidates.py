@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.core.suggest import DateKind, DateMention, EventInfo, find_date_expressions
-from desktop.core.suggest.sentences import Sentence, split_sentences
+from desktop.core.suggest.sentences import Sentence, SentenceFinder
 from desktop.model.dates import DateSpan, HistDate, Precision
 
 _BASE = {Precision.DAY: 0.6, Precision.MONTH: 0.45, Precision.YEAR: 0.25}
@@ -49,9 +49,8 @@ def candidate_events(
             groups.setdefault(mention.date.to_edtf(), []).append(mention)
     if not groups:
         return []  # every date is an event's: no sentence to find
-    sentences = split_sentences(text)
-    starts = [s.start for s in sentences]
-    found = [_candidate(text, mentions, sentences, starts) for mentions in groups.values()]
+    sentences = SentenceFinder(text)
+    found = [_candidate(text, mentions, sentences) for mentions in groups.values()]
     return sorted(found, key=lambda c: (-c.confidence, c.start))[:MAX_CANDIDATES]
 
 
@@ -70,9 +69,7 @@ class _Spans:
         return before > 0 and self._reach[before - 1] > date.t_lo
 
 
-def _candidate(
-    text: str, mentions: list[DateMention], sentences: list[Sentence], starts: list[int]
-) -> CandidateEvent:
+def _candidate(text: str, mentions: list[DateMention], sentences: SentenceFinder) -> CandidateEvent:
     first = mentions[0]
     confidence = _BASE[first.date.last.precision]
     if all(m.kind is DateKind.RELATIVE for m in mentions):
@@ -82,15 +79,7 @@ def _candidate(
     reasons = [f"date: {written} ({first.date.display()})", "no event on the timeline then"]
     if len(mentions) > 1:
         reasons.append(f"mentioned {len(mentions)} times")
-    sentence = _sentence_of(first, sentences, starts)
+    sentence = sentences.at(first.start) or Sentence(first.start, first.end)
     return CandidateEvent(
         sentence.start, sentence.end, first.date, round(confidence, 3), tuple(reasons)
     )
-
-
-def _sentence_of(mention: DateMention, sentences: list[Sentence], starts: list[int]) -> Sentence:
-    """The sentence holding the mention (a binary search: sentences are in order)."""
-    at = bisect.bisect_right(starts, mention.start) - 1
-    if at >= 0 and sentences[at].start <= mention.start < sentences[at].end:
-        return sentences[at]
-    return Sentence(mention.start, mention.end)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -45,6 +46,47 @@ def split_sentences(text: str) -> list[Sentence]:
         start = match.end()
     _append(sentences, text, start, len(text))
     return sentences
+
+
+class SentenceFinder:
+    """The sentence of ``split_sentences(text)`` that holds a position, found near it.
+
+    A text's dates need the sentences of only a few of them; splitting all of a long text
+    judged every full stop in it. Here the boundaries are matched once (in C) and only those
+    around a position asked for are judged; the answer is ``split_sentences``'s.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        matches = list(_boundary().finditer(text))
+        self._ends = [m.end() for m in matches]
+        self._dots = [m.start() if m.group(0)[0] == "." else -1 for m in matches]
+        self._valid: dict[int, bool] = {}
+
+    def at(self, position: int) -> Sentence | None:
+        """The sentence holding ``position``; None when it falls outside every sentence
+        (blanks between them)."""
+        after = bisect.bisect_right(self._ends, position)  # boundaries ending after it
+        before = after - 1
+        while before >= 0 and not self._is_boundary(before):
+            before -= 1
+        while after < len(self._ends) and not self._is_boundary(after):
+            after += 1
+        start = self._ends[before] if before >= 0 else 0
+        end = self._ends[after] if after < len(self._ends) else len(self._text)
+        found: list[Sentence] = []
+        _append(found, self._text, start, end)
+        if found and found[0].start <= position < found[0].end:
+            return found[0]
+        return None
+
+    def _is_boundary(self, number: int) -> bool:
+        known = self._valid.get(number)
+        if known is None:
+            dot = self._dots[number]
+            known = dot < 0 or not _after_abbreviation(self._text, dot)
+            self._valid[number] = known
+        return known
 
 
 def _after_abbreviation(text: str, dot: int) -> bool:
