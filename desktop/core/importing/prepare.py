@@ -12,12 +12,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from types import ModuleType
 
@@ -27,7 +29,7 @@ from desktop.core.importing.matching import sketch
 from desktop.core.importing.metadata import MetadataError, merged_metadata, propose_metadata
 from desktop.core.importing.outcome import MetadataOverrides
 from desktop.core.suggest import EventInfo
-from desktop.io.documents import DocumentError, ReadDocument, read_document
+from desktop.io.documents import DocumentError, ReadDocument, load_readers, read_document
 
 POOL_MIN_FILES = 32  # fewer files are read here: a worker takes a second or two to start
 MAX_WORKERS = 4
@@ -90,7 +92,7 @@ def prepared_in_order(paths: Sequence[Path], settings: PrepareSettings) -> Gener
     if len(paths) < POOL_MIN_FILES or workers < 1:
         yield from (prepare(path, settings) for path in paths)
         return
-    context = multiprocessing.get_context("spawn")  # fork would copy a GUI's threads and locks
+    context = _start_method()
     pool = ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start_worker, initargs=(settings,)
     )
@@ -160,6 +162,20 @@ class _Ahead:
             done = future.done() and not future.cancelled() and future.exception() is None
             yield future.result() if done else prepare(path, self._settings)
         yield from (prepare(path, self._settings) for path in self._waiting)
+
+
+def _start_method() -> BaseContext:
+    """How workers start: forked from a process that runs nothing but this (the command line:
+    the main thread alone, no Qt), after loading what reading needs (``load_readers``), so a
+    worker starts with the language model, the web page reader and the finders this process
+    has, instead of a couple of seconds of loading them again; spawned (a fresh Python)
+    otherwise, since a fork would copy a GUI's threads and locks."""
+    alone = threading.current_thread() is threading.main_thread()
+    alone = alone and threading.active_count() == 1 and "PySide6" not in sys.modules
+    if not (alone and sys.platform == "linux"):
+        return multiprocessing.get_context("spawn")
+    load_readers()
+    return multiprocessing.get_context("fork")
 
 
 @contextmanager

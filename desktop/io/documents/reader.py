@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from desktop.io.bidi import strip_bidi
-from desktop.io.documents.cleaning import detect_language
+from desktop.io.documents.cleaning import detect_language, load_language_model
 from desktop.io.documents.containers import read_docx, read_pdf
 from desktop.io.documents.decoding import mixed_encoding_warning
 from desktop.io.documents.errors import (
@@ -20,7 +20,13 @@ from desktop.io.documents.errors import (
     UnsupportedFormatError,
 )
 from desktop.io.documents.model import DocumentMetadata, Found, ReadDocument
-from desktop.io.documents.text_formats import read_html, read_markdown, read_plain, read_xml
+from desktop.io.documents.text_formats import (
+    load_html_reader,
+    read_html,
+    read_markdown,
+    read_plain,
+    read_xml,
+)
 from desktop.io.documents.text_header import text_metadata
 from desktop.io.limits import MAX_TEXT_CHARS, check_regular_file
 
@@ -59,6 +65,13 @@ def documents_in(paths: Iterable[Path], *, recursive: bool) -> list[Path]:
 
 def _readable(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_EXTENSIONS
+
+
+def load_readers() -> None:
+    """Load now what reading documents loads at first use (the language model, the web page
+    reader): a process forked afterwards has it without loading it again."""
+    load_language_model()
+    load_html_reader()
 
 
 def read_document(path: Path, *, max_bytes: int = MAX_BYTES) -> ReadDocument:

@@ -71,6 +71,12 @@ def read_html(data: bytes) -> TextResult:
     return text, metadata, encoding
 
 
+def load_html_reader() -> None:
+    """Import the web page reader now rather than at the first page (lxml, trafilatura), so a
+    process forked from this one starts with it."""
+    import trafilatura  # noqa: F401
+
+
 def read_xml(data: bytes) -> TextResult:
     """The text content of an XML file (e.g. an RSS feed), one element's text per line.
 

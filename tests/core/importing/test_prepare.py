@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import subprocess
 import sys
+import threading
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -192,8 +193,10 @@ def test_a_worker_does_not_run_the_programs_main_script(tmp_path: Path) -> None:
         "if __name__ != '__main__':\n"
         f"    Path({str(marker)!r}).touch()\n"
         "if __name__ == '__main__':\n"
+        "    import multiprocessing\n"
         "    from desktop.core.importing import prepare as p\n"
         "    p.POOL_MIN_FILES, p._cores = 1, lambda: 2\n"
+        "    p._start_method = lambda: multiprocessing.get_context('spawn')  # a GUI's way\n"
         "    paths = [Path(a) for a in sys.argv[1:]]\n"
         "    found = list(p.prepared_in_order(paths, p.PrepareSettings()))\n"
         "    print(sum(f.document is not None for f in found))\n",
@@ -212,3 +215,61 @@ def test_a_worker_does_not_run_the_programs_main_script(tmp_path: Path) -> None:
     )
     assert done.stdout.strip() == "4"
     assert not marker.exists()
+
+
+@pytest.mark.slow  # starts a Python process that starts a worker
+def test_a_command_line_process_forks_its_worker_with_the_readers_loaded(tmp_path: Path) -> None:
+    script = tmp_path / "command_line.py"
+    script.write_text(
+        "import sys\n"
+        "from pathlib import Path\n"
+        "import py3langid.langid\n"
+        "from desktop.core.importing import prepare as p\n"
+        "from desktop.core.suggest import EventInfo\n"
+        "p.POOL_MIN_FILES, p._cores = 1, lambda: 2\n"
+        "method = p._start_method().get_start_method()\n"
+        "loaded = py3langid.langid.IDENTIFIER is not None and 'trafilatura' in sys.modules\n"
+        "from desktop.model.dates import day_number\n"
+        "day = day_number(2024, 12, 25)\n"
+        "events = (EventInfo('azal', 'AZAL crash near Aktau', day, day + 1, ('AZAL',)),)\n"
+        "settings = p.PrepareSettings(events=events)\n"
+        "paths = [Path(a) for a in sys.argv[1:]]\n"
+        "pooled = list(p.prepared_in_order(paths, settings))\n"
+        "alone = [p.prepare(path, settings) for path in paths]\n"
+        "found = sum(len(f.found or ()) for f in pooled)\n"
+        "print(method, loaded, pooled == alone, sum(f.document is not None for f in pooled))\n"
+        "print(found)\n",
+        encoding="utf-8",
+    )
+    paths = _write(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, str(script), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        check=True,
+        timeout=120,
+    )
+    summary, found = done.stdout.splitlines()
+    assert summary.split() == ["fork", "True", "True", "4"]
+    assert int(found) > 0  # the AZAL text is linked
+
+
+def test_a_process_running_other_threads_spawns_its_workers() -> None:
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert preparing._start_method().get_start_method() == "spawn"
+    finally:
+        release.set()
+        other.join()
+    methods: list[str] = []
+    worker = threading.Thread(
+        target=lambda: methods.append(preparing._start_method().get_start_method())
+    )
+    worker.start()
+    worker.join()
+    assert methods == ["spawn"]  # a GUI imports on a worker thread
