@@ -120,10 +120,10 @@ class SuggestionRepository(Repository):
             if (item.kind, item.ref) in decided:
                 continue
             decided.add((item.kind, item.ref))
-            fresh.append(replace(item, source_key=source_key, status="pending", id=None))
+            fresh.append(item)
         if not fresh:
             return []
-        return self._insert(source_id, fresh)
+        return self._insert(source_id, source_key, fresh)
 
     def add_pending(
         self, source_key: str, found: Iterable[SuggestionRecord]
@@ -134,18 +134,16 @@ class SuggestionRepository(Repository):
         source_id = self._id_of(models.Source, "source", source_key)
         fresh: dict[tuple[str, str], SuggestionRecord] = {}
         for item in found:
-            fresh.setdefault(
-                (item.kind, item.ref),
-                replace(item, source_key=source_key, status="pending", id=None),
-            )
-        return self._insert(source_id, builtins.list(fresh.values())) if fresh else []
+            fresh.setdefault((item.kind, item.ref), item)
+        return self._insert(source_id, source_key, builtins.list(fresh.values())) if fresh else []
 
     def _insert(
-        self, source_id: int, fresh: builtins.list[SuggestionRecord]
+        self, source_id: int, source_key: str, fresh: builtins.list[SuggestionRecord]
     ) -> builtins.list[SuggestionRecord]:
         """One multi-row INSERT ... RETURNING, ids matched back by (kind, ref), unique per
         source: SQLite returns rows in no promised order, and asking SQLAlchemy to sort them
-        makes it send one statement per row (a batch import stores thousands)."""
+        makes it send one statement per row (a batch import stores thousands). Returns
+        ``fresh`` as stored: the source's, pending, with their ids."""
         table: Table = models.Suggestion.__table__  # type: ignore[assignment]
         statement = insert(table).returning(table.c.id, table.c.kind, table.c.ref)
         # Core, not the ORM's bulk insert: no identity map to fill, a third of the time
@@ -155,7 +153,10 @@ class SuggestionRepository(Repository):
         ids = {(kind, ref): number for number, kind, ref in rows}
         if len(ids) != len(fresh):
             raise RuntimeError(f"stored {len(ids)} of {len(fresh)} suggestions")
-        return [replace(r, id=ids[(r.kind, r.ref)]) for r in fresh]
+        return [
+            replace(r, source_key=source_key, status="pending", id=ids[(r.kind, r.ref)])
+            for r in fresh
+        ]
 
     def refresh_pending(
         self, source_key: str, found: Iterable[SuggestionRecord]
