@@ -55,10 +55,13 @@ class ClaimRepository(Repository):
 
     def for_passages(self, passage_keys: Iterable[str]) -> builtins.list[ClaimRecord]:
         """The claims of these passages, in ``list`` order."""
+        wanted = sorted(passage_keys)
+        if not wanted:
+            return []
         statement = (
             select(models.Claim)
             .join(models.Claim.passage)
-            .where(models.Passage.key.in_(sorted(passage_keys)))
+            .where(models.Passage.key.in_(wanted))
             .order_by(models.Claim.subject, models.Claim.key)
         )
         return [claim_record(row) for row in self.session.scalars(statement).unique()]

@@ -58,20 +58,41 @@ def read_snapshot(library: Library) -> LibrarySnapshot:
         )
 
 
-def read_event_snapshot(library: Library, event_key: str) -> LibrarySnapshot | None:
+@dataclass(frozen=True)
+class KnownRecords:
+    """What the caller has read of the library already (the window's catalog holds it): the
+    event to compare, every source and every code, and whether any passage speaks of the
+    event (None: not known)."""
+
+    event: EventRecord
+    sources: tuple[SourceRecord, ...]
+    codes: tuple[CodeRecord, ...]
+    has_passages: bool | None = None
+
+
+def read_event_snapshot(
+    library: Library, event_key: str, known: KnownRecords | None = None
+) -> LibrarySnapshot | None:
     """What the comparison of one event needs, read in one unit of work: the event, every
     source and code, the passages about the event and their claims (None when the event no
-    longer exists). Its cost follows the event's passages, not the size of the library."""
+    longer exists). Its cost follows the event's passages, not the size of the library.
+    With ``known`` (of the same event) only the passages, claims and review counts are read;
+    the rest is taken from it, as the caller last read it."""
     with library.unit_of_work() as uow:
-        event = uow.events.find(event_key)
-        if event is None:
-            return None
-        passages = tuple(uow.passages.for_event(event_key))
+        if known is not None and known.event.key == event_key:
+            event, sources, codes = known.event, known.sources, known.codes
+        else:
+            found = uow.events.many([event_key])
+            if not found:
+                return None
+            event, sources, codes = found[0], tuple(uow.sources.list()), tuple(uow.codes.list())
+        unspoken = known is not None and known.has_passages is False
+        passages = () if unspoken else tuple(uow.passages.for_event(event_key))
         return LibrarySnapshot(
             events=(event,),
-            sources=tuple(uow.sources.list()),
+            sources=sources,
             passages=passages,
-            codes=tuple(uow.codes.list()),
+            codes=codes,
             claims=(
                 *uow.claims.for_passages(p.key for p in passages),
                 *uow.claims.records_for_event(event_key),
@@ -135,15 +156,18 @@ def compare_in_library(
 
 
 def compare_event_key(
-    library: Library, event_key: str, coders: CoderFilter | None = None
+    library: Library,
+    event_key: str,
+    coders: CoderFilter | None = None,
+    known: KnownRecords | None = None,
 ) -> Comparison | None:
     """The comparison of the event with this exact key, or None when it no longer exists.
 
     Only the event's own passages are read, so its coverage matrix holds that one event (the
     whole library's is ``coverage_in_library``). ``coders`` keeps only some coders' codings
-    (the passages all stay).
+    (the passages all stay); ``known``: see ``read_event_snapshot``.
     """
-    snapshot = read_event_snapshot(library, event_key)
+    snapshot = read_event_snapshot(library, event_key, known)
     if snapshot is None:
         return None
     if coders is not None and not coders.is_all:
@@ -168,6 +192,7 @@ def source_passages(library: Library, source_key: str) -> tuple[PassageRecord, .
 __all__ = [
     "AmbiguousEventError",
     "EventNotFoundError",
+    "KnownRecords",
     "LibrarySnapshot",
     "SourceNotFoundError",
     "compare_event_key",

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.compare.from_library import compare_event_key
+from desktop.core.compare.from_library import KnownRecords, compare_event_key
 from desktop.core.compare.model import Comparison, Pane
 from desktop.core.compare.panes import pane_header
 from desktop.core.compare.summary import dominant_frames, facts_in_dispute, silent_sources
@@ -190,10 +190,15 @@ class ComparePanel(QWidget):
 
     def refresh(self) -> None:
         """Show the selected event's comparison (or the empty state) and its panes."""
-        key = self.workbench.selected_event
+        key, catalog = self.workbench.selected_event, self.workbench.catalog
+        record = catalog.event(key) if key else None  # read once: the details panel shares it
+        known = None
+        if key and record:
+            spoken = catalog.passage_counts.get(key, 0) > 0
+            known = KnownRecords(record, catalog.sources, catalog.codes, spoken)
         self.comparison = (
-            compare_event_key(self.workbench.library, key, self.workbench.coder_filter)
-            if key
+            compare_event_key(self.workbench.library, key, self.workbench.coder_filter, known)
+            if key and record
             else None
         )
         if self.comparison is None:

@@ -125,3 +125,23 @@ def test_one_events_comparison_reads_only_its_passages_and_matches_the_whole_lib
         whole.claims,
     )
     assert compare_event_key(library, WAR.key) == wanted
+
+
+def test_a_comparison_takes_the_records_the_caller_has_read(library: Library) -> None:
+    from desktop.core.compare.from_library import KnownRecords, read_snapshot
+
+    store(library)
+    whole = read_snapshot(library)
+    war = next(e for e in whole.events if e.key == WAR.key)
+    known = KnownRecords(war, whole.sources, whole.codes)
+    assert compare_event_key(library, WAR.key, known=known) == compare_event_key(library, WAR.key)
+    renamed = KnownRecords(
+        dataclasses.replace(war, title="As the window shows it"), whole.sources, ()
+    )
+    shown = compare_event_key(library, WAR.key, known=renamed)
+    assert shown is not None and shown.event.title == "As the window shows it"
+    other = compare_event_key(library, AKTAU.key, known=renamed)  # another event's: read
+    assert other is not None and other.event.key == AKTAU.key
+    unspoken = dataclasses.replace(known, has_passages=False)  # as the caller's index says
+    alone = compare_event_key(library, WAR.key, known=unspoken)
+    assert alone is not None and not alone.panes and alone.event.key == WAR.key
