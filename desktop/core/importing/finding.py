@@ -12,7 +12,14 @@ from enum import StrEnum
 from db.records import SuggestionRecord
 from desktop.core.importing.body import article_body
 from desktop.core.importing.candidates import candidate_events
-from desktop.core.suggest import DateMention, EventInfo, find_date_expressions, suggest_links
+from desktop.core.suggest import (
+    DateMention,
+    EventInfo,
+    Suggestion,
+    dates_after_events,
+    find_date_expressions,
+    suggest_links,
+)
 from desktop.model.dates import DateParseError, HistDate
 
 
@@ -44,20 +51,15 @@ def find_suggestions_in(
     lo, hi = article_body(text)
     body = text[lo:hi]
     mentions = find_date_expressions(body, published)
-    return _links(key, body, lo, published, events, mentions) + _candidates(
-        key, body, lo, published, events, mentions
-    )
+    links = suggest_links(body, published, events, mentions)
+    after = dates_after_events(body, published, links, events)  # "three days after the crash"
+    if after:
+        mentions = sorted(mentions + after, key=lambda m: m.start)
+    return _links(key, body, lo, links) + _candidates(key, body, lo, published, events, mentions)
 
 
-def _links(
-    key: str,
-    body: str,
-    lo: int,
-    published: HistDate | None,
-    events: Sequence[EventInfo],
-    mentions: list[DateMention],
-) -> list[SuggestionRecord]:
-    """Links found in ``body``, the text's article body starting at offset ``lo``."""
+def _links(key: str, body: str, lo: int, links: list[Suggestion]) -> list[SuggestionRecord]:
+    """The links found in ``body``, the text's article body starting at offset ``lo``."""
     return [
         SuggestionRecord(
             source_key=key,
@@ -70,7 +72,7 @@ def _links(
             reasons=s.reasons,
             target=s.event_key,
         )
-        for s in suggest_links(body, published, events, mentions)
+        for s in links
     ]
 
 

@@ -4,6 +4,7 @@ Pure functions over plain values; nothing here touches Qt or a database.
 """
 
 from desktop.core.suggest.date_expressions import DateKind, DateMention, find_date_expressions
+from desktop.core.suggest.event_dates import dates_after_events
 from desktop.core.suggest.events import EventInfo
 from desktop.core.suggest.linking import Suggestion, suggest_links
 
@@ -12,6 +13,7 @@ __all__ = [
     "DateMention",
     "EventInfo",
     "Suggestion",
+    "dates_after_events",
     "find_date_expressions",
     "suggest_links",
 ]

@@ -111,14 +111,19 @@ def _later(text: str, published: HistDate | None, stated: list[DateMention]) -> 
     expressions = later_expressions(text)
     if not expressions:
         return []
-    anchors = sorted((m.end, m.date.last) for m in stated if m.kind is DateKind.ABSOLUTE)
-    ends = [end for end, _ in anchors]
+    # of the dates ending at one place ("1 January 2025", its year "2025"), the longest last
+    anchors = sorted(
+        (m.end, m.end - m.start, m.date.last) for m in stated if m.kind is DateKind.ABSOLUTE
+    )
+    ends = [end for end, _, _ in anchors]
     found = []
-    for start, end, language, words in expressions:
+    for start, end, language, words, named in expressions:
+        if named:
+            continue  # "three days after the crash" counts from the crash (event_dates)
         before = bisect.bisect_right(ends, start)
         if not before:
             continue
-        span = count_from(anchors[before - 1][1], language, words)
+        span = count_from(anchors[before - 1][2], language, words)
         if span is None or (published is not None and span.t_lo >= published.end_day()):
             continue
         found.append(DateMention(start, end, span, DateKind.RELATIVE))

@@ -3,7 +3,10 @@ later", "через два дня", "спустя месяц", "через тр�
 
 Our part is one pattern that finds such an expression; the date it counts from is the last
 date the text stated before it (the caller passes it), and dateparser counts ("in two days"
-from that date). Nothing is found where no date was stated before.
+from that date). Nothing is found where no date was stated before. An expression that names
+what it counts from ("three days after the AZAL crash", "через два дня после аннексии", "два
+дня спустя после аннексии") counts from that, not from the last date stated: ``event_dates``
+places it by the event the same passage links to.
 """
 
 from __future__ import annotations
@@ -19,35 +22,45 @@ _EN_UNIT = r"(?P<unit>day|week|month)s?"
 _CY_COUNT = r"\d{1,2}|два|две|дві|три|четыре|чотири|пять|п['’ʼ]ять|шесть|шість|семь|сім|десять"
 _ANY_CYRILLIC = re.compile("[а-яіїєґё]", re.IGNORECASE)
 _CY_UNIT = r"(?:дн\w*|день|недел\w*|тиж\w*|месяц\w*|місяц\w*)"
+_NOT_A_NAME = r"(?:that|this|it|which|what|we|they|he|she|you|all|them)\b"
+# the start of an object after "after" / "после" / "після": the expression names what it
+# counts from (a look-ahead: the expression itself ends at "after")
+_EN_OBJECT = rf"(?P<named>(?=\s+(?:the\s+|an?\s+)?(?!{_NOT_A_NAME})[^\W\d_]))?"
+_CY_OBJECT = r"(?P<named>(?=\s+(?:после|після)\s))?"
+type Later = tuple[int, int, str, str, bool]
 
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     english = re.compile(
         rf"(?=[0-9aotfsenAOTFSEN])(?<!\w)(?P<count>{_EN_COUNT})\s+{_EN_UNIT}"
-        r"\s+(?:later|afterwards|after)\b",
+        rf"\s+(?:later|afterwards|after\b{_EN_OBJECT})\b",
         re.IGNORECASE,
     )
     cyrillic = re.compile(
-        rf"(?<!\w)(?P<after>через|спустя)\s+(?P<count>(?:{_CY_COUNT})\s+)?{_CY_UNIT}(?!\w)",
+        rf"(?<!\w)(?:(?:через|спустя)\s+(?P<count>(?:{_CY_COUNT})\s+)?(?P<unit>{_CY_UNIT})"
+        rf"|(?P<count_first>{_CY_COUNT})\s+(?P<unit_first>{_CY_UNIT})\s+спустя)(?!\w){_CY_OBJECT}",
         re.IGNORECASE,
     )
     return english, cyrillic
 
 
-def later_expressions(text: str) -> list[tuple[int, int, str, str]]:
-    """``(start, end, language, words dateparser reads)`` of each count after a date."""
+def later_expressions(text: str) -> list[Later]:
+    """``(start, end, language, words dateparser reads, named)`` of each count after a date;
+    ``named``: the words after it name what it counts from ("after the crash")."""
     english, cyrillic = _patterns()
     found = []
     for match in english.finditer(text):
         unit = match["unit"].lower()
         count = match["count"].lower()
         plural = "" if count in ("a", "an", "one", "1") else "s"
-        found.append((match.start(), match.end(), "en", f"in {count} {unit}{plural}"))
+        words = f"in {count} {unit}{plural}"
+        found.append((match.start(), match.end(), "en", words, match["named"] is not None))
     for match in cyrillic.finditer(text) if _ANY_CYRILLIC.search(text) else ():
-        words = " ".join(match.group(0).lower().replace("спустя", "через").split())
+        count = match["count"] or match["count_first"] or ""
+        words = " ".join(f"через {count} {match['unit'] or match['unit_first']}".lower().split())
         language = "uk" if re.search("[іїєґ'’ʼ]", words) else "ru"
-        found.append((match.start(), match.end(), language, words))
+        found.append((match.start(), match.end(), language, words, match["named"] is not None))
     return sorted(found)
 
 
