@@ -241,6 +241,15 @@ class EventRepository(Repository):
         names), in id order: a fraction of the cost of ``list``."""
         return event_texts(self.session)
 
+    def actor_names(self) -> builtins.list[str]:
+        """The names of the actors some event names, sorted."""
+        statement = (
+            select(models.Actor.name)
+            .where(models.Actor.id.in_(select(models.EventActor.actor_id)))
+            .order_by(models.Actor.name)
+        )
+        return [str(name) for name in self.session.scalars(statement)]
+
     def tag_names(self) -> builtins.list[str]:
         """The names of the tags some event carries, sorted."""
         statement = (

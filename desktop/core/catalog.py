@@ -236,6 +236,14 @@ class Catalog:
             read[key] = found[0]
         return read.get(key)
 
+    def actor_names(self) -> frozenset[str]:
+        """The names of the actors some event names: from the records when they are read,
+        else in one query (never by reading every record)."""
+        if self.events_read or self.library is None:
+            return frozenset(actor for event in self.events for actor in event.actors)
+        with self.library.unit_of_work() as uow:
+            return frozenset(uow.events.actor_names())
+
     def source_identities(self) -> dict[str, SourceIdentity]:
         """Source key -> the label and colour it is shown with."""
         return {source.key: source_identity(source) for source in self.sources}

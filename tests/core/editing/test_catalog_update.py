@@ -149,3 +149,11 @@ def test_a_record_read_alone_is_the_current_one_after_an_edit_and_its_undo(lib: 
     assert catalog.event("war") == event(lib, "war")
     assert catalog.event("war") != before  # same title, a newer stamp
     assert not catalog.events_read
+
+
+def test_actor_names_are_read_without_the_records(lib: Library) -> None:
+    catalog = Catalog.load(lib)
+    names = catalog.actor_names()
+    assert not catalog.events_read
+    assert names == {actor for event in catalog.events for actor in event.actors}
+    assert names == {"Russia", "Georgia"} and catalog.actor_names() == names  # records read
