@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, insert, select
@@ -83,8 +84,8 @@ def _insert_event_rows(
     ]
     compiled = insert(table).compile(dialect=connection.dialect, column_keys=list(_INSERTED))
     order = [_INSERTED.index(name) for name in compiled.positiontup or ()]
-    if compiled.positional:
-        params: list[Any] = [tuple(row[k] for k in order) for row in rows]
+    if compiled.positional:  # each row's values in the statement's order, picked in C
+        params: list[Any] = list(map(itemgetter(*order), rows))
     else:
         params = [dict(zip(_INSERTED, row, strict=True)) for row in rows]
     try:
