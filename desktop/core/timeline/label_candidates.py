@@ -7,7 +7,7 @@ no numpy scalars. Only candidates are measured (at most ``MAX_LEADER_CANDIDATES`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,7 +20,7 @@ MAX_LEADER_CANDIDATES = 160  # per frame, in priority order: bounds the cost of 
 
 Measure = Callable[[str], float]
 Widths = Callable[[NDArray[np.int64]], NDArray[np.float64]]
-Titles = list[str]
+Titles = Sequence[str]
 # cluster -> (store indices, ids) of its key members, in time order
 KeyMembers = Callable[[int], tuple[NDArray[np.int64], NDArray[np.int64]]]
 LINE_STEP = 3.0  # px between the leader lines of one cluster's key members

@@ -28,6 +28,7 @@ takes room a more important one needed. Dense views stay cheap: at most
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -62,7 +63,7 @@ __all__ = ["LABEL_GAP", "MAX_LEADER_CANDIDATES", "RowOccupancy", "bar_labels", "
 
 
 def place_labels(
-    titles: list[str],
+    titles: Sequence[str],
     widths: Widths,
     parts: tuple[Markers, Clusters, Bars],
     metrics: LaneMetrics,
@@ -145,7 +146,7 @@ def _place(
 
 def _free_strip_labels(
     rows: Rows,
-    titles: list[str],
+    titles: Sequence[str],
     markers: Markers,
     chosen: tuple[NDArray[np.int64], NDArray[np.float64]],
     labels: list[Label],
@@ -176,7 +177,7 @@ def _free_strip_labels(
 
 
 def _strip_labels(
-    titles: list[str],
+    titles: Sequence[str],
     markers: Markers,
     chosen: NDArray[np.int64],
     widths: NDArray[np.float64],
@@ -200,7 +201,7 @@ def _strip_labels(
 
 
 def bar_labels(
-    titles: list[str], widths: Widths, bars: Bars, width_px: float
+    titles: Sequence[str], widths: Widths, bars: Bars, width_px: float
 ) -> tuple[list[Label], NDArray[np.int64]]:
     """Labels inside bars whose title fits the visible part; and the visible bars left over.
 

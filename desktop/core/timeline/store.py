@@ -11,10 +11,10 @@ from __future__ import annotations
 import copy
 import math
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 from numpy.typing import NDArray
@@ -54,6 +54,34 @@ def taken(values: Sequence[str], index: NDArray[np.int64]) -> list[str]:
     if len(picks) < 2:
         return [values[k] for k in picks]
     return list(itemgetter(*picks)(values))
+
+
+class PickedTitles(Sequence[str]):
+    """A subset store's titles: its parent's at ``index``, each looked up when asked (a
+    subset of 100k events picks none of its titles until a label needs one)."""
+
+    __slots__ = ("_index", "_titles")
+
+    def __init__(self, titles: Sequence[str], index: NDArray[np.int64]) -> None:
+        self._titles: Sequence[str] = titles
+        self._index: NDArray[np.int64] = index
+        if isinstance(titles, PickedTitles):  # a subset of a subset: one lookup, not two
+            self._titles, self._index = titles._titles, titles._index[index]
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    @overload
+    def __getitem__(self, k: int) -> str: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[str]: ...
+    def __getitem__(self, k: int | slice) -> str | Sequence[str]:
+        if isinstance(k, slice):
+            return taken(self._titles, self._index[k])
+        return self._titles[int(self._index[k])]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(taken(self._titles, self._index))
 
 
 class EventStore:
@@ -104,7 +132,7 @@ class EventStore:
     def _set_sorted(
         self,
         arrays: tuple[NDArray[Any], ...],
-        titles: list[str],
+        titles: Sequence[str],
         precision: NDArray[np.int64],
         classes: NDArray[np.int64],
         lane_count: int,
@@ -117,7 +145,7 @@ class EventStore:
         self.t_hi: NDArray[np.float64] = t_hi
         self.importance: NDArray[np.int64] = importance
         self.precision: NDArray[np.int64] = precision
-        self.titles: list[str] = titles
+        self.titles: Sequence[str] = titles
         self.lane_count = lane_count
         self.groups = _class_groups(self.lane, classes, self.t_hi - self.t_lo, self.lane_count)
         self._position_of_id: dict[int, int] | None = None
@@ -165,7 +193,7 @@ class EventStore:
         t_lo, t_hi = self.t_lo[chosen], self.t_hi[chosen]
         store._set_sorted(  # a part of sorted arrays is sorted: no sort again
             (self.ids[chosen], self.lane[chosen], t_lo, t_hi, self.importance[chosen]),
-            taken(self.titles, chosen),
+            PickedTitles(self.titles, chosen),  # no title picked until one is drawn
             self.precision[chosen],
             _duration_classes(t_hi - t_lo),
             self.lane_count,
@@ -179,9 +207,10 @@ class EventStore:
         times stay, so does the order (the arrays of those are shared, not copied). The copy's
         ``origin`` says what changed, so that its layouts can start from this store's."""
         store = copy.copy(self)
-        store.titles = list(self.titles)
+        written = list(self.titles)
         for position, title in zip(positions.tolist(), titles, strict=True):
-            store.titles[position] = title
+            written[position] = title
+        store.titles = written
         ranked = not np.array_equal(self.importance[positions], importance)
         if ranked:
             store.importance = self.importance.copy()

@@ -414,6 +414,9 @@ def test_a_subset_holds_what_a_store_built_from_its_items_holds() -> None:
     )
     for name in ("ids", "lane", "t_lo", "t_hi", "importance", "precision"):
         np.testing.assert_array_equal(getattr(subset, name), getattr(built, name))
-    assert subset.titles == built.titles and subset.groups == built.groups
+    assert list(subset.titles) == built.titles and subset.groups == built.groups
+    assert [subset.titles[k] for k in range(len(subset))] == built.titles  # looked up alone
+    inner = subset.subset(np.arange(len(subset)) % 2 == 0)  # a subset of a subset
+    assert list(inner.titles) == built.titles[::2] and inner.titles[1:3] == built.titles[2:6:2]
     assert 0 < len(subset) < len(store) and subset.lane_count == store.lane_count
     assert store.subset(np.ones(len(store), np.bool_)) is store  # its layouts too
