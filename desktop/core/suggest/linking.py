@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from desktop.core.suggest.date_expressions import DateKind, DateMention, find_date_expressions
 from desktop.core.suggest.events import EventInfo
@@ -184,8 +185,12 @@ def _date_evidence(
         if not (date.t_lo < event.t_hi and event.t_lo < date.t_hi):
             continue
         precision = date.last.precision
-        if precision >= Precision.DAY and date.t_lo in (event.t_lo, event.t_hi - 1):
+        one_day = date.t_hi - date.t_lo <= 1 or (date.t_lo, date.t_hi) == (event.t_lo, event.t_hi)
+        if precision >= Precision.DAY and one_day and date.t_lo in (event.t_lo, event.t_hi - 1):
             weight, how = _DAY_EXACT, "= event day"
+        elif mention.kind is DateKind.RELATIVE and date.t_hi - date.t_lo > span_days:
+            # "this week", "last month" around a shorter event: it may be any of its days
+            weight, how = _LONG_SPAN, "around the event"
         elif precision >= Precision.MONTH and span_days <= 62:
             weight, how = _SHORT_SPAN, "within the event"
         elif precision >= Precision.YEAR and span_days <= 400 and date.t_hi - date.t_lo <= 366:
@@ -287,10 +292,17 @@ def _own_name(term: Term) -> bool:
     or tags ("Aktau", "8243"), a rare other name of an actor ("AZAL"); not an actor's own
     name, not a common word ("war")."""
     if term.name_of:
-        return term.weight >= OWN_NAME and not term.from_title and term.name_of != term.label
+        # "AZAL" is a name of its own; "Tokayev", a word of the actor's name, is the actor
+        own = term.name_of != term.label and not set(term.keys) <= _name_keys(term.name_of)
+        return own and term.weight >= OWN_NAME and not term.from_title
     return not term.from_title or any(
         w[:1].isupper() or w[:1].isdigit() for w in term.label.split()
     )
+
+
+@lru_cache(maxsize=4096)
+def _name_keys(name: str) -> frozenset[str]:
+    return frozenset(keys_of(name))
 
 
 def _passage(text: str, units: list[Unit], number: int) -> tuple[int, int]:

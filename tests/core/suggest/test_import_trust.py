@@ -5,7 +5,7 @@ that got no link."""
 
 from __future__ import annotations
 
-from desktop.core.suggest import find_date_expressions, suggest_links
+from desktop.core.suggest import EventInfo, find_date_expressions, suggest_links
 from desktop.io.documents import read_document_bytes
 from desktop.model.dates import HistDate
 from tests.core.suggest.support import event
@@ -130,3 +130,42 @@ def test_reasons_name_the_words_as_the_text_writes_them() -> None:
     russian = "Самолёт разбился у Актау 25 декабря 2024 года, погибли 38 человек."
     (found,) = suggest_links(russian, HistDate(2024, 12, 26), (crash,))
     assert found.reasons[0].startswith("names: Актау")
+
+
+def test_this_week_around_a_one_day_event_is_no_day_of_it() -> None:
+    # "this week" touches the day of the vote, but two actors named everywhere and a week
+    # are no evidence that the text speaks of the vote
+    vote = event(
+        "un-vote",
+        "UN votes on the war's third anniversary",
+        "2025-02-24",
+        ("United Nations", "Ukraine", "Russia", "United States"),
+    )
+    others = tuple(
+        event(f"other-{n}", f"Meeting number {n}", f"2019-0{n}-01", ("Russia", "United States"))
+        for n in range(1, 8)
+    )
+    text = (
+        "Officials of Russia and the United States met in a Gulf capital this week, "
+        "the first such talks in years."
+    )
+    assert suggest_links(text, HistDate(2025, 2, 24), (vote, *others)) == []
+
+
+def test_a_word_of_an_actors_name_is_that_actor_not_a_name_of_the_event() -> None:
+    # "Tokayev" is the actor Kassym-Jomart Tokayev; with "Kazakhstan" and a title word it
+    # names many events of Kazakhstan, not Xi Jinping's visit in particular
+    visit = EventInfo(
+        "xi-visit",
+        "Xi Jinping visits Kazakhstan and backs its territorial integrity",
+        *_span("2022-09-14"),
+        ("Xi Jinping", "Kazakhstan", "Kassym-Jomart Tokayev"),
+        actor_aliases=(("Kassym-Jomart Tokayev", ("Tokayev",)),),
+    )
+    text = "Tokayev said the bloc's troops would never stay on Kazakhstan's territory."
+    assert suggest_links(text, None, (visit,)) == []
+
+
+def _span(day: str) -> tuple[float, float]:
+    one = event("span", "span", day, ())
+    return one.t_lo, one.t_hi
