@@ -28,10 +28,14 @@ def aligned_texts(found: Iterable[EventText], columns: EventColumns) -> tuple[st
     """The texts of ``found`` in the order of ``columns``: an event gone since the columns
     were read is searched by its title, one added since is left out (as ``Catalog.events``
     stands in for the one and leaves out the other)."""
-    by_key = {t.key: search_text_of(t.title, t.summary, t.actors, t.tags) for t in found}
+    by_key = {t.key: t for t in found}
     titles = columns.titles
+    # made in the columns' order, so that they lie in memory in the order a search reads
+    # them (made in the order read, a search over 100k took 2-3 times as long)
     return tuple(
-        text if (text := by_key.get(key)) is not None else search_text_of(titles[k], "", (), ())
+        search_text_of(t.title, t.summary, t.actors, t.tags)
+        if (t := by_key.get(key)) is not None
+        else search_text_of(titles[k], "", (), ())
         for k, key in enumerate(columns.keys)
     )
 
