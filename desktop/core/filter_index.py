@@ -33,6 +33,7 @@ class FilterIndex:
         self.importance: NDArray[np.int64] = catalog.columns.importance
         self._texts: tuple[str, ...] | None = None
         self._searched: tuple[list[str], list[int]] | None = None  # last words, their matches
+        self._mask: NDArray[np.bool_] | None = None  # of the matches of the last words
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -58,9 +59,7 @@ class FilterIndex:
             mask &= np.fromiter((lane in wanted for lane in self.catalog.columns.lanes), np.bool_)
         words = search_words(filters.text)
         if words:
-            found = np.zeros(len(self.keys), np.bool_)
-            found[self._text_matches(words)] = True
-            mask &= found
+            mask &= self._text_mask(words)
         if filters.tags or filters.sources or filters.codes:
             events = self.catalog.events if filters.tags else None
             for k in np.flatnonzero(mask).tolist():
@@ -78,6 +77,18 @@ class FilterIndex:
             filters.codes.intersection(catalog.event_codes.get(key, frozenset()))
         )
 
+    def _text_mask(self, words: list[str]) -> NDArray[np.bool_]:
+        """Per event, whether its text holds every word: the last search's mask again when
+        narrowing kept every match it had (typing on in a word all matches share)."""
+        kept = self._searched[1] if self._searched is not None else None
+        found = self._text_matches(words)
+        if found is kept and self._mask is not None:
+            return self._mask
+        mask = np.zeros(len(self.keys), np.bool_)
+        mask[np.fromiter(found, np.intp, len(found))] = True
+        self._mask = mask
+        return mask
+
     def _text_matches(self, words: list[str]) -> list[int]:
         """Positions of the events whose text holds every word (narrowed from the last search
         when it can only have fewer matches: then only the words it did not have are looked
@@ -90,6 +101,7 @@ class FilterIndex:
         else:
             found, wanted = list(range(len(texts))), words
         for word in wanted:
-            found = [k for k in found if word in texts[k]]
+            narrowed = [k for k in found if word in texts[k]]
+            found = found if len(narrowed) == len(found) else narrowed  # the same matches
         self._searched = (words, found)
         return found

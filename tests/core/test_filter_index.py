@@ -66,3 +66,13 @@ def test_typing_narrows_and_deleting_widens_again(catalog: Catalog) -> None:
     for text in typed:
         filters = Filters(text=text, max_importance=2)
         assert index.matching_keys(filters) == matching_keys(catalog, filters), text
+
+
+def test_typing_on_while_every_match_stays_reuses_the_last_mask(catalog: Catalog) -> None:
+    index = FilterIndex(catalog)
+    summ = index._text_mask(["summ"])
+    assert index._text_mask(["summi"]) is summ  # 'summi' matches what 'summ' did
+    assert index._text_mask(["summit", "gas"]) is not summ  # fewer: a new mask
+    for text in ("summ", "summi", "summit gas"):
+        filters = Filters(text=text)
+        assert index.matching_keys(filters) == matching_keys(catalog, filters), text
