@@ -22,9 +22,23 @@ from desktop.model.dates import DateParseError, DateSpan
 _MAX_HEADER_LINES = 5
 _MAX_LINE = 100
 _BY = re.compile(r"^(?:by|written by|author:)\s+", re.IGNORECASE)
-_DATE_LABEL = re.compile(r"^(?:published|posted|date|updated)\s*:?\s*", re.IGNORECASE)
+_DATE_LABEL = re.compile(
+    r"^(?:last\s+)?(?:published|posted|date|updated|modified)(?:\s+on)?\s*:?\s*", re.IGNORECASE
+)
+# a clock time after the date ("18:40", "10:42 GMT", "3:05 p.m. EST", "09:15 +03:00")
+_TIME = re.compile(
+    r"[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?"
+    r"(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,5}|[+-]\d{2}:?\d{2}))*\s*$",
+    re.IGNORECASE,
+)
+# pieces of a dateline around its date: "Opinion | 15 December 2024", "Brussels, 14 December 2023"
+_PIECES = re.compile(r"\s+[|·•—–]\s+|\s+-\s+")
+_PLACE = re.compile(r"^[^\W\d_][\w'’.\- ]{0,40},\s*")
 _NAME_WORD = r"[^\W\d_][\w'’.\-]*"
 _NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}$")
+_PARTICLES = frozenset(
+    {"al", "bin", "da", "de", "del", "der", "di", "du", "ibn", "la", "le", "van", "von"}
+)
 _SPLIT_AUTHORS = re.compile(r"\s*(?:,|&|\band\b)\s*")
 
 
@@ -103,14 +117,29 @@ def _unlabelled(text: str, after_labels: bool) -> DocumentMetadata:
 
 
 def _as_date(line: str) -> str | None:
-    """The EDTF start of ``line`` if the whole line is a date, else None."""
-    candidate = _DATE_LABEL.sub("", line)
+    """The EDTF start of ``line`` if the line is a date: the whole line, or a dateline's date
+    with a label, a place or a clock time around it ("Opinion | 15 December 2024", "Brussels,
+    14 December 2023", "Last updated 2024-08-08 18:40"); else None."""
+    pieces = _PIECES.split(line)
+    if len(pieces) > 1 and any(len(p.split()) > 4 for p in pieces):
+        return None  # a sentence with a dash, not a dateline
+    for piece in reversed(pieces):
+        found = _piece_date(piece)
+        if found is not None:
+            return found
+    return None
+
+
+def _piece_date(piece: str) -> str | None:
+    candidate = _TIME.sub("", _DATE_LABEL.sub("", piece.strip()))
     if not re.search(r"\d{4}", candidate):
         return None
-    try:
-        return DateSpan.parse(candidate).start.to_edtf()
-    except (DateParseError, ValueError):
-        return None
+    for text in (candidate, _PLACE.sub("", candidate, count=1)):
+        try:
+            return DateSpan.parse(text).start.to_edtf()
+        except (DateParseError, ValueError):
+            continue
+    return None
 
 
 def _authors_before(lines: list[tuple[int, str]]) -> Found[tuple[str, ...]] | None:
@@ -119,9 +148,16 @@ def _authors_before(lines: list[tuple[int, str]]) -> Found[tuple[str, ...]] | No
     number, line = lines[-1]
     line = _BY.sub("", line)
     names = tuple(n for n in _SPLIT_AUTHORS.split(line) if n)
-    if names and all(_NAME.match(n) and n[0].isupper() for n in names):
+    if names and all(_NAME.match(n) and _capitalised(n) for n in names):
         return Found(names, f"text line {number}")
     return None
+
+
+def _capitalised(name: str) -> bool:
+    """Each word of a person's name is capitalised ("Taras Kuzio", "Ursula von der Leyen");
+    a title in sentence case ("Georgia's drift is Europe's problem") is no name."""
+    words = name.split()
+    return words[0][0].isupper() and all(w[0].isupper() or w in _PARTICLES for w in words)
 
 
 def _outlet_after(lines: list[tuple[int, str]]) -> Found[str] | None:

@@ -123,3 +123,25 @@ def test_a_page_read_again_and_again_keeps_its_article() -> None:
     first = read_document(path).text
     for _ in range(4):
         assert read_document(path).text == first
+
+
+def test_a_dateline_gives_the_publication_date() -> None:
+    # the date under a title often comes with a label, a place or a clock time
+    for line, day in (
+        ("Opinion | 15 December 2024", "2024-12-15"),
+        ("Brussels, 14 December 2023", "2023-12-14"),
+        ("Last updated 2024-08-08 18:40", "2024-08-08"),
+        ("Updated on 3 May 2024, 3:05 p.m. EST", "2024-05-03"),
+        ("Published 12 May 2024 · 5 min read", "2024-05-12"),
+    ):
+        meta = text_metadata(f"Georgia's drift is Europe's problem\n{line}\n\n" + "Body. " * 20)
+        assert meta.published is not None, line
+        assert (meta.published.value, meta.published.origin) == (day, "text line 2")
+        assert meta.title is not None
+        assert meta.title.value == "Georgia's drift is Europe's problem"
+        assert meta.authors is None
+
+
+def test_a_sentence_with_a_dash_and_a_year_is_no_dateline() -> None:
+    meta = text_metadata("A Title Line\nThe war began in 2008 - and it never ended\n\nBody.")
+    assert meta.published is None
