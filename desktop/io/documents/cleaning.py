@@ -27,6 +27,12 @@ def repair(text: str) -> str:
     ftfy, which reads every line of it (mojibake needs characters beyond ASCII)."""
     if text.isascii() and _ASCII_TO_FIX.search(text) is None:
         return text
+    return fix_with_ftfy(text)
+
+
+def fix_with_ftfy(text: str) -> str:
+    """ftfy's repair with our settings: mojibake and encoding errors only, quotes, line
+    breaks, ligatures and widths kept as written."""
     return ftfy.fix_text(
         text,
         uncurl_quotes=False,

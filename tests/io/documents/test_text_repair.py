@@ -4,34 +4,21 @@ from __future__ import annotations
 
 import random
 
-import ftfy
 import pytest
 
 from desktop.io.documents import cleaning
-from desktop.io.documents.cleaning import repair
+from desktop.io.documents.cleaning import fix_with_ftfy, repair
 
 _PLAIN = (
     "abcxyzABCXYZ0123456789 .,;:!?'\"()[]{}<>/\\|-_=+*#%$@^~`\t\n\r\x0cAktau AZAL 25 December 2024"
 )
 
 
-def _ftfy(text: str) -> str:
-    return ftfy.fix_text(
-        text,
-        uncurl_quotes=False,
-        fix_line_breaks=False,
-        fix_latin_ligatures=False,
-        fix_character_width=False,
-        normalization="NFC",
-        max_decode_length=2**20,
-    )
-
-
 def test_ascii_text_that_is_returned_as_is_is_what_ftfy_returns() -> None:
     rng = random.Random(3)
     for _ in range(300):
         text = "".join(rng.choice(_PLAIN) for _ in range(rng.randint(1, 400)))
-        assert repair(text) == _ftfy(text) == text
+        assert repair(text) == fix_with_ftfy(text) == text
 
 
 @pytest.mark.parametrize(
@@ -43,7 +30,7 @@ def test_ascii_text_that_is_returned_as_is_is_what_ftfy_returns() -> None:
     ],
 )
 def test_text_ftfy_changes_still_goes_to_ftfy(text: str, fixed: str) -> None:
-    assert repair(text) == _ftfy(text) == fixed
+    assert repair(text) == fix_with_ftfy(text) == fixed
 
 
 def test_clean_ascii_text_is_not_read_by_ftfy(monkeypatch: pytest.MonkeyPatch) -> None:
