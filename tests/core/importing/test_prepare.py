@@ -202,17 +202,7 @@ def test_a_worker_does_not_run_the_programs_main_script(tmp_path: Path) -> None:
         "    print(sum(f.document is not None for f in found))\n",
         encoding="utf-8",
     )
-    paths = _write(tmp_path)
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    done = subprocess.run(
-        [sys.executable, str(script), *map(str, paths)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPO,
-        check=True,
-        timeout=120,
-    )
+    done = _run_script(script, _write(tmp_path))
     assert done.stdout.strip() == "4"
     assert not marker.exists()
 
@@ -241,17 +231,7 @@ def test_a_command_line_process_forks_its_worker_with_the_readers_loaded(tmp_pat
         "print(found)\n",
         encoding="utf-8",
     )
-    paths = _write(tmp_path)
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    done = subprocess.run(
-        [sys.executable, str(script), *map(str, paths)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPO,
-        check=True,
-        timeout=120,
-    )
+    done = _run_script(script, _write(tmp_path))
     summary, found = done.stdout.splitlines()
     assert summary.split() == ["fork", "True", "True", "4"]
     assert int(found) > 0  # the AZAL text is linked
@@ -273,3 +253,16 @@ def test_a_process_running_other_threads_spawns_its_workers() -> None:
     worker.start()
     worker.join()
     assert methods == ["spawn"]  # a GUI imports on a worker thread
+
+
+def _run_script(script: Path, paths: list[Path]) -> subprocess.CompletedProcess[str]:
+    """Run ``script`` on ``paths`` in a fresh Python that imports this checkout."""
+    return subprocess.run(
+        [sys.executable, str(script), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        cwd=REPO,
+        check=True,
+        timeout=120,
+    )
