@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import models
+from db.repositories.plain_rows import plain_rows
 
 _NONE: tuple[str, ...] = ()
 
@@ -42,7 +43,7 @@ def event_texts(session: Session) -> list[EventText]:
         .order_by(models.event_tags.c.event_id, models.Tag.name),
     )
     event = models.Event.__table__.c
-    rows = _fetch(session, select(event.id, event.key, event.title, event.summary))
+    rows = plain_rows(session, select(event.id, event.key, event.title, event.summary))
     return [
         EventText(key, title, summary or "", actors.get(i, _NONE), tags.get(i, _NONE))
         for i, key, title, summary in rows
@@ -52,18 +53,6 @@ def event_texts(session: Session) -> list[EventText]:
 def _names(session: Session, statement: Any) -> dict[int, tuple[str, ...]]:
     """(event id, name) rows grouped into a tuple of names per event id, in row order."""
     grouped: dict[int, list[str]] = {}
-    for event_id, name in _fetch(session, statement):
+    for event_id, name in plain_rows(session, statement):
         grouped.setdefault(event_id, []).append(name)
     return {event_id: tuple(names) for event_id, names in grouped.items()}
-
-
-def _fetch(session: Session, statement: Any) -> list[Any]:
-    """Every row of ``statement`` as the driver's plain tuples (Row objects cost twice)."""
-    connection = session.connection()
-    sql = str(statement.compile(dialect=connection.dialect))
-    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(sql)
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
