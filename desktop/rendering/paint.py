@@ -483,7 +483,10 @@ def footer_text(
 def _bold(theme: TimelineTheme) -> QFont:
     font = QFont(theme.font)
     font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.25)
+    if font.pixelSize() > 0:  # export fonts are set in whole pixels (image_themes)
+        font.setPixelSize(round(font.pixelSize() * 1.25))
+    else:
+        font.setPointSizeF(font.pointSizeF() * 1.25)
     return font
 
 

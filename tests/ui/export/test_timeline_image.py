@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 import numpy as np
 import pytest
 from pypdf import PdfReader
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QRawFont
 
 from db.library import Library
 from desktop.core.catalog import Catalog
@@ -331,3 +331,33 @@ def test_prepared_scene_without_span_uses_every_event(
     scale = plan_image(PreparedScene(scene, None), request).scale
     assert from_day_number(scale.t0)[0] <= 1970
     assert np.isfinite(scale.t1)
+
+
+def _design_width(text: str, family: str, pixels: float) -> float:
+    """The width another renderer gives ``text``: the font's own advances, scaled linearly."""
+    big = QFont(family)
+    big.setPixelSize(200)
+    raw = QRawFont.fromFont(big)
+    advances = raw.advancesForGlyphIndexes(raw.glyphIndexesForString(text))
+    return sum(a.x() for a in advances) * pixels / 200
+
+
+def test_svg_labels_take_the_width_the_layout_gave_them(
+    qapp: object, scene: TimelineScene, tmp_path: Path
+) -> None:
+    """Qt measures a fractional size with the glyphs of the whole one below: an SVG viewer drew
+    11.4 px labels 4 % wider than the layout's room, into the count boxes beside them."""
+    path = tmp_path / "t.svg"
+    render_timeline_image(scene, ImageRequest(path=path, width=960, dpi=96))
+    checked = 0
+    for node in ET.parse(path).getroot().iter(f"{SVG_NS}text"):
+        text, size = "".join(node.itertext()).strip(), float(node.get("font-size", "0"))
+        if len(text) < 20:
+            continue
+        assert size == round(size), (text, size)
+        font = QFont(node.get("font-family", ""))
+        font.setPixelSize(round(size))
+        laid_out = QFontMetricsF(font).horizontalAdvance(text)
+        assert abs(_design_width(text, font.family(), size) - laid_out) < 0.015 * laid_out, text
+        checked += 1
+    assert checked > 10
