@@ -65,7 +65,7 @@ def _pattern() -> re.Pattern[str]:
 def cyrillic_relative_dates(text: str, published: HistDate) -> list[tuple[int, int, DateSpan]]:
     """``(start, end, span)`` of each Russian or Ukrainian relative date in ``text`` that
     dateparser places; nothing when ``published`` is not a day (a week back needs one)."""
-    if published.precision < Precision.DAY or not _ANY_CYRILLIC.search(text):
+    if published.precision < Precision.DAY or text.isascii() or not _ANY_CYRILLIC.search(text):
         return []
     assert published.month is not None and published.day is not None
     base = (published.year, published.month, published.day)

@@ -54,8 +54,9 @@ def find_date_expressions(text: str, published: HistDate | None) -> list[DateMen
     from the last date the text stated before it.
     """
     found: list[DateMention] = []
-    found += _absolute(text)
-    found = _month_names(text, published, found)
+    starts = patterns.number_starts(text)
+    found += _absolute(text, starts)
+    found = _month_names(text, published, found, starts)
     found += _later(text, published, found)
     if published is not None:
         found += _relative(text, published)
@@ -89,12 +90,12 @@ def _year_placer(
 
 
 def _month_names(
-    text: str, published: HistDate | None, stated: list[DateMention]
+    text: str, published: HistDate | None, stated: list[DateMention], starts: list[int]
 ) -> list[DateMention]:
     """``stated`` with the dates written with a month name added; where such words are no
     date ("31 Şubat 2024"), nothing found there is kept, not even the year."""
     place = _year_placer(published, stated)
-    read = month_dates(text, place)
+    read = month_dates(text, place, starts)
     refused = [(start, end) for start, end, span in read if span is None]
     kept = stated
     if refused:
@@ -130,21 +131,30 @@ def _later(text: str, published: HistDate | None, stated: list[DateMention]) -> 
     return found
 
 
-def _absolute(text: str) -> list[DateMention]:
+def _absolute(text: str, starts: list[int]) -> list[DateMention]:
+    """Dates in digits alone; ``starts``: where the text's runs of digits begin (each of these
+    forms but "from 2014 to 2016" begins with one)."""
     found: list[DateMention] = []
     for pattern in patterns.absolute_patterns():
-        for match in pattern.finditer(text):
+        for match in patterns.matches_at(pattern, text, starts):
             span = _parse(match.group(0))
             if span is not None:
                 found.append(DateMention(match.start(), match.end(), span, DateKind.ABSOLUTE))
-    for match in patterns.year_range_words().finditer(text):
+    for match in patterns.year_range_words().finditer(text) if _has_range_word(text) else ():
         span = _parse(f"{match['y1']}-{match['y2']}")
         if span is not None:
             found.append(DateMention(match.start(), match.end(), span, DateKind.ABSOLUTE))
-    for match in patterns.bare_year().finditer(text):
+    for match in patterns.matches_at(patterns.bare_year(), text, starts):
         span = DateSpan(HistDate(int(match["year"])))
         found.append(DateMention(match.start(), match.end(), span, DateKind.ABSOLUTE))
     return found
+
+
+def _has_range_word(text: str) -> bool:
+    """Whether "from 2014 to 2016" may be written here: it needs "from" or "between" (checked
+    on the case-folded text, as wide as the pattern's IGNORECASE)."""
+    folded = text.casefold()
+    return "from" in folded or "between" in folded
 
 
 @lru_cache(maxsize=65536)
@@ -167,7 +177,10 @@ def _latest_not_after(month: int, day: int, published: HistDate) -> HistDate | N
 
 def _relative(text: str, published: HistDate) -> list[DateMention]:
     found: list[DateMention] = []
+    folded = text.casefold()
     for kind, pattern in patterns.relative_patterns().items():
+        if not patterns.relative_may_match(kind, text, folded):
+            continue
         for match in pattern.finditer(text):
             span = resolve_relative(kind, match, published)
             if span is not None:

@@ -50,18 +50,23 @@ def later_expressions(text: str) -> list[Later]:
     ``named``: the words after it name what it counts from ("after the crash")."""
     english, cyrillic = _patterns()
     found = []
-    for match in english.finditer(text):
+    folded = text.casefold()  # as wide as the patterns' IGNORECASE: "after" needs "after"
+    for match in english.finditer(text) if "after" in folded or "later" in folded else ():
         unit = match["unit"].lower()
         count = match["count"].lower()
         plural = "" if count in ("a", "an", "one", "1") else "s"
         words = f"in {count} {unit}{plural}"
         found.append((match.start(), match.end(), "en", words, match["named"] is not None))
-    for match in cyrillic.finditer(text) if _ANY_CYRILLIC.search(text) else ():
+    for match in cyrillic.finditer(text) if _any_cyrillic(text) else ():
         count = match["count"] or match["count_first"] or ""
         words = " ".join(f"через {count} {match['unit'] or match['unit_first']}".lower().split())
         language = "uk" if re.search("[іїєґ'’ʼ]", words) else "ru"
         found.append((match.start(), match.end(), language, words, match["named"] is not None))
     return sorted(found)
+
+
+def _any_cyrillic(text: str) -> bool:
+    return not text.isascii() and _ANY_CYRILLIC.search(text) is not None
 
 
 def count_from(anchor: HistDate, language: str, words: str) -> DateSpan | None:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 
+from desktop.core.suggest import patterns
 from desktop.model.dates import DateSpan, HistDate
 
 LANGUAGES = ("ru", "uk", "de", "fr", "tr", "az")
@@ -130,12 +131,12 @@ def _words_before() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?<![^\W\d_]-)(?:{_W}\.?{_DASH})?{_W}\.?,?\s+$")
 
 
-def _candidates(text: str) -> Iterator[re.Match[str]]:
-    """A day then a word, then a word before a number. The second are found from their
-    numbers (a digit after a word is a cheap place to start; every word is not)."""
+def _candidates(text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """A day then a word, then a word before a number. Both begin at or just before a number
+    (``starts``: where the text's runs of digits begin), so only those places are tried."""
     day_first, word_first = _patterns()
-    yield from day_first.finditer(text)
-    for number in _number_after_word().finditer(text):
+    yield from patterns.matches_at(day_first, text, starts)
+    for number in patterns.matches_at(_number_after_word(), text, starts):
         at = number.start()
         word = _words_before().search(text, max(0, at - 36), at)
         if word is not None:
@@ -144,13 +145,16 @@ def _candidates(text: str) -> Iterator[re.Match[str]]:
                 yield match
 
 
-def month_dates(text: str, place_day: PlaceDay) -> list[tuple[int, int, DateSpan | None]]:
+def month_dates(
+    text: str, place_day: PlaceDay, starts: list[int] | None = None
+) -> list[tuple[int, int, DateSpan | None]]:
     """``(start, end, span)`` of each date with a month name in ``text``; the span is None
     where the words are no date ("31 Şubat 2024"): the caller must not read anything else
-    there, not even the year."""
+    there, not even the year. ``starts``: the text's ``patterns.number_starts``, if known."""
     found: list[tuple[int, int, DateSpan | None]] = []
     read_ends: set[int] = set()  # a month and year read with its day (or refused with it)
-    for match in _candidates(text):
+    numbers = patterns.number_starts(text) if starts is None else starts
+    for match in _candidates(text, numbers):
         month = month_of(match["word"])
         year = match["year"] or match.groupdict().get("month_year")
         if match.end() in read_ends or month is None or not (year or month[3]):

@@ -5,6 +5,7 @@ dates with a month name are read by dateparser (``month_dates``). Compiled lazil
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 MONTHS = {
@@ -82,6 +83,31 @@ _RELATIVE = {
 }
 
 
+_NUMBER = re.compile(r"\d+")
+
+
+def number_starts(text: str) -> list[int]:
+    """Where each run of digits of ``text`` begins, in order: one scan of the text, after
+    which each pattern that begins with a number is tried only there (``matches_at``)."""
+    return [match.start() for match in _NUMBER.finditer(text)]
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Sequence[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can only match where a run of digits
+    begins (``starts``, from ``number_starts``): the same matches, without trying every
+    position of the text. (A match at a position looks behind it as ``finditer`` does.)"""
+    end = 0
+    for at in starts:
+        if at < end:
+            continue  # inside the last match, which finditer would have stepped over
+        match = pattern.match(text, at)
+        if match is not None:
+            yield match
+            end = match.end()
+
+
 @cache
 def absolute_patterns() -> tuple[re.Pattern[str], ...]:
     """Dates in digits alone: "2022-02-24", "2014–2016"."""
@@ -98,6 +124,28 @@ def year_range_words() -> re.Pattern[str]:
 def bare_year() -> re.Pattern[str]:
     """A four-digit year standing alone, not part of a number, amount or count."""
     return re.compile(_BARE_YEAR)
+
+
+# Words each relative form cannot do without: where a text has none of them, its pattern is not
+# run. Those of the forms that ignore case are looked for in the case-folded text (as wide as
+# IGNORECASE), the others as written (a month name or its abbreviation begins with one of
+# these).
+_RELATIVE_WORDS = {
+    "yesterday": ("yesterday",),
+    "unit": ("week", "month", "year"),
+    "ago": ("ago",),
+}
+_RELATIVE_WRITTEN = {
+    "weekday": tuple(day.capitalize() for day in WEEKDAYS),
+    "named_month": tuple(name.capitalize() for name in MONTHS),
+}
+
+
+def relative_may_match(kind: str, text: str, folded: str) -> bool:
+    """Whether ``relative_patterns()[kind]`` may match ``text`` (``folded``: its casefold())."""
+    if kind in _RELATIVE_WRITTEN:
+        return any(word in text for word in _RELATIVE_WRITTEN[kind])
+    return any(word in folded for word in _RELATIVE_WORDS[kind])
 
 
 @cache
