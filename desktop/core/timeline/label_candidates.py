@@ -21,7 +21,7 @@ MAX_LEADER_CANDIDATES = 160  # per frame, in priority order: bounds the cost of 
 Measure = Callable[[str], float]
 Widths = Callable[[NDArray[np.int64]], NDArray[np.float64]]
 Titles = Sequence[str]
-# cluster -> (store indices, ids) of its key members, in time order
+# cluster -> (store indices, ids) of its key members other than its lead, in time order
 KeyMembers = Callable[[int], tuple[NDArray[np.int64], NDArray[np.int64]]]
 LINE_STEP = 3.0  # px between the leader lines of one cluster's key members
 MEASURED_AT_ONCE = 8  # a cluster's member titles are measured this many at a time
@@ -229,7 +229,7 @@ def _cluster_points(
         lines = (
             None
             if rank > 1
-            else _member_lines(members(k), lead, (lane, y, (x0 + x1) / 2), titles, widths)
+            else _member_lines(members(k), (lane, y, (x0 + x1) / 2), titles, widths)
         )
         rest = count - 1 - (0 if lines is None else len(lines.index))
         more = f" +{rest}" if rest > 0 else ""
@@ -243,16 +243,14 @@ def _cluster_points(
 
 def _member_lines(
     found: tuple[NDArray[np.int64], NDArray[np.int64]],
-    lead: int,
     where: tuple[int, float, float],
     titles: Titles,
     widths: Widths,
 ) -> MemberLines | None:
-    """The lines of a key-led cluster's members other than its ``lead`` (None: it has none);
-    ``where``: the cluster's lane, strip centre y and x centre."""
+    """The lines of a key-led cluster's members other than its lead (``found``; None: it has
+    none); ``where``: the cluster's lane, strip centre y and x centre."""
     index, ids = found
-    others = index != lead
-    if not others.any():
+    if not len(index):
         return None
     lane, y, centre = where
-    return MemberLines(lane, y, centre, index[others], ids[others], titles, widths)
+    return MemberLines(lane, y, centre, index, ids, titles, widths)

@@ -42,9 +42,11 @@ BARS_PER_LANE_PER_PX = 0.1  # bar budget per lane and row: more become markers o
 BUDGET_WINDOW = 1.5  # the bar budget is per this many view widths of the laid-out window
 POINT_CLASS = 0  # duration classes up to this one (a single day and less) are always points
 KEPT_COVERS = 16  # covers of this many recent zoom levels are kept (visited and prefetched)
+MAX_MEMBER_SETS = 20_000  # clusters whose key members are kept (``_key_members``)
 MAX_JUMP = 6  # a jump of up to this many levels (4x) is expected again; longer ones are one-offs
 
 Measure = Callable[[str], float]
+_Members = tuple[NDArray[np.int64], NDArray[np.int64]]
 
 
 def zoom_level(scale: TimeScale) -> tuple[int, float]:
@@ -78,6 +80,7 @@ class TimelineLayout:
         self._level: int | None = None  # of the last frame
         self._jump = 1  # levels between the last two frames of different levels
         self._last: tuple[tuple[object, ...], Frame] | None = None  # (arguments, frame)
+        self._members: dict[tuple[int, float, float, int, int], _Members] = {}
 
     def carried(self, store: EventStore) -> TimelineLayout:
         """This layout for ``store``, a copy of this layout's store with some items retitled or
@@ -218,7 +221,7 @@ class TimelineLayout:
             metrics,
             frame.scale.width_px,
             self.measure,
-            _key_members(self.store, self._key_events(), frame.clusters, frame.point_cutoff),
+            self._key_members(frame.clusters, frame.point_cutoff),
             elide,
         )
         return replace(frame, labels=tuple(labels))
@@ -277,6 +280,27 @@ class TimelineLayout:
             self._keys = [_KeyEvents.of_lane(self.store, self._groups(lane)) for lane in lanes]
         return self._keys
 
+    def _key_members(self, clusters: Clusters, cutoff: tuple[int, ...]) -> KeyMembers:
+        """For a cluster: (store index, id) of its importance-1 members other than its lead, in
+        time order. Kept per (lane, cell, cutoff, lead): a cluster of one level is the same in
+        every frame of that level, so pans and zooms within it look each one up once."""
+        keys, store, found = self._key_events(), self.store, self._members
+        if len(found) > MAX_MEMBER_SETS:
+            found.clear()
+
+        def members(cluster: int) -> _Members:
+            lane = int(clusters.lane[cluster])
+            if lane >= len(keys):
+                return no_members(cluster)
+            t0, t1 = float(clusters.cell_t0[cluster]), float(clusters.cell_t1[cluster])
+            asked = (lane, t0, t1, cutoff[lane], int(clusters.lead[cluster]))
+            known = found.get(asked)
+            if known is None:
+                known = found[asked] = _others(store, keys[lane], asked)
+            return known
+
+        return members
+
     def widths(self, index: NDArray[np.int64]) -> NDArray[np.float64]:
         """Label widths of the items at ``index``, measuring each title once."""
         missing = index[np.isnan(self._widths[index])]
@@ -307,22 +331,16 @@ class _KeyEvents:
         return cls(store.t_lo[index[order]], index[order], duration_class[order])
 
 
-def _key_members(
-    store: EventStore, keys: list[_KeyEvents], clusters: Clusters, cutoff: tuple[int, ...]
-) -> KeyMembers:
-    """For a cluster: (store index, id) of its importance-1 members, in time order."""
-
-    def members(cluster: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-        lane = int(clusters.lane[cluster])
-        if lane >= len(keys):
-            return no_members(cluster)
-        found = keys[lane]
-        t0, t1 = float(clusters.cell_t0[cluster]), float(clusters.cell_t1[cluster])
-        lo, hi = found.t_lo.searchsorted([t0, t1]).tolist()
-        index = found.index[lo:hi][found.duration_class[lo:hi] < cutoff[lane]]
-        return index, store.ids[index]
-
-    return members
+def _others(
+    store: EventStore, keys: _KeyEvents, asked: tuple[int, float, float, int, int]
+) -> _Members:
+    """(store index, id) of the key events of ``keys`` starting in ``[t0, t1)`` below the class
+    cutoff, but for ``lead``; ``asked`` is (lane, t0, t1, cutoff, lead)."""
+    _, t0, t1, cutoff, lead = asked
+    lo, hi = keys.t_lo.searchsorted((t0, t1)).tolist()
+    index = keys.index[lo:hi]
+    index = index[(keys.duration_class[lo:hi] < cutoff) & (index != lead)]
+    return index, store.ids[index]
 
 
 def _hidden_bars(

@@ -420,3 +420,25 @@ def test_a_subset_holds_what_a_store_built_from_its_items_holds() -> None:
     assert list(inner.titles) == built.titles[::2] and inner.titles[1:3] == built.titles[2:6:2]
     assert 0 < len(subset) < len(store) and subset.lane_count == store.lane_count
     assert store.subset(np.ones(len(store), np.bool_)) is store  # its layouts too
+
+
+def test_key_members_looked_up_once_label_every_frame_as_a_fresh_layout_does() -> None:
+    rng = np.random.default_rng(5)
+    starts = rng.uniform(0.0, 400.0, 4000).round(1)
+    ranks = np.where(rng.random(4000) < 0.3, 1, 3)  # dense clusters led by key events
+    items = [item(k, k % 2, float(starts[k]), 1.0, int(ranks[k])) for k in range(4000)]
+    store = EventStore.build(items, 2)
+    metrics = LaneMetrics(rows=6)
+    span = 1000.0 * LEVEL_BASE**-4.5
+    base = TimeScale(T + 100.0, T + 100.0 + span, 1000.0)
+    moves = [base, base.pan(40.0), base.zoom(1.04, 300.0), base.pan(-25.0), base, base.pan(3.0)]
+    moves += [base.zoom(1.6, 200.0), base.zoom(2.6, 500.0), base.zoom(0.6, 500.0), base.pan(7.0)]
+    layout = TimelineLayout(store, measure, metrics)
+    leaders = 0
+    for scale in moves:
+        reused = layout.frame(scale)
+        fresh = TimelineLayout(store, measure, metrics).frame(scale)
+        assert reused.labels == fresh.labels
+        leaders += sum(lab.kind == "leader" for lab in reused.labels)
+    assert leaders > 20  # the key members of clusters got their own lines
+    assert layout._members  # looked up once, kept across frames
