@@ -128,6 +128,8 @@ def _place(
     lines are made only while their lane is tried)."""
     labels, misses = found
     for item in items:
+        if misses.get(item.lane, 0) >= MAX_LANE_MISSES:
+            continue  # the lane is full: not even a cluster's member lines are made
         points = item.points() if isinstance(item, MemberLines) else (item,)
         for one in points:
             lane = one.lane

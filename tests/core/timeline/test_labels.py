@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 
 from desktop.core.timeline.frame import Frame, Label, LaneMetrics
-from desktop.core.timeline.labels import LABEL_GAP, RowOccupancy
+from desktop.core.timeline.label_candidates import MemberLines, Point
+from desktop.core.timeline.label_rows import Rows
+from desktop.core.timeline.labels import (
+    LABEL_GAP,
+    MAX_LANE_MISSES,
+    Canvas,
+    RowOccupancy,
+    _place,
+)
 from desktop.core.timeline.layout import TimelineLayout
 from desktop.core.timeline.scale import TimeScale
 from desktop.core.timeline.store import EventStore, TimelineItem
@@ -184,3 +192,26 @@ def test_a_cluster_is_labelled_with_its_most_important_member() -> None:
     )
     assert frame.clusters.count.tolist() == [2]
     assert [label.text for label in frame.labels] == ["Headline +1"]
+
+
+def test_a_full_lane_never_makes_its_clusters_member_lines() -> None:
+    empty = TimelineLayout(EventStore.build([], 2), measure, METRICS).frame(
+        TimeScale(T, T + 100.0, 1000.0)
+    )
+    rows = Rows((empty.markers, empty.clusters, empty.bars), {})
+    measured: list[int] = []
+
+    def widths(index: np.ndarray) -> np.ndarray:
+        measured.extend(index.tolist())
+        return np.full(len(index), 30.0)
+
+    def lines(lane: int, first: int) -> MemberLines:
+        index = np.arange(first, first + 3)
+        return MemberLines(lane, 20.0, 500.0, index, index, [f"M{k}" for k in range(9)], widths)
+
+    too_wide = [Point(0, 100.0, 106.0, 20.0, "x", k, 5000.0, 0.0, 1) for k in range(20)]
+    items = [*too_wide[:MAX_LANE_MISSES], lines(0, 0), lines(1, 3)]
+    labels: list[Label] = []
+    _place(rows, METRICS, items, (labels, {}), Canvas(1000.0, float("inf")))
+    assert measured == [3, 4, 5]  # lane 1's members were tried; full lane 0's never made
+    assert {label.id for label in labels} <= {3, 4, 5} and labels
