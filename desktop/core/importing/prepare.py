@@ -28,7 +28,7 @@ from desktop.core.importing.finding import find_suggestions_in
 from desktop.core.importing.matching import sketch
 from desktop.core.importing.metadata import MetadataError, merged_metadata, propose_metadata
 from desktop.core.importing.outcome import MetadataOverrides
-from desktop.core.suggest import EventInfo
+from desktop.core.suggest import EventInfo, load_date_reader
 from desktop.io.documents import DocumentError, ReadDocument, load_readers, read_document
 
 POOL_MIN_FILES = 32  # fewer files are read here: a worker takes a second or two to start
@@ -78,6 +78,14 @@ def prepare(path: Path, settings: PrepareSettings) -> Prepared:
             return Prepared(path, document, sketch=sketch(document.text))
         found = tuple(find_suggestions_in("", document.text, published, settings.events))
     return Prepared(path, document, "", sketch(document.text), found, published)
+
+
+def load_finders() -> None:
+    """Load now what reading documents and finding their dates load at first use (the
+    language model, the web page reader, dateparser's readers): a batch's start-up, done once
+    before its workers are forked from this process."""
+    load_readers()
+    load_date_reader()
 
 
 def prepared_in_order(paths: Sequence[Path], settings: PrepareSettings) -> Generator[Prepared]:
@@ -166,7 +174,7 @@ class _Ahead:
 
 def _start_method() -> BaseContext:
     """How workers start: forked from a process that runs nothing but this (the command line:
-    the main thread alone, no Qt), after loading what reading needs (``load_readers``), so a
+    the main thread alone, no Qt), after loading what reading needs (``load_finders``), so a
     worker starts with the language model, the web page reader and the finders this process
     has, instead of a couple of seconds of loading them again; spawned (a fresh Python)
     otherwise, since a fork would copy a GUI's threads and locks."""
@@ -174,7 +182,7 @@ def _start_method() -> BaseContext:
     alone = alone and threading.active_count() == 1 and "PySide6" not in sys.modules
     if not (alone and sys.platform == "linux"):
         return multiprocessing.get_context("spawn")
-    load_readers()
+    load_finders()
     return multiprocessing.get_context("fork")
 
 

@@ -7,6 +7,7 @@ from desktop.core.suggest.date_expressions import DateKind, DateMention, find_da
 from desktop.core.suggest.event_dates import dates_after_events
 from desktop.core.suggest.events import EventInfo
 from desktop.core.suggest.linking import Suggestion, suggest_links
+from desktop.core.suggest.month_dates import load_date_reader
 
 __all__ = [
     "DateKind",
@@ -15,5 +16,6 @@ __all__ = [
     "Suggestion",
     "dates_after_events",
     "find_date_expressions",
+    "load_date_reader",
     "suggest_links",
 ]

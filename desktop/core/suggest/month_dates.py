@@ -172,6 +172,13 @@ def month_dates(
     return found
 
 
+def load_date_reader() -> None:
+    """Load now what the first dates with a month name load (dateparser's month words and its
+    English, Russian and Ukrainian readers: about half a second of CPU), so a process forked
+    from this one starts with them."""
+    month_dates("1 January 2000, 1 января 2000, 1 січня 2000", lambda _at, _month, _day: None)
+
+
 def _span(
     match: re.Match[str], month: MonthWord, first: MonthWord | None, place_day: PlaceDay
 ) -> DateSpan | None:
