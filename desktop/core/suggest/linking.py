@@ -84,8 +84,9 @@ def suggest_links(
     if mentions is None:
         mentions = find_date_expressions(doc_text, published)
     units = units_of(doc_text)
-    found = _collect(doc_text, units, mentions, index)
-    lede = [m for m in mentions if m.kind is DateKind.ABSOLUTE][:_LEDE_DATES]
+    dated = [(m, m.date.t_lo, m.date.t_hi) for m in mentions]  # each date's days worked out once
+    found = _collect(doc_text, units, mentions, dated, index)
+    lede = [d for d in dated if d[0].kind is DateKind.ABSOLUTE][:_LEDE_DATES]
     for number, evidence in found.items():
         date, reason = _date_evidence(doc_text, index.events[number], lede)
         if date * _LEDE_FACTOR > evidence.date:
@@ -93,11 +94,12 @@ def suggest_links(
     horizon = _horizon(published, mentions)
     years = _stated_years(published, mentions)
     suggestions = []
+    words: dict[int, list[tuple[int, int, str]]] = {}  # the keyed words of units quoted so far
     for number, evidence in found.items():
         event = index.events[number]
         if horizon is not None and event.t_lo >= horizon:
             continue
-        made = _suggestion(doc_text, event, evidence, units, years)
+        made = _suggestion(doc_text, event, evidence, units, years, words)
         if made is not None:
             suggestions.append(made)
     if not suggestions:
@@ -107,8 +109,11 @@ def suggest_links(
     return sorted(kept, key=lambda s: (-s.confidence, s.passage_start))
 
 
+type _Dated = tuple[DateMention, float, float]  # a date and its first and after-last day
+
+
 def _collect(
-    text: str, units: list[Unit], mentions: list[DateMention], index: TermIndex
+    text: str, units: list[Unit], mentions: list[DateMention], dated: list[_Dated], index: TermIndex
 ) -> dict[int, _Evidence]:
     found: dict[int, _Evidence] = {}
     position = 0
@@ -118,7 +123,7 @@ def _collect(
         after = position  # no slice of the rest: copying it for every sentence was quadratic
         while after < len(mentions) and mentions[after].start < unit.end:
             after += 1
-        inside = mentions[position:after]
+        inside = dated[position:after]
         keys = keys_of(text[unit.start : unit.end])
         matched = index.matches(keys)
         for event_number, terms in _references_weakened(matched, index).items():
@@ -175,25 +180,23 @@ def _references_weakened(matched: dict[int, list[Term]], index: TermIndex) -> di
     return result
 
 
-def _date_evidence(
-    text: str, event: EventInfo, mentions: Sequence[DateMention]
-) -> tuple[float, str]:
+def _date_evidence(text: str, event: EventInfo, dated: Sequence[_Dated]) -> tuple[float, str]:
     best, reason = 0.0, ""
     span_days = event.t_hi - event.t_lo
-    for mention in mentions:
-        date = mention.date
-        if not (date.t_lo < event.t_hi and event.t_lo < date.t_hi):
+    for mention, t_lo, t_hi in dated:
+        if not (t_lo < event.t_hi and event.t_lo < t_hi):
             continue
+        date = mention.date
         precision = date.last.precision
-        one_day = date.t_hi - date.t_lo <= 1 or (date.t_lo, date.t_hi) == (event.t_lo, event.t_hi)
-        if precision >= Precision.DAY and one_day and date.t_lo in (event.t_lo, event.t_hi - 1):
+        one_day = t_hi - t_lo <= 1 or (t_lo, t_hi) == (event.t_lo, event.t_hi)
+        if precision >= Precision.DAY and one_day and t_lo in (event.t_lo, event.t_hi - 1):
             weight, how = _DAY_EXACT, "= event day"
-        elif mention.kind is DateKind.RELATIVE and date.t_hi - date.t_lo > span_days:
+        elif mention.kind is DateKind.RELATIVE and t_hi - t_lo > span_days:
             # "this week", "last month" around a shorter event: it may be any of its days
             weight, how = _LONG_SPAN, "around the event"
         elif precision >= Precision.MONTH and span_days <= 62:
             weight, how = _SHORT_SPAN, "within the event"
-        elif precision >= Precision.YEAR and span_days <= 400 and date.t_hi - date.t_lo <= 366:
+        elif precision >= Precision.YEAR and span_days <= 400 and t_hi - t_lo <= 366:
             weight, how = _LONG_SPAN + (0.6 if span_days <= 31 else 0.0), "same year"
         else:
             weight, how = _LONG_SPAN, "inside a long span"
@@ -244,7 +247,12 @@ def _name_weight(found: tuple[Term, ...]) -> tuple[float, tuple[Term, ...]]:
 
 
 def _suggestion(
-    text: str, event: EventInfo, evidence: _Evidence, units: list[Unit], years: set[int]
+    text: str,
+    event: EventInfo,
+    evidence: _Evidence,
+    units: list[Unit],
+    years: set[int],
+    words: dict[int, list[tuple[int, int, str]]],
 ) -> Suggestion | None:
     whole, ranked = name_weight(evidence.names.values())
     names = evidence.unit_names + SPREAD * max(0.0, whole - evidence.unit_names)
@@ -269,17 +277,27 @@ def _suggestion(
     if confidence < ACCEPT:
         return None
     start, end = _passage(text, units, evidence.best_unit)
-    written = (_as_written(text, units[evidence.where[t.label]], t) for t in ranked[:6])
+    written = (_as_written(text, units, evidence.where[t.label], t, words) for t in ranked[:6])
     reasons = ["names: " + ", ".join(dict.fromkeys(written))]
     if evidence.date_reason:
         reasons.append(evidence.date_reason)
     return Suggestion(event.key, start, end, round(min(confidence, 0.99), 3), tuple(reasons))
 
 
-def _as_written(text: str, unit: Unit, term: Term) -> str:
-    """The words of ``unit`` that ``term`` was found as ("Aktau" where the event's alias is
-    "Актау", "Пашиняна" for the actor Nikol Pashinyan), else the term's own label."""
-    words = keyed_words(text, unit.start, unit.end)
+def _as_written(
+    text: str,
+    units: list[Unit],
+    number: int,
+    term: Term,
+    keyed: dict[int, list[tuple[int, int, str]]],
+) -> str:
+    """The words of unit ``number`` that ``term`` was found as ("Aktau" where the event's
+    alias is "Актау", "Пашиняна" for the actor Nikol Pashinyan), else the term's own label.
+    ``keyed`` keeps each unit's keyed words for the next term quoted from it."""
+    words = keyed.get(number)
+    if words is None:
+        unit = units[number]
+        words = keyed[number] = keyed_words(text, unit.start, unit.end)
     size = len(term.keys)
     for i in range(len(words) - size + 1):
         if all(words[i + j][2] == term.keys[j] for j in range(size)):
