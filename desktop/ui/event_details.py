@@ -1,9 +1,10 @@
 """The Event details panel: everything the library knows about the selected event.
 
 Shows the workbench's ``selected_event`` (the last one selected) and follows
-``selection_changed`` and ``catalog_changed``. The text is built by ``event_html``, a pure
-function of the record, the catalog and the date format, and shown in a read-only browser so
-it can be selected, copied and read by screen readers.
+``selection_changed`` (one turn later, after the timeline's highlight) and ``catalog_changed``.
+The text is built by ``event_html``, a pure function of the record, the catalog and the date
+format, and shown in a read-only browser so it can be selected, copied and read by screen
+readers.
 
 A library may come from someone else, so nothing in it is trusted: every value is escaped,
 colours must look like colours, and the panel never opens a link by itself. A link (from a
@@ -24,6 +25,7 @@ from db.records import EventRecord
 from desktop.core.catalog import Catalog
 from desktop.core.workbench import Workbench
 from desktop.model.dates import DateParseError, DateSpan
+from desktop.ui.after_highlight import NextTurn
 from desktop.ui.bridge import WorkbenchSignals
 
 IMPORTANCE_NAMES = {1: "key event", 2: "major event", 3: "minor event"}
@@ -124,7 +126,8 @@ class EventDetailsPanel(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setOpenLinks(False)  # never follow a link inside the panel either
         self.anchorClicked.connect(self.open_link)
-        signals.selection_changed.connect(self.refresh)
+        self.fill_after_highlight = NextTurn(self, self.refresh)
+        signals.selection_changed.connect(self.fill_after_highlight.schedule)
         signals.catalog_changed.connect(self.refresh)
         self.refresh()
 

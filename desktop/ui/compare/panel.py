@@ -1,8 +1,8 @@
 """The compare panel below the timeline: side-by-side panes, the coverage matrix, the reader.
 
-It follows the workbench: a new selection shows the selected event's comparison; a catalog change
-rebuilds it. Its own state is only the researcher's pane arrangement, the highlighted code, the
-context toggle and the page shown.
+It follows the workbench: a new selection shows the selected event's comparison (one event-loop
+turn later, after the timeline's highlight); a catalog change rebuilds it. Its own state is only
+the researcher's pane arrangement, the highlighted code, the context toggle and the page shown.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from desktop.core.compare.panes import pane_header
 from desktop.core.compare.summary import dominant_frames, facts_in_dispute, silent_sources
 from desktop.core.workbench import Workbench
 from desktop.model.changes import Changes
+from desktop.ui.after_highlight import NextTurn
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.compare.arrangement import Arrangement
 from desktop.ui.compare.coverage import CoverageMatrixView
@@ -79,7 +80,8 @@ class ComparePanel(QWidget):
         self.reader.import_requested.connect(self.import_requested)
         self._build_top_bar()
         self._build_pages()
-        signals.selection_changed.connect(self._on_selection)
+        self.fill_after_highlight = NextTurn(self, self._on_selection)
+        signals.selection_changed.connect(self.fill_after_highlight.schedule)
         signals.catalog_changed.connect(self._on_catalog)
         self.refresh()
 

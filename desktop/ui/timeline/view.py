@@ -169,7 +169,7 @@ class TimelineView(QWidget):
         key = self.workbench.selected_event
         if key is not None:
             self.bring_into_view(key)
-        self.update()
+        self.repaint()  # now: the panels fill in the next turn (after_highlight), not before
 
     def bring_into_view(self, key: str) -> None:
         """Pan so that event ``key`` is in the middle, unless it is already in view."""
