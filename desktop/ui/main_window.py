@@ -39,6 +39,7 @@ from db.library import Library, open_library
 from db.records import LibraryCounts
 from desktop.core import reads
 from desktop.core.workbench import Workbench
+from desktop.model.changes import Changes
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.event_details import EventDetailsPanel
 from desktop.ui.filters_panel import FiltersPanel
@@ -270,8 +271,16 @@ class MainWindow(QMainWindow):
     def refresh_title(self) -> None:
         self.setWindowTitle(f"Parallax — {library_name(self.workbench.library)}")
 
-    def _on_catalog_counts(self) -> None:
-        self._counts = None  # the library's content changed: count again
+    def _on_catalog_counts(self, changes: Changes | None = None) -> None:
+        counts = self._counts
+        edited_in_place = (
+            changes is not None
+            and not (changes.everything or changes.sources or changes.passages)
+            and counts is not None
+            and counts.events == self.workbench.catalog.count
+        )
+        if not edited_in_place:  # events came or went, or sources or passages changed
+            self._counts = None
         self.show_counts()
 
     def show_counts(self) -> None:
