@@ -21,14 +21,18 @@ MAX_LEADER_CANDIDATES = 160  # per frame, in priority order: bounds the cost of 
 Measure = Callable[[str], float]
 Widths = Callable[[NDArray[np.int64]], NDArray[np.float64]]
 Titles = Sequence[str]
-# cluster -> (store indices, ids) of its key members other than its lead, in time order
-KeyMembers = Callable[[int], tuple[NDArray[np.int64], NDArray[np.int64]]]
+Members = tuple[NDArray[np.int64], NDArray[np.int64]]  # store indices and ids, in time order
+# clusters (indices into the frame's) -> for each, its key members other than its lead
+KeyMembers = Callable[[NDArray[np.int64]], list[Members]]
 LINE_STEP = 3.0  # px between the leader lines of one cluster's key members
 MEASURED_AT_ONCE = 8  # a cluster's member titles are measured this many at a time
 
 
-def no_members(_cluster: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    return np.empty(0, np.int64), np.empty(0, np.int64)
+NO_MEMBERS: Members = (np.empty(0, np.int64), np.empty(0, np.int64))
+
+
+def no_members(clusters: NDArray[np.int64]) -> list[Members]:
+    return [NO_MEMBERS] * len(clusters)
 
 
 @dataclass(slots=True)
@@ -212,7 +216,8 @@ def _cluster_points(
     widths, measure = measures
     if not len(chosen):
         return []
-    leads = clusters.lead[chosen]
+    leads, ranks = clusters.lead[chosen], clusters.lead_importance[chosen]
+    keyed = iter(members(chosen[ranks <= 1]))  # looked up together, in the order of ``chosen``
     found: list[list[Candidate]] = []
     for k, lane, x0, x1, y, lead, count, width, rank in zip(
         chosen.tolist(),
@@ -223,13 +228,13 @@ def _cluster_points(
         leads.tolist(),
         clusters.count[chosen].tolist(),
         widths(leads).tolist(),
-        clusters.lead_importance[chosen].tolist(),
+        ranks.tolist(),
         strict=True,
     ):
         lines = (
             None
             if rank > 1
-            else _member_lines(members(k), (lane, y, (x0 + x1) / 2), titles, widths)
+            else _member_lines(next(keyed), (lane, y, (x0 + x1) / 2), titles, widths)
         )
         rest = count - 1 - (0 if lines is None else len(lines.index))
         more = f" +{rest}" if rest > 0 else ""

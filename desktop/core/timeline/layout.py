@@ -27,7 +27,7 @@ from numpy.typing import NDArray
 from desktop.core.timeline.cover import Cover, cover_window, time_space
 from desktop.core.timeline.entering import as_markers, began_before
 from desktop.core.timeline.frame import Bars, Clusters, Frame, LaneMetrics, Markers
-from desktop.core.timeline.label_candidates import KeyMembers, no_members
+from desktop.core.timeline.label_candidates import NO_MEMBERS, KeyMembers
 from desktop.core.timeline.labels import place_labels
 from desktop.core.timeline.lane_fit import MIN_ROWS, compact_lanes, fit_rows, rows_used
 from desktop.core.timeline.packing import pack_rows
@@ -281,23 +281,31 @@ class TimelineLayout:
         return self._keys
 
     def _key_members(self, clusters: Clusters, cutoff: tuple[int, ...]) -> KeyMembers:
-        """For a cluster: (store index, id) of its importance-1 members other than its lead, in
-        time order. Kept per (lane, cell, cutoff, lead): a cluster of one level is the same in
-        every frame of that level, so pans and zooms within it look each one up once."""
+        """For clusters: (store index, id) of each one's importance-1 members other than its
+        lead, in time order. Kept per (lane, cell, cutoff, lead): a cluster of one level is the
+        same in every frame of that level, so pans and zooms within it look each one up once."""
         keys, store, found = self._key_events(), self.store, self._members
         if len(found) > MAX_MEMBER_SETS:
             found.clear()
 
-        def members(cluster: int) -> _Members:
-            lane = int(clusters.lane[cluster])
-            if lane >= len(keys):
-                return no_members(cluster)
-            t0, t1 = float(clusters.cell_t0[cluster]), float(clusters.cell_t1[cluster])
-            asked = (lane, t0, t1, cutoff[lane], int(clusters.lead[cluster]))
-            known = found.get(asked)
-            if known is None:
-                known = found[asked] = _others(store, keys[lane], asked)
-            return known
+        def members(chosen: NDArray[np.int64]) -> list[_Members]:
+            listed: list[_Members] = []
+            for lane, t0, t1, lead in zip(
+                clusters.lane[chosen].astype(np.int64).tolist(),
+                clusters.cell_t0[chosen].tolist(),
+                clusters.cell_t1[chosen].tolist(),
+                clusters.lead[chosen].astype(np.int64).tolist(),
+                strict=True,
+            ):
+                if lane >= len(keys):
+                    listed.append(NO_MEMBERS)
+                    continue
+                asked = (lane, t0, t1, cutoff[lane], lead)
+                known = found.get(asked)
+                if known is None:
+                    known = found[asked] = _others(store, keys[lane], asked)
+                listed.append(known)
+            return listed
 
         return members
 
