@@ -126,12 +126,19 @@ class SuggestionRepository(Repository):
         return self._insert(source_id, source_key, fresh)
 
     def add_pending(
-        self, source_key: str, found: Iterable[SuggestionRecord]
+        self,
+        source_key: str,
+        found: Iterable[SuggestionRecord],
+        *,
+        source_id: int | None = None,
     ) -> builtins.list[SuggestionRecord]:
         """Store ``found`` as pending suggestions of a source that has none yet (one this
         transaction added): ``replace_pending`` without its delete and its read of the decided
-        ones. A repeated (kind, ref) is stored once. Returns what was stored."""
-        source_id = self._id_of(models.Source, "source", source_key)
+        ones. A repeated (kind, ref) is stored once. Returns what was stored. ``source_id``:
+        the source's row id when the caller has it (``sources.add`` returned it), so it is not
+        looked up again (a batch import stores one source's suggestions per transaction)."""
+        if source_id is None:
+            source_id = self._id_of(models.Source, "source", source_key)
         fresh: dict[tuple[str, str], SuggestionRecord] = {}
         for item in found:
             fresh.setdefault((item.kind, item.ref), item)

@@ -3,8 +3,11 @@ SQLite and PostgreSQL alike."""
 
 from __future__ import annotations
 
+import pytest
+
 from db.library import Library
 from db.records import SourceRecord, SuggestionRecord
+from db.repositories.suggestions import SuggestionRepository
 
 
 def _found(count: int) -> list[SuggestionRecord]:
@@ -74,3 +77,22 @@ def test_a_new_sources_suggestions_are_added_once_each(library: Library) -> None
     with library.unit_of_work() as uow:
         pending = uow.suggestions.for_source("dw")
         assert {(s.id, s.kind, s.ref) for s in pending} == {(s.id, s.kind, s.ref) for s in stored}
+
+
+def test_a_new_sources_suggestions_go_under_the_id_its_add_returned_without_a_lookup(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with library.unit_of_work("t") as uow:
+        uow.sources.add(SourceRecord("other", "Another source"))
+        added = uow.sources.add(SourceRecord("dw", "DW analysis"))
+        monkeypatch.setattr(SuggestionRepository, "_id_of", _no_lookup)
+        stored = uow.suggestions.add_pending("dw", _found(3), source_id=added.id)
+        uow.commit()
+    monkeypatch.undo()
+    with library.unit_of_work() as uow:
+        assert {s.id for s in uow.suggestions.for_source("dw")} == {s.id for s in stored}
+        assert uow.suggestions.for_source("other") == []
+
+
+def _no_lookup(*_args: object) -> int:
+    raise AssertionError("the source's id was looked up again")

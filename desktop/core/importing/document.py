@@ -104,12 +104,12 @@ def import_prepared(
         with library.unit_of_work(author) as uow:
             known = index if index is not None else SourceIndex.load(uow)
             colors = known.colors.copy()  # counts the new source's colour once it is written
-            outcome = _import_read(
+            outcome, source_id = _import_read(
                 uow, prepared, document, overrides, attach_to, near_match, known, colors
             )
             if outcome.status in (ImportStatus.IMPORTED, ImportStatus.ATTACHED):
                 if suggest and outcome.source_key is not None:
-                    outcome = _with_suggestions(uow, outcome, events, prepared)
+                    outcome = _with_suggestions(uow, outcome, events, prepared, source_id)
                 uow.commit()
     except (LibraryError, MetadataError) as error:
         return ImportOutcome(document.file_name, ImportStatus.FAILED, reason=str(error))
@@ -124,10 +124,14 @@ def _with_suggestions(
     outcome: ImportOutcome,
     events: Sequence[EventInfo] | None,
     prepared: Prepared,
+    source_id: int | None,
 ) -> ImportOutcome:
+    """``outcome`` with its source's suggestions found (or the prepared ones) and stored;
+    ``source_id``: the row id of the source this transaction added, if it did."""
     assert outcome.source_key is not None
     if outcome.status is ImportStatus.IMPORTED and prepared.found is not None:
-        stored = uow.suggestions.add_pending(outcome.source_key, prepared.found)
+        key, found = outcome.source_key, prepared.found
+        stored = uow.suggestions.add_pending(key, found, source_id=source_id)
     else:
         stored = store_suggestions(uow, outcome.source_key, events)
     counts = Counter(s.kind for s in stored)
@@ -143,29 +147,30 @@ def _import_read(
     policy: NearMatchPolicy,
     index: SourceIndex,
     colors: Counter[str],
-) -> ImportOutcome:
-    """The writes of one document; ``colors`` (the library's colour counts) also counts a new
-    source's colour."""
+) -> tuple[ImportOutcome, int | None]:
+    """The writes of one document, and the row id of the source added (None when none was);
+    ``colors`` (the library's colour counts) also counts a new source's colour."""
     name = document.file_name
     if attach_to is not None:
-        return _attach_to(uow, document, attach_to)
+        return _attach_to(uow, document, attach_to), None
     same = uow.sources.find_by_hash(document.file_sha256, document.content_hash)
     if same is not None:
         if same.full_text is not None:
             reason = f"already in the library as source {same.key}; nothing changed"
-            return ImportOutcome(name, ImportStatus.DUPLICATE, same.key, reason)
-        return _attached(uow, document, same.key)
+            return ImportOutcome(name, ImportStatus.DUPLICATE, same.key, reason), None
+        return _attached(uow, document, same.key), None
     near = index.near_match(document.text, prepared.sketch or None)
     if near is not None:
         if policy is NearMatchPolicy.OFFER:
             reason = f"looks like source {near.source_key} ({near.describe()})"
-            return ImportOutcome(name, ImportStatus.SIMILAR, near.source_key, reason)
-        return _attached(uow, document, near.source_key)
+            return ImportOutcome(name, ImportStatus.SIMILAR, near.source_key, reason), None
+        return _attached(uow, document, near.source_key), None
     metadata = merged_metadata(propose_metadata(document), overrides or MetadataOverrides())
     notes = (overrides or MetadataOverrides()).notes
     record = new_source(uow, document, metadata, notes, colors)
-    uow.sources.add(record, published_day(record.published))
-    return ImportOutcome(name, ImportStatus.IMPORTED, record.key, "; ".join(document.warnings))
+    added = uow.sources.add(record, published_day(record.published))
+    warnings = "; ".join(document.warnings)
+    return ImportOutcome(name, ImportStatus.IMPORTED, record.key, warnings), added.id
 
 
 def _attach_to(uow: UnitOfWork, document: ReadDocument, key: str) -> ImportOutcome:

@@ -90,8 +90,10 @@ def _refuse_note_1(monkeypatch: pytest.MonkeyPatch) -> None:
     """The write of note-1 fails when its suggestions are stored."""
     store = SuggestionRepository.add_pending
 
-    def add_pending(self: SuggestionRepository, key: str, found: object) -> object:
-        stored = store(self, key, found)  # type: ignore[arg-type]
+    def add_pending(
+        self: SuggestionRepository, key: str, found: object, **given: int | None
+    ) -> object:
+        stored = store(self, key, found, **given)  # type: ignore[arg-type]
         if key.startswith("note-1"):
             raise IntegrityViolationError("refused for the test")
         return stored
