@@ -2,7 +2,8 @@
 
 A *key* is a word lower-cased, transliterated from Cyrillic to Latin and cut to its first five
 letters, so "Казахстане", "Kazakhstan" and "Kazakh" share ``kazak``, and "Армения" meets
-"Armenia". It is crude on purpose: names of places, actors and organisations are what links
+"Armenia"; words beginning with a prefix of unrelated words ("inter", "count") keep seven.
+It is crude on purpose: names of places, actors and organisations are what links
 a text to an event, and they survive this treatment; common words are weighted down by their
 rarity among the library's events (an IDF weight), so "Russia" hardly counts while "Aktau" or
 a flight number does.
@@ -17,6 +18,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 _KEY = 5
+_LONG_KEY = 7
+# Latin prefixes that begin unrelated words: "intervention" is not "international", "counter"
+# is not "country", "transit" is not "transport"; words beginning so keep seven letters
+_PREFIXES = frozenset({"inter", "trans", "count", "contr", "const", "under"})
 _COMMON = 0.35
 _MIN_LIBRARY = 50  # a small library's rarities are no evidence: count it as this many
 _CYRILLIC_LATIN = (
@@ -56,7 +61,7 @@ def key_of(word: str) -> str:
         return ""
     if len(latin) >= _KEY and latin[-1] in "aeiouy":
         latin = latin[:-1]  # "Крыма", "Крыму" meet "Крым"
-    return latin[:_KEY]
+    return latin[: _LONG_KEY if latin[:_KEY] in _PREFIXES else _KEY]
 
 
 def keyed_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
