@@ -127,7 +127,9 @@ def _collect(
         keys = keys_of(text[unit.start : unit.end])
         matched = index.matches(keys)
         for event_number, terms in _references_weakened(matched, index).items():
-            evidence = found.setdefault(event_number, _Evidence())
+            evidence = found.get(event_number)
+            if evidence is None:
+                evidence = found[event_number] = _Evidence()
             for term in terms:
                 known = evidence.names.get(term.label)
                 if known is None or known.weight < term.weight:
