@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from db.migrate import (
     prepare_library,
 )
 from db.records import LibraryCounts
+from db.repositories.timeline_rows import LabelTexts, label_texts_of
 from db.search import SearchHit, search
 from db.uow import UnitOfWork
 
@@ -54,6 +56,12 @@ class Library:
 
     def unit_of_work(self, author: str = "") -> UnitOfWork:
         return UnitOfWork(self.session_factory, author=author)
+
+    def label_texts(self, keys: Sequence[str]) -> LabelTexts:
+        """Title, start and end of the events ``keys`` names, read outside any unit of work
+        (``timeline_rows.label_texts_of``): what a frame's labels read while the rest of the
+        texts are not read yet."""
+        return label_texts_of(self.engine, keys)
 
     @property
     def display_url(self) -> str:

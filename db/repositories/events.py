@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import builtins
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
@@ -15,7 +13,12 @@ from db.records import EventRecord, Stamp
 from db.repositories.base import Repository, apply_fields, stamp_of
 from db.repositories.event_texts import EventText, event_texts
 from db.repositories.events_bulk import insert_events
-from db.repositories.plain_rows import plain_rows
+from db.repositories.timeline_rows import (
+    LabelTexts,
+    TimelineColumns,
+    label_texts,
+    timeline_columns,
+)
 from db.search import suspended_event_triggers
 
 # From this many new events on (and at least as many as the library holds), a SQLite library's
@@ -69,22 +72,6 @@ def _record_from_columns(
         ),
         **values,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class TimelineColumns:
-    """What the timeline and the window's catalog need of every event at once, one tuple per
-    column, in the same order."""
-
-    keys: tuple[str, ...]
-    lanes: tuple[str, ...]
-    t_lo: tuple[float, ...]
-    t_hi: tuple[float, ...]
-    importance: tuple[int, ...]
-    titles: tuple[str, ...]
-    starts: tuple[str, ...]
-    ends: tuple[str | None, ...]
-    context: tuple[bool, ...]
 
 
 class EventRepository(Repository):
@@ -195,40 +182,13 @@ class EventRepository(Repository):
         return record
 
     def timeline_columns(self) -> TimelineColumns:
-        """Every event as columns (key, lane key, t_lo, t_hi, importance, title, start, end,
-        context), in id order, by one query on the driver's connection (no ORM rows, no join,
-        no sort: callers sort); lane ids are mapped to keys in Python. The window's catalog
-        and the timeline load a million events through it."""
-        lane_keys = {
-            int(i): str(k) for i, k in self.session.execute(select(models.Lane.id, models.Lane.key))
-        }
-        event = models.Event.__table__.c
-        statement = select(
-            event.key,
-            event.lane_id,
-            event.t_lo,
-            event.t_hi,
-            event.importance,
-            event.title,
-            event.start,
-            event.end,
-            event.context,
-        ).order_by(event.id)
-        found = plain_rows(self.session, statement)  # Row objects: twice the time at 1M
-        columns = list(zip(*found, strict=True)) if found else [()] * 9
-        lane_of = defaultdict(str, lane_keys)  # no lane, or an unknown one: ""
-        lanes = tuple(map(lane_of.__getitem__, columns[1]))
-        return TimelineColumns(
-            columns[0],
-            lanes,
-            columns[2],
-            columns[3],
-            columns[4],
-            columns[5],
-            columns[6],
-            columns[7],
-            tuple(map(bool, columns[8])),
-        )
+        """Every event as columns, without its texts (``timeline_rows.timeline_columns``): the
+        window's catalog and the timeline load a million events through it."""
+        return timeline_columns(self.session)
+
+    def label_texts(self, keys: Sequence[str] | None = None) -> LabelTexts:
+        """Title, start and end of the events ``keys`` names, or of all (in id order)."""
+        return label_texts(self.session, keys)
 
     def texts(self) -> builtins.list[EventText]:
         """What the text filter searches of every event (title, summary, actor and tag

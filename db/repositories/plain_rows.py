@@ -8,10 +8,12 @@ from sqlalchemy.orm import Session
 
 
 def plain_rows(session: Session, statement: Any) -> list[Any]:
-    """Every row of ``statement`` (without bound parameters) as the DB-API's tuples, run on
-    the session's connection and so inside its transaction."""
+    """Every row of ``statement`` as the DB-API's tuples, run on the session's connection and
+    so inside its transaction. Its parameters are written into the SQL (``literal_binds``):
+    only for constants of the code (numbers, short strings), never for user input."""
     connection = session.connection()
-    sql = str(statement.compile(dialect=connection.dialect))
+    compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})
+    sql = str(compiled)
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(sql)

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from db.library import Library
 from db.records import CodeRecord, EraRecord, EventRecord, LaneRecord, SourceRecord
+from db.repositories.timeline_rows import LabelTexts
+from desktop.core.deferred_texts import TextReader
 from desktop.core.event_columns import EventColumns
 from desktop.core.search_texts import aligned_texts, patched_texts, search_text
 from desktop.model.changes import Changes
@@ -50,7 +53,7 @@ class Catalog:
     @classmethod
     def load(cls, library: Library) -> Catalog:
         with library.unit_of_work() as uow:
-            columns = EventColumns.of(uow.events.timeline_columns())
+            columns = EventColumns.of(uow.events.timeline_columns(), _text_reader(library))
             lanes = _lanes_in_use(uow.lanes.list(), columns)
             sources = tuple(uow.sources.list())
             codes = tuple(uow.codes.list())
@@ -256,6 +259,20 @@ class Catalog:
 
     def lane_index(self) -> dict[str, int]:
         return {lane.key: i for i, lane in enumerate(self.lanes)}
+
+
+def _text_reader(library: Library) -> TextReader:
+    """Reads events' titles and dates from ``library``: a few by key outside a unit of
+    work, all in one of their own (the columns read them when first needed, maybe on
+    another thread)."""
+
+    def read(keys: Sequence[str] | None) -> LabelTexts:
+        if keys is not None:
+            return library.label_texts(keys)
+        with library.unit_of_work() as uow:
+            return uow.events.label_texts()
+
+    return read
 
 
 def _patched_records(

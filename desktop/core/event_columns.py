@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
 
 from db.records import EventRecord
-from db.repositories.events import TimelineColumns
+from db.repositories.timeline_rows import TimelineColumns
+from desktop.core.deferred_texts import DeferredColumn, EventTexts, TextReader, whole
 from desktop.core.timeline.scene import plain_dates
 
 
@@ -30,37 +31,53 @@ class EventColumns:
     t_lo: NDArray[np.float64] = field(default_factory=lambda: np.empty(0, np.float64))
     t_hi: NDArray[np.float64] = field(default_factory=lambda: np.empty(0, np.float64))
     importance: NDArray[np.int64] = field(default_factory=lambda: np.empty(0, np.int64))
-    titles: tuple[str, ...] = ()
-    starts: tuple[str, ...] = ()
-    ends: tuple[str | None, ...] = ()
+    # titles and dates: read when first needed (``deferred_texts``) after a library opens
+    titles: Sequence[str] = ()
+    starts: Sequence[str] = ()
+    ends: Sequence[str | None] = ()
     context: NDArray[np.bool_] = field(default_factory=lambda: np.empty(0, np.bool_))
 
     @classmethod
-    def of(cls, found: TimelineColumns) -> EventColumns:
-        """``found`` (in any order) sorted by start, then key.
+    def of(cls, found: TimelineColumns, read: TextReader | None = None) -> EventColumns:
+        """``found`` (in any order) sorted by start, then key. Without its texts (titles,
+        starts, ends are None), these are read through ``read`` when first needed
+        (``deferred_texts``): ``read(None)`` must list the events in the order of ``found``.
 
-        The key positions and the plain-day mask are worked out here, in the order the rows
-        came (a pass through memory in order, about twice as fast at a million events as the
-        same pass in time order)."""
+        The key positions are worked out here, in the order the rows came (a pass through
+        memory in order, about twice as fast at a million events as the same pass in time
+        order)."""
         t_lo = np.asarray(found.t_lo, np.float64)
         keys = np.asarray(found.keys, np.str_)
         order = np.lexsort((keys, t_lo)) if len(keys) else np.empty(0, np.int64)
         pick: list[int] = order.tolist()
         row_of = np.empty(len(pick), np.int64)
         row_of[order] = np.arange(len(pick))
+        in_order = _pick(found.keys, pick)
+        titles: Sequence[str]
+        starts: Sequence[str]
+        ends: Sequence[str | None]
+        if found.titles is None or found.starts is None or found.ends is None:
+            if read is None:
+                raise ValueError("columns without their texts need a reader of the texts")
+            texts = EventTexts(in_order, found.keys, order, read)
+            titles, starts = DeferredColumn[str](texts, 0), DeferredColumn[str](texts, 1)
+            ends = DeferredColumn[str | None](texts, 2)
+        else:
+            titles, starts = _pick(found.titles, pick), _pick(found.starts, pick)
+            ends = _pick(found.ends, pick)
         columns = cls(
-            _pick(found.keys, pick),
+            in_order,
             _pick(found.lanes, pick),
             t_lo[pick],
             np.asarray(found.t_hi, np.float64)[pick],
             np.asarray(found.importance, np.int64)[pick],
-            _pick(found.titles, pick),
-            _pick(found.starts, pick),
-            _pick(found.ends, pick),
+            titles,
+            starts,
+            ends,
             np.asarray(found.context, np.bool_)[pick],
         )
         object.__setattr__(columns, "_by_key", dict(zip(found.keys, row_of.tolist(), strict=True)))
-        object.__setattr__(columns, "_plain", plain_dates(found.starts, found.ends)[order])
+        object.__setattr__(columns, "_plain", np.asarray(found.plain, np.bool_)[order])
         return columns
 
     @classmethod
@@ -93,6 +110,20 @@ class EventColumns:
         )
 
     __hash__ = None  # type: ignore[assignment]  # equal by value, mutable arrays inside
+
+    @property
+    def texts_read(self) -> bool:
+        """True once every title and date is in memory (not left to read when needed)."""
+        return all(
+            not isinstance(column, DeferredColumn) or column.loaded
+            for column in (self.titles, self.starts, self.ends)
+        )
+
+    def read_texts(self) -> None:
+        """Read every title and date now if they are not read yet (one query; a caller
+        waits while another thread reads them)."""
+        for column in (self.titles, self.starts, self.ends):
+            whole(column)
 
     def position(self, key: str) -> int | None:
         """Where the event ``key`` is, or None."""
@@ -138,7 +169,7 @@ class EventColumns:
         at = np.asarray(places, np.int64)
         kept_at = np.asarray(kept, np.int64)
 
-        def merged[T](column: tuple[T, ...], new: tuple[T, ...]) -> tuple[T, ...]:
+        def merged[T](column: Sequence[T], new: Sequence[T]) -> tuple[T, ...]:
             mine = list(_pick(column, kept))
             for offset, (place, value) in enumerate(zip(places, new, strict=True)):
                 mine.insert(place + offset, value)
@@ -175,13 +206,13 @@ class EventColumns:
         if any(self.t_lo[k] != event.t_lo for k, event in zip(rows, fresh, strict=True)):
             return None
 
-        def written[T](column: tuple[T, ...], values: list[T]) -> tuple[T, ...]:
+        def written[S: Sequence[Any]](column: S, values: list[Any]) -> S:
             if all(column[k] == value for k, value in zip(rows, values, strict=True)):
                 return column  # unchanged: shared, not copied (a retitle copies titles only)
             mine = list(column)
             for k, value in zip(rows, values, strict=True):
                 mine[k] = value
-            return tuple(mine)
+            return cast(S, tuple(mine))  # a column of the same kind, read whole
 
         def written_array[A: np.generic](column: NDArray[A], values: list[Any]) -> NDArray[A]:
             if np.array_equal(column[rows], np.asarray(values, column.dtype)):
@@ -215,6 +246,7 @@ _FIELDS = ("keys", "lanes", "t_lo", "t_hi", "importance", "titles", "starts", "e
 
 
 def _pick[T](column: Sequence[T], index: list[int]) -> tuple[T, ...]:
+    column = whole(column)
     if len(index) < 2:
         return tuple(column[k] for k in index)
     found: tuple[T, ...] = itemgetter(*index)(column)  # in C: 1M entries in milliseconds

@@ -19,6 +19,7 @@ from psygnal import Signal, SignalGroup
 
 from db.library import Library
 from desktop.core.catalog import Catalog
+from desktop.core.event_columns import EventColumns
 from desktop.core.filter_index import FilterIndex
 from desktop.core.filters import Filters
 from desktop.core.team.coders import CoderFilter
@@ -66,6 +67,18 @@ class Workbench:
         )
         self._reader = (catalog, worker)
         worker.start()
+
+    def prepare_texts(self) -> None:
+        """Read every title and date of the catalog's events (``EventColumns.read_texts``) on
+        a worker thread, unless they are read: call it once the first frame is painted (which
+        read only its labels' titles), so that later frames, a search or an export find them
+        read. Nothing changes for listeners; a failed read is left to the next use of the
+        texts, which reads again and reports."""
+        columns = self.catalog.columns
+        if not columns.texts_read:
+            threading.Thread(
+                target=_read_columns_texts, args=(columns,), name="parallax-texts", daemon=True
+            ).start()
 
     def search_ready(self) -> bool:
         """False while the worker ``prepare_search`` started still reads the current
@@ -152,6 +165,14 @@ class Workbench:
         if known is None:
             return False
         return all(self.catalog.has(key) == (key in known) for key in changed)
+
+
+def _read_columns_texts(columns: EventColumns) -> None:
+    """``columns.read_texts()`` on a worker thread (its errors are the next reader's)."""
+    try:
+        columns.read_texts()
+    except Exception:  # the GUI thread's own read raises it where it is shown
+        return
 
 
 def _read_texts(catalog: Catalog) -> None:

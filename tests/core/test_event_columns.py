@@ -23,9 +23,9 @@ ROWS = [
 def columns_of(rows: list[tuple[str, str, str | None, float, float]]) -> EventColumns:
     keys, starts, ends, t_lo, t_hi = zip(*rows, strict=True)
     n = len(rows)
-    return EventColumns.of(
-        TimelineColumns(keys, ("lane",) * n, t_lo, t_hi, (2,) * n, keys, starts, ends, (False,) * n)
-    )
+    plain = tuple(plain_dates(starts, ends).tolist())
+    found = TimelineColumns(keys, ("lane",) * n, t_lo, t_hi, (2,) * n, (False,) * n, plain)
+    return EventColumns.of(replace(found, titles=keys, starts=starts, ends=ends))
 
 
 def test_rows_in_any_order_come_out_in_time_order_with_their_positions_and_mask() -> None:

@@ -33,7 +33,7 @@ from desktop.core.timeline.lane_fit import MIN_ROWS, compact_lanes, fit_rows, ro
 from desktop.core.timeline.packing import pack_rows
 from desktop.core.timeline.points import SUPER_CELLS, lay_out_points
 from desktop.core.timeline.scale import TimeScale
-from desktop.core.timeline.store import ClassGroup, EventStore, class_floor_days
+from desktop.core.timeline.store import ClassGroup, EventStore, class_floor_days, prefetch_titles
 
 LEVEL_BASE = 2.0 ** (1.0 / 3.0)
 CELL_PX = 10.0  # events closer than about this many pixels merge into a cluster
@@ -312,6 +312,7 @@ class TimelineLayout:
     def widths(self, index: NDArray[np.int64]) -> NDArray[np.float64]:
         """Label widths of the items at ``index``, measuring each title once."""
         missing = index[np.isnan(self._widths[index])]
+        prefetch_titles(self.store.titles, missing)
         for k in missing.tolist():
             self._widths[k] = self.measure(self.store.titles[k])
         widths: NDArray[np.float64] = self._widths[index]

@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 
 from desktop.core.timeline.frame import LaneMetrics
 from desktop.core.timeline.lanes import LaneState
-from desktop.core.timeline.store import EventStore, taken
+from desktop.core.timeline.store import EventStore, titles_at
 from desktop.model.dates import DateParseError, HistDate, Precision
 
 COLLAPSED_ROWS = 0
@@ -197,7 +197,7 @@ def store_of(
         rows.t_lo[keep],
         rows.t_hi[keep],
         rows.importance[keep],
-        rows.titles if len(keep) == len(rows.titles) else taken(rows.titles, keep),
+        rows.titles if len(keep) == len(rows.titles) else titles_at(rows.titles, keep),
         precision[keep],
         len(lanes),
     )

@@ -19,6 +19,7 @@ from typing import Any, overload
 import numpy as np
 from numpy.typing import NDArray
 
+from desktop.core.deferred_texts import DeferredColumn, whole
 from desktop.model.dates import Precision
 
 MIN_CLASS = -5  # items shorter than 2**-5 days (45 minutes) share the shortest class
@@ -50,6 +51,7 @@ class ClassGroup:
 
 def taken(values: Sequence[str], index: NDArray[np.int64]) -> list[str]:
     """``values`` at ``index``, picked in C (a million titles in milliseconds)."""
+    values = whole(values)
     picks = index.tolist()
     if len(picks) < 2:
         return [values[k] for k in picks]
@@ -82,6 +84,25 @@ class PickedTitles(Sequence[str]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(taken(self._titles, self._index))
+
+
+def titles_at(titles: Sequence[str], index: NDArray[np.int64]) -> Sequence[str]:
+    """``titles`` at ``index``: picked now, or each when drawn while they are not read yet
+    (a library just opened reads only the titles its first frame's labels show)."""
+    base = titles._titles if isinstance(titles, PickedTitles) else titles
+    if isinstance(base, DeferredColumn) and not base.loaded:
+        return PickedTitles(titles, index)
+    return taken(titles, index)
+
+
+def prefetch_titles(titles: Sequence[str], index: NDArray[np.int64]) -> None:
+    """Have the titles at ``index`` read in one query if they are not read yet (a frame's
+    labels ask for theirs one at a time)."""
+    base, rows = titles, index
+    if isinstance(titles, PickedTitles):
+        base, rows = titles._titles, titles._index[index]
+    if isinstance(base, DeferredColumn) and not base.loaded:
+        base.prefetch(rows.tolist())
 
 
 class EventStore:
@@ -123,7 +144,7 @@ class EventStore:
         order = np.lexsort((raw_ids, t_lo, classes, lanes))  # ids break ties: input order is moot
         self._set_sorted(
             (raw_ids[order], lanes[order], t_lo[order], t_hi[order], importance[order]),
-            taken(titles, order),
+            titles_at(titles, order),
             precision[order],
             classes[order],
             int(lanes.max()) + 1 if lane_count is None and len(lanes) else (lane_count or 0),

@@ -102,6 +102,7 @@ def test_a_retitle_copies_the_store_instead_of_rebuilding_it(sqlite_library: Lib
     load_sample(sqlite_library)
     bench = Workbench(sqlite_library)
     before = scene_data_from_catalog(bench.catalog, LaneState())
+    list(before.store.titles)  # read now: titles not read yet are read as the library has them
     changes = perform(EDITS["rename and re-rank"](bench), sqlite_library)
     bench.reload(changes)
     fresh = {key: bench.catalog.event(key) for key in changes.events}
