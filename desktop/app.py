@@ -139,6 +139,7 @@ def _show_window(
     from desktop.ui.bridge import WorkbenchSignals
     from desktop.ui.main_window import MainWindow
     from desktop.ui.shell.errors import ErrorReporter
+    from desktop.ui.shell.snapshot import after_first_paint
 
     errors = ErrorReporter(parent=lambda: window)
     window = MainWindow(workbench, WorkbenchSignals(workbench), settings, errors=errors)
@@ -147,6 +148,8 @@ def _show_window(
     window.workbench_changed.connect(lambda bench, signals: fill_window(window, bench, signals))
     errors.install()
     window.show()
+    # the first frame read only its labels' titles: the rest are read off this thread
+    after_first_paint(window, lambda: window.workbench.prepare_texts())
     if shown is not None and window.session is not None:
         window.session.timeline.show_range(*shown)
     if event_key is not None:

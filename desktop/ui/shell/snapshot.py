@@ -20,18 +20,25 @@ SETTLE_MS = 800
 
 
 class _FirstPaint(QObject):
-    """Calls ``then`` once, after the watched widget's first paint event."""
+    """Calls ``then`` once, ``delay_ms`` after the watched widget's first paint event."""
 
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+    def __init__(self, widget: QWidget, then: Callable[[], None], delay_ms: int) -> None:
         super().__init__(widget)
         self._then: Callable[[], None] | None = then
+        self._delay = delay_ms
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._then is not None:
             then, self._then = self._then, None
-            QTimer.singleShot(SETTLE_MS, then)
+            QTimer.singleShot(self._delay, then)
         return False
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], None], delay_ms: int = 0) -> None:
+    """Call ``then`` once, ``delay_ms`` after ``widget`` first paints (from the event loop,
+    so the painted frame is on screen first)."""
+    _FirstPaint(widget, then, delay_ms)
 
 
 def save_after_first_paint(window: QWidget, path: Path, done: Callable[[int], None]) -> None:
@@ -59,4 +66,4 @@ def save_after_first_paint(window: QWidget, path: Path, done: Callable[[int], No
             print(f"parallax: Cannot write the screenshot {path}.", file=sys.stderr)
             done(2)
 
-    _FirstPaint(window, save)
+    after_first_paint(window, save, SETTLE_MS)
