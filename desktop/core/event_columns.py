@@ -68,13 +68,13 @@ class EventColumns:
         columns = cls(
             in_order,
             _pick(found.lanes, pick),
-            t_lo[pick],
-            np.asarray(found.t_hi, np.float64)[pick],
-            np.asarray(found.importance, np.int64)[pick],
+            t_lo[order],  # numpy columns by the index array: no list of 1M ints converted
+            np.asarray(found.t_hi, np.float64)[order],
+            np.asarray(found.importance, np.int64)[order],
             titles,
             starts,
             ends,
-            np.asarray(found.context, np.bool_)[pick],
+            np.asarray(found.context, np.bool_)[order],
         )
         object.__setattr__(columns, "_by_key", dict(zip(found.keys, row_of.tolist(), strict=True)))
         object.__setattr__(columns, "_plain", np.asarray(found.plain, np.bool_)[order])
