@@ -155,3 +155,14 @@ def test_a_workbench_reads_the_rest_of_the_texts_on_a_worker(loaded: Library) ->
     assert list(columns.titles) == [event.title for event in bench.catalog.events]
     bench.prepare_texts()  # nothing left to read: no thread
     assert "parallax-texts" not in {thread.name for thread in threading.enumerate()}
+
+
+def test_a_store_built_before_its_titles_were_read_holds_a_list_of_them_after(
+    loaded: Library,
+) -> None:
+    catalog = Catalog.load(loaded)
+    store = scene_data_from_catalog(catalog, LaneState()).scene().store
+    assert isinstance(store.titles, PickedTitles)
+    catalog.columns.read_texts()
+    assert isinstance(store.titles, list)  # indexed in C again, as before the texts were late
+    assert store.titles == [catalog.columns.titles[k] for k in store.ids.tolist()]

@@ -85,6 +85,11 @@ class PickedTitles(Sequence[str]):
     def __iter__(self) -> Iterator[str]:
         return iter(taken(self._titles, self._index))
 
+    @property
+    def read_since(self) -> bool:
+        """True when these were left unread (``titles_at``) and have been read since."""
+        return isinstance(self._titles, DeferredColumn) and self._titles.loaded
+
 
 def titles_at(titles: Sequence[str], index: NDArray[np.int64]) -> Sequence[str]:
     """``titles`` at ``index``: picked now, or each when drawn while they are not read yet
@@ -166,7 +171,7 @@ class EventStore:
         self.t_hi: NDArray[np.float64] = t_hi
         self.importance: NDArray[np.int64] = importance
         self.precision: NDArray[np.int64] = precision
-        self.titles: Sequence[str] = titles
+        self._titles: Sequence[str] = titles
         self.lane_count = lane_count
         self.groups = _class_groups(self.lane, classes, self.t_hi - self.t_lo, self.lane_count)
         self._position_of_id: dict[int, int] | None = None
@@ -203,6 +208,19 @@ class EventStore:
             lane_count,
         )
         return store
+
+    @property
+    def titles(self) -> Sequence[str]:
+        """The items' titles in store order: a list, or picked one by one while they are not
+        read yet (``titles_at``), and a list again once they are (labels index it a lot)."""
+        titles = self._titles
+        if isinstance(titles, PickedTitles) and titles.read_since:
+            titles = self._titles = list(titles)
+        return titles
+
+    @titles.setter
+    def titles(self, titles: Sequence[str]) -> None:
+        self._titles = titles
 
     def subset(self, keep: NDArray[np.bool_]) -> EventStore:
         """The items where ``keep`` (indexed by position) is True, same lanes; O(n) vectorised.
