@@ -193,6 +193,9 @@ def _date_evidence(text: str, event: EventInfo, dated: Sequence[_Dated]) -> tupl
         one_day = t_hi - t_lo <= 1 or (t_lo, t_hi) == (event.t_lo, event.t_hi)
         if precision >= Precision.DAY and one_day and t_lo in (event.t_lo, event.t_hi - 1):
             weight, how = _DAY_EXACT, "= event day"
+        elif (t_lo, t_hi) == (event.t_lo, event.t_hi) and mention.kind is DateKind.ABSOLUTE:
+            # "in 1999" of an event known to the year: its date at its own precision
+            weight, how = _SHORT_SPAN, "= event date"
         elif mention.kind is DateKind.RELATIVE and t_hi - t_lo > span_days:
             # "this week", "last month" around a shorter event: it may be any of its days
             weight, how = _LONG_SPAN, "around the event"

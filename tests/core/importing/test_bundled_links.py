@@ -1,7 +1,8 @@
 """The bundled dataset's actors carry the names real articles use: organisations spelled out
 ("North Atlantic Treaty Organization"), and Russian and Ukrainian names of the countries and
 people whose Latin key differs from the Cyrillic one ("Си Цзиньпин" is not "Xi Jinping"). A
-full name of an actor is that actor, not a name of one event of it."""
+full name of an actor is that actor, not a name of one event of it. An event known only to the
+year is dated by that year as a day event is by its day."""
 
 from __future__ import annotations
 
@@ -60,3 +61,11 @@ def test_the_csto_named_in_full_is_no_evidence_for_one_of_its_events(
     links = _links(text, infos)
     assert "2022-csto-deployment-kazakhstan" not in links
     assert "2022-kyrgyz-tajik-border-clashes" in links
+
+
+def test_the_year_of_an_event_known_to_the_year_is_its_date(infos: tuple[EventInfo, ...]) -> None:
+    text = (
+        "Six states signed the pact in Tashkent. In 1999 Azerbaijan, Georgia and Uzbekistan "
+        "chose not to renew the treaty.\n"
+    )
+    assert "1999-azerbaijan-georgia-leave-csto" in _links(text, infos)
