@@ -59,9 +59,14 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
     """Show ``workbench`` in ``window`` through a new library session.
 
     Called once at start and again whenever the window switches to another library
-    (``workbench_changed``); the window closes the session it showed before.
+    (``workbench_changed``); the window closes the session it showed before. Once the
+    window has painted it, the titles and dates its first frame did not need are read on a
+    worker (``Workbench.prepare_texts``).
     """
+    from desktop.ui.shell.snapshot import after_first_paint
+
     window.show_session(open_session(window, workbench, signals))
+    after_first_paint(window, workbench.prepare_texts)
 
 
 def run_gui(
@@ -139,7 +144,6 @@ def _show_window(
     from desktop.ui.bridge import WorkbenchSignals
     from desktop.ui.main_window import MainWindow
     from desktop.ui.shell.errors import ErrorReporter
-    from desktop.ui.shell.snapshot import after_first_paint
 
     errors = ErrorReporter(parent=lambda: window)
     window = MainWindow(workbench, WorkbenchSignals(workbench), settings, errors=errors)
@@ -148,8 +152,6 @@ def _show_window(
     window.workbench_changed.connect(lambda bench, signals: fill_window(window, bench, signals))
     errors.install()
     window.show()
-    # the first frame read only its labels' titles: the rest are read off this thread
-    after_first_paint(window, lambda: window.workbench.prepare_texts())
     if shown is not None and window.session is not None:
         window.session.timeline.show_range(*shown)
     if event_key is not None:
