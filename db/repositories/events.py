@@ -9,8 +9,10 @@ from typing import Any
 from sqlalchemy import func, select
 
 from db import models
+from db.errors import ConflictError, NotFoundError
 from db.records import EventRecord, Stamp
 from db.repositories.base import Repository, apply_fields, stamp_of
+from db.repositories.event_columns_update import has_orm_row, only_columns_change, update_columns
 from db.repositories.event_texts import EventText, event_texts
 from db.repositories.events_bulk import insert_events
 from db.repositories.timeline_rows import (
@@ -166,6 +168,19 @@ class EventRepository(Repository):
         return int(self.session.scalar(select(func.count(models.Event.id))) or 0)
 
     def update(self, event: EventRecord) -> EventRecord:
+        """Write ``event`` over the stored one (ConflictError if its version is not the
+        stored one). An edit of the event's own columns only is one plain UPDATE
+        (``event_columns_update``); one of its lane, actors, tags or aliases goes through the
+        ORM."""
+        if self._bulk is None and not has_orm_row(self.session, event.key):
+            found = self.many([event.key])
+            if not found:
+                raise NotFoundError(f"No event '{event.key}' in this library (deleted meanwhile?).")
+            before = found[0]
+            if event.stamp.version and before.stamp.version != event.stamp.version:
+                raise ConflictError(self.kind, event.key)
+            if only_columns_change(before, event):
+                return update_columns(self.session, self.author, before, event)
         row = self._row(models.Event, event.key)
         before = event_record(row)
         claimed = self._begin_edit(row, event.stamp.version, before, event)
