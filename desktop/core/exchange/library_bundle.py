@@ -24,6 +24,7 @@ from db.records import (
     PassageLink,
     PassageRecord,
     SourceRecord,
+    Stamp,
 )
 from db.uow import UnitOfWork
 from desktop.core.exchange.entities import (
@@ -32,7 +33,6 @@ from desktop.core.exchange.entities import (
     CLAIM,
     CODE,
     ERA,
-    EVENT,
     LANE,
     NOTE,
     PASSAGE,
@@ -82,8 +82,18 @@ _DIGITS = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def event_record(event: b.EventData) -> EventRecord:
+    """What ``EVENT.to_record`` makes of ``event`` with its times, built positionally (a
+    100k-event import builds 100k: half the cost of keyword arguments and a new empty stamp
+    each; ``test_event_times`` holds the two equal field by field)."""
     t_lo, t_hi = _times(event.start, event.end)
-    return EVENT.to_record(event, t_lo=t_lo, t_hi=t_hi)
+    e = event
+    return EventRecord(
+        e.key, e.title, e.start, t_lo, t_hi, e.end, e.summary, e.lane, e.actors, e.tags,
+        e.importance, e.context, e.notes, e.aliases, None, _NO_STAMP,
+    )  # fmt: skip
+
+
+_NO_STAMP = Stamp()  # immutable: every new record shares it
 
 
 def source_record(source: b.SourceData, used_colors: Iterable[str] = ()) -> SourceRecord:

@@ -3,9 +3,14 @@ and the same refusals as ``DateSpan.from_edtf``."""
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 
-from desktop.core.exchange.library_bundle import _times
+from db.records import EventRecord
+from desktop.core.exchange.entities import EVENT
+from desktop.core.exchange.library_bundle import _times, event_record
+from desktop.io.formats import bundle as b
 from desktop.model.dates import DateParseError, DateSpan
 
 SPANS: list[tuple[str, str | None]] = [
@@ -45,3 +50,28 @@ def test_what_the_span_refuses_is_refused(start: str, end: str | None) -> None:
         DateSpan.from_edtf(start, end)
     with pytest.raises(DateParseError):
         _times(start, end)
+
+
+def test_an_event_is_built_as_its_entity_map_builds_it_field_by_field() -> None:
+    """``event_record`` builds records positionally: every field must land where the
+    keyword-built record has it (distinct values, so a swap shows)."""
+    data = b.EventData(
+        key="k",
+        title="t",
+        start="2001-01-02",
+        lane="l",
+        end="2001-01-05",
+        summary="s",
+        actors=("a",),
+        tags=("g",),
+        importance=1,
+        context=True,
+        notes="n",
+        aliases=("x",),
+    )
+    built = event_record(data)
+    assert built == EVENT.to_record(data, t_lo=built.t_lo, t_hi=built.t_hi)
+    assert (built.t_lo, built.t_hi) == _times(data.start, data.end)
+    assert {f.name for f in fields(b.EventData)} | {"t_lo", "t_hi", "id", "stamp"} == {
+        f.name for f in fields(EventRecord)
+    }  # a field added to either side must be added to event_record too
