@@ -9,9 +9,8 @@ library gives an identical library.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
 
 from db.errors import LibraryError
@@ -41,6 +40,7 @@ from desktop.core.exchange.entities import (
 )
 from desktop.io.formats import bundle as b
 from desktop.model.dates import DateParseError, DateSpan, HistDate
+from desktop.model.day_spans import span_times
 from desktop.model.source_identity import is_color, label_from_outlet, next_free_color
 
 
@@ -58,27 +58,8 @@ def published_day(published: str | None) -> float | None:
 
 @lru_cache(maxsize=1 << 16)
 def _times(start: str, end: str | None) -> tuple[float, float]:
-    """(t_lo, t_hi) of a span: events of a large library share dates, so each is read once;
-    plain days ('YYYY-MM-DD', most dates of a large library) without parsing EDTF."""
-    first = _plain_day(start)
-    last = _plain_day(end) if end else first
-    if first is not None and last is not None and last >= first:
-        return float(first), float(last + 1)
-    span = DateSpan.from_edtf(start, end)  # any other shape, or a reason to refuse it
-    return span.t_lo, span.t_hi
-
-
-def _plain_day(text: str) -> int | None:
-    """The day number of a valid 'YYYY-MM-DD' (years 1..9999), else None."""
-    if len(text) != 10 or text[4] != "-" or text[7] != "-" or not _DIGITS.fullmatch(text):
-        return None
-    try:
-        return date(int(text[:4]), int(text[5:7]), int(text[8:])).toordinal()  # = day_number
-    except ValueError:
-        return None
-
-
-_DIGITS = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+    """(t_lo, t_hi) of a span: events of a large library share dates, so each is read once."""
+    return span_times(start, end)
 
 
 def event_record(event: b.EventData) -> EventRecord:

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from desktop.io.formats.bundle import Bundle, CodeData, PassageData, SourceData
 from desktop.io.formats.errors import FormatError
-from desktop.model.dates import DateParseError, DateSpan, HistDate
+from desktop.model.dates import DateParseError, HistDate
+from desktop.model.day_spans import span_times
 
 __all__ = ["check_integrity"]
 
@@ -42,7 +43,7 @@ def _check_date(kind: str, key: str, field: str, text: str | None) -> None:
 
 
 # Spans repeat across a large library (100k events share far fewer dates); spans are frozen.
-_span = lru_cache(maxsize=1 << 16)(DateSpan.from_edtf)
+_span = lru_cache(maxsize=1 << 16)(span_times)  # plain days without parsing EDTF
 
 
 def _check_span(kind: str, key: str, start: str, end: str | None) -> None:
