@@ -179,6 +179,7 @@ def open_to_first_frame(path: Path) -> FirstFrame:
     paint_timeline(painter, scene, first_scale, rect, theme, PaintOptions())
     painter.end()
     first, first_cpu = time.perf_counter() - began, time.thread_time() - began_cpu
+    peak_first = _peak_mb()  # before the rest of the texts are read
     texts = time.perf_counter()
     # the first frame read its labels' titles alone; the app reads the rest after its first
     # paint (on a worker: ``Workbench.prepare_texts``), before the protocols' frames
@@ -192,7 +193,7 @@ def open_to_first_frame(path: Path) -> FirstFrame:
         "paint_s": began + first - built,
         "draw_cpu_s": began_cpu + first_cpu - loaded_cpu,
         "texts_s": time.perf_counter() - texts,
-        "peak_first_mb": _peak_mb(),
+        "peak_first_mb": peak_first,
     }
     return FirstFrame(figures, scene, image, theme, library)
 
