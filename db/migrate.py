@@ -7,6 +7,7 @@ Alembic. It never drops user data: revisions are additive or copy data across.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import threading
 from datetime import UTC, datetime
@@ -34,10 +35,19 @@ def alembic_config() -> Config:
 
 
 def head_revision() -> str:
+    return _shipped_revisions()[0]
+
+
+@functools.cache
+def _shipped_revisions() -> tuple[str, frozenset[str]]:
+    """(head, every revision) of the migrations this version of Parallax ships, read once per
+    process: each read loads every migration script, and opening a library asked three times."""
     with MIGRATION_LOCK:
-        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+        script = ScriptDirectory.from_config(alembic_config())
+        head = script.get_current_head()
+        revisions = frozenset(revision.revision for revision in script.walk_revisions())
     assert head is not None
-    return head
+    return head, revisions
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -115,9 +125,7 @@ def _has_foreign_tables(engine: Engine) -> bool:
 
 def known_revisions() -> frozenset[str]:
     """Every schema revision this version of Parallax knows."""
-    with MIGRATION_LOCK:
-        script = ScriptDirectory.from_config(alembic_config())
-        return frozenset(revision.revision for revision in script.walk_revisions())
+    return _shipped_revisions()[1]
 
 
 def check_revision(current: str | None) -> None:
