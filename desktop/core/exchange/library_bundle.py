@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from db.errors import LibraryError
 from db.records import (
+    ActorRecord,
     AttributeValue,
     CodeRecord,
     CodingRecord,
@@ -176,12 +177,10 @@ def _load_records(uow: UnitOfWork, bundle: b.Bundle) -> None:
         _write("event", event.key, lambda e=event: records.append(event_record(e)))
     _write("events", f"{len(records)} new", lambda: uow.events.add_many(records))
     _flushed("events", uow)
+    actors: list[ActorRecord] = []
     for actor in bundle.actors:
-        _write(
-            "actor",
-            actor.name,
-            lambda a=actor: uow.actors.set_aliases(a.name, ACTOR.to_record(a).aliases),
-        )
+        _write("actor", actor.name, lambda a=actor: actors.append(ACTOR.to_record(a)))
+    _write("actors", f"{len(actors)} named", lambda: uow.actors.set_many_aliases(actors))
     for code in parents_first(bundle.codes):
         _write("code", code.key, lambda c=code: uow.codes.add(code_record(c)))
     for attribute in bundle.attributes:
