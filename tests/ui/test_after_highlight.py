@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from db.library import Library
 from desktop.app import fill_window
 from desktop.ui.compare import ComparePanel
+from desktop.ui.main_window import MainWindow
 from desktop.ui.timeline.panel import TimelinePanel
 from tests.ui.shell.support import fill_library, make_window
 
 
-def test_the_highlight_is_painted_before_the_panels_fill(
-    qtbot: QtBot, sqlite_library: Library, tmp_path: Path
-) -> None:
+@pytest.fixture
+def window(qtbot: QtBot, sqlite_library: Library, tmp_path: Path) -> MainWindow:
+    """The filled window on a small library, as the app shows it."""
     fill_library(sqlite_library)
-    window = make_window(qtbot, sqlite_library, tmp_path)
-    fill_window(window, window.workbench, window.signals)
+    shown = make_window(qtbot, sqlite_library, tmp_path)
+    fill_window(shown, shown.workbench, shown.signals)
+    return shown
+
+
+def test_the_highlight_is_painted_before_the_panels_fill(qtbot: QtBot, window: MainWindow) -> None:
     view = window.findChild(TimelinePanel).view
     compare = window.findChild(ComparePanel)
     details = window.details_panel
@@ -43,11 +49,8 @@ def test_the_highlight_is_painted_before_the_panels_fill(
 
 
 def test_quick_selections_fill_the_panels_once_with_the_last(
-    qtbot: QtBot, sqlite_library: Library, tmp_path: Path
+    qtbot: QtBot, window: MainWindow
 ) -> None:
-    fill_library(sqlite_library)
-    window = make_window(qtbot, sqlite_library, tmp_path)
-    fill_window(window, window.workbench, window.signals)
     compare = window.findChild(ComparePanel)
     filled: list[str] = []
     compare.strip.show_comparison = lambda c: filled.append(c.event.key if c else "")
