@@ -2,8 +2,9 @@
 
 ``facts_in_dispute`` gives one line per subject the sources disagree on, e.g.
 "deaths: 28 (EU Reporter) vs ≥ 38 (DW)"; ``silent_sources`` the labels of sources published
-after the event that never mention it; ``dominant_frames`` a source's most used codes.
-Sources are named by their short label (``PaneHeader.label``).
+after the event that never mention it; ``summary_line`` both in one line, honest when fewer
+than two sources speak of the event; ``dominant_frames`` a source's most used codes. Sources
+are named by their short label (``PaneHeader.label``).
 """
 
 from __future__ import annotations
@@ -46,6 +47,26 @@ def facts_in_dispute(comparison: Comparison) -> list[str]:
 
 def silent_sources(comparison: Comparison) -> list[str]:
     return [ref.label or ref.outlet or ref.key for ref in comparison.blind_spots.after]
+
+
+def summary_line(comparison: Comparison) -> str:
+    """The line above the panes: the facts in dispute and the silent sources; with no dispute,
+    what can be said of the sources that speak (none, one, or every one published since)."""
+    parts = []
+    disputes = facts_in_dispute(comparison)
+    if disputes:
+        parts.append("In dispute: " + "; ".join(disputes))
+    elif not comparison.panes:
+        parts.append("No source speaks of this event.")
+    elif len(comparison.panes) == 1:
+        (label,) = source_labels(comparison).values()
+        parts.append(f"Only {label} speaks of this event: nothing to compare.")
+    silent = silent_sources(comparison)
+    if silent:
+        parts.append("Silent (published later, never mention it): " + ", ".join(silent))
+    if not parts:
+        parts.append("No facts in dispute; every source published since speaks of it.")
+    return " · ".join(parts)
 
 
 def dominant_frames(frames: FrameMatrix, source_key: str, limit: int = 2) -> list[str]:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.core.compare.from_library import KnownRecords, compare_event_key
 from desktop.core.compare.model import Comparison, Pane
 from desktop.core.compare.panes import pane_header
-from desktop.core.compare.summary import dominant_frames, facts_in_dispute, silent_sources
+from desktop.core.compare.summary import dominant_frames, summary_line
 from desktop.core.workbench import Workbench
 from desktop.model.changes import Changes
 from desktop.ui.after_highlight import NextTurn
@@ -218,16 +218,7 @@ class ComparePanel(QWidget):
             self.summary_label.setText("")
             self.summary_label.hide()
             return
-        parts = []
-        disputes = facts_in_dispute(self.comparison)
-        if disputes:
-            parts.append("In dispute: " + "; ".join(disputes))
-        silent = silent_sources(self.comparison)
-        if silent:
-            parts.append("Silent (published later, never mention it): " + ", ".join(silent))
-        if not parts:
-            parts.append("No facts in dispute; every source published since speaks of it.")
-        self.summary_label.setText(" · ".join(parts))
+        self.summary_label.setText(summary_line(self.comparison))
         self.summary_label.show()
 
     def _on_selection(self) -> None:
