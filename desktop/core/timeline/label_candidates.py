@@ -2,13 +2,18 @@
 
 Everything a candidate needs (extent, lane, title, width) is gathered for all candidates at once
 with a few numpy calls and handed over as plain Python values: the placement loop then touches
-no numpy scalars. Only candidates are measured (at most ``MAX_LEADER_CANDIDATES`` per frame).
+no numpy scalars. Only candidates are measured (at most ``MAX_LEADER_CANDIDATES`` per frame),
+and a candidate is made (its title read, a cluster's key members looked up) only when placing
+reaches it in a lane that is not full yet (``Queue``).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -22,8 +27,8 @@ Measure = Callable[[str], float]
 Widths = Callable[[NDArray[np.int64]], NDArray[np.float64]]
 Titles = Sequence[str]
 Members = tuple[NDArray[np.int64], NDArray[np.int64]]  # store indices and ids, in time order
-# clusters (indices into the frame's) -> for each, its key members other than its lead
-KeyMembers = Callable[[NDArray[np.int64]], list[Members]]
+# a cluster's (lane, cell_t0, cell_t1, lead) -> its key members other than its lead
+KeyMembers = Callable[[int, float, float, int], Members]
 LINE_STEP = 3.0  # px between the leader lines of one cluster's key members
 MEASURED_AT_ONCE = 8  # a cluster's member titles are measured this many at a time
 
@@ -31,8 +36,8 @@ MEASURED_AT_ONCE = 8  # a cluster's member titles are measured this many at a ti
 NO_MEMBERS: Members = (np.empty(0, np.int64), np.empty(0, np.int64))
 
 
-def no_members(clusters: NDArray[np.int64]) -> list[Members]:
-    return [NO_MEMBERS] * len(clusters)
+def no_members(lane: int, t0: float, t1: float, lead: int) -> Members:
+    return NO_MEMBERS
 
 
 @dataclass(slots=True)
@@ -117,28 +122,165 @@ def candidates(
     titles: Titles,
     measures: tuple[Widths, Measure],
     members: KeyMembers = no_members,
-) -> list[Candidate]:
+) -> Queue:
     """The leftovers by importance (a cluster has its lead's), then clusters after single
     events, then x; at most ``MAX_LEADER_CANDIDATES``. Markers and clusters are ``Point``s; a
     cluster led by an importance-1 event is followed by one ``Point`` for each of its other
     importance-1 members (``members``, made as placing reaches them: ``MemberLines``), so
-    every key event gets its own label."""
-    markers, clusters, bars = parts
-    order = _by_priority(parts, left)
-    n_markers, n_bars = len(left.rest), len(left.bars)
-    m = order[order < n_markers]  # positions in (markers, bars, clusters), priority order
-    b = order[(order >= n_markers) & (order < n_markers + n_bars)]
-    c = order[order >= n_markers + n_bars]
-    points = marker_points(titles, markers, left.rest[m], left.rest_widths[m], left.rest_room[m])
-    bar_items = _bar_items(titles, measures[0], bars, left.bars[b - n_markers])
-    cluster_points = _cluster_points(
-        titles, measures, clusters, left.clusters[c - n_markers - n_bars], members
+    every key event gets its own label. Each is made when placing reaches it (``Queue``)."""
+    return Queue(parts, left, titles, measures, members)
+
+
+class Queue:
+    """The candidates of ``candidates`` in priority order, each made only when placing reaches
+    it: in a dense view most lanes are full after a few tries, and a candidate of a lane that is
+    full by then is never made (no title looked up, no key members, no object).
+
+    What a candidate needs is read from numpy with one ``tolist`` per column for all of them:
+    one row of plain values per candidate, (kind, lane, importance, ...), so making one touches
+    no numpy scalar."""
+
+    __slots__ = ("_measure", "_members", "_rows", "_titles", "_widths")
+
+    def __init__(
+        self,
+        parts: tuple[Markers, Clusters, Bars],
+        left: Leftovers,
+        titles: Titles,
+        measures: tuple[Widths, Measure],
+        members: KeyMembers,
+    ) -> None:
+        markers, clusters, bars = parts
+        self._widths, self._measure = measures
+        self._titles, self._members = titles, members
+        order = _by_priority(parts, left)
+        n_markers, n_bars = len(left.rest), len(left.bars)
+        kind = (order >= n_markers).astype(np.int64) + (order >= n_markers + n_bars)
+        m = order[kind == 0]
+        b = order[kind == 1] - n_markers
+        c = order[kind == 2] - n_markers - n_bars
+        of_kind = (
+            iter(_marker_rows(markers, left, m)),
+            iter(_bar_rows(bars, left.bars[b], self._widths)),
+            iter(_cluster_rows(clusters, left.clusters[c], self._widths)),
+        )
+        self._rows = [next(of_kind[k]) for k in kind.tolist()]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def key_count(self) -> int:
+        """How many candidates come from importance-1 (or 0) events: the first ones."""
+        return bisect_right(self._rows, 1, key=_rank)
+
+    def made(
+        self, span: tuple[int, int], misses: tuple[dict[int, int], int]
+    ) -> Iterator[Candidate]:
+        """Candidates ``span[0]`` up to ``span[1]`` in order, as placing asks for them; those of
+        a lane full at that moment are left out (placing would skip them): ``misses`` is the
+        placing's misses per lane and the count at which a lane is full."""
+        count, limit = misses
+        titles, radius = self._titles, MARKER_RADIUS
+        for row in self._rows[span[0] : span[1]]:
+            if count.get(row[1], 0) >= limit:
+                continue
+            kind = row[0]
+            if kind == 0:
+                _, lane, rank, x, y, index, item, width, space = row
+                yield Point(
+                    lane, x - radius, x + radius, y, titles[index], item, width, space, rank
+                )
+            elif kind == 1:
+                _, lane, rank, bar_row, x0, x1, y, index, item, width = row
+                yield BarItem(lane, bar_row, x0, x1, y, titles[index], item, width, rank)
+            else:
+                yield from self._cluster(row)
+
+    def _cluster(self, row: _Row) -> list[Candidate]:
+        """The cluster's label, with its lead member's title and how many more it holds (the
+        width is the title's plus the count's: both are measured once and reused), then the
+        labels of its other importance-1 members (``MemberLines``)."""
+        _, lane, rank, k, x0, x1, y, lead, count, width, t0, t1 = row
+        titles, widths = self._titles, self._widths
+        centre = (x0 + x1) / 2
+        lines = (
+            None
+            if rank > 1
+            else _member_lines(self._members(lane, t0, t1, lead), (lane, y, centre), titles, widths)
+        )
+        rest = count - 1 - (0 if lines is None else len(lines.index))
+        more = f" +{rest}" if rest > 0 else ""
+        title, wide = titles[lead] + more, width + (self._measure(more) if more else 0.0)
+        group: list[Candidate] = [Point(lane, x0, x1, y, title, -1 - k, wide, 0.0, rank)]
+        if lines is not None:
+            group.append(lines)
+        return group
+
+
+_Row = tuple[Any, ...]  # kind (0 marker, 1 bar, 2 cluster), lane, importance, then the kind's
+
+
+def _rank(row: _Row) -> int:
+    rank: int = row[2]
+    return rank
+
+
+def _rows(kind: int, *columns: NDArray[Any]) -> list[_Row]:
+    """One row (``kind``, then a plain value of each of ``columns``) per position."""
+    return list(zip(repeat(kind), *(column.tolist() for column in columns)))
+
+
+def _marker_rows(markers: Markers, left: Leftovers, m: NDArray[np.int64]) -> list[_Row]:
+    chosen = left.rest[m]
+    return _rows(
+        0,
+        markers.lane[chosen],
+        markers.importance[chosen],
+        markers.x[chosen],
+        markers.y[chosen],
+        markers.index[chosen],
+        markers.ids[chosen],
+        left.rest_widths[m],
+        left.rest_room[m],
     )
-    positions = [*m.tolist(), *b.tolist(), *c.tolist()]
-    single: list[Candidate] = [*points, *bar_items]
-    singles = [[item] for item in single]
-    made = dict(zip(positions, [*singles, *cluster_points], strict=True))
-    return [item for position in order.tolist() for item in made[position]]
+
+
+def _bar_rows(bars: Bars, chosen: NDArray[np.int64], widths: Widths) -> list[_Row]:
+    if not len(chosen):
+        return []  # (an empty part may hold float arrays)
+    index = bars.index[chosen]
+    return _rows(
+        1,
+        bars.lane[chosen],
+        bars.importance[chosen],
+        bars.row[chosen],
+        bars.x0[chosen],
+        bars.x1[chosen],
+        bars.y[chosen],
+        index,
+        bars.ids[chosen],
+        widths(index),
+    )
+
+
+def _cluster_rows(clusters: Clusters, chosen: NDArray[np.int64], widths: Widths) -> list[_Row]:
+    if not len(chosen):
+        return []
+    leads = clusters.lead[chosen].astype(np.int64)
+    return _rows(
+        2,
+        clusters.lane[chosen].astype(np.int64),
+        clusters.lead_importance[chosen],
+        chosen,
+        clusters.x0[chosen],
+        clusters.x1[chosen],
+        clusters.y[chosen],
+        leads,
+        clusters.count[chosen],
+        widths(leads),
+        clusters.cell_t0[chosen],
+        clusters.cell_t1[chosen],
+    )
 
 
 def _by_priority(parts: tuple[Markers, Clusters, Bars], left: Leftovers) -> NDArray[np.int64]:
@@ -178,72 +320,6 @@ def marker_points(
             strict=True,
         )
     ]
-
-
-def _bar_items(
-    titles: Titles, widths: Widths, bars: Bars, chosen: NDArray[np.int64]
-) -> list[BarItem]:
-    if not len(chosen):
-        return []  # (an empty part may hold float arrays)
-    index = bars.index[chosen]
-    return [
-        BarItem(lane, row, x0, x1, y, titles[k], item, width, rank)
-        for lane, row, x0, x1, y, k, item, width, rank in zip(
-            bars.lane[chosen].tolist(),
-            bars.row[chosen].tolist(),
-            bars.x0[chosen].tolist(),
-            bars.x1[chosen].tolist(),
-            bars.y[chosen].tolist(),
-            index.tolist(),
-            bars.ids[chosen].tolist(),
-            widths(index).tolist(),
-            bars.importance[chosen].tolist(),
-            strict=True,
-        )
-    ]
-
-
-def _cluster_points(
-    titles: Titles,
-    measures: tuple[Widths, Measure],
-    clusters: Clusters,
-    chosen: NDArray[np.int64],
-    members: KeyMembers,
-) -> list[list[Candidate]]:
-    """Per cluster: its label, with its lead member's title and how many more it holds (the
-    width is the title's plus the count's: both are measured once and reused), then the
-    labels of its other importance-1 members (``MemberLines``)."""
-    widths, measure = measures
-    if not len(chosen):
-        return []
-    leads, ranks = clusters.lead[chosen], clusters.lead_importance[chosen]
-    keyed = iter(members(chosen[ranks <= 1]))  # looked up together, in the order of ``chosen``
-    found: list[list[Candidate]] = []
-    for k, lane, x0, x1, y, lead, count, width, rank in zip(
-        chosen.tolist(),
-        clusters.lane[chosen].tolist(),
-        clusters.x0[chosen].tolist(),
-        clusters.x1[chosen].tolist(),
-        clusters.y[chosen].tolist(),
-        leads.tolist(),
-        clusters.count[chosen].tolist(),
-        widths(leads).tolist(),
-        ranks.tolist(),
-        strict=True,
-    ):
-        lines = (
-            None
-            if rank > 1
-            else _member_lines(next(keyed), (lane, y, (x0 + x1) / 2), titles, widths)
-        )
-        rest = count - 1 - (0 if lines is None else len(lines.index))
-        more = f" +{rest}" if rest > 0 else ""
-        title, wide = titles[lead] + more, width + (measure(more) if more else 0.0)
-        group: list[Candidate] = [Point(lane, x0, x1, y, title, -1 - k, wide, 0.0, rank)]
-        if lines is not None:
-            group.append(lines)
-        found.append(group)
-    return found
 
 
 def _member_lines(

@@ -28,8 +28,9 @@ takes room a more important one needed. Dense views stay cheap: at most
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from numpy.typing import NDArray
@@ -90,20 +91,21 @@ def place_labels(
         unlabelled_bars,
         np.flatnonzero((clusters.x1 > 0) & (clusters.x0 < width_px)),
     )
-    items = candidates(parts, left, titles, (widths, measure), members)
-    first = [item for item in items if item.importance <= 1]
+    queue = candidates(parts, left, titles, (widths, measure), members)
     misses: dict[int, int] = {}
+    full = (misses, MAX_LANE_MISSES)
+    key_count = queue.key_count()
     canvas = Canvas(width_px, MIN_ELIDED_PX if elide else math.inf)
-    _place(rows, metrics, first, (labels, misses), canvas)
+    _place(rows, metrics, queue.made((0, key_count), full), (labels, misses), canvas)
     late = fits & ~key
     late_index, late_widths = visible[late], label_widths[late]
     blocked = _free_strip_labels(rows, titles, markers, (late_index, late_widths), labels)
-    rest: list[Candidate] = [
-        *marker_points(
+    rest = chain(
+        marker_points(
             titles, markers, late_index[blocked], late_widths[blocked], room[late][blocked]
         ),
-        *(item for item in items if item.importance > 1),
-    ]
+        queue.made((key_count, len(queue)), full),
+    )
     _place(rows, metrics, rest, (labels, misses), canvas)
     return labels
 
@@ -119,7 +121,7 @@ class Canvas:
 def _place(
     rows: Rows,
     metrics: LaneMetrics,
-    items: list[Candidate],
+    items: Iterable[Candidate],
     found: tuple[list[Label], dict[int, int]],
     canvas: Canvas,
 ) -> None:

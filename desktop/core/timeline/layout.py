@@ -26,7 +26,7 @@ from numpy.typing import NDArray
 
 from desktop.core.timeline.cover import Cover, cover_window, time_space
 from desktop.core.timeline.entering import as_markers, began_before
-from desktop.core.timeline.frame import Bars, Clusters, Frame, LaneMetrics, Markers
+from desktop.core.timeline.frame import Bars, Frame, LaneMetrics, Markers
 from desktop.core.timeline.label_candidates import NO_MEMBERS, KeyMembers
 from desktop.core.timeline.labels import place_labels
 from desktop.core.timeline.lane_fit import MIN_ROWS, compact_lanes, fit_rows, rows_used
@@ -221,7 +221,7 @@ class TimelineLayout:
             metrics,
             frame.scale.width_px,
             self.measure,
-            self._key_members(frame.clusters, frame.point_cutoff),
+            self._key_members(frame.point_cutoff),
             elide,
         )
         return replace(frame, labels=tuple(labels))
@@ -280,32 +280,22 @@ class TimelineLayout:
             self._keys = [_KeyEvents.of_lane(self.store, self._groups(lane)) for lane in lanes]
         return self._keys
 
-    def _key_members(self, clusters: Clusters, cutoff: tuple[int, ...]) -> KeyMembers:
-        """For clusters: (store index, id) of each one's importance-1 members other than its
-        lead, in time order. Kept per (lane, cell, cutoff, lead): a cluster of one level is the
-        same in every frame of that level, so pans and zooms within it look each one up once."""
+    def _key_members(self, cutoff: tuple[int, ...]) -> KeyMembers:
+        """For a cluster: (store index, id) of its importance-1 members other than its lead, in
+        time order. Kept per (lane, cell, cutoff, lead): a cluster of one level is the same in
+        every frame of that level, so pans and zooms within it look each one up once."""
         keys, store, found = self._key_events(), self.store, self._members
         if len(found) > MAX_MEMBER_SETS:
             found.clear()
 
-        def members(chosen: NDArray[np.int64]) -> list[_Members]:
-            listed: list[_Members] = []
-            for lane, t0, t1, lead in zip(
-                clusters.lane[chosen].astype(np.int64).tolist(),
-                clusters.cell_t0[chosen].tolist(),
-                clusters.cell_t1[chosen].tolist(),
-                clusters.lead[chosen].astype(np.int64).tolist(),
-                strict=True,
-            ):
-                if lane >= len(keys):
-                    listed.append(NO_MEMBERS)
-                    continue
-                asked = (lane, t0, t1, cutoff[lane], lead)
-                known = found.get(asked)
-                if known is None:
-                    known = found[asked] = _others(store, keys[lane], asked)
-                listed.append(known)
-            return listed
+        def members(lane: int, t0: float, t1: float, lead: int) -> _Members:
+            if lane >= len(keys):
+                return NO_MEMBERS
+            asked = (lane, t0, t1, cutoff[lane], lead)
+            known = found.get(asked)
+            if known is None:
+                known = found[asked] = _others(store, keys[lane], asked)
+            return known
 
         return members
 

@@ -13,6 +13,7 @@ from desktop.core.timeline.labels import (
     Canvas,
     RowOccupancy,
     _place,
+    place_labels,
 )
 from desktop.core.timeline.layout import TimelineLayout
 from desktop.core.timeline.scale import TimeScale
@@ -215,3 +216,31 @@ def test_a_full_lane_never_makes_its_clusters_member_lines() -> None:
     _place(rows, METRICS, items, (labels, {}), Canvas(1000.0, float("inf")))
     assert measured == [3, 4, 5]  # lane 1's members were tried; full lane 0's never made
     assert {label.id for label in labels} <= {3, 4, 5} and labels
+
+
+def test_a_full_lanes_later_candidates_are_never_made() -> None:
+    """Forty markers 25 px apart with titles wider than the canvas: no title fits, so the lane is
+    full after ``MAX_LANE_MISSES`` tries, and the titles of its later candidates are never read.
+    The short-titled events of lane 1 are still labelled."""
+    long = " ".join(["Event"] * 200)
+    items = [TimelineItem(k, 0, T + 25.0 * k, T + 25.0 * k + 1, 3, long) for k in range(40)]
+    items += [TimelineItem(40 + k, 1, T + 300.0 * k, T + 300.0 * k + 1, 3, "S") for k in range(3)]
+    layout = TimelineLayout(EventStore.build(items, 2), measure, METRICS)
+    frame = layout.frame(TimeScale(T - 10.0, T + 990.0, 1000.0))
+    read: list[int] = []
+
+    class Titles(list[str]):
+        def __getitem__(self, k):  # type: ignore[no-untyped-def, override]
+            read.append(k)
+            return super().__getitem__(k)
+
+    store = layout.store
+    titles = Titles(store.titles)
+    parts = (frame.markers, frame.clusters, frame.bars)
+    labels = place_labels(titles, layout.widths, parts, METRICS, 1000.0, measure)
+    lane_0 = [k for k in range(len(store)) if store.lane[k] == 0]
+    by_time = sorted(lane_0, key=lambda k: store.t_lo[k])
+    assert sorted(k for k in read if k in lane_0) == sorted(by_time[:MAX_LANE_MISSES])
+    assert {store.ids[k] for k in range(len(store)) if store.lane[k] == 1} == {
+        label.id for label in labels
+    }
