@@ -39,6 +39,7 @@ from desktop.rendering.paint_items import (
 from desktop.rendering.paint_legend import LEGEND_PX, draw_legend, legend_layout
 from desktop.rendering.paint_legend import NO_LEGEND as _NO_LEGEND
 from desktop.rendering.paint_markers import draw_markers
+from desktop.rendering.sprites import fixed_transform
 from desktop.rendering.text import TextCache, text_cache
 from desktop.rendering.text_sprites import TextBlitter, can_blit_text
 from desktop.rendering.theme import TimelineTheme
@@ -81,7 +82,7 @@ _TICKS: dict[str, TickCache] = {}
 
 def ticks_for(text: TextCache) -> TickCache:
     """The tick cache of this font (kept across frames: panning and zooming reuse its ticks)."""
-    key = text.font.key()
+    key = text.key
     found = _TICKS.get(key)
     if found is None:
         found = _TICKS[key] = TickCache(text.measure())
@@ -98,7 +99,7 @@ def layout_for(store: EventStore, metrics: LaneMetrics, text: TextCache) -> Time
     per_store = _LAYOUTS.get(store)
     if per_store is None:
         per_store = _LAYOUTS[store] = _carried_layouts(store)
-    key = (metrics, text.font.key())
+    key = (metrics, text.key)
     found = per_store.get(key)
     if found is None:
         found = per_store[key] = TimelineLayout(store, text.measure(), metrics)
@@ -138,11 +139,27 @@ def paint_timeline(
 ) -> Frame:
     """Draw ``model`` at ``scale`` into ``rect``; the scale's width should equal rect's width."""
     options = options or PaintOptions()
-    text, small = text_cache(theme.font), text_cache(theme.small_font)
     painter.save()
     painter.translate(rect.topLeft())
     width, height = rect.width(), rect.height()
     painter.setClipRect(QRectF(0.0, 0.0, width, height))
+    with fixed_transform(painter):  # nothing below moves or scales the painter
+        frame = _paint_inside(painter, model, scale, (width, height), theme, options)
+    painter.restore()
+    return frame
+
+
+def _paint_inside(
+    painter: QPainter,
+    model: TimelineScene,
+    scale: TimeScale,
+    size: tuple[float, float],
+    theme: TimelineTheme,
+    options: PaintOptions,
+) -> Frame:
+    """``paint_timeline`` once the painter is moved to the rect's corner and clipped to it."""
+    width, height = size
+    text, small = text_cache(theme.font), text_cache(theme.small_font)
     top = TITLE_PX if options.title else 0.0
     legend = legend_layout(model, theme, width) if options.legend else _NO_LEGEND
     layout, band = _band_layout(model, theme, height, options, legend.rows)
@@ -162,7 +179,6 @@ def paint_timeline(
     draw_legend(painter, legend, theme, bottom)
     titled = len(frame.labels) if options.whole_titles else None
     _draw_extras(painter, model, (scale, titled), options, theme, (width, height, bottom))
-    painter.restore()
     return frame
 
 

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from desktop.core.timeline.frame import Bars, Clusters, Frame
 from desktop.core.timeline.scene import TimelineScene
 from desktop.rendering.paint_shapes import hatch_bars
-from desktop.rendering.sprites import can_blit, draw_digits, number_widths
+from desktop.rendering.sprites import address_of, can_blit, draw_digits, number_widths
 from desktop.rendering.text import TextCache
 from desktop.rendering.text_sprites import TextBlitter, can_blit_text
 from desktop.rendering.theme import TimelineTheme
@@ -86,7 +86,7 @@ def draw_rect_rows(painter: QPainter, rows: NDArray[np.float64], color: QColor) 
         return
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(color)
-    first = shiboken6.wrapInstance(rows.ctypes.data, QRectF)  # a view: rows must outlive it
+    first = shiboken6.wrapInstance(address_of(rows), QRectF)  # a view: rows must outlive it
     assert isinstance(first, QRectF)
     painter.drawRects(first, count)
     del first

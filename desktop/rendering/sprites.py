@@ -14,9 +14,12 @@ calls (``can_blit`` tells which), so exported files keep real shapes and text.
 
 from __future__ import annotations
 
+import ctypes
 import math
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import shiboken6
@@ -41,9 +44,47 @@ _DISCS: dict[tuple[Hashable, float], tuple[QPixmap, float, NDArray[np.float64]]]
 _DIGITS: dict[tuple[tuple[int, ...], str, float], tuple[QPixmap, tuple[float, ...], float]] = {}
 
 
+_FIXED: list[tuple[QPainter, float | None, bool]] = []  # (painter, device scale, only moved)
+
+
+@contextmanager
+def fixed_transform(painter: QPainter) -> Iterator[None]:
+    """Inside, ``device_scale`` and ``only_moved`` of ``painter`` are those at entry, asked of
+    Qt once (each costs some 15-25 microseconds of binding calls, and a frame asks a dozen
+    times). For a span in which nobody changes the painter's transform."""
+    moved = painter.worldTransform().type().value <= QTransform.TransformationType.TxTranslate.value
+    _FIXED.append((painter, _device_scale(painter), moved))
+    try:
+        yield
+    finally:
+        _FIXED.pop()
+
+
+def only_moved(painter: QPainter) -> bool:
+    """True when ``painter``'s transform moves but does not scale."""
+    if _FIXED and _FIXED[-1][0] is painter:
+        return _FIXED[-1][2]
+    return painter.worldTransform().type().value <= QTransform.TransformationType.TxTranslate.value
+
+
 def device_scale(painter: QPainter) -> float | None:
     """Device pixels per painter unit when sprites can be blitted (a raster device, and a
     transform that only moves and scales evenly); None otherwise."""
+    if _FIXED and _FIXED[-1][0] is painter:
+        return _FIXED[-1][1]
+    return _device_scale(painter)
+
+
+def address_of(array: NDArray[Any]) -> int:
+    """The address of the first element of a C-contiguous ``array`` (``ndarray.ctypes.data``
+    builds a ctypes object each time: ten times slower)."""
+    if array.flags.writeable:
+        return ctypes.addressof(ctypes.c_char.from_buffer(array))
+    address: int = array.ctypes.data
+    return address
+
+
+def _device_scale(painter: QPainter) -> float | None:
     engine = painter.paintEngine()
     if engine is None or engine.type() != QPaintEngine.Type.Raster:
         return None
@@ -156,7 +197,7 @@ def _blit(
     buffer[:, 4], buffer[:, 5] = size
     buffer[:, 6] = buffer[:, 7] = 1.0 / scale
     buffer[:, 8], buffer[:, 9] = 0.0, 1.0  # rotation, opacity
-    first = shiboken6.wrapInstance(buffer.ctypes.data, QPainter.PixmapFragment)
+    first = shiboken6.wrapInstance(address_of(buffer), QPainter.PixmapFragment)
     assert isinstance(first, QPainter.PixmapFragment)  # a view: buffer must outlive it
     painter.drawPixmapFragments(first, count, sprite)
     del first

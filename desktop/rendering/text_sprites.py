@@ -19,9 +19,9 @@ import math
 from collections import OrderedDict
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter
 
-from desktop.rendering.sprites import device_scale
+from desktop.rendering.sprites import device_scale, only_moved
 from desktop.rendering.text import TextCache
 
 MAX_SPRITES = 1500  # about 10 kB each: a title of ~150 x 17 device pixels
@@ -33,8 +33,7 @@ _SPRITES: OrderedDict[_SpriteKey, QImage] = OrderedDict()
 
 def can_blit_text(painter: QPainter) -> bool:
     """True when titles may be blitted on ``painter``: a raster device, moved but not scaled."""
-    moved = painter.worldTransform().type().value <= QTransform.TransformationType.TxTranslate.value
-    return moved and device_scale(painter) is not None
+    return only_moved(painter) and device_scale(painter) is not None
 
 
 class TextBlitter:
@@ -48,7 +47,7 @@ class TextBlitter:
         self.painter = painter
         self.text = text
         self.scale = scale
-        self._font = text.font.key()
+        self._font = text.key
 
     def draw(self, x: float, y: float, title: str, color: QColor) -> None:
         """Blit ``title`` with its top-left corner at (x, y), in ``color``."""

@@ -17,7 +17,7 @@ from desktop.core.timeline.lanes import LaneState
 from desktop.core.timeline.scale import TimeScale
 from desktop.core.workbench import Workbench
 from desktop.model.dates import day_number
-from desktop.rendering import text_sprites
+from desktop.rendering import sprites, text_sprites
 from desktop.rendering.text import TextCache, text_cache
 from desktop.rendering.text_sprites import TextBlitter, can_blit_text
 from desktop.rendering.theme import TimelineTheme
@@ -110,3 +110,34 @@ def test_titles_are_blitted_only_where_they_would_land_on_the_same_pixels(qapp: 
     scaled = can_blit_text(painter)
     painter.end()
     assert moved and not scaled
+
+
+def test_a_fixed_transform_is_asked_of_qt_once_and_only_for_its_painter(qapp: Any) -> None:
+    image, other = (QImage(40, 40, QImage.Format.Format_ARGB32_Premultiplied) for _ in range(2))
+    painter, scaled = QPainter(image), QPainter(other)
+    scaled.scale(2.0, 2.0)
+    with sprites.fixed_transform(painter):
+        painter.scale(3.0, 3.0)  # breaks the promise: shows that the entry value is used
+        assert sprites.device_scale(painter) == 1.0 and sprites.only_moved(painter)
+        assert sprites.device_scale(scaled) == 2.0 and not sprites.only_moved(scaled)
+    assert sprites.device_scale(painter) == 3.0 and not sprites.only_moved(painter)
+    painter.end()
+    scaled.end()
+
+
+def test_address_of_is_where_numpy_keeps_the_data() -> None:
+    rows = np.zeros((6, 4))
+    assert sprites.address_of(rows) == rows.ctypes.data
+    assert sprites.address_of(rows[2:5]) == rows.ctypes.data + 2 * 4 * 8
+    rows.flags.writeable = False
+    assert sprites.address_of(rows[1:]) == rows.ctypes.data + 4 * 8
+
+
+def test_a_font_changed_in_place_gets_the_cache_of_its_new_description(qapp: Any) -> None:
+    font = QFont()
+    font.setPointSizeF(11.0)
+    first = text_cache(font)
+    assert text_cache(font) is first
+    font.setPointSizeF(23.0)
+    bigger = text_cache(font)
+    assert bigger is not first and bigger.key == font.key() and bigger.height > first.height
