@@ -23,6 +23,7 @@ from desktop.core.event_columns import EventColumns
 from desktop.core.filter_index import FilterIndex
 from desktop.core.filters import Filters
 from desktop.core.team.coders import CoderFilter
+from desktop.core.text_search import TextSearch
 from desktop.model.changes import Changes
 
 TOPICS = ("catalog", "selection", "filters")  # the order the Qt bridge delivers them in
@@ -50,41 +51,76 @@ class Workbench:
         self._all: frozenset[str] | None = None  # every event's key, once needed
         # the catalog whose search texts a worker reads, and the worker
         self._reader: tuple[Catalog, threading.Thread] | None = None
+        # a text search of a catalog's search texts, built ahead (by the worker)
+        self._search: tuple[Catalog, TextSearch] | None = None
         self.events = WorkbenchEvents()
 
     def prepare_search(self) -> None:
-        """Start reading what the text filter searches (``Catalog.search_texts``) on a worker
-        thread, unless it is read or being read: call it when the user starts typing a search,
+        """Start reading what the text filter searches (``Catalog.search_texts``) and building
+        its ``TextSearch`` on a worker thread, unless done or under way: ``prepare_texts`` does
+        it once the first frame is painted, and the search field when the user starts typing,
         so applying the search (after the panel's typing delay) waits for no more than the
-        rest of the read (or, asking ``search_ready`` first, for none of it). Nothing changes
+        rest of the work (or, asking ``search_ready`` first, for none of it). Nothing changes
         for listeners; a failed read is left to the search itself, which reads again and
         reports."""
+        self._start_reader(with_columns=False)
+
+    def prepare_texts(self) -> None:
+        """Read every title and date of the catalog's events (``EventColumns.read_texts``) on
+        a worker thread, unless they are read, then prepare the text search there too
+        (``prepare_search``): call it once the first frame is painted (which read only its
+        labels' titles), so that later frames, a search or an export find them read. Nothing
+        changes for listeners; a failed read is left to the next use of the texts, which
+        reads again and reports."""
+        self._start_reader(with_columns=True)
+
+    def _start_reader(self, with_columns: bool) -> None:
         catalog = self.catalog
-        if catalog.search_texts_read or (self._reader and self._reader[0] is catalog):
+        searched = self._search is not None and self._search[0] is catalog
+        if with_columns and catalog.columns.texts_read and searched:
+            return
+        reader = self._reader
+        if reader is not None and reader[0] is catalog and reader[1].is_alive():
+            return
+        if searched:
+            if with_columns:  # only the columns' texts are left
+                threading.Thread(
+                    target=_read_columns_texts,
+                    args=(catalog.columns,),
+                    name="parallax-texts",
+                    daemon=True,
+                ).start()
             return
         worker = threading.Thread(
-            target=_read_texts, args=(catalog,), name="parallax-search-texts", daemon=True
+            target=self._prepare,
+            args=(catalog, with_columns),
+            name="parallax-texts" if with_columns else "parallax-search-texts",
+            daemon=True,
         )
         self._reader = (catalog, worker)
         worker.start()
 
-    def prepare_texts(self) -> None:
-        """Read every title and date of the catalog's events (``EventColumns.read_texts``) on
-        a worker thread, unless they are read: call it once the first frame is painted (which
-        read only its labels' titles), so that later frames, a search or an export find them
-        read. Nothing changes for listeners; a failed read is left to the next use of the
-        texts, which reads again and reports."""
-        columns = self.catalog.columns
-        if not columns.texts_read:
-            threading.Thread(
-                target=_read_columns_texts, args=(columns,), name="parallax-texts", daemon=True
-            ).start()
+    def _prepare(self, catalog: Catalog, with_columns: bool) -> None:
+        """On a worker: the columns' texts (``with_columns``), the search texts and their
+        ``TextSearch``, kept for ``catalog`` (its errors are the next reader's to report)."""
+        if with_columns:
+            _read_columns_texts(catalog.columns)
+        try:
+            search = TextSearch(catalog.search_texts())
+        except Exception:  # the GUI thread's own read raises it where it is shown
+            return
+        self._search = (catalog, search)
+
+    def _prepared_search(self) -> TextSearch | None:
+        """The ``TextSearch`` a worker built for the current catalog, if any."""
+        prepared = self._search
+        return prepared[1] if prepared is not None and prepared[0] is self.catalog else None
 
     def search_ready(self) -> bool:
         """False while the worker ``prepare_search`` started still reads the current
         catalog's search texts: a text search applied now would wait for it."""
         reader, catalog = self._reader, self.catalog
-        if reader is None or reader[0] is not catalog or catalog.search_texts_read:
+        if reader is None or reader[0] is not catalog or self._prepared_search() is not None:
             return True
         return not reader[1].is_alive()
 
@@ -147,8 +183,8 @@ class Workbench:
             if not self.filters.active:
                 self._mask = np.ones(self.catalog.count, np.bool_)
             else:
-                if self._index is None:
-                    self._index = FilterIndex(self.catalog)  # kept while the user types
+                if self._index is None:  # kept while the user types
+                    self._index = FilterIndex(self.catalog, self._prepared_search())
                 self._mask = self._index.matching_mask(self.filters)
         return self._mask
 
@@ -171,13 +207,5 @@ def _read_columns_texts(columns: EventColumns) -> None:
     """``columns.read_texts()`` on a worker thread (its errors are the next reader's)."""
     try:
         columns.read_texts()
-    except Exception:  # the GUI thread's own read raises it where it is shown
-        return
-
-
-def _read_texts(catalog: Catalog) -> None:
-    """``catalog.search_texts()`` on a worker thread (its errors are the search's to report)."""
-    try:
-        catalog.search_texts()
     except Exception:  # the GUI thread's own read raises it where it is shown
         return

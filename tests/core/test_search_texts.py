@@ -118,3 +118,19 @@ def test_a_search_prepared_on_a_worker_finds_the_same(lib: Library) -> None:
     bench.set_filters(Filters(text="ПУТИН"))
     assert bench.visible_keys() == {"invasion"}
     assert bench.catalog.search_texts_read and not bench.catalog.events_read
+
+
+def test_the_texts_read_after_the_first_paint_build_the_search_ahead(lib: Library) -> None:
+    bench = Workbench(lib)
+    bench.prepare_texts()
+    reader = bench._reader
+    assert reader is not None and reader[0] is bench.catalog
+    reader[1].join(30)
+    prepared = bench._prepared_search()
+    assert prepared is not None and bench.search_ready()
+    assert bench.catalog.columns.texts_read and bench.catalog.search_texts_read
+    bench.set_filters(Filters(text="ПУТИН"))
+    assert bench.visible_keys() == {"invasion"}
+    assert bench._index is not None and bench._index.search is prepared  # not built again
+    bench.prepare_search()  # built: no second worker
+    assert bench._reader is reader

@@ -167,3 +167,24 @@ def test_the_app_says_why_a_library_cannot_be_opened(
     foreign.write_text("not a database at all, just some text " * 50)
     assert run_gui(str(foreign)) == 2
     assert len(said) == 1 and "notes.txt" in said[0]
+
+
+def test_after_the_first_paint_the_catalog_is_left_out_of_full_collections_and_the_search_built(
+    qtbot: QtBot, sqlite_library: Library, tmp_path: Path
+) -> None:
+    import gc
+
+    load_sample(sqlite_library)
+    bench = Workbench(sqlite_library)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(bench, WorkbenchSignals(bench), settings)
+    qtbot.addWidget(window)
+    gc.unfreeze()
+    try:
+        fill_window(window, window.workbench, window.signals)
+        window.show()
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=10000)
+        qtbot.waitUntil(lambda: bench._prepared_search() is not None, timeout=20000)
+        assert bench.catalog.columns.texts_read and bench.search_ready()
+    finally:
+        gc.unfreeze()

@@ -1,0 +1,108 @@
+"""Which of many texts hold a word, answered with array operations instead of a loop per text.
+
+``TextSearch`` keeps every text in one UTF-8 byte array, each followed by a NUL (a search word
+never holds one: words are split at whitespace and typed, and a NUL inside a text is searched
+as a space). A word is a byte string there: UTF-8 finds a word's bytes only where the word
+itself stands, so the answer is that of ``word in text`` for every text.
+
+A word of one byte is looked for in one pass over the array. A longer word keeps the positions
+where it starts; typing on extends a word the search kept, so only the positions of the shorter
+word are checked for the bytes that follow (no pass over the array), and when every position
+stays, the texts that hold it are those of the shorter word. Answers of the last few words are
+kept, so that backspacing and the other words of a search cost nothing again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+KEPT_WORDS = 12  # words whose positions and answers are kept (the last typed)
+_SEPARATOR = "\x00"
+
+
+class TextSearch:
+    """Substring search over ``texts`` (a fixed sequence: build a new search for new texts)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        joined = _SEPARATOR.join(texts) + _SEPARATOR
+        if joined.count(_SEPARATOR) != len(texts):  # a text holds a NUL of its own
+            joined = _SEPARATOR.join(t.replace(_SEPARATOR, " ") for t in texts) + _SEPARATOR
+        self.bytes: NDArray[np.uint8] = np.frombuffer(_encoded(joined), np.uint8)
+        ends = np.flatnonzero(self.bytes == 0)
+        self.starts: NDArray[np.intp] = np.concatenate(([0], ends[:-1] + 1)).astype(np.intp)
+        self.count = len(texts)
+        # word -> (its start positions or None for a single byte, which texts hold it)
+        self._kept: dict[bytes, tuple[NDArray[np.intp] | None, NDArray[np.bool_]]] = {}
+
+    def holding(self, word: str) -> NDArray[np.bool_]:
+        """Per text, whether it holds ``word`` (the caller must not write to the answer)."""
+        wanted = _encoded(word)
+        kept = self._kept.pop(wanted, None)
+        if kept is None:
+            kept = self._search(wanted)
+        self._kept[wanted] = kept  # the most recent last
+        while len(self._kept) > KEPT_WORDS:
+            del self._kept[next(iter(self._kept))]
+        return kept[1]
+
+    def holding_all(self, words: Sequence[str]) -> NDArray[np.bool_]:
+        """Per text, whether it holds every one of ``words``."""
+        if not words:
+            return np.ones(self.count, np.bool_)
+        found = self.holding(words[0]).copy()
+        for word in words[1:]:
+            found &= self.holding(word)
+        return found
+
+    def _search(self, word: bytes) -> tuple[NDArray[np.intp] | None, NDArray[np.bool_]]:
+        if not self.count:
+            return None, np.zeros(0, np.bool_)
+        if len(word) == 0:
+            return None, np.ones(self.count, np.bool_)
+        if 0 in word:  # no text holds a NUL (its own were made spaces)
+            return None, np.zeros(self.count, np.bool_)
+        if len(word) == 1:
+            hits = self.bytes == word[0]
+            return None, np.logical_or.reduceat(hits, self.starts)
+        shorter = self._kept_part(word)
+        if shorter is None:
+            positions, checked = self._pairs(word[:2]), 2
+            before: NDArray[np.bool_] | None = None
+        else:
+            positions, checked, before = shorter
+        for k in range(checked, len(word)):  # never past the end: every text ends in NUL
+            positions = positions[self.bytes[positions + k] == word[k]]
+        if before is not None and shorter is not None and len(positions) == len(shorter[0]):
+            return positions, before  # every position stayed: the same texts
+        return positions, self._texts_of(positions)
+
+    def _kept_part(self, word: bytes) -> tuple[NDArray[np.intp], int, NDArray[np.bool_]] | None:
+        """The positions of the longest kept word ``word`` starts with (its length, its
+        answer), or None."""
+        best: tuple[NDArray[np.intp], int, NDArray[np.bool_]] | None = None
+        for kept, (positions, found) in self._kept.items():
+            if positions is None or not word.startswith(kept):
+                continue
+            if best is None or len(kept) > best[1]:
+                best = (positions, len(kept), found)
+        return best
+
+    def _pairs(self, pair: bytes) -> NDArray[np.intp]:
+        """Where the two bytes ``pair`` stand, in order."""
+        data = self.bytes
+        hits = data[:-1] == pair[0]
+        hits &= data[1:] == pair[1]
+        return np.flatnonzero(hits).astype(np.intp)
+
+    def _texts_of(self, positions: NDArray[np.intp]) -> NDArray[np.bool_]:
+        found = np.zeros(self.count, np.bool_)
+        found[np.searchsorted(self.starts, positions, side="right") - 1] = True
+        return found
+
+
+def _encoded(text: str) -> bytes:
+    """UTF-8, with lone surrogates (which a library may hold) kept as their own bytes."""
+    return text.encode("utf-8", "surrogatepass")

@@ -1,0 +1,118 @@
+"""TextSearch answers as ``word in text`` does for every text, however the words are typed."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from desktop.core.text_search import KEPT_WORDS, TextSearch
+
+TEXTS = (
+    "summit in minsk talks",
+    "",
+    "gas dispute; газовый спор",
+    "minsk agreement signed мінськ",
+    "a\x00b hidden nul",
+    "gas summit",
+    "грузия georgia грузія",
+    "ends with e",
+    "\ud800 lone surrogate",
+)
+
+
+def _expected(texts: tuple[str, ...], words: list[str]) -> list[bool]:
+    """``word in text`` for every word, a NUL in a text searched as a space."""
+    spaced = [text.replace("\x00", " ") for text in texts]
+    return [all(word in text for word in words) for text in spaced]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "m",
+        "mi",
+        "minsk",
+        "gas",
+        "e",
+        "г",
+        "гру",
+        "грузія",
+        "спор",
+        "мінськ",
+        "\x00",
+        "b",
+        "zz",
+        "s",
+        "summit in",
+        "nul",
+        "\ud800",
+        "t",
+    ],
+)
+def test_each_word_finds_the_texts_that_hold_it(word: str) -> None:
+    search = TextSearch(TEXTS)
+    assert search.holding(word).tolist() == _expected(TEXTS, [word])
+
+
+def test_typing_on_and_backspacing_answers_as_a_fresh_search() -> None:
+    search = TextSearch(TEXTS)
+    typed = [
+        "m",
+        "mi",
+        "min",
+        "mins",
+        "minsk",
+        "mins",
+        "mi",
+        "mis",
+        "g",
+        "ga",
+        "gas",
+        "gr",
+        "г",
+        "гр",
+        "гру",
+        "грузі",
+        "грузія",
+        "грузия",
+        "s",
+        "su",
+        "sum",
+        "summ",
+    ]
+    for word in typed:
+        assert search.holding(word).tolist() == _expected(TEXTS, [word]), word
+        assert search.holding(word).tolist() == TextSearch(TEXTS).holding(word).tolist()
+
+
+def test_every_word_must_be_held() -> None:
+    search = TextSearch(TEXTS)
+    for words in (["gas", "summit"], ["minsk"], ["g", "s"], [], ["gas", "nothing"]):
+        assert search.holding_all(words).tolist() == _expected(TEXTS, words), words
+
+
+def test_a_word_every_text_of_the_shorter_one_holds_reuses_its_answer() -> None:
+    search = TextSearch(("synthetic event 1", "synthetic event 2", "other"))
+    ev = search.holding("ev")
+    assert search.holding("eve") is ev and search.holding("event") is ev
+    assert search.holding("event 1") is not ev
+    assert search.holding("event 1").tolist() == [True, False, False]
+
+
+def test_random_texts_and_words_agree_with_in() -> None:
+    rng = random.Random(3)
+    letters = "abcде "
+    texts = tuple(
+        "".join(rng.choice(letters) for _ in range(rng.randrange(0, 30))) for _ in range(300)
+    )
+    search = TextSearch(texts)
+    for _ in range(3 * KEPT_WORDS):
+        word = "".join(rng.choice(letters[:-1]) for _ in range(rng.randrange(1, 5)))
+        assert search.holding(word).tolist() == _expected(texts, [word]), word
+
+
+def test_no_texts() -> None:
+    assert TextSearch(()).holding("a").shape == (0,)
+    assert np.array_equal(TextSearch(("a",)).holding_all([]), [True])
