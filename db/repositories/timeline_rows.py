@@ -14,26 +14,30 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
 from sqlalchemy import Engine, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from db import models
 from db.repositories.plain_rows import plain_rows
+from db.repositories.timeline_packed import packed_columns
 
 
 @dataclass(frozen=True, slots=True)
 class TimelineColumns:
-    """What the timeline and the window's catalog need of every event at once, one tuple per
-    column, in the same order (``plain``: start and end are plain days, 'YYYY-MM-DD', or there
-    is no end). ``titles``, ``starts`` and ``ends`` are None when they were not read."""
+    """What the timeline and the window's catalog need of every event at once, one sequence
+    (a tuple, a list or a numpy array) per column, in the same order (``plain``: start and end
+    are plain days, 'YYYY-MM-DD', or there is no end). ``titles``, ``starts`` and ``ends`` are
+    None when they were not read."""
 
-    keys: tuple[str, ...]
-    lanes: tuple[str, ...]
-    t_lo: tuple[float, ...]
-    t_hi: tuple[float, ...]
-    importance: tuple[int, ...]
-    context: tuple[bool, ...]
-    plain: tuple[bool, ...]
+    keys: Sequence[str]
+    lanes: Sequence[str]
+    t_lo: Sequence[float] | NDArray[np.float64]
+    t_hi: Sequence[float] | NDArray[np.float64]
+    importance: Sequence[int] | NDArray[np.int64]
+    context: Sequence[bool] | NDArray[np.bool_]
+    plain: Sequence[bool] | NDArray[np.bool_]
     titles: tuple[str, ...] | None = None
     starts: tuple[str, ...] | None = None
     ends: tuple[str | None, ...] | None = None
@@ -51,11 +55,24 @@ class LabelTexts:
 
 def timeline_columns(session: Session) -> TimelineColumns:
     """Every event as columns (without its texts), in id order; lane ids are mapped to keys
-    in Python (no join), and events without a lane, or with an unknown one, get ""."""
+    in Python (no join), and events without a lane, or with an unknown one, get "". On
+    SQLite the columns come joined into strings and parsed by numpy (``timeline_packed``),
+    else (or when that does not add up) as rows."""
     lane = models.Lane.__table__.c
     lane_of = defaultdict(
         str, {int(i): str(k) for i, k in plain_rows(session, select(lane.id, lane.key))}
     )
+    packed = packed_columns(session)
+    if packed is not None:
+        return TimelineColumns(
+            packed.keys,
+            _lane_keys(packed.lane_ids, lane_of),
+            packed.t_lo,
+            packed.t_hi,
+            packed.importance,
+            packed.context,
+            packed.plain,
+        )
     event = models.Event.__table__.c
     statement = select(
         event.key,
@@ -77,6 +94,14 @@ def timeline_columns(session: Session) -> TimelineColumns:
         tuple(map(bool, columns[5])),
         tuple(map(bool, columns[6])),
     )
+
+
+def _lane_keys(ids: NDArray[np.int64], lane_of: defaultdict[int, str]) -> tuple[str, ...]:
+    """The lane key of each id (-1: none), looked up once per distinct id."""
+    distinct, inverse = np.unique(ids, return_inverse=True)
+    names = np.array([lane_of[int(i)] for i in distinct.tolist()] or [""], dtype=object)
+    found: tuple[str, ...] = tuple(names[inverse].tolist()) if len(ids) else ()
+    return found
 
 
 def _plain_day(text: Any) -> Any:
