@@ -49,6 +49,15 @@ class Repository:
         self.session = session
         self.author = author
 
+    def _table_rows(self, statement: Any) -> Any:
+        """The rows of ``statement``, a select of tables' columns (not of ORM entities), run
+        on the session's connection: no mapper is set up for it (the ORM's first
+        configuration is a large part of opening a library). Pending changes are flushed
+        first, as the ORM's own queries do. Rows have the columns as attributes."""
+        if self.session.autoflush:
+            self.session.flush()
+        return self.session.connection().execute(statement)
+
     def _find_row(self, model: type[M], key: str) -> M | None:
         statement = select(model).where(model.key == key)  # type: ignore[attr-defined]
         return self.session.scalars(statement).unique().one_or_none()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -14,9 +15,14 @@ _FIELDS = ("name", "group", "color", "definition", "include", "exclude", "exampl
 
 
 def code_record(row: models.Code) -> CodeRecord:
+    return _record(row, row.parent.key if row.parent is not None else None)
+
+
+def _record(row: Any, parent_key: str | None) -> CodeRecord:
+    """The record of a code's ``row`` (an ORM row, or a table row with the same columns)."""
     return CodeRecord(
         key=row.key,
-        parent_key=row.parent.key if row.parent is not None else None,
+        parent_key=parent_key,
         id=row.id,
         stamp=stamp_of(row),
         **{name: getattr(row, name) for name in _FIELDS},
@@ -34,8 +40,14 @@ class CodeRepository(Repository):
     kind = "code"
 
     def list(self) -> builtins.list[CodeRecord]:
-        statement = select(models.Code).order_by(models.Code.position, models.Code.key)
-        return [code_record(row) for row in self.session.scalars(statement).unique()]
+        code = models.Code.__table__
+        parent = code.alias("parent")
+        statement = (
+            select(code, parent.c.key.label("parent_key"))
+            .outerjoin(parent, code.c.parent_id == parent.c.id)
+            .order_by(code.c.position, code.c.key)
+        )
+        return [_record(row, row.parent_key) for row in self._table_rows(statement)]
 
     def get(self, key: str) -> CodeRecord:
         return code_record(self._row(models.Code, key))

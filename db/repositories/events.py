@@ -221,12 +221,13 @@ class EventRepository(Repository):
 
     def tag_names(self) -> builtins.list[str]:
         """The names of the tags some event carries, sorted."""
+        tag = models.Tag.__table__.c
         statement = (
-            select(models.Tag.name)
-            .where(models.Tag.id.in_(select(models.event_tags.c.tag_id)))
-            .order_by(models.Tag.name)
+            select(tag.name)
+            .where(tag.id.in_(select(models.event_tags.c.tag_id)))
+            .order_by(tag.name)
         )
-        return [str(name) for name in self.session.scalars(statement)]
+        return [str(name) for name in self._table_rows(statement).scalars()]
 
     def _apply(self, row: models.Event, event: EventRecord) -> None:
         apply_fields(row, {name: getattr(event, name) for name in _FIELDS})

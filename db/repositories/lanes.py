@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from typing import Any
 
 from sqlalchemy import select
 
@@ -11,11 +12,11 @@ from db.records import EraRecord, LaneRecord
 from db.repositories.base import Repository, apply_fields
 
 
-def lane_record(row: models.Lane) -> LaneRecord:
+def lane_record(row: models.Lane | Any) -> LaneRecord:
     return LaneRecord(key=row.key, name=row.name, color=row.color, position=row.position, id=row.id)
 
 
-def era_record(row: models.Era) -> EraRecord:
+def era_record(row: models.Era | Any) -> EraRecord:
     return EraRecord(
         key=row.key,
         name=row.name,
@@ -32,7 +33,8 @@ class LaneRepository(Repository):
     kind = "lane"
 
     def list(self) -> builtins.list[LaneRecord]:
-        rows = self.session.scalars(select(models.Lane).order_by(models.Lane.position))
+        lane = models.Lane.__table__
+        rows = self._table_rows(select(lane).order_by(lane.c.position))
         return [lane_record(row) for row in rows]
 
     def add(self, lane: LaneRecord) -> LaneRecord:
@@ -58,8 +60,8 @@ class LaneRepository(Repository):
         return row
 
     def list_eras(self) -> builtins.list[EraRecord]:
-        rows = self.session.scalars(select(models.Era).order_by(models.Era.t_lo))
-        return [era_record(row) for row in rows]
+        era = models.Era.__table__
+        return [era_record(row) for row in self._table_rows(select(era).order_by(era.c.t_lo))]
 
     def add_era(self, era: EraRecord) -> EraRecord:
         row = models.Era(

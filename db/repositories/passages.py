@@ -86,23 +86,23 @@ class PassageRepository(Repository):
         A plain column query: it feeds the timeline's coverage dots and the filters.
         """
         p, pe, e, s, c, cd = (
-            models.Passage,
-            models.PassageEvent,
-            models.Event,
-            models.Source,
-            models.Coding,
-            models.Code,
+            models.Passage.__table__.c,
+            models.PassageEvent.__table__.c,
+            models.Event.__table__.c,
+            models.Source.__table__.c,
+            models.Coding.__table__.c,
+            models.Code.__table__.c,
         )
         statement = (
             select(e.key, p.key, s.key, cd.key)
-            .select_from(pe)
-            .join(p, pe.passage_id == p.id)
-            .join(e, pe.event_id == e.id)
-            .join(s, p.source_id == s.id)
-            .outerjoin(c, c.passage_id == p.id)
-            .outerjoin(cd, c.code_id == cd.id)
+            .select_from(models.PassageEvent.__table__)
+            .join(models.Passage.__table__, pe.passage_id == p.id)
+            .join(models.Event.__table__, pe.event_id == e.id)
+            .join(models.Source.__table__, p.source_id == s.id)
+            .outerjoin(models.Coding.__table__, c.passage_id == p.id)
+            .outerjoin(models.Code.__table__, c.code_id == cd.id)
         )
-        return [(row[0], row[1], row[2], row[3]) for row in self.session.execute(statement)]
+        return [(row[0], row[1], row[2], row[3]) for row in self._table_rows(statement)]
 
     def get(self, key: str) -> PassageRecord:
         return passage_record(self._row(models.Passage, key))

@@ -34,7 +34,7 @@ _FIELDS = (
 )
 
 
-def source_record(row: models.Source) -> SourceRecord:
+def source_record(row: models.Source | Any) -> SourceRecord:
     values = {name: getattr(row, name) for name in _FIELDS}
     return SourceRecord(
         key=row.key, authors=tuple(row.authors or ()), id=row.id, stamp=stamp_of(row), **values
@@ -53,8 +53,9 @@ class SourceRepository(Repository):
     kind = "source"
 
     def list(self) -> builtins.list[SourceRecord]:
-        statement = select(models.Source).order_by(models.Source.published_t, models.Source.key)
-        return [source_record(row) for row in self.session.scalars(statement)]
+        source = models.Source.__table__
+        statement = select(source).order_by(source.c.published_t, source.c.key)
+        return [source_record(row) for row in self._table_rows(statement)]
 
     def colors(self) -> builtins.list[str]:
         """The colour of every source (one column read: importing many files stays linear)."""
