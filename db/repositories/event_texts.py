@@ -1,12 +1,13 @@
 """What the window's text filter searches in, for every event at once.
 
-Only the searched columns (title, summary) and the names of each event's actors and tags are
-read, as plain tuples on the driver's connection: no ORM row, no JSON, no stamp. The first
-search of a large library reads this instead of every event's full record.
+Only the searched columns (title, summary, the event's other names) and the names of each
+event's actors and tags are read, as plain tuples on the driver's connection: no ORM row, no
+stamp. The first search of a large library reads this instead of every event's full record.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any, NamedTuple
 
 from sqlalchemy import select
@@ -19,13 +20,15 @@ _NONE: tuple[str, ...] = ()
 
 
 class EventText(NamedTuple):
-    """The searched fields of one event (actors in their order, tags by name)."""
+    """The searched fields of one event (actors in their order, tags by name, its other
+    names: the title in other languages or scripts)."""
 
     key: str
     title: str
     summary: str
     actors: tuple[str, ...]
     tags: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
 
 
 def event_texts(session: Session) -> list[EventText]:
@@ -43,11 +46,21 @@ def event_texts(session: Session) -> list[EventText]:
         .order_by(models.event_tags.c.event_id, models.Tag.name),
     )
     event = models.Event.__table__.c
-    rows = plain_rows(session, select(event.id, event.key, event.title, event.summary))
+    columns = select(event.id, event.key, event.title, event.summary, event.aliases)
     return [
-        EventText(key, title, summary or "", actors.get(i, _NONE), tags.get(i, _NONE))
-        for i, key, title, summary in rows
+        EventText(
+            key, title, summary or "", actors.get(i, _NONE), tags.get(i, _NONE), _names_of(names)
+        )
+        for i, key, title, summary, names in plain_rows(session, columns)
     ]
+
+
+def _names_of(stored: Any) -> tuple[str, ...]:
+    """An aliases column as the driver gives it: JSON text (SQLite) or a list (PostgreSQL)."""
+    if not stored or stored == "[]":
+        return _NONE
+    found = json.loads(stored) if isinstance(stored, str) else stored
+    return tuple(str(name) for name in found or ())
 
 
 def _names(session: Session, statement: Any) -> dict[int, tuple[str, ...]]:

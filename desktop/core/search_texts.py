@@ -1,4 +1,6 @@
-"""What the text filter looks in, per event: title, summary, actors and tags, casefolded.
+"""What the text filter looks in, per event: title, summary, actors, tags and the event's other
+names (its title in other languages or scripts), casefolded. An actor's other names are found
+through the actor (``FilterIndex``), not written into every event's text.
 
 A catalog keeps one text per event in its own order (``Catalog.search_texts``). They come from
 the records when those are in memory, else from one read of only the searched columns
@@ -14,14 +16,21 @@ from db.repositories.event_texts import EventText
 from desktop.core.event_columns import EventColumns
 
 
-def search_text_of(title: str, summary: str, actors: Sequence[str], tags: Sequence[str]) -> str:
+def search_text_of(
+    title: str,
+    summary: str,
+    actors: Sequence[str],
+    tags: Sequence[str],
+    aliases: Sequence[str] = (),
+) -> str:
     """The searched text of one event's fields (words never span two fields)."""
-    return " ".join((title, summary, " ".join(actors), " ".join(tags))).casefold()
+    fields = (title, summary, " ".join(actors), " ".join(tags), " ".join(aliases))
+    return " ".join(fields).casefold()
 
 
 def search_text(event: EventRecord) -> str:
     """What the text filter looks in for ``event``."""
-    return search_text_of(event.title, event.summary, event.actors, event.tags)
+    return search_text_of(event.title, event.summary, event.actors, event.tags, event.aliases)
 
 
 def aligned_texts(found: Iterable[EventText], columns: EventColumns) -> tuple[str, ...]:
@@ -33,7 +42,7 @@ def aligned_texts(found: Iterable[EventText], columns: EventColumns) -> tuple[st
     # made in the columns' order, so that they lie in memory in the order a search reads
     # them (made in the order read, a search over 100k took 2-3 times as long)
     return tuple(
-        search_text_of(t.title, t.summary, t.actors, t.tags)
+        search_text_of(t.title, t.summary, t.actors, t.tags, t.aliases)
         if (t := by_key.get(key)) is not None
         else search_text_of(titles[k], "", (), ())
         for k, key in enumerate(columns.keys)

@@ -20,7 +20,7 @@ from psygnal import Signal, SignalGroup
 from db.library import Library
 from desktop.core.catalog import Catalog
 from desktop.core.event_columns import EventColumns
-from desktop.core.filter_index import FilterIndex
+from desktop.core.filter_index import Aliases, FilterIndex, actor_aliases
 from desktop.core.filters import Filters
 from desktop.core.team.coders import CoderFilter
 from desktop.core.text_search import TextSearch
@@ -51,8 +51,8 @@ class Workbench:
         self._all: frozenset[str] | None = None  # every event's key, once needed
         # the catalog whose search texts a worker reads, and the worker
         self._reader: tuple[Catalog, threading.Thread] | None = None
-        # a text search of a catalog's search texts, built ahead (by the worker)
-        self._search: tuple[Catalog, TextSearch] | None = None
+        # a text search of a catalog's search texts and its actors' other names, built ahead
+        self._search: tuple[Catalog, TextSearch, Aliases] | None = None
         self.events = WorkbenchEvents()
 
     def prepare_search(self) -> None:
@@ -107,14 +107,19 @@ class Workbench:
             _read_columns_texts(catalog.columns)
         try:
             search = TextSearch(catalog.search_texts())
+            aliases = actor_aliases(catalog)
         except Exception:  # the GUI thread's own read raises it where it is shown
             return
-        self._search = (catalog, search)
+        self._search = (catalog, search, aliases)
 
     def _prepared_search(self) -> TextSearch | None:
         """The ``TextSearch`` a worker built for the current catalog, if any."""
+        prepared = self._prepared()
+        return prepared[1] if prepared is not None else None
+
+    def _prepared(self) -> tuple[Catalog, TextSearch, Aliases] | None:
         prepared = self._search
-        return prepared[1] if prepared is not None and prepared[0] is self.catalog else None
+        return prepared if prepared is not None and prepared[0] is self.catalog else None
 
     def search_ready(self) -> bool:
         """False while the worker ``prepare_search`` started still reads the current
@@ -184,7 +189,11 @@ class Workbench:
                 self._mask = np.ones(self.catalog.count, np.bool_)
             else:
                 if self._index is None:  # kept while the user types
-                    self._index = FilterIndex(self.catalog, self._prepared_search())
+                    prepared = self._prepared()
+                    if prepared is None:
+                        self._index = FilterIndex(self.catalog)
+                    else:
+                        self._index = FilterIndex(self.catalog, prepared[1], prepared[2])
                 self._mask = self._index.matching_mask(self.filters)
         return self._mask
 

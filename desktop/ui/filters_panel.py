@@ -122,7 +122,7 @@ class FiltersPanel(QScrollArea):
         self.count_label.setObjectName("filter_counts")
         layout.addWidget(self.count_label)
         self.search = QLineEdit(body)
-        self.search.setPlaceholderText("Search titles, summaries, actors, tags")
+        self.search.setPlaceholderText("Search titles, other names, summaries, actors, tags")
         self.search.setAccessibleName("Search events")
         self.search.setClearButtonEnabled(True)
         # Typing (or a paste that arrives as keystrokes) restarts a short timer instead of

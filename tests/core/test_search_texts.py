@@ -134,3 +134,28 @@ def test_the_texts_read_after_the_first_paint_build_the_search_ahead(lib: Librar
     assert bench._index is not None and bench._index.search is prepared  # not built again
     bench.prepare_search()  # built: no second worker
     assert bench._reader is reader
+
+
+def test_a_search_finds_events_by_their_other_names_and_by_their_actors_other_names(
+    lib: Library,
+) -> None:
+    accords = EventRecord(
+        "accords", "Minsk accords", "2015", 2.5, 2.6, lane="belarus",
+        aliases=("Минские соглашения", "Мінські угоди"),
+    )  # fmt: skip
+    perform(CreateEvent(accords), lib)
+    with lib.unit_of_work() as uow:
+        uow.actors.set_aliases("Russia", ["Россия", "Російська Федерація"])
+        uow.commit()
+    bench = Workbench(lib)
+    found = {}
+    for text in ("мінські", "соглашения", "россия", "РОСІЙСЬКА федерація", "рос", "ро", "росія"):
+        bench.set_filters(Filters(text=text))
+        found[text] = bench.visible_keys()
+    assert found["мінські"] == found["соглашения"] == {"accords"}  # the title's other forms
+    assert found["россия"] == found["РОСІЙСЬКА федерація"] == {"invasion"}  # Russia's names
+    assert found["рос"] == {"invasion"}  # three letters look among the actors' names
+    assert found["ро"] == set() and found["росія"] == set()  # two do not; no such name
+    catalog = Catalog.load(lib)
+    assert catalog.search_texts() == search_texts(Catalog.load(lib))
+    assert "мінські угоди" in catalog.search_texts()[catalog.keys.index("accords")]

@@ -28,8 +28,10 @@ def test_texts_hold_the_searched_fields_of_every_event(library: Library) -> None
     with library.unit_of_work() as uow:
         listed = uow.events.list()
         texts = uow.events.texts()
-    assert sorted(texts) == sorted((e.key, e.title, e.summary, e.actors, e.tags) for e in listed)
+    expected = [(e.key, e.title, e.summary, e.actors, e.tags, e.aliases) for e in listed]
+    assert sorted(texts) == sorted(expected)
     assert any(t.actors for t in texts) and any(t.tags for t in texts)
+    assert any(t.aliases for t in texts)  # the titles' Russian and Ukrainian forms
 
 
 def test_many_reads_the_records_get_reads(library: Library) -> None:
