@@ -73,6 +73,7 @@ class ComparePanel(QWidget):
         self.arrangement = Arrangement()
         self.highlighted: str | None = None
         self.panes: list[SourcePane] = []
+        self._speechless: QWidget | None = None  # the container saying no source speaks
         self.strip = ComparisonStrip(self)
         self.strip.code_activated.connect(self.highlight_code)
         self.coverage = CoverageMatrixView(workbench, signals, self)
@@ -260,12 +261,16 @@ class ComparePanel(QWidget):
         if self.comparison is None:
             self._set_pane_container(None)
             return
+        shown_keys = list(self.arrangement.order(self.speaking_keys()))
+        if not shown_keys and self._speechless is not None:
+            self._show_hidden_count()  # it says so already: nothing to lay out again
+            return
         colors = self.workbench.catalog.source_colors()
         texts = {s.key: s.full_text for s in self.workbench.catalog.sources}
         container = QWidget()
         row = QHBoxLayout(container)
         row.setContentsMargins(0, 0, 0, 0)
-        for key in self.arrangement.order(self.speaking_keys()):
+        for key in shown_keys:
             shown = self._pane_for(key)
             if shown is None:
                 continue
@@ -285,6 +290,7 @@ class ComparePanel(QWidget):
         if not self.panes:
             row.addWidget(QLabel("No source speaks of this event (or all are hidden)."))
         self._set_pane_container(container)
+        self._speechless = container if not self.panes else None
         self._fit_pane_widths()
         self._show_hidden_count()
 
@@ -300,6 +306,7 @@ class ComparePanel(QWidget):
             pane.setMinimumWidth(max(PANE_MIN_WIDTH, share) if wide else PANE_MIN_WIDTH)
 
     def _set_pane_container(self, container: QWidget | None) -> None:
+        self._speechless = None
         old = self.pane_area.takeWidget()
         if old is not None and old is not self.empty_label:
             old.deleteLater()

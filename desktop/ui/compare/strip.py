@@ -240,18 +240,23 @@ class ComparisonStrip(QTabWidget):
             self.facts.clear()
             self.blind_spots.clear()
             self.words.clear()
-            self.setTabText(1, "Facts")
+            self._retitle(1, "Facts")
             return
         outlets = source_labels(comparison)
         self.frames.show_frames(comparison.frames, outlets)
         self.facts.labels = outlets
         self.facts.show_facts(comparison.facts)
         n = len(comparison.discrepancies)
-        self.setTabText(1, f"Facts ({n} ⚠)" if n else "Facts")
+        self._retitle(1, f"Facts ({n} ⚠)" if n else "Facts")
         _blind_items(self.blind_spots, comparison.blind_spots)
-        self.setTabText(2, f"Blind spots ({len(comparison.blind_spots.after)})")
+        self._retitle(2, f"Blind spots ({len(comparison.blind_spots.after)})")
         _word_rows(self.words, comparison.words, outlets)
         self.words.resizeColumnToContents(0)
+
+    def _retitle(self, index: int, text: str) -> None:
+        """Set a tab's title only when it changes (a new title lays out the whole window)."""
+        if self.tabText(index) != text:
+            self.setTabText(index, text)
 
     def set_highlight(self, code_key: str | None) -> None:
         self.frames.set_highlight(code_key)

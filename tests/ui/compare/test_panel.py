@@ -9,7 +9,7 @@ from desktop.ui.compare import ComparePanel
 from desktop.ui.compare.code_chip import CodeChip
 from desktop.ui.compare.panel import COVERAGE, SIDE_BY_SIDE
 from desktop.ui.compare.safe_text import STRONG_ALPHA
-from tests.ui.compare.library_kit import AKTAU, ANALYSIS_TEXT, WAR
+from tests.ui.compare.library_kit import AKTAU, ANALYSIS_TEXT, QUIET, WAR
 from tests.ui.compare.support import Bench, select
 
 WAR_ORDER = ("wire-2008", "analysis-2022", "evil-2023", "dw-2025")
@@ -178,3 +178,42 @@ def test_coverage_cell_opens_the_comparison(panel: ComparePanel, bench: Bench, q
     assert bench.workbench.selected_event == AKTAU.key
     assert panel.pages.currentIndex() == SIDE_BY_SIDE
     assert panel.pane_keys() == ("eur-2025", "dw-2025")
+
+
+def test_events_no_source_speaks_of_keep_one_notice_and_titles_set_once(
+    panel: ComparePanel, bench: Bench, qtbot: QtBot
+) -> None:
+    from db.records import EventRecord
+
+    with bench.workbench.library.unit_of_work() as uow:
+        uow.events.add_many([EventRecord("quiet-2", "Another quiet day", "2016", 1.0, 2.0)])
+        uow.commit()
+    bench.workbench.reload()
+    retitled: list[int] = []
+    original = panel.strip.setTabText
+
+    def counted(index: int, text: str) -> None:
+        retitled.append(index)
+        original(index, text)
+
+    panel.strip.setTabText = counted  # type: ignore[method-assign]
+    select(bench, qtbot, QUIET.key)
+    qtbot.waitUntil(lambda: "A quiet summit" in panel.event_label.text())
+    notice = panel.pane_area.widget()
+    assert panel.pane_keys() == () and "No source speaks" in _texts(notice)
+    assert panel.summary_label.text().startswith("No source speaks of this event.")
+    select(bench, qtbot, "quiet-2")
+    qtbot.waitUntil(lambda: "Another quiet day" in panel.event_label.text())
+    assert panel.pane_area.widget() is notice  # the same notice, not laid out again
+    select(bench, qtbot, WAR.key)
+    qtbot.waitUntil(lambda: panel.pane_keys() == WAR_ORDER)
+    select(bench, qtbot, "quiet-2")
+    qtbot.waitUntil(lambda: panel.pane_keys() == ())
+    assert "No source speaks" in _texts(panel.pane_area.widget())
+    assert len(retitled) <= 4  # titles set when they change (quiet -> war -> quiet), not each time
+
+
+def _texts(widget) -> str:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    return " ".join(label.text() for label in widget.findChildren(QLabel))
