@@ -40,7 +40,9 @@ class EventTexts:
         order: NDArray[np.int64],
         read: TextReader,
     ) -> None:
-        self._keys, self._fetched, self._order, self._read = keys, fetched, order, read
+        # a tuple: the collector stops walking it after one look (it holds only strings)
+        self._keys, self._fetched, self._order = keys, tuple(fetched), order
+        self._read = read
         self._whole = threading.Lock()  # one reader of every text at a time
         self._single: dict[str, tuple[str, str, str | None]] = {}  # read by key
         self._columns: tuple[tuple[str | None, ...], ...] | None = None
@@ -93,7 +95,7 @@ class EventTexts:
     def _read_all(self) -> tuple[tuple[str | None, ...], ...]:
         texts = self._read(None)
         picks = self._order.tolist()
-        if texts.keys == tuple(self._fetched) and len(picks) > 1:
+        if texts.keys == self._fetched and len(picks) > 1:
             pick = itemgetter(*picks)  # in C: the library's order into the columns' order
             return pick(texts.titles), pick(texts.starts), pick(texts.ends)
         by_key = _by_key(texts)  # the library changed since: looked up by key
