@@ -48,6 +48,12 @@ def passages(library: Library) -> list[PassageRecord]:
         return uow.passages.list()
 
 
+def coders(library: Library) -> tuple[str, ...]:
+    """Every coder who coded any passage, sorted (one query; no passage is read)."""
+    with library.unit_of_work() as uow:
+        return uow.codings.coders()
+
+
 def attributes(library: Library) -> list[AttributeRecord]:
     """The passage attributes of the codebook (voice, tone, epistemic status, ...)."""
     with library.unit_of_work() as uow:

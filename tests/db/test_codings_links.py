@@ -29,6 +29,20 @@ def test_codings_add_count_remove(library: Library) -> None:
         assert uow.codings.counts() == {"issue.security": 2}
 
 
+def test_coders_are_listed_once_each_in_the_same_order_on_every_database(
+    library: Library,
+) -> None:
+    fill(library)
+    with library.unit_of_work("bob") as uow:
+        uow.codings.add(CodingRecord("issue", "bob", passage_key="p2"))
+        uow.codings.add(CodingRecord("issue.security", "bob", passage_key="p2"))
+        uow.codings.add(CodingRecord("issue", "Zoë", passage_key="p1"))
+        uow.commit()
+    with library.unit_of_work() as uow:
+        # code point order (capitals first), not a database locale's collation
+        assert uow.codings.coders() == ("Zoë", "alice", "bob")
+
+
 def test_codings_refuse_empty_coder_and_unknown_keys(library: Library) -> None:
     fill(library)
     with library.unit_of_work() as uow:

@@ -42,8 +42,3 @@ class CoderFilter:
         return tuple(
             replace(p, codings=tuple(c for c in p.codings if self.keeps(c.coder))) for p in passages
         )
-
-
-def coders_in(passages: Iterable[PassageRecord]) -> tuple[str, ...]:
-    """Every coder who coded any of the passages, sorted (empty coder names left out)."""
-    return tuple(sorted({c.coder for p in passages for c in p.codings if c.coder}))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -26,7 +27,6 @@ from desktop.core import reads
 from desktop.core.agreement import Agreement
 from desktop.core.exchange.failures import failure_message
 from desktop.core.team.agreement_data import TeamAgreement, agreement_in_library, write_csv
-from desktop.core.team.coders import coders_in
 from desktop.core.workbench import Workbench
 
 
@@ -59,7 +59,7 @@ class AgreementPanel(QWidget):
         self._lay_out()
         self.compute_button.clicked.connect(self.compute)
         self.export_button.clicked.connect(self.export)
-        self.refresh_coders()
+        self._coders_stale = True  # listed when the panel is first shown
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -76,10 +76,23 @@ class AgreementPanel(QWidget):
         layout.addWidget(self.figures)
         layout.addWidget(self.disagreements, 1)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._coders_stale:
+            self.refresh_coders()
+        super().showEvent(event)
+
     def refresh_coders(self) -> None:
-        """List every coder in the library, keeping the ticks already made."""
+        """List every coder in the library, keeping the ticks already made.
+
+        Every change to the library asks for this; while the panel is hidden it only notes
+        that the list is out of date and reads it when shown, so an edit never waits on it.
+        """
+        if not self.isVisible():
+            self._coders_stale = True
+            return
+        self._coders_stale = False
         ticked = set(self.chosen_coders())
-        names = coders_in(reads.passages(self.workbench.library))
+        names = reads.coders(self.workbench.library)
         self.coders.clear()
         for name in names:
             item = QListWidgetItem(name, self.coders)

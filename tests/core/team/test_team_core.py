@@ -18,7 +18,7 @@ from desktop.core.compare.from_library import compare_event_key
 from desktop.core.editing import ApplyCode, CreateNote, EditEvent, UndoHistory, perform
 from desktop.core.sample import load_sample
 from desktop.core.team.agreement_data import agreement_in_library, team_agreement, write_csv
-from desktop.core.team.coders import CoderFilter, CoderView, coders_in
+from desktop.core.team.coders import CoderFilter, CoderView
 from desktop.core.team.connection import SavedConnection, find_password, remember_password
 from desktop.core.team.outbox import Outbox
 from desktop.core.team.poller import ChangePoller
@@ -45,7 +45,6 @@ def test_coder_filter_keeps_mine_theirs_or_both() -> None:
     assert [c.coder for c in theirs.apply([p])[0].codings] == ["bob"]
     assert CoderFilter().apply([p]) == (p,)
     assert CoderFilter(CoderView.MINE, "").apply([p])[0].codings == ()
-    assert coders_in([p]) == ("ann", "bob")
 
 
 def test_agreement_from_passages_matches_the_krippendorff_package() -> None:

@@ -121,7 +121,7 @@ def test_the_agreement_panel_computes_and_exports(  # type: ignore[no-untyped-de
         perform(ApplyCode(p.key, p.codings[0].code_key, author="bob"), sqlite_library)
     window = make_window(qtbot, sqlite_library, tmp_path)
     team_of(window).hub.stop()
-    panel = window.panels.docks["agreement"].widget()
+    panel = window.panels.show("agreement").widget()
     assert isinstance(panel, AgreementPanel)
     assert [panel.coders.item(i).text() for i in range(panel.coders.count())] == [
         "bob",
@@ -144,6 +144,28 @@ def test_the_agreement_panel_computes_and_exports(  # type: ignore[no-untyped-de
     panel.coders.item(0).setCheckState(Qt.CheckState.Unchecked)
     panel.compute_button.click()
     assert "two different coders" in panel.message.text()
+
+
+def test_the_agreement_panel_lists_coders_added_while_it_was_hidden(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_library: Library, tmp_path: Path
+) -> None:
+    load_sample(sqlite_library)
+    window = make_window(qtbot, sqlite_library, tmp_path)
+    team_of(window).hub.stop()
+    dock = window.panels.show("agreement")
+    panel = dock.widget()
+    assert isinstance(panel, AgreementPanel)
+    listed = [panel.coders.item(i).text() for i in range(panel.coders.count())]
+    assert "carol" not in listed
+    dock.hide()
+    with sqlite_library.unit_of_work() as uow:
+        coded = next(p for p in uow.passages.list() if p.codings)
+    perform(ApplyCode(coded.key, coded.codings[0].code_key, author="carol"), sqlite_library)
+    panel.refresh_coders()  # what each change of the library asks
+    assert panel.coders.count() == len(listed)  # hidden: not read on every change
+    window.panels.show("agreement")
+    shown = [panel.coders.item(i).text() for i in range(panel.coders.count())]
+    assert shown == sorted([*listed, "carol"])
 
 
 def test_the_connection_dialog_saves_no_password(  # type: ignore[no-untyped-def]
