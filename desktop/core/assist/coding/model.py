@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -79,6 +80,14 @@ class _Binary:
     value: str
     classifier: CalibratedClassifierCV
     coef: np.ndarray[Any, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The vocabulary words one passage has: their columns and tf-idf weights."""
+
+    columns: np.ndarray[Any, Any]
+    weights: np.ndarray[Any, Any]
 
 
 @dataclass
@@ -154,14 +163,16 @@ class CodingModel:
         binaries = [*self.codes, *self.tones, *self.epistemics]
         scores = {id(b): b.classifier.predict_proba(rows)[:, 1] for b in binaries}
         words = rows[:, : len(self.vocabulary)].tocsr()
+        words.sort_indices()
         advice = []
         for i in range(rows.shape[0]):
-            row_words = np.asarray(words[i].toarray()).ravel()
+            start, end = words.indptr[i], words.indptr[i + 1]
+            present = _Words(words.indices[start:end], words.data[start:end])
             advice.append(
                 Advice(
-                    self._rank(i, row_words, self.codes, scores),
-                    self._rank(i, row_words, self.tones, scores),
-                    self._rank(i, row_words, self.epistemics, scores),
+                    self._rank(i, present, self.codes, scores),
+                    self._rank(i, present, self.tones, scores),
+                    self._rank(i, present, self.epistemics, scores),
                 )
             )
         return advice
@@ -169,28 +180,34 @@ class CodingModel:
     def _rank(
         self,
         i: int,
-        row_words: np.ndarray[Any, Any],
+        present: _Words,
         binaries: list[_Binary],
         scores: dict[int, np.ndarray[Any, Any]],
     ) -> tuple[Guess, ...]:
         guesses = [
-            Guess(b.value, round(float(scores[id(b)][i]), 3), self._why(row_words, b))
+            Guess(b.value, round(float(scores[id(b)][i]), 3), self._why(present, b))
             for b in binaries
         ]
         return tuple(sorted(guesses, key=lambda g: (-g.score, g.value)))
 
-    def _why(self, row_words: np.ndarray[Any, Any], binary: _Binary) -> tuple[str, ...]:
-        """The passage's words that pushed this value up most (word features only)."""
-        values = row_words * binary.coef[: len(self.vocabulary)]
+    def _why(self, present: _Words, binary: _Binary) -> tuple[str, ...]:
+        """The passage's words that pushed this value up most (word features only).
+
+        Only the words the passage has can push: weighing those, not the whole vocabulary,
+        keeps this to a few dozen numbers per passage and value (sorting the vocabulary for
+        each took most of the time of assisted reading)."""
+        values = present.weights * binary.coef[present.columns]
         found: list[str] = []
-        for i in np.argsort(-values):
-            if values[i] <= 0 or len(found) == _TOP_WORDS:
+        for j in np.argsort(-values, kind="stable"):
+            if values[j] <= 0 or len(found) == _TOP_WORDS:
                 break
-            if _telling(self.vocabulary[i]):
-                found.append(self.vocabulary[i])
+            term = self.vocabulary[present.columns[j]]
+            if _telling(term):
+                found.append(term)
         return tuple(found)
 
 
+@cache  # a model asks about the same vocabulary words for every passage and value
 def _telling(term: str) -> bool:
     """A word or bigram worth showing as a reason: not made only of stop words or digits."""
     return any(len(w) > 2 and not w.isdigit() and not is_stop_word(w) for w in term.split())
