@@ -19,6 +19,7 @@ _SLAVIC_MONTH_STEMS = {
     "квітн": 4, "травн": 5, "червн": 6, "липн": 7, "серпн": 8, "вересн": 9, "жовтн": 10,
     "листопад": 11, "грудн": 12,
 }  # fmt: skip
+_PREPOSITIONAL_ENDINGS = ("е", "ому", "і")  # "в феврале", "у лютому", "в березні"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +52,10 @@ def _month(token: Token | None, *, prepositional: bool = False) -> int | None:
         return MONTHS[token.norm] if not english or token.text[0].isupper() else None
     if prepositional and token.norm == "мае":
         return 5
-    if prepositional:
+    if prepositional and token.norm.endswith(_PREPOSITIONAL_ENDINGS):
         for stem, number in _SLAVIC_MONTH_STEMS.items():
             rest = token.norm[len(stem) :]
-            if token.norm.startswith(stem) and rest in ("е", "ому", "і") and len(stem) > 2:
+            if token.norm.startswith(stem) and rest in _PREPOSITIONAL_ENDINGS and len(stem) > 2:
                 return number
     return None
 
@@ -75,6 +76,8 @@ def _skip_year_word(toks: list[Token], index: int) -> int:
 
 def _numeric(toks: list[Token], i: int) -> DateFound | None:
     token = toks[i]
+    if not token.text[:1].isdigit():  # both forms begin with digits
+        return None
     iso = re.fullmatch(r"(\d{4})", token.text)
     if iso and _at(toks, i + 1) is not None and _at(toks, i + 2) is not None:
         match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", "".join(t.text for t in toks[i : i + 5]))
