@@ -33,20 +33,40 @@ class SourceView:
         return tuple(found)
 
 
-def read_source_view(library: Library, source_key: str) -> SourceView:
-    """Everything about ``source_key`` that suggestions read (raises if it does not exist)."""
+@dataclass(frozen=True)
+class LibraryContext:
+    """What every source's suggestions read of the library around it: the events, the claim
+    subjects per event and the codebook's names. Storing suggestions changes none of them, so
+    a batch reads them once, not once per source."""
+
+    events: dict[str, EventRecord]
+    subjects: dict[str, tuple[str, ...]]
+    code_names: dict[str, str]
+
+
+def read_library_context(library: Library) -> LibraryContext:
+    with library.unit_of_work() as uow:
+        return _context(uow)
+
+
+def _context(uow: UnitOfWork) -> LibraryContext:
+    return LibraryContext(
+        {event.key: event for event in uow.events.list()},
+        subjects_by_event(uow),
+        {code.key: code.name for code in uow.codes.list()},
+    )
+
+
+def read_source_view(
+    library: Library, source_key: str, context: LibraryContext | None = None
+) -> SourceView:
+    """Everything about ``source_key`` that suggestions read (raises if it does not exist);
+    the library around it is read too unless ``context`` gives it."""
     with library.unit_of_work() as uow:
         source = uow.sources.get(source_key)
         passages = tuple(uow.passages.for_source(source_key))
-        events = {event.key: event for event in uow.events.list()}
-        codes = {code.key: code.name for code in uow.codes.list()}
-        return SourceView(
-            source,
-            passages,
-            events,
-            subjects_by_event(uow),
-            codes,
-        )
+        around = context if context is not None else _context(uow)
+        return SourceView(source, passages, around.events, around.subjects, around.code_names)
 
 
 def subjects_by_event(uow: UnitOfWork) -> dict[str, tuple[str, ...]]:

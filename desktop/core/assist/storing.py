@@ -19,7 +19,7 @@ from db.records import SuggestionRecord
 from desktop.core.assist.acceptors import KINDS
 from desktop.core.assist.coding.model import CodingModel
 from desktop.core.assist.items import AssistItem, AssistKind
-from desktop.core.assist.library_view import coding_examples
+from desktop.core.assist.library_view import LibraryContext, coding_examples, read_library_context
 from desktop.core.assist.suggesting import PendingLink, assisted_suggestions
 from desktop.core.importing.review import store_found
 
@@ -50,24 +50,30 @@ def assist_sources(
     if not source_keys:
         return AssistRun({})
     model = model if model is not None else train_model(library, coder)
+    context = read_library_context(library)  # storing suggestions leaves it as it is
     stored: dict[str, int] = {}
     notes: tuple[str, ...] = ()
     for key in source_keys:
         if cancelled is not None and cancelled():
             break
-        count, notes = assist_source(library, key, model)
+        count, notes = assist_source(library, key, model, context)
         stored[key] = count
     return AssistRun(stored, notes)
 
 
 def assist_source(
-    library: Library, source_key: str, model: CodingModel | None
+    library: Library,
+    source_key: str,
+    model: CodingModel | None,
+    context: LibraryContext | None = None,
 ) -> tuple[int, tuple[str, ...]]:
     """Store one source's assisted suggestions (one transaction); how many, and model notes."""
     with library.unit_of_work() as uow:
         links = uow.suggestions.for_source(source_key, kinds=("link",))
     pending = [PendingLink(s.target, s.confidence) for s in links if s.target]
-    report = assisted_suggestions(library, source_key, model=model, pending=pending)
+    report = assisted_suggestions(
+        library, source_key, model=model, pending=pending, context=context
+    )
     passages = {i.id: i.confidence for i in report.items if i.kind is AssistKind.PASSAGE}
     records = []
     noted: set[str] = set()  # the model's notes go with the first code of each passage

@@ -17,7 +17,7 @@ from desktop.core.assist.claims.extract import FoundClaim, extract_claims
 from desktop.core.assist.claims.subjects import subject_for
 from desktop.core.assist.coding.model import Advice, CodingModel, Guess
 from desktop.core.assist.items import AssistItem, AssistKind, AssistReport, ClaimDraft
-from desktop.core.assist.library_view import SourceView, read_source_view
+from desktop.core.assist.library_view import LibraryContext, SourceView, read_source_view
 from desktop.core.assist.passages import (
     EventTopic,
     PassageOffer,
@@ -49,6 +49,7 @@ def assisted_suggestions(
     *,
     model: CodingModel | None = None,
     pending: Sequence[PendingLink] = (),
+    context: LibraryContext | None = None,
 ) -> AssistReport:
     """The open passage, claim and code suggestions for ``source_key``, in text order.
 
@@ -57,8 +58,9 @@ def assisted_suggestions(
     neither, from the events a sentence names by two words, one rare (capped at
     ``NAMED_ONLY``: the import's linker may not read the text's language). Without
     ``model`` no codes are suggested. What was decided before is filtered when stored.
+    ``context``: the library around the source, when a batch has read it already.
     """
-    view = read_source_view(library, source_key)
+    view = read_source_view(library, source_key, context)
     text = view.source.full_text
     if not text:
         return AssistReport(source_key, ())
