@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 from numpy.typing import NDArray
@@ -96,12 +96,31 @@ def timeline_columns(session: Session) -> TimelineColumns:
     )
 
 
-def _lane_keys(ids: NDArray[np.int64], lane_of: defaultdict[int, str]) -> tuple[str, ...]:
+class LaneCodes(Sequence[str]):
+    """Each event's lane key as an index into ``names`` (a few strings, not one per event):
+    reordering it is a pass over small integers."""
+
+    def __init__(self, codes: NDArray[np.int64], names: tuple[str, ...]) -> None:
+        self.codes, self.names = codes, names
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    @overload
+    def __getitem__(self, k: int) -> str: ...
+    @overload
+    def __getitem__(self, k: slice) -> tuple[str, ...]: ...
+    def __getitem__(self, k: int | slice) -> str | tuple[str, ...]:
+        if isinstance(k, slice):
+            return tuple(self.names[c] for c in self.codes[k].tolist())
+        return self.names[int(self.codes[k])]
+
+
+def _lane_keys(ids: NDArray[np.int64], lane_of: defaultdict[int, str]) -> LaneCodes:
     """The lane key of each id (-1: none), looked up once per distinct id."""
     distinct, inverse = np.unique(ids, return_inverse=True)
-    names = np.array([lane_of[int(i)] for i in distinct.tolist()] or [""], dtype=object)
-    found: tuple[str, ...] = tuple(names[inverse].tolist()) if len(ids) else ()
-    return found
+    names = tuple(lane_of[int(i)] for i in distinct.tolist())
+    return LaneCodes(inverse.astype(np.int64).reshape(-1), names)
 
 
 def _plain_day(text: Any) -> Any:

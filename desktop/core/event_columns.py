@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from db.records import EventRecord
-from db.repositories.timeline_rows import TimelineColumns
+from db.repositories.timeline_rows import LaneCodes, TimelineColumns
 from desktop.core.deferred_texts import DeferredColumn, EventTexts, TextReader, whole
 from desktop.core.timeline.scene import plain_dates
 
@@ -65,9 +65,14 @@ class EventColumns:
         else:
             titles, starts = _pick(found.titles, pick), _pick(found.starts, pick)
             ends = _pick(found.ends, pick)
+        lanes = found.lanes
+        if isinstance(lanes, LaneCodes):  # a few lane names, picked by small integers
+            in_lanes = _pick(lanes.names, lanes.codes[order].tolist())
+        else:
+            in_lanes = _pick(lanes, pick)
         columns = cls(
             in_order,
-            _pick(found.lanes, pick),
+            in_lanes,
             t_lo[order],  # numpy columns by the index array: no list of 1M ints converted
             np.asarray(found.t_hi, np.float64)[order],
             np.asarray(found.importance, np.int64)[order],
