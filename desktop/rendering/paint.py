@@ -363,12 +363,22 @@ def _draw_axis(
         for tick in ticks.major  # a cut-off number reads as another one ("008")
         if tick.x + LABEL_PAD >= 0.0 and tick.x + LABEL_PAD + small.width(tick.label) <= width
     ]
-    write = _writer(painter, small)
-    for tick in ticks.context:
-        write(tick.x + LABEL_PAD, top + 2.0, tick.label, theme.text)
-    for tick in shown:
-        write(tick.x + LABEL_PAD, top + row + 3.0, tick.label, theme.muted)
+    titles = [(tick.x + LABEL_PAD, top + 2.0, tick.label, theme.text) for tick in ticks.context]
+    titles += [(tick.x + LABEL_PAD, top + row + 3.0, tick.label, theme.muted) for tick in shown]
+    _write_all(painter, small, titles)
     return tuple(xs.tolist())
+
+
+def _write_all(
+    painter: QPainter, text: TextCache, titles: list[tuple[float, float, str, QColor]]
+) -> None:
+    """Each of ``titles`` (x, y, title, colour) as ``_writer``'s ``write`` puts it, in order."""
+    if can_blit_text(painter):
+        TextBlitter(painter, text).draw_all(titles)
+        return
+    write = _writer(painter, text)
+    for x, y, title, color in titles:
+        write(x, y, title, color)
 
 
 def _writer(painter: QPainter, text: TextCache) -> Callable[[float, float, str, QColor], None]:

@@ -423,9 +423,10 @@ def _blit_labels(
     if lines:
         painter.setPen(leader)
         painter.drawLines(lines)
-    blitter = TextBlitter(painter, text)
     normal, dim = colors
+    titles = []
     for label in frame.labels:
         y = label.y - half if label.kind == "marker" else label.y + inset
         color = dim if label.id >= 0 and dimmed[label.id] else normal
-        blitter.draw(label.x, y, text.elided(label.text, label.max_width), color)
+        titles.append((label.x, y, text.elided(label.text, label.max_width), color))
+    TextBlitter(painter, text).draw_all(titles)

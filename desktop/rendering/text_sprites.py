@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -68,6 +69,28 @@ class TextBlitter:
         left = (round(x * scale) - _PAD) / scale  # whole device pixels
         top = (round(y * scale) - _PAD) / scale
         self.painter.drawImage(QPointF(left, top), sprite)
+
+    def draw_all(self, titles: Iterable[tuple[float, float, str, QColor]]) -> None:
+        """``draw(x, y, title, color)`` for each of ``titles`` in order (the same blits, with
+        the per-title lookups of ``draw`` done once for all)."""
+        if self.scale != 1.0:
+            for x, y, title, color in titles:
+                self.draw(x, y, title, color)
+            return
+        blit, font, render = self.painter.drawImage, self._font, self._render
+        known, recent = _SPRITES.get, _SPRITES.move_to_end
+        for x, y, title, color in titles:
+            if not title:
+                continue
+            key = (font, color.rgba(), 1.0, title)
+            sprite = known(key)
+            if sprite is None:
+                sprite = _SPRITES[key] = render(title, color)
+                if len(_SPRITES) > MAX_SPRITES:
+                    _SPRITES.popitem(last=False)
+            else:
+                recent(key)
+            blit(round(x) - _PAD, round(y) - _PAD, sprite)
 
     def _render(self, title: str, color: QColor) -> QImage:
         scale, text = self.scale, self.text

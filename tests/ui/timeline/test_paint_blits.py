@@ -141,3 +141,28 @@ def test_a_font_changed_in_place_gets_the_cache_of_its_new_description(qapp: Any
     font.setPointSizeF(23.0)
     bigger = text_cache(font)
     assert bigger is not first and bigger.key == font.key() and bigger.height > first.height
+
+
+@pytest.mark.parametrize("ratio", [1.0, 2.0])
+def test_titles_blitted_together_land_where_one_by_one_would(qapp: Any, ratio: float) -> None:
+    text = TextCache(QFont("DejaVu Sans", 10))
+    dark, pale = QColor("#202020"), QColor("#8080a0")
+    titles = [(4.3, 2.6, "Truce", dark), (60.5, 20.5, "", pale), (90.7, 11.2, "Talks", pale)]
+    titles += [(150.0, 3.0, "Truce", pale), (200.2, 18.9, "Truce", dark)]
+
+    def image(draw: Any) -> bytes:
+        picture = QImage(int(300 * ratio), int(40 * ratio), QImage.Format.Format_ARGB32)
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(QColor("#f4f4f4"))
+        painter = QPainter(picture)
+        draw(TextBlitter(painter, text))
+        painter.end()
+        return bytes(picture.constBits())
+
+    def one_by_one(blitter: TextBlitter) -> None:
+        for x, y, title, color in titles:
+            blitter.draw(x, y, title, color)
+
+    together = image(lambda blitter: blitter.draw_all(titles))
+    assert together == image(one_by_one)
+    assert together != image(lambda blitter: None)  # control: something was drawn
