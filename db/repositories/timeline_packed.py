@@ -7,10 +7,11 @@ numpy parses in C: the keys split into ``str``, the numbers straight into arrays
 
 Exact, or not used: times are joined as integers when they are whole (plain days, months,
 years: almost every event) and marked (``MARK``) otherwise, and the same statement lists the
-marked events' exact values (as the driver's floats) to write over the marks. Importance,
-context and the plain-day flag travel as one number. Any surprise (a key holding the separator,
-a count that does not add up, a value that is no whole number) returns None, and the caller
-reads rows. One statement, so one snapshot of the library.
+marked events' exact values (as the driver's floats) are read by a second statement, only when
+there are some, to write over the marks. Importance, context and the plain-day flag travel as
+one number. Any surprise (a key holding the separator, a count that does not add up, a value
+that is no whole number, another client's commit between the two statements, as
+``PRAGMA data_version`` tells) returns None, and the caller reads rows.
 """
 
 from __future__ import annotations
@@ -44,15 +45,17 @@ _PLAIN = f"""CASE WHEN start {_PLAIN_DAY}
     AND ("end" IS NULL OR "end" = '' OR "end" {_PLAIN_DAY}) THEN 1 ELSE 0 END"""
 # importance, context and the plain flag in one number: importance * 4 + context * 2 + plain
 _PACKED = f"""
-SELECT 0, count(*), group_concat(key, char(31)), group_concat(coalesce(lane_id, -1)),
+SELECT count(*), group_concat(key, char(31)), group_concat(coalesce(lane_id, -1)),
     group_concat({_whole("t_lo")}), group_concat({_whole("t_hi")}),
     group_concat(importance * 4 + (context <> 0) * 2 + {_PLAIN})
 FROM events
-UNION ALL
-SELECT 1, id, key, NULL, t_lo, t_hi, NULL FROM events
-WHERE NOT ({_exact("t_lo")} AND {_exact("t_hi")})
-ORDER BY 1, 2
 """
+# the exact times of the events marked, in id order: read only when some are
+_MARKED = f"""
+SELECT id, key, t_lo, t_hi FROM events
+WHERE NOT ({_exact("t_lo")} AND {_exact("t_hi")}) ORDER BY id
+"""
+_VERSION = "PRAGMA data_version"  # changes when another connection commits
 
 
 class Packed:
@@ -71,25 +74,32 @@ class Packed:
 
 def packed_columns(session: Session) -> Packed | None:
     """Every event's key, lane id, times, importance, context and plain-day flag, in id order,
-    from one statement; None when the library is not SQLite or the strings do not add up."""
+    from one statement (a second when some times are not whole numbers); None when the
+    library is not SQLite or the strings do not add up."""
     if session.connection().dialect.name != "sqlite":
         return None
-    rows = plain_rows(session, text(_PACKED))
-    head, fixes = rows[0], rows[1:]
-    count = int(head[1])
+    version = plain_rows(session, text(_VERSION))
+    head = plain_rows(session, text(_PACKED))[0]
+    count = int(head[0])
     if count == 0:
-        return Packed([], [np.empty(0, np.int64)] * 4) if not fixes else None
+        return Packed([], [np.empty(0, np.int64)] * 4)
     try:
-        keys = str(head[2]).split(SEPARATOR)
+        keys = str(head[1]).split(SEPARATOR)
         numbers = [
             np.fromstring(str(joined), dtype=np.int64, sep=",")  # text, not bytes
-            for joined in head[3:]
+            for joined in head[2:]
         ]
     except ValueError:  # a NULL joined away, a number not a whole one, ...
         return None
     if len(keys) != count or any(len(column) != count for column in numbers):
         return None
-    return _fixed(Packed(keys, numbers), fixes)
+    found = Packed(keys, numbers)
+    if not found.marked.any():
+        return found
+    fixes = plain_rows(session, text(_MARKED))
+    if plain_rows(session, text(_VERSION)) != version:  # changed in between: read rows
+        return None
+    return _fixed(found, fixes)
 
 
 def _fixed(found: Packed, fixes: list[Any]) -> Packed | None:
@@ -98,11 +108,11 @@ def _fixed(found: Packed, fixes: list[Any]) -> Packed | None:
     if len(at) != len(fixes):
         return None
     if len(at):
-        if [found.keys[k] for k in at.tolist()] != [row[2] for row in fixes]:
+        if [found.keys[k] for k in at.tolist()] != [row[1] for row in fixes]:
             return None
         try:
-            found.t_lo[at] = [float(row[4]) for row in fixes]
-            found.t_hi[at] = [float(row[5]) for row in fixes]
+            found.t_lo[at] = [float(row[2]) for row in fixes]
+            found.t_hi[at] = [float(row[3]) for row in fixes]
         except (TypeError, ValueError):  # not a number at all: as the rows read it
             return None
     return found

@@ -123,3 +123,29 @@ def test_an_empty_library_has_empty_columns(sqlite_library: Library) -> None:
         found = timeline_rows.timeline_columns(uow.session)
     assert packed is not None and len(packed.keys) == 0
     assert len(found.keys) == len(found.t_lo) == len(found.plain) == 0
+
+
+def test_a_commit_between_the_columns_and_the_exact_times_reads_rows(
+    filled: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another client's commit after the joined columns, before the marked events' exact
+    times are read: the two would not agree, so the reader gives up and rows are read."""
+    import db.repositories.timeline_packed as packed
+
+    read = packed.plain_rows
+
+    def interleaved(session: Any, statement: Any) -> list[Any]:
+        if str(statement) == packed._MARKED:
+            with filled.engine.connect() as other:  # another connection of the pool
+                other.execute(  # still marked, so counts and keys alone would agree
+                    text("UPDATE events SET t_lo = 730606.5, importance = 0 WHERE key = 'timed'")
+                )
+                other.commit()
+        return read(session, statement)
+
+    monkeypatch.setattr(packed, "plain_rows", interleaved)
+    with filled.unit_of_work() as uow:
+        assert packed_columns(uow.session) is None
+        found = timeline_rows.timeline_columns(uow.session)
+    timed = list(found.keys).index("timed")
+    assert (found.t_lo[timed], found.importance[timed]) == (730606.5, 0)
