@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+REWRITTEN_MAX = 256  # texts ``updated`` rewrites in place; more changed: built anew
 KEPT_WORDS = 12  # words whose positions and answers are kept (the last typed)
 _SEPARATOR = "\x00"
 
@@ -36,6 +37,33 @@ class TextSearch:
         self.count = len(texts)
         # word -> (its start positions or None for a single byte, which texts hold it)
         self._kept: dict[bytes, tuple[NDArray[np.intp] | None, NDArray[np.bool_]]] = {}
+
+    def updated(self, before: Sequence[str], after: Sequence[str]) -> TextSearch:
+        """A search of ``after``, made from this search of ``before``: when they are as many
+        and only a few texts differ (an edit), those are rewritten in a copy of the bytes
+        instead of joining and encoding every text again."""
+        if after is before:
+            return self
+        if len(after) != len(before):
+            return TextSearch(after)
+        changed: list[int] = []
+        if not _differing(before, after, 0, len(after), changed):
+            return TextSearch(after)
+        pieces, shift, at = [], np.zeros(self.count + 1, np.intp), 0
+        for k in changed:
+            text = _encoded(after[k].replace(_SEPARATOR, " ") + _SEPARATOR)
+            start = int(self.starts[k])
+            end = int(self.starts[k + 1]) if k + 1 < self.count else len(self.bytes)
+            pieces += [self.bytes[at:start], np.frombuffer(text, np.uint8)]
+            shift[k + 1] += len(text) - (end - start)
+            at = end
+        pieces.append(self.bytes[at:])
+        search = TextSearch.__new__(TextSearch)
+        search.bytes = np.concatenate(pieces)
+        search.starts = self.starts + np.cumsum(shift)[: self.count]
+        search.count = self.count
+        search._kept = {}
+        return search
 
     def holding(self, word: str) -> NDArray[np.bool_]:
         """Per text, whether it holds ``word`` (the caller must not write to the answer)."""
@@ -101,6 +129,23 @@ class TextSearch:
         found = np.zeros(self.count, np.bool_)
         found[np.searchsorted(self.starts, positions, side="right") - 1] = True
         return found
+
+
+def _differing(
+    before: Sequence[str], after: Sequence[str], lo: int, hi: int, found: list[int]
+) -> bool:
+    """Add to ``found`` the positions in [lo, hi) where the texts differ, halving the range
+    while its slices differ (slices compare in C, each text first by identity); False once
+    more than ``REWRITTEN_MAX`` were found."""
+    if before[lo:hi] == after[lo:hi]:
+        return True
+    if hi - lo <= 64:
+        found += [k for k in range(lo, hi) if before[k] != after[k]]
+        return len(found) <= REWRITTEN_MAX
+    middle = (lo + hi) // 2
+    return _differing(before, after, lo, middle, found) and _differing(
+        before, after, middle, hi, found
+    )
 
 
 def _encoded(text: str) -> bytes:

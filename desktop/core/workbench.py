@@ -118,8 +118,18 @@ class Workbench:
         return prepared[1] if prepared is not None else None
 
     def _prepared(self) -> tuple[Catalog, TextSearch, Aliases] | None:
-        prepared = self._search
-        return prepared if prepared is not None and prepared[0] is self.catalog else None
+        """The search built for the current catalog; after an edit, the last one built, with
+        the texts the edit changed rewritten (``TextSearch.updated``: when the catalog has its
+        texts, patched by ``Catalog.updated``), so a search active during edits is not
+        built again."""
+        prepared, catalog = self._search, self.catalog
+        if prepared is None or prepared[0] is catalog:
+            return prepared
+        if not catalog.search_texts_read or not prepared[0].search_texts_read:
+            return None
+        search = prepared[1].updated(prepared[0].search_texts(), catalog.search_texts())
+        self._search = (catalog, search, prepared[2])
+        return self._search
 
     def search_ready(self) -> bool:
         """False while the worker ``prepare_search`` started still reads the current

@@ -14,6 +14,7 @@ from desktop.core.editing import CreateEvent, DeleteEvent, EditEvent, perform
 from desktop.core.filter_index import FilterIndex
 from desktop.core.filters import Filters, matching_keys, search_texts
 from desktop.core.workbench import Workbench
+from desktop.model.changes import Changes
 
 EVENTS = (
     EventRecord(
@@ -159,3 +160,22 @@ def test_a_search_finds_events_by_their_other_names_and_by_their_actors_other_na
     catalog = Catalog.load(lib)
     assert catalog.search_texts() == search_texts(Catalog.load(lib))
     assert "мінські угоди" in catalog.search_texts()[catalog.keys.index("accords")]
+
+
+def test_an_edit_while_searching_carries_the_search_with_the_new_title(lib: Library) -> None:
+    bench = Workbench(lib)
+    bench.prepare_texts()
+    assert bench._reader is not None
+    bench._reader[1].join(30)
+    bench.set_filters(Filters(text="minsk"))
+    assert bench.visible_keys() == {"talks", "minsk"}
+    before = bench._prepared_search()
+    minsk = bench.catalog.event("minsk")
+    assert before is not None and minsk is not None
+    perform(EditEvent(minsk, replace(minsk, title="Vilnius II signed")), lib)
+    bench.reload(Changes(events=frozenset({"minsk"})))
+    carried = bench._prepared_search()
+    assert carried is not None and carried is not before  # rewritten, not read again
+    assert bench.visible_keys() == {"talks"}
+    bench.set_filters(Filters(text="vilnius"))
+    assert bench.visible_keys() == {"minsk"}

@@ -116,3 +116,22 @@ def test_random_texts_and_words_agree_with_in() -> None:
 def test_no_texts() -> None:
     assert TextSearch(()).holding("a").shape == (0,)
     assert np.array_equal(TextSearch(("a",)).holding_all([]), [True])
+
+
+def test_an_update_rewrites_the_changed_texts_as_a_fresh_build_would() -> None:
+    before = tuple(TEXTS)
+    search = TextSearch(before)
+    search.holding("minsk")  # a kept answer must not survive the update
+    after = list(before)
+    after[0] = "summit moved to вильнюс"  # longer, multibyte
+    after[4] = "x\x00y"  # shorter, a NUL of its own
+    after[-1] = "last one changed"
+    after_t = tuple(after)
+    updated = search.updated(before, after_t)
+    fresh = TextSearch(after_t)
+    assert updated.bytes.tobytes() == fresh.bytes.tobytes()
+    assert updated.starts.tolist() == fresh.starts.tolist()
+    for word in ("minsk", "вильнюс", "last", "y", "summit", "e"):
+        assert updated.holding(word).tolist() == _expected(after_t, [word]), word
+    assert search.updated(before, before) is search
+    assert search.updated(before, before[:-1]).count == len(before) - 1
