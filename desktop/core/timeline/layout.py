@@ -86,8 +86,8 @@ class TimelineLayout:
         """This layout for ``store``, a copy of this layout's store with some items retitled or
         re-ranked (``EventStore.with_rows``; ``store.origin`` says which): the rows seen per
         level and the other titles' widths are kept, and so are the covers when no importance
-        changed (which items are markers, bars or clusters depends on times, lanes and ranks,
-        never on titles)."""
+        changed (which items are markers, bars or clusters, and a cluster's key members, depend
+        on times, lanes and ranks, never on titles)."""
         origin = store.origin
         assert origin is not None and origin.store() is self.store
         layout = TimelineLayout(store, self.measure, self.metrics)
@@ -98,6 +98,7 @@ class TimelineLayout:
         if not origin.ranked:
             layout._covers = dict(self._covers)
             layout._keys = self._keys
+            layout._members = self._members  # same ranks and places: the same members
         return layout
 
     def frame(self, scale: TimeScale, height: float | None = None, elide: bool = True) -> Frame:

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop.core.timeline import layout as layout_module
 from desktop.core.timeline.cover import Cover
 from desktop.core.timeline.frame import Frame, LaneMetrics
 from desktop.core.timeline.hit import cluster_at, cluster_members, item_at
@@ -442,3 +443,33 @@ def test_key_members_looked_up_once_label_every_frame_as_a_fresh_layout_does() -
         leaders += sum(lab.kind == "leader" for lab in reused.labels)
     assert leaders > 20  # the key members of clusters got their own lines
     assert layout._members  # looked up once, kept across frames
+
+
+def test_a_retitled_store_finds_its_clusters_key_members_without_looking_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = random_store(3000, 3, 5)
+    metrics = LaneMetrics(rows=4)
+    scales = [TimeScale(T + 600.0, T + 640.0, 1000.0), TimeScale(T, T + 2000.0, 1000.0)]
+    layout = TimelineLayout(store, measure, metrics)
+    before = [layout.frame(scale, 300.0) for scale in scales]
+    assert layout._members  # key-led clusters were labelled
+    positions = np.arange(0, 3000, 5, dtype=np.int64)
+    titles = [f"Renamed {k}" for k in positions.tolist()]
+    patched = store.with_rows(positions, titles, store.importance[positions])
+    looked: list[object] = []
+    others = layout_module._others
+    monkeypatch.setattr(layout_module, "_others", lambda *a: looked.append(a) or others(*a))
+    carried = layout.carried(patched)
+    for scale, old in zip(scales, before, strict=True):
+        frame = carried.frame(scale, 300.0)
+        for part in ("markers", "clusters", "bars"):  # the same groups: only titles differ
+            mine, theirs = getattr(frame, part), getattr(old, part)
+            for name in type(mine).__slots__:
+                np.testing.assert_array_equal(getattr(mine, name), getattr(theirs, name))
+    assert not looked  # every cluster's key members were known already
+    fresh = TimelineLayout(patched, measure, metrics)
+    assert [carried.frame(s, 300.0).labels for s in scales] == [
+        fresh.frame(s, 300.0).labels for s in scales
+    ]
+    assert looked  # (the fresh layout looked them up)
