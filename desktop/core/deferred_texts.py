@@ -22,6 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from db.repositories.timeline_rows import LabelTexts
+from desktop.core.overlaid import Overlaid
 
 # reads the texts of the events named (every event's, in the library's own order, for None)
 TextReader = Callable[[Sequence[str] | None], LabelTexts]
@@ -168,5 +169,5 @@ class DeferredColumn[T: (str, str | None)](Sequence[T]):
 
 def whole[T](column: Sequence[T]) -> Sequence[T]:
     """``column`` as a sequence whose entries cost no Python call each (a deferred column is
-    read whole)."""
-    return column.whole() if isinstance(column, DeferredColumn) else column
+    read whole, an overlaid one copied with its rows written in)."""
+    return column.whole() if isinstance(column, DeferredColumn | Overlaid) else column

@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 from db.records import EventRecord
 from db.repositories.timeline_rows import LaneCodes, TimelineColumns
 from desktop.core.deferred_texts import DeferredColumn, EventTexts, TextReader, whole
+from desktop.core.overlaid import Overlaid, base_of
 from desktop.core.timeline.scene import plain_dates
 
 
@@ -119,10 +120,8 @@ class EventColumns:
     @property
     def texts_read(self) -> bool:
         """True once every title and date is in memory (not left to read when needed)."""
-        return all(
-            not isinstance(column, DeferredColumn) or column.loaded
-            for column in (self.titles, self.starts, self.ends)
-        )
+        bases = map(base_of, (self.titles, self.starts, self.ends))
+        return all(not isinstance(column, DeferredColumn) or column.loaded for column in bases)
 
     def read_texts(self) -> None:
         """Read every title and date now if they are not read yet (one query; a caller
@@ -201,8 +200,9 @@ class EventColumns:
     ) -> EventColumns | None:
         """The columns with each of ``fresh`` written over its own row, when that keeps the
         time order (an edit that neither adds, removes nor moves an event: a new title, lane
-        or importance): a copy of each column whose values change (the others are shared),
-        no search, and the key positions kept."""
+        or importance): the texts that change written over the old columns (``Overlaid``: no
+        copy of 100k titles per edit), a copy of each other column whose values change (the
+        rest are shared), no search, and the key positions kept."""
         positions = self._positions
         at = [positions.get(event.key) for event in fresh]
         if {event.key for event in fresh} != changed or None in at:
@@ -219,6 +219,10 @@ class EventColumns:
                 mine[k] = value
             return cast(S, tuple(mine))  # a column of the same kind, read whole
 
+        def overlaid[T](column: Sequence[T], values: list[T]) -> Sequence[T]:
+            over = {k: v for k, v in zip(rows, values, strict=True) if column[k] != v}
+            return Overlaid(column, over) if over else column
+
         def written_array[A: np.generic](column: NDArray[A], values: list[Any]) -> NDArray[A]:
             if np.array_equal(column[rows], np.asarray(values, column.dtype)):
                 return column
@@ -232,9 +236,9 @@ class EventColumns:
             written_array(self.t_lo, [e.t_lo for e in fresh]),
             written_array(self.t_hi, [e.t_hi for e in fresh]),
             written_array(self.importance, [e.importance for e in fresh]),
-            written(self.titles, [e.title for e in fresh]),
-            written(self.starts, [e.start for e in fresh]),
-            written(self.ends, [e.end for e in fresh]),
+            overlaid(self.titles, [e.title for e in fresh]),
+            overlaid(self.starts, [e.start for e in fresh]),
+            overlaid(self.ends, [e.end for e in fresh]),
             written_array(self.context, [e.context for e in fresh]),
         )
         object.__setattr__(columns, "_by_key", positions)  # same keys at the same rows

@@ -3,6 +3,7 @@ plain-day mask (worked out in the order the rows came) lined up with them."""
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 
 from db.records import EventRecord
@@ -65,3 +66,30 @@ def test_an_edit_in_place_copies_only_the_columns_it_changes() -> None:
     assert patched.positions() is columns.positions()
     assert patched.plain_dates().tolist() == plain_dates(patched.starts, patched.ends).tolist()
     assert patched.plain_dates()[3] and not columns.plain_dates()[3]
+
+
+def test_an_edit_in_place_makes_no_column_as_long_as_the_library() -> None:
+    n = 20_000
+    keys = tuple(f"e{k:05}" for k in range(n))
+    t_lo = tuple(float(730_000 + k) for k in range(n))
+    found = TimelineColumns(
+        keys, ("lane",) * n, t_lo, tuple(t + 1.0 for t in t_lo), (2,) * n, (False,) * n, (True,) * n
+    )
+    starts = tuple("2001-01-01" for _ in range(n))
+    columns = EventColumns.of(replace(found, titles=keys, starts=starts, ends=(None,) * n))
+    event = EventRecord("e00042", "Renamed", "2001-01-01", t_lo[42], t_lo[42] + 1.0)
+    gc.disable()  # nothing new may be untracked (or freed) before it is counted
+    try:
+        before = _long_containers(n)
+        patched = columns.patched([replace(event, lane="lane", importance=2)], ["e00042"])
+        made = _long_containers(n) - before
+    finally:
+        gc.enable()
+    assert not made  # the titles are written over, not copied (nor any other column)
+    assert patched.titles[42] == "Renamed" and columns.titles[42] == "e00042"
+    assert list(patched.titles) == [*keys[:42], "Renamed", *keys[43:]]
+    assert patched.texts_read and patched.keys is columns.keys
+
+
+def _long_containers(n: int) -> set[int]:
+    return {id(o) for o in gc.get_objects() if isinstance(o, list | tuple | dict) and len(o) >= n}

@@ -20,6 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from desktop.core.deferred_texts import DeferredColumn, whole
+from desktop.core.overlaid import Overlaid, base_of
 from desktop.model.dates import Precision
 
 MIN_CLASS = -5  # items shorter than 2**-5 days (45 minutes) share the shortest class
@@ -50,7 +51,10 @@ class ClassGroup:
 
 
 def taken(values: Sequence[str], index: NDArray[np.int64]) -> list[str]:
-    """``values`` at ``index``, picked in C (a million titles in milliseconds)."""
+    """``values`` at ``index``, picked in C (a million titles in milliseconds); the rows an
+    overlay writes over are put in after (no copy of the whole column)."""
+    if isinstance(values, Overlaid):
+        return values.taken(index, taken(values.base, index))
     values = whole(values)
     picks = index.tolist()
     if len(picks) < 2:
@@ -88,13 +92,14 @@ class PickedTitles(Sequence[str]):
     @property
     def read_since(self) -> bool:
         """True when these were left unread (``titles_at``) and have been read since."""
-        return isinstance(self._titles, DeferredColumn) and self._titles.loaded
+        base = base_of(self._titles)
+        return isinstance(base, DeferredColumn) and base.loaded
 
 
 def titles_at(titles: Sequence[str], index: NDArray[np.int64]) -> Sequence[str]:
     """``titles`` at ``index``: picked now, or each when drawn while they are not read yet
     (a library just opened reads only the titles its first frame's labels show)."""
-    base = titles._titles if isinstance(titles, PickedTitles) else titles
+    base = base_of(titles._titles if isinstance(titles, PickedTitles) else titles)
     if isinstance(base, DeferredColumn) and not base.loaded:
         return PickedTitles(titles, index)
     return taken(titles, index)
@@ -106,6 +111,7 @@ def prefetch_titles(titles: Sequence[str], index: NDArray[np.int64]) -> None:
     base, rows = titles, index
     if isinstance(titles, PickedTitles):
         base, rows = titles._titles, titles._index[index]
+    base = base_of(base)  # (the rows an overlay writes over are read too: a few)
     if isinstance(base, DeferredColumn) and not base.loaded:
         base.prefetch(rows.tolist())
 
@@ -212,10 +218,13 @@ class EventStore:
     @property
     def titles(self) -> Sequence[str]:
         """The items' titles in store order: a list, or picked one by one while they are not
-        read yet (``titles_at``), and a list again once they are (labels index it a lot)."""
+        read yet (``titles_at``), and a list again once they are (labels index it a lot); an
+        edit's titles are written over them (``with_rows``)."""
         titles = self._titles
-        if isinstance(titles, PickedTitles) and titles.read_since:
-            titles = self._titles = list(titles)
+        base = base_of(titles)
+        if isinstance(base, PickedTitles) and base.read_since:
+            listed = list(base)
+            titles = self._titles = listed if base is titles else Overlaid(listed, _rows(titles))
         return titles
 
     @titles.setter
@@ -243,13 +252,11 @@ class EventStore:
         self, positions: NDArray[np.int64], titles: Sequence[str], importance: NDArray[np.int64]
     ) -> EventStore:
         """A copy with the items at ``positions`` retitled and re-ranked: their ids, lanes and
-        times stay, so does the order (the arrays of those are shared, not copied). The copy's
-        ``origin`` says what changed, so that its layouts can start from this store's."""
+        times stay, so does the order (the arrays of those are shared, not copied), and the
+        new titles are written over the old ones (``Overlaid``: no copy of every title). The
+        copy's ``origin`` says what changed, so that its layouts can start from this store's."""
         store = copy.copy(self)
-        written = list(self.titles)
-        for position, title in zip(positions.tolist(), titles, strict=True):
-            written[position] = title
-        store.titles = written
+        store.titles = Overlaid(self.titles, dict(zip(positions.tolist(), titles, strict=True)))
         ranked = not np.array_equal(self.importance[positions], importance)
         if ranked:
             store.importance = self.importance.copy()
@@ -313,6 +320,11 @@ class StoreOrigin:
     store: weakref.ref[EventStore]
     positions: NDArray[np.int64]
     ranked: bool
+
+
+def _rows(titles: Sequence[str]) -> dict[int, str]:
+    """The rows an overlay writes over (none for a plain column)."""
+    return dict(titles.rows) if isinstance(titles, Overlaid) else {}
 
 
 def _duration_classes(durations: NDArray[np.float64]) -> NDArray[np.int64]:
