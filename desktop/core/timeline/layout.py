@@ -87,7 +87,8 @@ class TimelineLayout:
         re-ranked (``EventStore.with_rows``; ``store.origin`` says which): the rows seen per
         level and the other titles' widths are kept, and so are the covers when no importance
         changed (which items are markers, bars or clusters, and a cluster's key members, depend
-        on times, lanes and ranks, never on titles)."""
+        on times, lanes and ranks, never on titles); and so is the last frame, when none of the
+        items retitled is one whose title it could show (an edit out of view lays out nothing)."""
         origin = store.origin
         assert origin is not None and origin.store() is self.store
         layout = TimelineLayout(store, self.measure, self.metrics)
@@ -99,6 +100,8 @@ class TimelineLayout:
             layout._covers = dict(self._covers)
             layout._keys = self._keys
             layout._members = self._members  # same ranks and places: the same members
+            if self._last is not None and not _may_show(self._last[1], store, origin.positions):
+                layout._last = self._last
         return layout
 
     def frame(self, scale: TimeScale, height: float | None = None, elide: bool = True) -> Frame:
@@ -329,6 +332,21 @@ class _KeyEvents:
         index, duration_class = index[key], duration_class[key]
         order = np.lexsort((index, store.t_lo[index]))
         return cls(store.t_lo[index[order]], index[order], duration_class[order])
+
+
+def _may_show(frame: Frame, store: EventStore, positions: NDArray[np.int64]) -> bool:
+    """Whether ``frame`` may show the title of an item at ``positions``: a marker's, a bar's
+    or a cluster's lead's, or an importance-1 item's that lies in one of its clusters' cells
+    (a key member, labelled on its own line)."""
+    shown = (frame.markers.index, frame.bars.index, frame.clusters.lead)
+    if np.isin(positions, np.concatenate(shown).astype(np.int64)).any():
+        return True
+    clusters = frame.clusters
+    for k in positions[store.importance[positions] <= 1].tolist():
+        t, lane = store.t_lo[k], store.lane[k]
+        if ((clusters.lane == lane) & (clusters.cell_t0 <= t) & (t < clusters.cell_t1)).any():
+            return True
+    return False
 
 
 def _others(

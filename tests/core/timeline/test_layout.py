@@ -473,3 +473,39 @@ def test_a_retitled_store_finds_its_clusters_key_members_without_looking_again(
         fresh.frame(s, 300.0).labels for s in scales
     ]
     assert looked  # (the fresh layout looked them up)
+
+
+def test_a_retitle_out_of_view_keeps_the_frame_and_one_in_view_is_laid_out_again() -> None:
+    rng = np.random.default_rng(11)
+    starts = rng.uniform(0.0, 2000.0, 4000).round(1)
+    ranks = np.where(rng.random(4000) < 0.2, 1, 3)
+    store = EventStore.build(
+        [item(k, k % 2, float(starts[k]), 1.0, int(ranks[k])) for k in range(4000)], 2
+    )
+    metrics = LaneMetrics(rows=4)
+    scale = TimeScale(T + 500.0, T + 560.0, 1000.0)
+    layout = TimelineLayout(store, measure, metrics)
+    before = layout.frame(scale, 300.0)
+    clusters = before.clusters
+    in_cell = (
+        (store.importance <= 1)[:, None]
+        & (store.lane[:, None] == clusters.lane[None, :])
+        & (store.t_lo[:, None] >= clusters.cell_t0[None, :])
+        & (store.t_lo[:, None] < clusters.cell_t1[None, :])
+    ).any(axis=1)
+    key_member = np.flatnonzero(in_cell & ~np.isin(np.arange(len(store)), clusters.lead))
+    far = np.flatnonzero(store.t_lo > T + 1500.0)
+    cases = {
+        "far": (int(far[0]), False),
+        "marker": (int(before.markers.index[0]), True),
+        "lead": (int(clusters.lead[0]), True),
+        "key member": (int(key_member[0]), True),
+    }
+    for name, (position, laid_out) in cases.items():
+        at = np.array([position], np.int64)
+        patched = store.with_rows(at, [f"Renamed {name}"], store.importance[at])
+        carried = layout.carried(patched)
+        frame = carried.frame(scale, 300.0)
+        assert (frame is not before) == laid_out, name
+        fresh = TimelineLayout(patched, measure, metrics)
+        assert frame.labels == fresh.frame(scale, 300.0).labels, name
