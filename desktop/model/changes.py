@@ -56,6 +56,13 @@ class Changes:
     def is_empty(self) -> bool:
         return not any(getattr(self, f) for f in _CONTENT)
 
+    def only(self, *kinds: str) -> bool:
+        """True when no record of another kind than ``kinds`` changed (never when
+        ``everything`` did): a view that shows none of ``kinds`` may keep what it shows."""
+        return not self.everything and not any(
+            getattr(self, kind) for kind in KINDS if kind not in kinds
+        )
+
 
 _CONTENT = tuple(f.name for f in fields(Changes) if f.name != "origin")
 KINDS = tuple(name for name in _CONTENT if name != "everything")  # the kinds of keyed record

@@ -41,6 +41,7 @@ from desktop.core.editing import (
     describe_delete,
     new_key,
 )
+from desktop.model.changes import Changes
 from desktop.ui.editing.controller import EditingController
 from desktop.ui.editing.quick_code import _swatch, code_paths
 
@@ -64,8 +65,14 @@ class CodebookDock(QWidget):
         self.tree.currentItemChanged.connect(lambda *_: self._show_details())
         self.details = {name: QPlainTextEdit(self) for name in DETAILS}
         self._build()
-        controller.changed.connect(lambda _changes: self.refresh())
+        controller.changed.connect(self._on_changed)
         self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        """Refresh unless only events or notes changed (codes and codings stay as they were:
+        an event's edit or undo, at 100k events, should not re-read every code's codings)."""
+        if not changes.only("events", "notes"):
+            self.refresh()
 
     @property
     def codes(self) -> list[CodeRecord]:

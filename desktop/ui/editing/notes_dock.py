@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from db.records import NoteRecord
 from desktop.core import reads
 from desktop.core.editing import CreateNote, DeleteNote, EditNote
+from desktop.model.changes import Changes
 from desktop.ui.editing.controller import EditingController
 from desktop.ui.editing.markdown_view import MarkdownView
 
@@ -103,7 +104,7 @@ class NotesDock(QWidget):
         self.filter.textChanged.connect(self.refresh)
         self.list.currentItemChanged.connect(self._show_current)
         self.list.itemDoubleClicked.connect(self._activate)
-        controller.changed.connect(lambda _changes: self.refresh())
+        controller.changed.connect(self._on_changed)
         self.refresh()
 
     def _build(self) -> None:
@@ -142,6 +143,13 @@ class NotesDock(QWidget):
             self.list.addItem(item)
             if current is not None and note.key == current.key:
                 self.list.setCurrentItem(item)
+
+    def _on_changed(self, changes: Changes) -> None:
+        """Refresh unless only events changed and no note listed is about one of them (a note
+        names its event by title)."""
+        about = {note.target_key for note in self.notes if note.target_kind == "event"}
+        if not changes.only("events") or not about.isdisjoint(changes.events):
+            self.refresh()
 
     def current_note(self) -> NoteRecord | None:
         item = self.list.currentItem() if hasattr(self, "list") else None

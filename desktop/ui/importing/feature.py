@@ -49,7 +49,7 @@ class ImportingFeature:
         )
         self.refresher.codings_changed()  # passages left open by an earlier session get a model
         self.review.recorded.connect(editing.history_changed)
-        editing.history_changed.connect(self.review.follow_history)  # an undo brings them back
+        editing.changed.connect(self.review.on_changes)  # an undo brings them back
         self.controller.finished.connect(self._review_after)
         compare.import_requested.connect(lambda _key: self.controller.choose_and_import())
 

@@ -32,6 +32,7 @@ from db.errors import LibraryError
 from desktop.core import reads
 from desktop.core.assist.coding.summary import describe_for_source
 from desktop.core.assist.describe import headline
+from desktop.core.catalog import Catalog
 from desktop.core.editing import UndoHistory
 from desktop.core.importing import (
     NewEventDetails,
@@ -42,6 +43,7 @@ from desktop.core.importing import (
     review_suggestions,
 )
 from desktop.core.workbench import Workbench
+from desktop.model.changes import Changes
 from desktop.ui.bridge import WorkbenchSignals
 from desktop.ui.importing.model_refresh import CodingModelRefresher
 from desktop.ui.importing.span_dialog import SpanDialog
@@ -73,6 +75,7 @@ class ReviewPanel(QWidget):
         self.model_label.setAccessibleName("About the coding model")
         self.model_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.items: list[ReviewItem] = []
+        self._known: Catalog = workbench.catalog  # see reload_sources
         self.source_combo = QComboBox()
         self.source_combo.setAccessibleName("Source to review")
         self.previous_button = QPushButton("◀")  # short: the combo gets the dock's width
@@ -115,7 +118,7 @@ class ReviewPanel(QWidget):
         self.accept_button.clicked.connect(lambda: self.accept_current())
         self.edit_button.clicked.connect(self.edit_current)
         self.reject_button.clicked.connect(self.reject_current)
-        signals.catalog_changed.connect(self.reload_sources)
+        signals.catalog_changed.connect(self.on_changes)
         if refresher is not None:
             refresher.started.connect(self.show_model)
             refresher.refreshed.connect(self.refresh)
@@ -147,6 +150,7 @@ class ReviewPanel(QWidget):
     def reload_sources(self) -> None:
         """Refill the combo with the sources that have text, keeping the current choice."""
         current = self.source_key
+        self._known = self.workbench.catalog  # the events there when the list was read
         sources, pending = reads.sources_for_review(self.workbench.library)
         self.source_combo.blockSignals(True)
         self.source_combo.clear()
@@ -158,6 +162,24 @@ class ReviewPanel(QWidget):
         self.source_combo.setCurrentIndex(found if found >= 0 else 0 if sources else -1)
         self.source_combo.blockSignals(False)
         self.refresh()
+
+    def on_changes(self, changes: Changes) -> None:
+        """After a change, an undo or a redo: list the suggestions as they are now, unless
+        only events changed that the panel names none of and that were there already and
+        still are (an edit of another event changes no suggestion; a review step always
+        names its source)."""
+        catalog, known = self.workbench.catalog, self._known
+        if (
+            not changes.only("events")
+            or not self._named.isdisjoint(changes.events)
+            or not all(known.has(key) and catalog.has(key) for key in changes.events)
+        ):
+            self.follow_history()
+
+    @property
+    def _named(self) -> set[str]:
+        """The events the suggestions listed name (by title)."""
+        return {item.event_key for item in self.items if item.event_key}
 
     def follow_history(self) -> None:
         """After a step, an undo or a redo: list the suggestions as they are now. An unreachable

@@ -28,6 +28,7 @@ from desktop.core.agreement import Agreement
 from desktop.core.exchange.failures import failure_message
 from desktop.core.team.agreement_data import TeamAgreement, agreement_in_library, write_csv
 from desktop.core.workbench import Workbench
+from desktop.model.changes import Changes
 
 
 def _figure(value: float | None) -> str:
@@ -80,6 +81,11 @@ class AgreementPanel(QWidget):
         if self._coders_stale:
             self.refresh_coders()
         super().showEvent(event)
+
+    def on_catalog(self, changes: Changes) -> None:
+        """List the coders again unless only events or notes changed (codings did not)."""
+        if not changes.only("events", "notes"):
+            self.refresh_coders()
 
     def refresh_coders(self) -> None:
         """List every coder in the library, keeping the ticks already made.

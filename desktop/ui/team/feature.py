@@ -40,7 +40,7 @@ class TeamFeature:
         self.hub = LiveUpdates(workbench, self.banner, window)
         self.coder_switch = CoderSwitch(workbench, refresh_codings)
         self.agreement = AgreementPanel(workbench)
-        signals.catalog_changed.connect(self.agreement.refresh_coders)
+        signals.catalog_changed.connect(self.agreement.on_catalog)
 
     def panels(self) -> list[Panel]:
         return [Panel("agreement", "Coder agreement", self.agreement, hidden=True)]
