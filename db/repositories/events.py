@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import builtins
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from db import models
 from db.errors import ConflictError, NotFoundError
@@ -48,10 +49,47 @@ _STAMP = ("created_at", "updated_at", "author", "version")
 _NO_NAMES: tuple[str, ...] = ()
 
 
-def _names_by_event(statement: Any, session: Any) -> dict[int, tuple[str, ...]]:
+@functools.cache
+def _record_reads(keyed: bool) -> tuple[Any, Any, Any]:
+    """The statements ``EventRepository._records`` runs: every event's columns, actors and
+    tags, or (``keyed``) those of the events whose key is in the parameter ``keys``. Built
+    once: building them anew cost ~3 ms of every edit's ~4 ms read of one record at 100k."""
+    event, lane = models.Event, models.Lane
+    statement = (
+        select(
+            event.id,
+            event.key,
+            lane.key,
+            event.aliases,
+            *(getattr(event, name) for name in _FIELDS),
+            *(getattr(event, name) for name in _STAMP),
+        )
+        .outerjoin(lane, event.lane_id == lane.id)
+        .order_by(event.t_lo, event.key)
+    )
+    actors = select(models.EventActor.event_id, models.Actor.name).join(
+        models.Actor, models.EventActor.actor_id == models.Actor.id
+    )
+    tags = select(models.event_tags.c.event_id, models.Tag.name).join(
+        models.Tag, models.event_tags.c.tag_id == models.Tag.id
+    )
+    if keyed:
+        where = event.key.in_(bindparam("keys", expanding=True))
+        statement = statement.where(where)
+        ids = select(event.id).where(where)
+        actors = actors.where(models.EventActor.event_id.in_(ids))
+        tags = tags.where(models.event_tags.c.event_id.in_(ids))
+    actors = actors.order_by(models.EventActor.event_id, models.EventActor.position)
+    tags = tags.order_by(models.event_tags.c.event_id, models.Tag.name)
+    return statement, actors, tags
+
+
+def _names_by_event(
+    statement: Any, session: Any, parameters: dict[str, Any]
+) -> dict[int, tuple[str, ...]]:
     """(event id, name) rows, in order, grouped into a tuple of names per event id."""
     grouped: dict[int, builtins.list[str]] = {}
-    for event_id, name in session.connection().execute(statement):
+    for event_id, name in session.connection().execute(statement, parameters):
         grouped.setdefault(event_id, []).append(name)
     return {event_id: tuple(names) for event_id, names in grouped.items()}
 
@@ -90,41 +128,15 @@ class EventRepository(Repository):
         wanted = sorted(set(keys))
         if not wanted:
             return []
-        return self._records(models.Event.key.in_(wanted))
+        return self._records(wanted)
 
-    def _records(self, where: Any) -> builtins.list[EventRecord]:
-        """The records of the events ``where`` picks (all when None), in time order."""
-        event, lane = models.Event, models.Lane
-        statement = (
-            select(
-                event.id,
-                event.key,
-                lane.key,
-                event.aliases,
-                *(getattr(event, name) for name in _FIELDS),
-                *(getattr(event, name) for name in _STAMP),
-            )
-            .outerjoin(lane, event.lane_id == lane.id)
-            .order_by(event.t_lo, event.key)
-        )
-        actors = select(models.EventActor.event_id, models.Actor.name).join(
-            models.Actor, models.EventActor.actor_id == models.Actor.id
-        )
-        tags = select(models.event_tags.c.event_id, models.Tag.name).join(
-            models.Tag, models.event_tags.c.tag_id == models.Tag.id
-        )
-        if where is not None:
-            statement = statement.where(where)
-            ids = select(event.id).where(where)
-            actors = actors.where(models.EventActor.event_id.in_(ids))
-            tags = tags.where(models.event_tags.c.event_id.in_(ids))
-        actor_names = _names_by_event(
-            actors.order_by(models.EventActor.event_id, models.EventActor.position), self.session
-        )
-        tag_names = _names_by_event(
-            tags.order_by(models.event_tags.c.event_id, models.Tag.name), self.session
-        )
-        rows = self.session.connection().execute(statement)
+    def _records(self, keys: builtins.list[str] | None) -> builtins.list[EventRecord]:
+        """The records of the events ``keys`` names (all when None), in time order."""
+        statement, actors, tags = _record_reads(keys is not None)
+        wanted = {} if keys is None else {"keys": keys}
+        actor_names = _names_by_event(actors, self.session, wanted)
+        tag_names = _names_by_event(tags, self.session, wanted)
+        rows = self.session.connection().execute(statement, wanted)
         return [_record_from_columns(row, actor_names, tag_names) for row in rows]
 
     def in_range(self, t0: float, t1: float) -> builtins.list[EventRecord]:
