@@ -59,7 +59,9 @@ def patched_scene_data(
         fuzzy_lo=fuzzy_lo,
         fuzzy_hi=fuzzy_hi,
         precision=precision,
-        coverage_ptr=_grown(data.coverage_ptr, len(added), edge=True),
+        coverage_ptr=_grown(data.coverage_ptr, len(added), edge=True)
+        if added
+        else data.coverage_ptr,
         id_of_key=ids,
     )
 
@@ -136,28 +138,33 @@ def _write_row(rows: EventRows, row: int, event: EventRecord) -> None:
 def _shapes_with(
     data: SceneData, rows: EventRows, edited: list[int]
 ) -> tuple[NDArray[np.bool_], NDArray[np.float64], NDArray[np.float64], NDArray[np.int64]]:
-    """The date shapes of ``data`` grown to ``rows`` and recomputed for the ``edited`` rows."""
+    """The date shapes of ``data`` grown to ``rows`` and recomputed for the ``edited`` rows:
+    an array whose rows keep their values is shared, not copied (a retitle copies none)."""
     more = len(rows.keys) - len(data.rows.keys)
-    grown = (
-        _grown(data.soft, more),
-        _grown(data.fuzzy_lo, more),
-        _grown(data.fuzzy_hi, more),
-        _grown(data.precision, more),
+    old = (data.soft, data.fuzzy_lo, data.fuzzy_hi, data.precision)
+    if not edited:
+        soft, fuzzy_lo, fuzzy_hi, precision = (_grown(array, more) for array in old)
+        return soft, fuzzy_lo, fuzzy_hi, precision
+    picked = EventRows(
+        [rows.keys[k] for k in edited],
+        [rows.lanes[k] for k in edited],
+        rows.t_lo[edited],
+        rows.t_hi[edited],
+        rows.importance[edited],
+        [rows.titles[k] for k in edited],
+        [rows.starts[k] for k in edited],
+        [rows.ends[k] for k in edited],
     )
-    if edited:
-        picked = EventRows(
-            [rows.keys[k] for k in edited],
-            [rows.lanes[k] for k in edited],
-            rows.t_lo[edited],
-            rows.t_hi[edited],
-            rows.importance[edited],
-            [rows.titles[k] for k in edited],
-            [rows.starts[k] for k in edited],
-            [rows.ends[k] for k in edited],
-        )
-        for whole, part in zip(grown, date_shapes(picked), strict=True):
-            whole[edited] = part
-    return grown
+    found: list[NDArray[Any]] = []
+    for array, part in zip(old, date_shapes(picked), strict=True):
+        if not more and np.array_equal(array[edited], part):
+            found.append(array)
+            continue
+        whole = _grown(array, more)
+        whole[edited] = part
+        found.append(whole)
+    soft, fuzzy_lo, fuzzy_hi, precision = found
+    return soft, fuzzy_lo, fuzzy_hi, precision
 
 
 def _grown(array: NDArray[Any], more: int, edge: bool = False) -> NDArray[Any]:

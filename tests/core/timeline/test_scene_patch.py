@@ -110,6 +110,8 @@ def test_a_retitle_copies_the_store_instead_of_rebuilding_it(sqlite_library: Lib
     assert after.store.origin is not None and after.store.origin.ranked
     assert after.store.t_lo is before.store.t_lo  # same order: nothing sorted again
     assert "The August war" in after.store.titles and "The August war" not in before.store.titles
+    for name in ("soft", "fuzzy_lo", "fuzzy_hi", "precision", "coverage_ptr"):
+        assert getattr(after, name) is getattr(before, name), name  # unchanged: not copied
     moved = perform(EDITS["to another lane"](bench), sqlite_library)
     bench.reload(moved)
     fresh = {key: bench.catalog.event(key) for key in moved.events}
