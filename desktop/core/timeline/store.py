@@ -24,6 +24,7 @@ from desktop.core.overlaid import Overlaid, base_of
 from desktop.model.dates import Precision
 
 MIN_CLASS = -5  # items shorter than 2**-5 days (45 minutes) share the shortest class
+KEPT_SUBSETS = 4  # subsets a store keeps (with their layouts): the last filters' stores
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +184,7 @@ class EventStore:
         self._position_of_id: dict[int, int] | None = None
         self._next_at_most: tuple[NDArray[np.int64], ...] | None = None
         self.origin: StoreOrigin | None = None
+        self._subsets: dict[bytes, EventStore] = {}  # by the items kept, most recent last
 
     @classmethod
     def from_arrays(
@@ -233,10 +235,22 @@ class EventStore:
 
     def subset(self, keep: NDArray[np.bool_]) -> EventStore:
         """The items where ``keep`` (indexed by position) is True, same lanes; O(n) vectorised.
-        Keeping every item gives this very store."""
+        Keeping every item gives this very store; keeping the items of one of the last
+        ``KEPT_SUBSETS`` subsets gives that store again, with the layouts it has (going back
+        to a filter, such as an importance level, lays out nothing again)."""
         chosen = np.flatnonzero(keep)
         if len(chosen) == len(self):
             return self  # every item: the same store, and its layouts
+        kept = np.packbits(np.asarray(keep, np.bool_)).tobytes()
+        found = self._subsets.pop(kept, None)
+        if found is None:
+            found = self._subset(chosen)
+        self._subsets[kept] = found
+        while len(self._subsets) > KEPT_SUBSETS:
+            del self._subsets[next(iter(self._subsets))]
+        return found
+
+    def _subset(self, chosen: NDArray[np.int64]) -> EventStore:
         store = EventStore.__new__(EventStore)
         t_lo, t_hi = self.t_lo[chosen], self.t_hi[chosen]
         store._set_sorted(  # a part of sorted arrays is sorted: no sort again
@@ -256,6 +270,7 @@ class EventStore:
         new titles are written over the old ones (``Overlaid``: no copy of every title). The
         copy's ``origin`` says what changed, so that its layouts can start from this store's."""
         store = copy.copy(self)
+        store._subsets = {}  # (this store's hold the old titles)
         store.titles = Overlaid(self.titles, dict(zip(positions.tolist(), titles, strict=True)))
         ranked = not np.array_equal(self.importance[positions], importance)
         if ranked:

@@ -14,7 +14,7 @@ from desktop.core.timeline.hit import cluster_at, cluster_members, item_at
 from desktop.core.timeline.layout import LEVEL_BASE, TimelineLayout, zoom_level
 from desktop.core.timeline.packing import pack_rows
 from desktop.core.timeline.scale import TimeScale
-from desktop.core.timeline.store import EventStore, TimelineItem
+from desktop.core.timeline.store import KEPT_SUBSETS, EventStore, TimelineItem
 
 METRICS = LaneMetrics()
 T = 733000.0
@@ -509,3 +509,19 @@ def test_a_retitle_out_of_view_keeps_the_frame_and_one_in_view_is_laid_out_again
         assert (frame is not before) == laid_out, name
         fresh = TimelineLayout(patched, measure, metrics)
         assert frame.labels == fresh.frame(scale, 300.0).labels, name
+
+
+def test_a_subset_asked_again_is_the_same_store_until_newer_ones_push_it_out() -> None:
+    store = random_store(2000, 3, 9)
+    masks = [np.arange(len(store)) % k == 0 for k in range(2, 3 + KEPT_SUBSETS)]
+    first = store.subset(masks[0])
+    assert store.subset(masks[0].copy()) is first  # the same items: the same store
+    for mask in masks[1:-1]:  # KEPT_SUBSETS - 1 others
+        store.subset(mask)
+    assert store.subset(masks[0]) is first  # kept, and now the most recent again
+    for mask in masks[1:]:  # KEPT_SUBSETS others
+        store.subset(mask)
+    assert store.subset(masks[0]) is not first  # pushed out by the newer ones: made again
+    at = np.array([0], np.int64)
+    retitled = store.with_rows(at, ["Renamed"], store.importance[at])
+    assert list(retitled.subset(masks[0]).titles)[0] == "Renamed"  # not the old store's subset
