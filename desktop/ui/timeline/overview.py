@@ -3,7 +3,8 @@
 Drag the brush to move the window, drag its edges to resize it, click elsewhere to centre the
 window there. Event density is drawn from a histogram (numpy), not per event, into a
 picture kept until the events shown, the strip's size or its scale change: a repaint for the
-brush or a selection only copies it.
+brush or a selection only copies it, and going back to one of the last few filters (whose
+events the view's store keeps) draws the picture it had.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from desktop.ui.timeline.view import TimelineView
 
 EDGE_PX = 6.0
 BINS_PER_PX = 0.5
+KEPT_PICTURES = 4  # density pictures kept: of the last few filters' events (an importance level)
 
 
 class OverviewStrip(QWidget):
@@ -30,7 +32,7 @@ class OverviewStrip(QWidget):
         self.setFixedHeight(44)
         self.setMouseTracking(True)
         self._grab: tuple[str, float, TimeScale] | None = None
-        self._density: tuple[tuple[object, ...], QPixmap] | None = None  # (what it shows, it)
+        self._density: list[tuple[tuple[object, ...], QPixmap]] = []  # (what it shows, it)
         view.scale_changed.connect(self.update)
 
     def full_scale(self) -> TimeScale:
@@ -71,16 +73,20 @@ class OverviewStrip(QWidget):
         # the picture counts starts per lane: a retitled store shares those arrays, keeps it
         size = (self.width(), self.height(), full.t0, full.t1, ratio)
         shown: tuple[object, ...] = (store.t_lo, store.lane, *size, lanes)
-        cached = self._density
-        if cached is None or not _same_events(cached[0], shown) or cached[0][2:] != shown[2:]:
+        kept = self._density
+        found = next((k for k, (was, _) in enumerate(kept) if _same(was, shown)), None)
+        if found is None:
             picture = QPixmap(self.size() * ratio)
             picture.setDevicePixelRatio(ratio)
             picture.fill(Qt.GlobalColor.transparent)
             drawer = QPainter(picture)
             self._paint_density(drawer, full)
             drawer.end()
-            cached = self._density = (shown, picture)
-        painter.drawPixmap(0, 0, cached[1])
+            kept.append((shown, picture))
+            del kept[:-KEPT_PICTURES]
+        else:
+            kept.append(kept.pop(found))  # the most recent last
+        painter.drawPixmap(0, 0, kept[-1][1])
 
     def _paint_density(self, painter: QPainter, full: TimeScale) -> None:
         store = self.view.scene.store
@@ -136,6 +142,6 @@ class OverviewStrip(QWidget):
         self._grab = None
 
 
-def _same_events(old: tuple[object, ...], new: tuple[object, ...]) -> bool:
-    """True when both keys hold the very same start and lane arrays."""
-    return old[0] is new[0] and old[1] is new[1]
+def _same(old: tuple[object, ...], new: tuple[object, ...]) -> bool:
+    """True when both keys hold the very same start and lane arrays, size, scale and lanes."""
+    return old[0] is new[0] and old[1] is new[1] and old[2:] == new[2:]

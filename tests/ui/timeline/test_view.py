@@ -197,7 +197,16 @@ def test_overview_redraws_when_filters_hide_events(panel: Any, qtbot: Any) -> No
     with qtbot.waitSignal(panel.signals.filters_changed):
         workbench.set_filters(replace(workbench.filters, lanes=frozenset({"georgia"})))
     # no change of scale: the strip repaints because the shown events changed
-    qtbot.waitUntil(lambda: strip._density[0][0] is panel.view.scene.store.t_lo, timeout=5000)
+    qtbot.waitUntil(lambda: strip._density[-1][0][0] is panel.view.scene.store.t_lo, timeout=5000)
+    georgia, picture = panel.view.scene.store, strip._density[-1][1]
+    with qtbot.waitSignal(panel.signals.filters_changed):
+        workbench.set_filters(replace(workbench.filters, lanes=frozenset()))
+    qtbot.waitUntil(lambda: strip._density[-1][0][0] is panel.view.scene.store.t_lo, timeout=5000)
+    assert strip._density[-1][1] is not picture
+    with qtbot.waitSignal(panel.signals.filters_changed):
+        workbench.set_filters(replace(workbench.filters, lanes=frozenset({"georgia"})))
+    assert panel.view.scene.store is georgia  # the store of that filter again, with its layouts
+    qtbot.waitUntil(lambda: strip._density[-1][1] is picture, timeout=5000)  # not drawn again
 
 
 def test_keys_zoom_fit_and_home(panel: Any, qtbot: Any) -> None:
