@@ -185,6 +185,7 @@ class EventStore:
         self._next_at_most: tuple[NDArray[np.int64], ...] | None = None
         self.origin: StoreOrigin | None = None
         self._subsets: dict[bytes, EventStore] = {}  # by the items kept, most recent last
+        self._older: dict[bytes, EventStore] = {}  # the subsets of the store retitled to this
 
     @classmethod
     def from_arrays(
@@ -244,11 +245,27 @@ class EventStore:
         kept = np.packbits(np.asarray(keep, np.bool_)).tobytes()
         found = self._subsets.pop(kept, None)
         if found is None:
-            found = self._subset(chosen)
+            found = self._retitled_subset(kept, chosen) or self._subset(chosen)
         self._subsets[kept] = found
         while len(self._subsets) > KEPT_SUBSETS:
             del self._subsets[next(iter(self._subsets))]
         return found
+
+    def _retitled_subset(self, kept: bytes, chosen: NDArray[np.int64]) -> EventStore | None:
+        """When this store is another's with some rows retitled (``with_rows``) and that one
+        has the subset of these items: that subset with the same rows retitled, so that its
+        layouts carry over too (an edit while a filter is on lays out nothing new)."""
+        origin, older = self.origin, self._older.get(kept)
+        if origin is None or older is None:
+            return None
+        at = np.searchsorted(chosen, origin.positions)
+        inside = at < len(chosen)
+        inside[inside] = chosen[at[inside]] == origin.positions[inside]
+        titles = self.titles
+        mine = origin.positions[inside]
+        return older.with_rows(
+            at[inside], [titles[k] for k in mine.tolist()], self.importance[mine]
+        )
 
     def _subset(self, chosen: NDArray[np.int64]) -> EventStore:
         store = EventStore.__new__(EventStore)
@@ -271,6 +288,8 @@ class EventStore:
         copy's ``origin`` says what changed, so that its layouts can start from this store's."""
         store = copy.copy(self)
         store._subsets = {}  # (this store's hold the old titles)
+        store._older = dict(self._subsets)  # kept: the layouts of their retitled copies start
+        # from theirs (``_retitled_subset``)
         store.titles = Overlaid(self.titles, dict(zip(positions.tolist(), titles, strict=True)))
         ranked = not np.array_equal(self.importance[positions], importance)
         if ranked:

@@ -525,3 +525,40 @@ def test_a_subset_asked_again_is_the_same_store_until_newer_ones_push_it_out() -
     at = np.array([0], np.int64)
     retitled = store.with_rows(at, ["Renamed"], store.importance[at])
     assert list(retitled.subset(masks[0]).titles)[0] == "Renamed"  # not the old store's subset
+
+
+def test_a_retitled_stores_subset_is_its_parents_subset_retitled_with_its_layouts() -> None:
+    store = random_store(3000, 3, 13)
+    metrics = LaneMetrics(rows=4)
+    scale = TimeScale(T + 600.0, T + 700.0, 1000.0)
+    keep = store.importance <= 2
+    subset = store.subset(keep)
+    layout = TimelineLayout(subset, measure, metrics)
+    layout.frame(scale, 300.0)
+    positions = np.array([0, 1, 2, 3], np.int64)  # some kept, some not
+    titles = [f"Renamed {k}" for k in range(4)]
+    retitled = store.with_rows(positions, titles, store.importance[positions])
+    mine = retitled.subset(keep)
+    assert mine.origin is not None and mine.origin.store() is subset
+    fresh = store_of_items(retitled, keep)
+    assert list(mine.titles) == list(fresh.titles) and any(t in titles for t in mine.titles)
+    for name in ("ids", "lane", "t_lo", "importance"):
+        np.testing.assert_array_equal(getattr(mine, name), getattr(fresh, name))
+    carried = layout.carried(mine)
+    assert carried._covers  # the covers laid out for the filter's store are kept
+    expected = TimelineLayout(fresh, measure, metrics).frame(scale, 300.0)
+    assert carried.frame(scale, 300.0).labels == expected.labels
+
+
+def store_of_items(store: EventStore, keep: np.ndarray) -> EventStore:
+    chosen = np.flatnonzero(keep)
+    return EventStore.from_arrays(
+        store.ids[chosen],
+        store.lane[chosen],
+        store.t_lo[chosen],
+        store.t_hi[chosen],
+        store.importance[chosen],
+        [store.titles[k] for k in chosen.tolist()],
+        store.precision[chosen],
+        store.lane_count,
+    )
