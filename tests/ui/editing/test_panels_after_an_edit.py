@@ -18,9 +18,10 @@ from desktop.core.importing import import_document
 from desktop.core.importing.review import SuggestionKind
 from desktop.model.changes import Changes
 from desktop.ui.importing.review_panel import ReviewPanel
+from desktop.ui.team.agreement_panel import AgreementPanel
 from tests.core.importing.helpers import CORPUS, SOURCE_OF, corpus
 
-READS = ("coding_counts", "notes", "passages", "sources_for_review")
+READS = ("coding_counts", "notes", "coders", "sources_for_review")
 
 
 @pytest.fixture
@@ -59,6 +60,9 @@ def test_an_event_edit_rereads_only_the_panels_that_show_the_event(
     qtbot: Any, window: Any, counted: Counter[str]
 ) -> None:
     bench, editing = window.workbench, window.session.editing
+    agreement = window.findChild(AgreementPanel)
+    window.panels.show("agreement")  # shown: it lists the coders at each change it concerns
+    qtbot.waitUntil(agreement.isVisible)
     war = next(e for e in bench.catalog.events if e.start == "2008-08-07")
     other = next(e for e in bench.catalog.events if e.key != war.key)
     with qtbot.waitSignal(window.signals.catalog_changed):
@@ -74,14 +78,14 @@ def test_an_event_edit_rereads_only_the_panels_that_show_the_event(
         == other.title
     )  # (the timeline did follow, there and back)
     rename(qtbot, window, war.key, "The August war")
-    assert counted["notes"] and not counted["coding_counts"] and not counted["passages"]
+    assert counted["notes"] and not counted["coding_counts"] and not counted["coders"]
     assert "The August war" in editing.notes.list.item(0).text()
     undo(qtbot, window)
     assert war.title in editing.notes.list.item(0).text()
     counted.clear()
     editing.controller.changed.emit(Changes.of(codes=["any"]))
     window.signals.catalog_changed.emit(Changes.of(passages=["any"]))
-    assert counted["coding_counts"] == 1 and counted["passages"] == 1
+    assert counted["coding_counts"] == 1 and counted["coders"] == 1
     assert counted["sources_for_review"] == 2  # (the controller's change and the catalog's)
 
 
