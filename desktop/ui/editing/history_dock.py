@@ -29,21 +29,33 @@ class HistoryDock(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Show the history's steps: the rows whose text or state changed are rewritten, the
+        others kept (an edit adds one row and moves the marker; it rebuilt all 200)."""
         history = self.controller.history
-        self.list.clear()
-        for row, label in enumerate([START_LABEL, *history.labels]):
-            current = row == history.index
-            undone = row > history.index
-            item = QListWidgetItem(("▶ " if current else "   ") + label)
-            item.setData(Qt.ItemDataRole.UserRole, row)
-            font = QFont(item.font())
-            font.setBold(current)
-            font.setItalic(undone)
-            item.setFont(font)
-            if undone:
-                item.setToolTip("undone: click to redo up to here")
-            self.list.addItem(item)
+        labels = [START_LABEL, *history.labels]
+        while self.list.count() > len(labels):
+            self.list.takeItem(self.list.count() - 1)
+        for row, label in enumerate(labels):
+            item = self.list.item(row)
+            if item is None:
+                item = QListWidgetItem()
+                item.setData(Qt.ItemDataRole.UserRole, row)
+                self.list.addItem(item)
+            _show_step(item, label, row == history.index, row > history.index)
         self.list.setCurrentRow(history.index)
 
     def _go(self, item: QListWidgetItem) -> None:
         self.controller.go_to(int(item.data(Qt.ItemDataRole.UserRole)))
+
+
+def _show_step(item: QListWidgetItem, label: str, current: bool, undone: bool) -> None:
+    """Write a step's row: its label, marked when current, in italics when undone."""
+    text = ("▶ " if current else "   ") + label
+    if item.text() == text and item.font().italic() == undone:
+        return
+    item.setText(text)
+    font = QFont(item.font())
+    font.setBold(current)
+    font.setItalic(undone)
+    item.setFont(font)
+    item.setToolTip("undone: click to redo up to here" if undone else "")

@@ -97,3 +97,25 @@ def test_history_dock_lists_marks_and_jumps(qtbot: Any, window: Any) -> None:
     dock.list.itemClicked.emit(dock.list.item(0))
     assert controller.history.index == 0 and not window.menu_actions.undo.isEnabled()
     assert window.menu_actions.redo.isEnabled()
+
+
+def test_history_dock_keeps_its_rows_and_shows_what_a_new_list_shows(window: Any) -> None:
+    from desktop.ui.editing.history_dock import HistoryDock
+
+    controller = window.session.editing.controller
+    dock = installation(window).history
+    war = next(e for e in window.workbench.catalog.events if e.start == "2008-08-07")
+    for body in ("one", "two", "three"):
+        assert controller.execute(CreateNote("event", war.key, body, "tester"))
+    first = dock.list.item(1)
+    assert controller.undo() and controller.undo()
+    assert dock.list.item(1) is first and dock.list.item(3).font().italic()  # kept, rewritten
+    assert controller.execute(CreateNote("event", war.key, "four", "tester"))  # drops two
+
+    def rows(shown: Any) -> list[tuple[str, bool, bool, str]]:
+        items = [shown.list.item(k) for k in range(shown.list.count())]
+        return [(i.text(), i.font().bold(), i.font().italic(), i.toolTip()) for i in items]
+
+    assert rows(dock) == rows(HistoryDock(controller))  # as a list made afresh shows it
+    assert [text.strip() for text, *_ in rows(dock)] == ["(as opened)", "Add note", "▶ Add note"]
+    assert dock.list.currentRow() == 2
