@@ -195,6 +195,12 @@ class FiltersPanel(QScrollArea):
     def _fill_lists(self) -> None:
         catalog = self.workbench.catalog
         filters = self.workbench.filters
+        self._listed: tuple[object, ...] = (
+            catalog.lanes,
+            catalog.sources,
+            catalog.codes,
+            catalog.tags,
+        )
         identities = catalog.source_identities()
         self.lanes.fill(
             ((lane.key, lane.name, lane.color, "") for lane in catalog.lanes), filters.lanes
@@ -266,7 +272,10 @@ class FiltersPanel(QScrollArea):
         self._show_counts()
 
     def _on_catalog(self) -> None:
-        self._fill_lists()
+        catalog = self.workbench.catalog
+        listed = (catalog.lanes, catalog.sources, catalog.codes, catalog.tags)
+        if any(new is not old for new, old in zip(listed, self._listed, strict=True)):
+            self._fill_lists()  # (an event's edit keeps these: nothing to list again)
         self._show_counts()
 
     def _show_counts(self) -> None:

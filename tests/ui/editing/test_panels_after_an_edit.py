@@ -112,3 +112,25 @@ def test_the_review_reads_its_suggestions_again_when_one_names_the_edited_event(
     undo(qtbot, window)
     shown = [panel.table.topLevelItem(k).text(1) for k in range(panel.table.topLevelItemCount())]
     assert not any("A renamed linked event" in text for text in shown)
+
+
+def test_the_filters_list_lanes_and_tags_again_only_when_they_changed(
+    qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = window.filters_panel
+    filled: list[int] = []
+    fill = panel._fill_lists
+    monkeypatch.setattr(panel, "_fill_lists", lambda: filled.append(1) or fill())
+    war = next(e for e in window.workbench.catalog.events if e.start == "2008-08-07")
+    rename(qtbot, window, war.key, "The August war")
+    assert not filled and panel.count_label.text().endswith(
+        f"{window.workbench.catalog.count} events"
+    )
+    tagged = replace(window.workbench.catalog.event(war.key), tags=(*war.tags, "zz-new-tag"))
+    with qtbot.waitSignal(window.signals.catalog_changed):
+        assert window.session.editing.controller.execute(
+            EditEvent(window.workbench.catalog.event(war.key), tagged)
+        )
+    assert filled  # a tag new to the library: the tags are listed again, with it
+    shown = [panel.tags.item(k).text() for k in range(panel.tags.count())]
+    assert "zz-new-tag" in shown
