@@ -216,6 +216,21 @@ def prefetch_timeline(
     return layout.prefetch(scale)
 
 
+def laid_out_frame(
+    model: TimelineScene,
+    scale: TimeScale,
+    rect: QRectF,
+    theme: TimelineTheme,
+    options: PaintOptions | None = None,
+) -> Frame | None:
+    """The frame a ``paint_timeline`` with these arguments would draw, when it needs no
+    layout (it is the layout's last, or one an edit carried over), else None."""
+    options = options or PaintOptions()
+    legend = legend_layout(model, theme, rect.width()) if options.legend else _NO_LEGEND
+    layout, band = _band_layout(model, theme, rect.height(), options, legend.rows)
+    return layout.last_frame(scale, band, not options.whole_titles)
+
+
 def _band_layout(
     model: TimelineScene, theme: TimelineTheme, height: float, options: PaintOptions, legend: int
 ) -> tuple[TimelineLayout, float]:

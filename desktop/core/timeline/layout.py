@@ -129,6 +129,12 @@ class TimelineLayout:
         self._last = (asked, found)
         return found
 
+    def last_frame(self, scale: TimeScale, height: float | None, elide: bool) -> Frame | None:
+        """The frame ``frame`` gives for these arguments without laying anything out (the
+        last one, or one carried from the store this one's was copied from), else None."""
+        last = self._last
+        return last[1] if last is not None and last[0] == (scale, height, elide) else None
+
     def _frame(self, scale: TimeScale, height: float | None, elide: bool) -> Frame:
         bare = self._bare_frame(scale)
         if height is None:

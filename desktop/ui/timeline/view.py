@@ -41,6 +41,7 @@ from desktop.rendering.paint import (
     AXIS_PX,
     STRIP_PX,
     PaintOptions,
+    laid_out_frame,
     paint_timeline,
     prefetch_timeline,
 )
@@ -147,9 +148,29 @@ class TimelineView(QWidget):
     def _show(self, data: SceneData) -> None:
         self._carried = self.scene.store  # alive until painted: a patched store's layouts
         self._data = data  # start from its layouts (paint.layout_for)
-        self.scene = self._make_scene()
+        shown, self.scene = self.scene, self._make_scene()
         self._keep_lanes_reachable()
+        if self._same_picture(shown):
+            self._carried = None  # (its layouts are carried over already)
+            return  # an edit of events out of view: nothing drawn changes
         self.update()
+
+    def _same_picture(self, shown: TimelineScene) -> bool:
+        """Whether the scene would be drawn as ``shown`` was, the last frame painted: the same
+        lanes, eras, sources, selection and nothing dimmed, and a frame carried over from the
+        last one (an edit changed no title, rank, time or lane of anything in it)."""
+        scene, frame = self.scene, self.frame
+        old, new = shown.data, scene.data
+        return (
+            frame is not None
+            and scene.selected == shown.selected
+            and not scene.dimmed.any()
+            and not shown.dimmed.any()
+            and (old.lanes, old.collapsed, old.eras, old.sources)
+            == (new.lanes, new.collapsed, new.eras, new.sources)
+            and new.coverage_ptr is old.coverage_ptr
+            and laid_out_frame(scene, self.scale, *self._paint_args()) is frame
+        )
 
     def _keep_lanes_reachable(self) -> None:
         """Ask for the height that shows every lane's marker strip and name, so that no lane

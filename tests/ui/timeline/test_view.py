@@ -336,3 +336,33 @@ def test_a_restored_window_stays_whole_through_the_first_resizes(panel: Any, qtb
     panel.resize(650, panel.height())
     qtbot.waitUntil(lambda: abs(view.width() - 650) < 80)
     assert (view.scale.t0, view.scale.t1) == pytest.approx((first, last))
+
+
+def test_an_edit_out_of_view_repaints_nothing_and_one_in_view_repaints(
+    panel: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.core.editing import EditEvent, perform
+    from desktop.ui.timeline import view as view_module
+
+    view, workbench = panel.view, panel.view.workbench
+    view.show_range(float(day_number(2008, 8, 1)), float(day_number(2008, 9, 1)))
+    view.repaint()
+    before = view.grab().toImage()
+    painted: list[int] = []
+    paint = view_module.paint_timeline
+    monkeypatch.setattr(view_module, "paint_timeline", lambda *a: painted.append(1) or paint(*a))
+    far = next(e for e in workbench.catalog.events if e.start >= "2020")
+    with qtbot.waitSignal(panel.signals.catalog_changed):
+        workbench.reload(perform(EditEvent(far, replace(far, title="Far away")), workbench.library))
+    QApplication.processEvents()
+    data = view.scene.data
+    assert data.rows.titles[data.id_of_key[far.key]] == "Far away"  # the scene has it
+    assert not painted  # nothing in view changed: no repaint
+    assert view.grab().toImage() == before  # (and a paint now draws what was there)
+    war = workbench.catalog.event(WAR)
+    with qtbot.waitSignal(panel.signals.catalog_changed):
+        workbench.reload(
+            perform(EditEvent(war, replace(war, title="The August war")), workbench.library)
+        )
+    qtbot.waitUntil(lambda: len(painted) > 1)
+    assert any("The August war" in label.text for label in view.frame.labels)
