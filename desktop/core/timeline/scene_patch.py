@@ -103,7 +103,7 @@ def _retitled(data: SceneData, rows: EventRows, edited: list[int]) -> EventStore
     (their lanes and times are the same): no re-sort of the whole store."""
     store = data.store
     shown = [k for k in edited if data.rows.lanes[k] in {lane.key for lane in data.lanes}]
-    positions = np.array([store.position_of(k) for k in shown], np.int64)
+    positions = store.positions_of(np.array(shown, np.int64))
     return store.with_rows(positions, [rows.titles[k] for k in shown], rows.importance[shown])
 
 

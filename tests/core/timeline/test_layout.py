@@ -562,3 +562,14 @@ def store_of_items(store: EventStore, keep: np.ndarray) -> EventStore:
         store.precision[chosen],
         store.lane_count,
     )
+
+
+def test_a_few_ids_are_found_where_the_dict_of_every_id_finds_them() -> None:
+    store = random_store(500, 3, 17)
+    ids = store.ids[[7, 0, 499, 250]]
+    found = store.positions_of(ids)  # a pass over the ids each
+    assert store._position_of_id is None  # no dict of every id was built
+    assert found.tolist() == [store.position_of(int(i)) for i in ids.tolist()] == [7, 0, 499, 250]
+    assert store.positions_of(store.ids).tolist() == list(range(500))  # many: the dict
+    with pytest.raises(KeyError):
+        store.positions_of(np.array([10_000], np.int64))
