@@ -110,6 +110,26 @@ def test_gui_screenshot_saves_the_painted_window_and_quits(tmp_path: Path) -> No
     assert len(colours) > 5, "the window picture is blank"
 
 
+def test_gui_event_on_first_start_names_an_event_of_the_bundled_dataset(tmp_path: Path) -> None:
+    import argparse
+
+    from desktop.cli_commands.gui import event_key
+    from desktop.errors import UserError
+
+    db = tmp_path / "first-start.sqlite"  # no library yet: the window would fill one
+    args = argparse.Namespace(db=str(db), event="Second Karabakh War", first=False)
+    key = event_key(args)
+    assert key is not None and "karabakh" in key
+    library = open_library(str(db), create=False)
+    try:
+        assert library.counts().events > 100  # filled from the bundled dataset, once
+    finally:
+        library.dispose()
+    args.event = "no such event anywhere"
+    with pytest.raises(UserError):
+        event_key(args)
+
+
 def test_gui_range_needs_both_ends_and_readable_dates() -> None:
     import argparse
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop.cli_commands.base import SubCommand, open_for_command
 from desktop.core.compare.event_query import AmbiguousEventError, EventNotFoundError, find_event
+from desktop.core.sample import load_sample_if_empty
 from desktop.errors import UserError
 from desktop.model.dates import DateParseError, DateSpan
 
@@ -116,12 +117,14 @@ def time_range(args: argparse.Namespace) -> tuple[float, float] | None:
 
 def event_key(args: argparse.Namespace) -> str | None:
     """The key of the event ``--event`` names (None without it); UserError when it names none
-    or several."""
+    or several. On first start the library is made and filled from the bundled dataset, as
+    the window does without ``--event``, so the dataset's events can be named."""
     query = getattr(args, "event", None)
     if not query:
         return None
-    library = open_for_command(args, create=False)
+    library = open_for_command(args, create=True)
     try:
+        load_sample_if_empty(library)
         with library.unit_of_work() as uow:
             events = uow.events.list()
         return find_event(query, events, first=getattr(args, "first", False)).key
