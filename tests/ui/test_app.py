@@ -19,16 +19,22 @@ from desktop.ui.timeline.panel import TimelinePanel
 from tests.ui.switching import switch_and_wait
 
 
+def _sample_window(qtbot: QtBot, library: Library, tmp_path: Path) -> tuple[MainWindow, Workbench]:
+    """A window on ``library`` filled with the bundled dataset, not yet given its session."""
+    load_sample(library)
+    bench = Workbench(library)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(bench, WorkbenchSignals(bench), settings)
+    qtbot.addWidget(window)
+    return window, bench
+
+
 def test_window_is_filled_and_refilled_on_switch(
     qtbot: QtBot,
     sqlite_library: Library,
     tmp_path: Path,
 ) -> None:
-    load_sample(sqlite_library)
-    bench = Workbench(sqlite_library)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(bench, WorkbenchSignals(bench), settings)
-    qtbot.addWidget(window)
+    window, bench = _sample_window(qtbot, sqlite_library, tmp_path)
     fill_window(window, window.workbench, window.signals)
     window.workbench_changed.connect(lambda b, s: fill_window(window, b, s))
     assert window.findChildren(ComparePanel) and window.findChildren(TimelinePanel)
@@ -48,11 +54,7 @@ def test_export_actions_are_connected(
 ) -> None:
     import desktop.ui.exchange.feature as install
 
-    load_sample(sqlite_library)
-    bench = Workbench(sqlite_library)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(bench, WorkbenchSignals(bench), settings)
-    qtbot.addWidget(window)
+    window, bench = _sample_window(qtbot, sqlite_library, tmp_path)
     fill_window(window, window.workbench, window.signals)
     seen = []
     monkeypatch.setattr(
@@ -78,11 +80,7 @@ def test_import_documents_action_imports_and_opens_the_review(  # type: ignore[n
         "peacekeepers; Georgia called it an invasion.\n",
         encoding="utf-8",
     )
-    load_sample(sqlite_library)
-    bench = Workbench(sqlite_library)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(bench, WorkbenchSignals(bench), settings)
-    qtbot.addWidget(window)
+    window, bench = _sample_window(qtbot, sqlite_library, tmp_path)
     fill_window(window, window.workbench, window.signals)
     monkeypatch.setattr(ImportController, "ask_for_paths", lambda self: [article])
     monkeypatch.setattr(
@@ -174,11 +172,7 @@ def test_after_the_first_paint_the_catalog_is_left_out_of_full_collections_and_t
 ) -> None:
     import gc
 
-    load_sample(sqlite_library)
-    bench = Workbench(sqlite_library)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(bench, WorkbenchSignals(bench), settings)
-    qtbot.addWidget(window)
+    window, bench = _sample_window(qtbot, sqlite_library, tmp_path)
     gc.unfreeze()
     try:
         fill_window(window, window.workbench, window.signals)
