@@ -1,11 +1,17 @@
-"""Helpers tests import: where ../shared is, and the PostgreSQL test server's URL."""
+"""Helpers tests import: where ../shared is, the PostgreSQL test server's URL, and a recorder
+of the SQL statements an engine sends."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -34,3 +40,18 @@ def postgres_server_url() -> str:
             pytest.fail(message + " — PostgreSQL tests must run in CI")
         pytest.skip(message)
     return url
+
+
+@contextmanager
+def sent_statements(engine: Engine, shape: Callable[[str], str] = str) -> Iterator[list[str]]:
+    """The SQL statements ``engine`` sends while inside, each passed through ``shape``."""
+    sent: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        sent.append(shape(statement))
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Any
-
-from sqlalchemy import event
 
 from db.library import Library
 from desktop.core.exchange.library_bundle import load_bundle
 from desktop.core.sample import load_sample, sample_path
 from desktop.io.formats.library_json import read_library_json
+from tests.support import sent_statements
 
 
 def test_the_sample_loads_in_batches(sqlite_library: Library) -> None:
-    statements: list[str] = []
-
-    def count(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
-        statements.append(statement)
-
-    event.listen(sqlite_library.engine, "before_cursor_execute", count)
-    load_sample(sqlite_library)
-    event.remove(sqlite_library.engine, "before_cursor_execute", count)
+    with sent_statements(sqlite_library.engine) as statements:
+        load_sample(sqlite_library)
     bundle = read_library_json(sample_path())
     codings = sum(len(p.codings) for p in bundle.passages)
     assert codings > 400

@@ -2,33 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import event
 
 from db.change_log import changes_since
 from db.errors import ConflictError, IntegrityViolationError
 from db.library import Library
 from db.records import EventRecord
 from tests.db.test_repositories import fill
+from tests.support import sent_statements
 
 
-@contextmanager
-def statements(library: Library) -> Iterator[list[str]]:
-    """The SQL statements sent while inside, first words upper-cased."""
-    sent: list[str] = []
+def first_line(sql: str) -> str:
+    return sql.strip().split("\n")[0].upper()
 
-    def seen(_conn, _cursor, sql: str, *_args) -> None:  # type: ignore[no-untyped-def]
-        sent.append(sql.strip().split("\n")[0].upper())
 
-    event.listen(library.engine, "before_cursor_execute", seen)
-    try:
-        yield sent
-    finally:
-        event.remove(library.engine, "before_cursor_execute", seen)
+def statements(library: Library) -> AbstractContextManager[list[str]]:
+    """The SQL statements sent while inside, their first lines upper-cased."""
+    return sent_statements(library.engine, first_line)
 
 
 def unzoned(record: EventRecord) -> EventRecord:
