@@ -60,10 +60,11 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
 
     Called once at start and again whenever the window switches to another library
     (``workbench_changed``); the window closes the session it showed before. Once the
-    window has painted it, what it read to open is set aside from garbage collection
-    (``keep_out_of_collections``) and the titles and dates its first frame did not need are
+    window has painted it, what it read to open is kept out of garbage collection
+    (``desktop.core.collection_policy``) and the titles and dates its first frame did not need are
     read on a worker, then the text search is built there (``Workbench.prepare_texts``).
     """
+    from desktop.core.collection_policy import keep_out_of_collections
     from desktop.ui.shell.snapshot import after_first_paint
 
     def prepare() -> None:
@@ -72,17 +73,6 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
 
     window.show_session(open_session(window, workbench, signals))
     after_first_paint(window, prepare)
-
-
-def keep_out_of_collections() -> None:
-    """Leave every object alive now out of the cyclic garbage collector's full collections
-    (``gc.freeze``): a library's catalog is hundreds of thousands of long-lived objects, and a
-    full collection walking them all took 250-400 ms at 100k events, in whichever thread
-    allocated last (a worker's read froze the window that long). Objects freed later by their
-    reference counts are freed as before."""
-    import gc
-
-    gc.freeze()
 
 
 def run_gui(

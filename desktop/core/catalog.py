@@ -14,16 +14,15 @@ see the same records either way.
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from db.library import Library
 from db.records import CodeRecord, EraRecord, EventRecord, LaneRecord, SourceRecord
 from db.repositories.timeline_rows import LabelTexts
+from desktop.core.collection_policy import collections_paused
 from desktop.core.deferred_texts import TextReader
 from desktop.core.event_columns import EventColumns
 from desktop.core.search_texts import aligned_texts, patched_texts, search_text
@@ -54,7 +53,7 @@ class Catalog:
 
     @classmethod
     def load(cls, library: Library) -> Catalog:
-        with _collections_paused(), library.unit_of_work() as uow:
+        with collections_paused(), library.unit_of_work() as uow:
             columns = EventColumns.of(uow.events.timeline_columns(), _text_reader(library))
             lanes = _lanes_in_use(uow.lanes.list(), columns)
             sources = tuple(uow.sources.list())
@@ -261,27 +260,6 @@ class Catalog:
 
     def lane_index(self) -> dict[str, int]:
         return {lane.key: i for i, lane in enumerate(self.lanes)}
-
-
-@contextmanager
-def _collections_paused() -> Iterator[None]:
-    """No cyclic garbage collection meanwhile (a load makes no cycles), and what it made is
-    left to full collections: each collection of young objects would walk the columns'
-    million-entry lists and tuples item by item (two took 0.4-0.6 s of a 1M-event load; one
-    right after it, 0.3 s). Everything alive goes to the oldest generation (``gc.freeze``
-    then ``unfreeze``: nothing is kept from the collector), or stays frozen with the rest if
-    the app has frozen what it holds (``desktop.app.keep_out_of_collections``)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        frozen = gc.get_freeze_count()
-        gc.freeze()
-        if not frozen:
-            gc.unfreeze()
-        if enabled:
-            gc.enable()
 
 
 def _text_reader(library: Library) -> TextReader:

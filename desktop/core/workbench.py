@@ -19,6 +19,7 @@ from psygnal import Signal, SignalGroup
 
 from db.library import Library
 from desktop.core.catalog import Catalog
+from desktop.core.collection_policy import collections_paused
 from desktop.core.event_columns import EventColumns
 from desktop.core.filter_index import Aliases, FilterIndex, actor_aliases
 from desktop.core.filters import Filters
@@ -66,10 +67,10 @@ class Workbench:
         self._start_reader(with_columns=False)
 
     def prepare_texts(self) -> None:
-        """Read every title and date of the catalog's events (``EventColumns.read_texts``) on
-        a worker thread, unless they are read, then prepare the text search there too
-        (``prepare_search``): call it once the first frame is painted (which read only its
-        labels' titles), so that later frames, a search or an export find them read. Nothing
+        """Prepare the text search (``prepare_search``) on a worker thread, then read every
+        title and date of the catalog's events there (``EventColumns.read_texts``), unless
+        they are read: call it once the first frame is painted (which read only its labels'
+        titles), so that a search, later frames or an export find them read. Nothing
         changes for listeners; a failed read is left to the next use of the texts, which
         reads again and reports."""
         self._start_reader(with_columns=True)
@@ -101,16 +102,21 @@ class Workbench:
         worker.start()
 
     def _prepare(self, catalog: Catalog, with_columns: bool) -> None:
-        """On a worker: the columns' texts (``with_columns``), the search texts and their
-        ``TextSearch``, kept for ``catalog`` (its errors are the next reader's to report)."""
+        """On a worker: the search texts and their ``TextSearch``, kept for ``catalog``, then
+        the columns' texts (``with_columns``); its errors are the next reader's to report.
+        The search comes first: a keystroke waits for it, a frame does not wait for the
+        titles (it reads the few it shows). Collections are paused meanwhile
+        (``collections_paused``): each walked the millions of strings read so far, holding
+        the GIL, and froze the window as long."""
+        try:
+            with collections_paused():
+                search = TextSearch(catalog.search_texts())
+                aliases = actor_aliases(catalog)
+            self._search = (catalog, search, aliases)
+        except Exception:  # the GUI thread's own read raises it where it is shown
+            pass
         if with_columns:
             _read_columns_texts(catalog.columns)
-        try:
-            search = TextSearch(catalog.search_texts())
-            aliases = actor_aliases(catalog)
-        except Exception:  # the GUI thread's own read raises it where it is shown
-            return
-        self._search = (catalog, search, aliases)
 
     def _prepared_search(self) -> TextSearch | None:
         """The ``TextSearch`` a worker built for the current catalog, if any."""
@@ -223,8 +229,10 @@ class Workbench:
 
 
 def _read_columns_texts(columns: EventColumns) -> None:
-    """``columns.read_texts()`` on a worker thread (its errors are the next reader's)."""
+    """``columns.read_texts()`` on a worker thread, collections paused (its errors are the
+    next reader's)."""
     try:
-        columns.read_texts()
+        with collections_paused():
+            columns.read_texts()
     except Exception:  # the GUI thread's own read raises it where it is shown
         return

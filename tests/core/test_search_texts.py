@@ -3,16 +3,20 @@ over the full records finds (case folded, Cyrillic included), also after edits."
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
 
 from db.library import Library
 from db.records import EventRecord
+from desktop.core import workbench as workbench_module
 from desktop.core.catalog import Catalog
 from desktop.core.editing import CreateEvent, DeleteEvent, EditEvent, perform
 from desktop.core.filter_index import FilterIndex
 from desktop.core.filters import Filters, matching_keys, search_texts
+from desktop.core.text_search import TextSearch
 from desktop.core.workbench import Workbench
 from desktop.model.changes import Changes
 
@@ -179,3 +183,25 @@ def test_an_edit_while_searching_carries_the_search_with_the_new_title(lib: Libr
     assert bench.visible_keys() == {"talks"}
     bench.set_filters(Filters(text="vilnius"))
     assert bench.visible_keys() == {"minsk"}
+
+
+def test_the_worker_builds_the_search_first_with_collections_paused(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A keystroke waits for the search, not for every title; no collection walks the texts
+    being read (each froze the window at 1M events)."""
+    seen: list[tuple[bool, bool]] = []
+    build = workbench_module.TextSearch
+
+    def noted(texts: Sequence[str]) -> TextSearch:
+        seen.append((gc.isenabled(), bench.catalog.columns.texts_read))
+        return build(texts)
+
+    monkeypatch.setattr(workbench_module, "TextSearch", noted)
+    bench = Workbench(lib)
+    bench.prepare_texts()
+    reader = bench._reader
+    assert reader is not None
+    reader[1].join(30)
+    assert seen == [(False, False)]  # paused, and before the titles and dates
+    assert gc.isenabled() and bench.catalog.columns.texts_read
