@@ -81,14 +81,14 @@ class Catalog:
             object.__setattr__(self, "_events", found)
         return found
 
-    def search_texts(self) -> tuple[str, ...]:
+    def search_texts(self) -> Sequence[str]:
         """What the text filter looks in (``search_text``) for every event, in the order of
         ``keys``: from the records when they are read, else read in bulk from the library
         (only the searched columns, not the records); then kept, and patched by ``updated``.
         May be called from a worker thread (``Workbench.prepare_search``): a caller waits
         while another reads."""
         with _TEXTS_READ:
-            found: tuple[str, ...] | None = self.__dict__.get("_texts")
+            found: Sequence[str] | None = self.__dict__.get("_texts")
             if found is None:
                 found = self._read_texts()
                 object.__setattr__(self, "_texts", found)

@@ -50,12 +50,12 @@ class FilterIndex:
         self.catalog = catalog
         self.keys = catalog.keys
         self.importance: NDArray[np.int64] = catalog.columns.importance
-        self._texts: tuple[str, ...] | None = None
+        self._texts: Sequence[str] | None = None
         self._search = search
         self._aliases = aliases
 
     @property
-    def texts(self) -> tuple[str, ...]:
+    def texts(self) -> Sequence[str]:
         """``search_text`` of every event (``Catalog.search_texts``: read on the first text
         search, in bulk and without the records, and kept by the catalog)."""
         if self._texts is None:

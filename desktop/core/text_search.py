@@ -19,6 +19,8 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from desktop.core.overlaid import Overlaid, base_of
+
 REWRITTEN_MAX = 256  # texts ``updated`` rewrites in place; more changed: built anew
 KEPT_WORDS = 12  # words whose positions and answers are kept (the last typed)
 _SEPARATOR = "\x00"
@@ -41,14 +43,22 @@ class TextSearch:
     def updated(self, before: Sequence[str], after: Sequence[str]) -> TextSearch:
         """A search of ``after``, made from this search of ``before``: when they are as many
         and only a few texts differ (an edit), those are rewritten in a copy of the bytes
-        instead of joining and encoding every text again."""
+        instead of joining and encoding every text again. When ``after`` overlays the texts
+        ``before`` is or overlays (``Overlaid``, as an edit patches them), only the rows
+        written over are compared."""
         if after is before:
             return self
         if len(after) != len(before):
             return TextSearch(after)
-        changed: list[int] = []
-        if not _differing(before, after, 0, len(after), changed):
+        changed = _overlaid_rows(before, after)
+        if changed is None:
+            changed = []
+            if not _differing(before, after, 0, len(after), changed):
+                return TextSearch(after)
+        elif len(changed) > REWRITTEN_MAX:
             return TextSearch(after)
+        if not changed:
+            return self
         pieces, shift, at = [], np.zeros(self.count + 1, np.intp), 0
         for k in changed:
             text = _encoded(after[k].replace(_SEPARATOR, " ") + _SEPARATOR)
@@ -129,6 +139,15 @@ class TextSearch:
         found = np.zeros(self.count, np.bool_)
         found[np.searchsorted(self.starts, positions, side="right") - 1] = True
         return found
+
+
+def _overlaid_rows(before: Sequence[str], after: Sequence[str]) -> list[int] | None:
+    """The rows, in order, where ``after`` differs from ``before`` when both are (overlays
+    of) the same texts: only rows one of them writes over can differ. None otherwise."""
+    if not isinstance(after, Overlaid) or base_of(before) is not after.base:
+        return None
+    rows = set(after.rows).union(before.rows if isinstance(before, Overlaid) else ())
+    return sorted(k for k in rows if before[k] != after[k])
 
 
 def _differing(

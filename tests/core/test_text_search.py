@@ -135,3 +135,23 @@ def test_an_update_rewrites_the_changed_texts_as_a_fresh_build_would() -> None:
         assert updated.holding(word).tolist() == _expected(after_t, [word]), word
     assert search.updated(before, before) is search
     assert search.updated(before, before[:-1]).count == len(before) - 1
+
+
+def test_an_update_to_overlaid_texts_compares_only_the_rows_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An edit's texts overlay the ones searched: the rows written over are the only ones
+    compared (a pass comparing every text took ~40 ms at 1M events), with the same bytes."""
+    from desktop.core import text_search
+    from desktop.core.overlaid import Overlaid
+
+    before = Overlaid(tuple(TEXTS), {2: "gas dispute settled"})
+    search = TextSearch(before)
+    after = Overlaid(before, {0: "summit moved to вильнюс", 2: "gas dispute; газовый спор"})
+    monkeypatch.setattr(text_search, "_differing", None)  # never called
+    updated = search.updated(before, after)
+    fresh = TextSearch(tuple(after))
+    assert updated.bytes.tobytes() == fresh.bytes.tobytes()
+    assert updated.starts.tolist() == fresh.starts.tolist()
+    assert updated.holding("вильнюс").tolist() == _expected(tuple(after), ["вильнюс"])
+    assert search.updated(before, Overlaid(before, {3: TEXTS[3]})) is search  # none differ
