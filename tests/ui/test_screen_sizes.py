@@ -264,3 +264,11 @@ def test_title_names_the_library_not_its_address(
     assert "sqlite:" not in window.windowTitle()
     with sample_library.unit_of_work() as uow:
         assert uow.meta.get("title") in window.windowTitle()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_first_start_fills_the_screen(
+    qtbot, sample_library: Library, tmp_path: Path, monkeypatch, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, sample_library, tmp_path, monkeypatch, size)
+    assert window.frameGeometry() == QRect(0, 0, *size)

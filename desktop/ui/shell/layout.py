@@ -4,7 +4,9 @@
 calls it too, so a reset gives exactly what a first start gave. Filters sit on the left; Event
 details on the right with every other panel tabbed below it (Search in front); the side
 columns take a fixed share of the window, so the comparison keeps most of the width.
-``fit_to_screen`` keeps the window inside the screen's available area.
+``fit_to_screen`` gives a first start the whole available screen area (a researcher lays a
+timeline, a comparison and panels side by side: every pixel counts); the size the user gives
+the window afterwards is what the next start restores.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QSizePolicy, QWidget
 
 Area = Qt.DockWidgetArea
-PREFERRED_SIZE = (1400, 900)
 MIN_DOCK_WIDTH = 150
 MIN_DOCK_HEIGHT = 60
 LEFT_SHARE, RIGHT_SHARE = 0.15, 0.18  # of the window's width
@@ -32,16 +33,12 @@ def available_area(widget: QWidget) -> QRect:
 
 
 def fit_to_screen(window: QWidget) -> None:
-    """Size the window to the preferred size, or the available screen area when smaller, and
-    move it inside that area."""
+    """Size the window, its frame included, to the screen's available area (the screen less
+    its panels and docks) and move it there."""
     area = available_area(window)
     frame = window.frameGeometry().size() - window.geometry().size()
-    width = min(PREFERRED_SIZE[0], area.width() - frame.width())
-    height = min(PREFERRED_SIZE[1], area.height() - frame.height())
-    window.resize(width, height)
-    x = area.x() + max(0, (area.width() - width - frame.width()) // 2)
-    y = area.y() + max(0, (area.height() - height - frame.height()) // 2)
-    window.move(x, y)
+    window.resize(area.width() - frame.width(), area.height() - frame.height())
+    window.move(area.topLeft())
 
 
 def keep_inside_screen(window: QWidget) -> None:
