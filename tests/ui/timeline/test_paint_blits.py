@@ -7,17 +7,18 @@ from typing import Any
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTransform
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QTransform
 
 import desktop.rendering.paint as paint
 import desktop.rendering.paint_items as paint_items
+from desktop.core.timeline.frame import LaneMetrics
 from desktop.core.timeline.from_catalog import scene_data_from_catalog
 from desktop.core.timeline.lanes import LaneState
 from desktop.core.timeline.scale import TimeScale
 from desktop.core.workbench import Workbench
 from desktop.model.dates import day_number
-from desktop.rendering import sprites, text_sprites
+from desktop.rendering import paint_backdrop, sprites, text_sprites
 from desktop.rendering.text import TextCache, text_cache
 from desktop.rendering.text_sprites import TextBlitter, can_blit_text
 from desktop.rendering.theme import TimelineTheme
@@ -166,3 +167,61 @@ def test_titles_blitted_together_land_where_one_by_one_would(qapp: Any, ratio: f
     together = image(lambda blitter: blitter.draw_all(titles))
     assert together == image(one_by_one)
     assert together != image(lambda blitter: None)  # control: something was drawn
+
+
+def _lanes_image(fill: Any, shift: float) -> bytes:
+    image = QImage(230, 120, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#102030"))
+    painter = QPainter(image)
+    painter.translate(0.0, shift)
+    try:
+        fill(painter)
+    finally:
+        painter.end()
+    return bytes(image.constBits())
+
+
+@pytest.mark.parametrize("shift", [0.0, 0.5, 2.25])
+def test_lanes_are_blitted_with_the_pixels_of_a_textured_fill(qapp: Any, shift: float) -> None:
+    metrics = LaneMetrics(7.3, 11.4, 9.5, 2, (2, 0, 3), 5.25)  # awkward fractions
+    grid = (np.array([-3.0, 0.0, 17.6, 99.5, 228.9, 400.0]), QColor(0, 0, 0, 70))
+    looks = (QColor("#e8ecf0"), QColor("#fafafa"))
+
+    def textured(painter: QPainter) -> None:  # the plain way of paint_backdrop's docstring
+        for lane in range(3):
+            row = paint_backdrop._band(230, 1, np.array([0, 17, 99, 228]), looks[lane % 2], grid[1])
+            rect = QRectF(0.0, metrics.lane_top(lane), 229.5, metrics.height_of(lane))
+            painter.fillRect(rect, QBrush(row))
+
+    blitted = _lanes_image(
+        lambda painter: paint_backdrop.fill_lanes(painter, metrics, 3, grid, looks, 229.5), shift
+    )
+    assert blitted == _lanes_image(textured, shift)
+    assert blitted != _lanes_image(lambda painter: None, shift)  # control: lanes were filled
+
+
+class _Recording(QPainter):
+    """A painter that notes the brushes it is asked to fill with."""
+
+    def __init__(self, image: QImage) -> None:
+        super().__init__(image)
+        self.brushes: list[Qt.BrushStyle] = []
+
+    def fillRect(self, rect: Any, brush: Any) -> None:  # type: ignore[override]
+        self.brushes.append(QBrush(brush).style())
+        super().fillRect(rect, brush)
+
+
+def test_the_backdrop_uses_no_texture_fill(qapp: Any, workbench: Workbench) -> None:
+    """Qt splits a texture brush's fill over its thread pool: the frame would wait for threads
+    a busy machine does not schedule at once. The lanes are blitted instead."""
+    scene = scene_data_from_catalog(workbench.catalog, LaneState()).scene()
+    image = QImage(WIDTH, HEIGHT, QImage.Format.Format_ARGB32_Premultiplied)
+    theme = TimelineTheme.from_palette(theme_palette("light"))
+    scale = TimeScale(day_number(2008, 8, 7), day_number(2025, 8, 9), float(WIDTH))
+    painter = _Recording(image)
+    try:
+        paint.paint_timeline(painter, scene, scale, QRectF(0, 0, WIDTH, HEIGHT), theme)
+    finally:
+        painter.end()
+    assert painter.brushes and Qt.BrushStyle.TexturePattern not in painter.brushes
