@@ -37,15 +37,18 @@ class TextSearch:
         ends = np.flatnonzero(self.bytes == 0)
         self.starts: NDArray[np.intp] = np.concatenate(([0], ends[:-1] + 1)).astype(np.intp)
         self.count = len(texts)
+        # text -> its bytes now, where they differ from those in ``bytes`` (``updated``)
+        self.rewritten: dict[int, bytes] = {}
         # word -> (its start positions or None for a single byte, which texts hold it)
         self._kept: dict[bytes, tuple[NDArray[np.intp] | None, NDArray[np.bool_]]] = {}
 
     def updated(self, before: Sequence[str], after: Sequence[str]) -> TextSearch:
         """A search of ``after``, made from this search of ``before``: when they are as many
-        and only a few texts differ (an edit), those are rewritten in a copy of the bytes
-        instead of joining and encoding every text again. When ``after`` overlays the texts
-        ``before`` is or overlays (``Overlaid``, as an edit patches them), only the rows
-        written over are compared."""
+        and only a few texts differ (an edit), those few are kept beside the shared bytes
+        (``rewritten``: their answers are put over those of the bytes) instead of joining and
+        encoding every text again; past ``REWRITTEN_MAX`` of them they are written into a
+        copy of the bytes. When ``after`` overlays the texts ``before`` is or overlays
+        (``Overlaid``, as an edit patches them), only the rows written over are compared."""
         if after is before:
             return self
         if len(after) != len(before):
@@ -59,21 +62,32 @@ class TextSearch:
             return TextSearch(after)
         if not changed:
             return self
+        rewritten = {**self.rewritten, **{k: _searched(after[k]) for k in changed}}
+        if len(rewritten) > REWRITTEN_MAX:
+            return self._spliced(rewritten)
+        return self._sharing(self.bytes, self.starts, rewritten)
+
+    def _sharing(
+        self, data: NDArray[np.uint8], starts: NDArray[np.intp], rewritten: dict[int, bytes]
+    ) -> TextSearch:
+        search = TextSearch.__new__(TextSearch)
+        search.bytes, search.starts, search.count = data, starts, self.count
+        search.rewritten, search._kept = rewritten, {}
+        return search
+
+    def _spliced(self, rewritten: dict[int, bytes]) -> TextSearch:
+        """A search with the ``rewritten`` texts written into a copy of the bytes."""
         pieces, shift, at = [], np.zeros(self.count + 1, np.intp), 0
-        for k in changed:
-            text = _encoded(after[k].replace(_SEPARATOR, " ") + _SEPARATOR)
+        for k in sorted(rewritten):
+            text = rewritten[k] + _SEPARATOR.encode()
             start = int(self.starts[k])
             end = int(self.starts[k + 1]) if k + 1 < self.count else len(self.bytes)
             pieces += [self.bytes[at:start], np.frombuffer(text, np.uint8)]
             shift[k + 1] += len(text) - (end - start)
             at = end
         pieces.append(self.bytes[at:])
-        search = TextSearch.__new__(TextSearch)
-        search.bytes = np.concatenate(pieces)
-        search.starts = self.starts + np.cumsum(shift)[: self.count]
-        search.count = self.count
-        search._kept = {}
-        return search
+        starts = self.starts + np.cumsum(shift)[: self.count]
+        return self._sharing(np.concatenate(pieces), starts, {})
 
     def holding(self, word: str) -> NDArray[np.bool_]:
         """Per text, whether it holds ``word`` (the caller must not write to the answer)."""
@@ -96,6 +110,20 @@ class TextSearch:
         return found
 
     def _search(self, word: bytes) -> tuple[NDArray[np.intp] | None, NDArray[np.bool_]]:
+        """The word's positions in the bytes and which texts hold it: the bytes' answer,
+        with that of each text ``rewritten`` since put over it (in a copy: the bytes' answer
+        may be a shorter word's, kept)."""
+        positions, found = self._search_bytes(word)
+        if self.rewritten:
+            rows = np.fromiter(self.rewritten, np.intp, len(self.rewritten))
+            held = [0 not in word and word in text for text in self.rewritten.values()]
+            if not np.array_equal(found[rows], held):
+                found = found.copy()
+                found[rows] = held
+        return positions, found
+
+    def _search_bytes(self, word: bytes) -> tuple[NDArray[np.intp] | None, NDArray[np.bool_]]:
+        """The answer of the bytes alone (the texts ``rewritten`` since aside)."""
         if not self.count:
             return None, np.zeros(0, np.bool_)
         if len(word) == 0:
@@ -165,6 +193,11 @@ def _differing(
     return _differing(before, after, lo, middle, found) and _differing(
         before, after, middle, hi, found
     )
+
+
+def _searched(text: str) -> bytes:
+    """The bytes a text is searched in (its own NULs made spaces)."""
+    return _encoded(text.replace(_SEPARATOR, " "))
 
 
 def _encoded(text: str) -> bytes:
