@@ -230,9 +230,11 @@ class Workbench:
 
 def _read_columns_texts(columns: EventColumns) -> None:
     """``columns.read_texts()`` on a worker thread, collections paused (its errors are the
-    next reader's)."""
+    next reader's), then the key positions (``columns.positions()``, left unbuilt by
+    opening), so that the first select or edit finds them built."""
     try:
         with collections_paused():
             columns.read_texts()
     except Exception:  # the GUI thread's own read raises it where it is shown
         return
+    columns.positions()

@@ -146,12 +146,13 @@ def test_an_event_gone_before_its_texts_are_read_has_none(loaded: Library) -> No
 def test_a_workbench_reads_the_rest_of_the_texts_on_a_worker(loaded: Library) -> None:
     bench = Workbench(loaded)
     columns = bench.catalog.columns
-    assert not columns.texts_read
+    assert not columns.texts_read and not columns.positions_built
     bench.prepare_texts()
     for thread in threading.enumerate():
         if thread.name == "parallax-texts":
             thread.join(30)
     assert columns.texts_read
+    assert columns.positions_built  # and the key positions, for the first select or edit
     assert list(columns.titles) == [event.title for event in bench.catalog.events]
     bench.prepare_texts()  # nothing left to read: no thread
     assert "parallax-texts" not in {thread.name for thread in threading.enumerate()}

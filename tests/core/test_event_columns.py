@@ -1,14 +1,19 @@
-"""EventColumns.of: rows in any order come out in time order, with the key positions and the
-plain-day mask (worked out in the order the rows came) lined up with them."""
+"""EventColumns.of: rows in any order come out in time order, with the plain-day mask
+(worked out in the order the rows came) lined up with them; the key positions are built
+when first looked up."""
 
 from __future__ import annotations
 
 import gc
+import threading
 from dataclasses import replace
 
+import pytest
+
+import desktop.core.event_columns as event_columns
 from db.records import EventRecord
 from db.repositories.events import TimelineColumns
-from desktop.core.event_columns import EventColumns
+from desktop.core.event_columns import EventColumns, KeyRows
 from desktop.core.timeline.scene import plain_dates
 
 # (key, start, end, t_lo, t_hi), deliberately not in time order, with ties on t_lo
@@ -36,6 +41,44 @@ def test_rows_in_any_order_come_out_in_time_order_with_their_positions_and_mask(
         assert columns.positions() == {key: k for k, key in enumerate(columns.keys)}
         assert columns.plain_dates().tolist() == [False, True, True, False, False]
         assert columns.plain_dates().tolist() == plain_dates(columns.starts, columns.ends).tolist()
+
+
+def test_the_key_positions_are_built_when_first_looked_up() -> None:
+    """Opening builds no dict of every key (the first frame looks none up); the first lookup
+    builds it, from the rows in the order they came, and later ones share it."""
+    columns = columns_of(ROWS)
+    assert not columns.positions_built
+    assert columns.position("mid") == 3 and columns.positions_built
+    assert columns.position("nowhere") is None
+    assert columns.positions() is columns.positions()
+    assert columns.positions() == {key: k for k, key in enumerate(columns.keys)}
+
+
+def test_threads_asking_for_the_key_positions_together_share_one_build(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(event_columns, "_CHUNK", 1)  # a build of many steps: threads interleave
+    rows = [(f"k{k:04}", "2001-01-01", None, float(730_000 - k), 730_001.0) for k in range(3000)]
+    columns = columns_of(rows)
+    found: list[dict[str, int]] = []
+    threads = [threading.Thread(target=lambda: found.append(columns.positions())) for _ in "abc"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert len(found) == 3 and found[0] is found[1] is found[2]
+    assert found[0] == {key: k for k, key in enumerate(columns.keys)}
+    assert columns.keys[0] == "k2999"
+
+
+def test_a_key_rows_view_looks_up_the_columns_positions() -> None:
+    columns = columns_of(ROWS)
+    rows = KeyRows(columns)
+    assert not columns.positions_built  # a view made is a dict not built
+    assert rows["late"] == 4 and "early" in rows and "nowhere" not in rows
+    assert rows.get("nowhere") is None and len(rows) == 5
+    assert dict(rows.items()) == rows == columns.positions()
+    assert list(rows) == list(columns.positions())
 
 
 def test_columns_made_otherwise_work_the_mask_out_from_their_texts() -> None:
@@ -78,6 +121,7 @@ def test_an_edit_in_place_makes_no_column_as_long_as_the_library() -> None:
     starts = tuple("2001-01-01" for _ in range(n))
     columns = EventColumns.of(replace(found, titles=keys, starts=starts, ends=(None,) * n))
     event = EventRecord("e00042", "Renamed", "2001-01-01", t_lo[42], t_lo[42] + 1.0)
+    columns.positions()  # built when first looked up (by the first edit, if nothing before)
     gc.disable()  # nothing new may be untracked (or freed) before it is counted
     try:
         before = _long_containers(n)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.core.catalog import Catalog
+from desktop.core.event_columns import KeyRows
 from desktop.core.timeline.lanes import LaneState
 from desktop.core.timeline.scene import EventRows, SceneData, SceneEra, SceneLane, SceneSource
 
@@ -35,5 +36,5 @@ def scene_data_from_catalog(catalog: Catalog, lane_state: LaneState) -> SceneDat
         [SceneEra(era.name, era.t_lo, era.t_hi, era.color) for era in catalog.eras],
         [SceneSource(s.key, s.outlet or s.title, colors[s.key]) for s in catalog.sources],
         catalog.coverage,
-        events.positions(),
+        KeyRows(events),  # looked up when first needed: the first frame needs none
     )

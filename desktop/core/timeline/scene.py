@@ -77,7 +77,7 @@ class SceneData:
     fuzzy_hi: NDArray[np.float64]
     coverage_ptr: NDArray[np.int64]  # sources of id k: coverage_src[ptr[k]:ptr[k + 1]]
     coverage_src: NDArray[np.int64]
-    id_of_key: dict[str, int] = field(default_factory=dict)  # live events only
+    id_of_key: Mapping[str, int] = field(default_factory=dict)  # live events only
     precision: NDArray[np.int64] = field(default_factory=lambda: np.empty(0, np.int64))
 
     @classmethod
@@ -89,7 +89,7 @@ class SceneData:
         eras: Sequence[SceneEra] = (),
         sources: Sequence[SceneSource] = (),
         coverage: Mapping[str, Sequence[str]] | None = None,
-        id_of_key: dict[str, int] | None = None,
+        id_of_key: Mapping[str, int] | None = None,
     ) -> SceneData:
         """Arrange ``rows`` in the lanes ``lane_state`` shows; hidden lanes' events are left out.
 

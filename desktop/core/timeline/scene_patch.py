@@ -71,7 +71,7 @@ def _written_rows(
 ) -> tuple[dict[str, int], list[str], EventRows, list[int]]:
     """(ids, keys added, rows, rows edited): a copy of the rows of ``data`` with the events
     ``keys`` names written in, new ones appended, deleted ones left in no lane."""
-    ids = dict(data.id_of_key)
+    ids = dict(data.id_of_key.items())  # a copy in C whatever mapping it is
     added = [key for key in keys if key not in ids and event.get(key) is not None]
     for n, key in enumerate(added):
         ids[key] = len(data.rows.keys) + n

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from desktop.core.event_columns import KeyRows
 from desktop.core.timeline.from_catalog import scene_data_from_catalog
 from desktop.core.timeline.lanes import LaneState
 from desktop.core.timeline.scene import SceneData, plain_dates
@@ -36,15 +37,18 @@ def test_the_scene_holds_the_events_records_without_reading_them(workbench: Work
 def test_what_opening_worked_out_equals_the_scene_built_from_the_texts(
     workbench: Workbench,
 ) -> None:
-    """The catalog hands the scene the key positions and the plain-day mask it worked out
-    while reading (in the order the rows came); they equal what the scene reads from the
-    texts, soft dates (months, years) included."""
+    """The catalog hands the scene the plain-day mask it worked out while reading, and its
+    key positions, built when first looked up (in the order the rows came); they equal what
+    the scene reads from the texts, soft dates (months, years) included."""
     columns = workbench.catalog.columns
     data = scene_data_from_catalog(workbench.catalog, LaneState())
+    assert not columns.positions_built  # the first frame looks up no key
     rows = replace(data.rows, plain=None)
     fresh = SceneData.build(rows, data.lanes, LaneState())
     assert data.id_of_key == fresh.id_of_key == {key: k for k, key in enumerate(columns.keys)}
-    assert data.id_of_key is columns.positions()  # shared, not built twice
+    assert columns.positions_built
+    assert isinstance(data.id_of_key, KeyRows)  # the columns' own, not built twice
+    assert data.id_of_key.columns.positions() is columns.positions()
     assert not columns.plain_dates().all()  # the sample has months and years
     assert columns.plain_dates().tolist() == plain_dates(columns.starts, columns.ends).tolist()
     for name in ("soft", "fuzzy_lo", "fuzzy_hi", "precision"):
