@@ -75,23 +75,24 @@ def _device_rows(metrics: LaneMetrics, lane: int, shift: float) -> tuple[float, 
     return top, math.floor(top + metrics.height_of(lane) + shift + 0.5) - first
 
 
-_BANDS: dict[tuple[int, int, int], QImage] = {}  # by (width, height, parity)
+_BANDS: dict[tuple[int, int], QImage] = {}  # by (width, parity); as tall as ever asked
 KEPT_BANDS = 8
 
 
 def _band(
     size: tuple[int, int, int], columns: NDArray[np.int64], band: QColor, grid: QColor
 ) -> QImage:
-    """An opaque image ``size[0]`` wide and ``size[1]`` high, every row ``band`` with ``grid``
-    mixed over it at ``columns``. The image of each size is kept and written over: allocating
-    two such images per frame made malloc give their pages back and fault them in again (some
-    0.7 ms a frame)."""
-    image = _BANDS.get(size)
-    if image is None:
+    """An opaque image ``size[0]`` wide whose top ``size[1]`` rows are each ``band`` with
+    ``grid`` mixed over it at ``columns`` (it may be taller; ``size[2]`` tells the lane
+    looks apart). The image of each width and look is kept and written over, and only made
+    again when a taller one is asked for: allocating two such images per frame made malloc
+    give their pages back and fault them in again (some 0.7 ms a frame)."""
+    pixels, rows, parity = size
+    image = _BANDS.get((pixels, parity))
+    if image is None or image.height() < rows:
         if len(_BANDS) >= KEPT_BANDS:
             _BANDS.clear()
-        image = _BANDS[size] = QImage(size[0], size[1], QImage.Format.Format_RGB32)
-    pixels, rows, _ = size
+        image = _BANDS[(pixels, parity)] = QImage(pixels, rows, QImage.Format.Format_RGB32)
     stride = image.bytesPerLine() // 4
     memory = np.frombuffer(image.bits(), np.uint32, count=stride * rows).reshape(rows, stride)
     line = memory[0, :pixels]
