@@ -14,7 +14,7 @@ from db.errors import ConflictError, NotFoundError
 from db.records import EventRecord, Stamp
 from db.repositories.base import Repository, apply_fields, stamp_of
 from db.repositories.event_columns_update import has_orm_row, only_columns_change, update_columns
-from db.repositories.event_texts import EventText, event_texts
+from db.repositories.event_texts import EventText, JoinedTexts, event_texts, joined_event_texts
 from db.repositories.events_bulk import insert_events
 from db.repositories.timeline_rows import (
     LabelTexts,
@@ -221,6 +221,11 @@ class EventRepository(Repository):
         """What the text filter searches of every event (title, summary, actor and tag
         names), in id order: a fraction of the cost of ``list``."""
         return event_texts(self.session)
+
+    def joined_texts(self) -> JoinedTexts | None:
+        """What ``texts`` gives, joined by the database in one statement when it can
+        (``joined_event_texts``: SQLite), else None."""
+        return joined_event_texts(self.session)
 
     def actor_names(self) -> builtins.list[str]:
         """The names of the actors some event names, sorted."""

@@ -25,7 +25,7 @@ from db.repositories.timeline_rows import LabelTexts
 from desktop.core.collection_policy import collections_paused
 from desktop.core.deferred_texts import TextReader
 from desktop.core.event_columns import EventColumns
-from desktop.core.search_texts import aligned_texts, patched_texts, search_text
+from desktop.core.search_texts import patched_texts, read_search_texts, search_text
 from desktop.model.changes import Changes
 from desktop.model.source_identity import SourceIdentity, source_identity
 
@@ -103,7 +103,7 @@ class Catalog:
         if self.events_read or self.library is None or not len(self.columns):
             return tuple(map(search_text, self.events))
         with self.library.unit_of_work() as uow:
-            return aligned_texts(uow.events.texts(), self.columns)
+            return read_search_texts(uow.events, self.columns)
 
     def __eq__(self, other: object) -> bool:
         """Same content (reads every record of both)."""

@@ -135,6 +135,12 @@ class DeferredColumn[T: (str, str | None)](Sequence[T]):
         """Read the entries at ``rows`` now, in one query (``EventTexts.prefetch``)."""
         self._texts.prefetch(rows)
 
+    def library_order(self) -> tuple[Sequence[str], tuple[str, ...], NDArray[np.int64]]:
+        """(the columns' keys, the same keys in the order the library lists events, the
+        place in that order of each of the columns' keys)."""
+        texts = self._texts
+        return texts._keys, texts._fetched, texts._order
+
     def whole(self) -> tuple[T, ...]:
         """Every entry, read if not yet."""
         found: tuple[T, ...] = self._texts.column(self._which)  # type: ignore[assignment]

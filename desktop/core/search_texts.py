@@ -3,18 +3,25 @@ names (its title in other languages or scripts), casefolded. An actor's other na
 through the actor (``FilterIndex``), not written into every event's text.
 
 A catalog keeps one text per event in its own order (``Catalog.search_texts``). They come from
-the records when those are in memory, else from one read of only the searched columns
-(``EventRepository.texts``), and an edit patches them instead of reading them again.
+the records when those are in memory, else from one read of only the searched columns: joined
+by the database in one statement (``EventRepository.joined_texts``, SQLite) and casefolded and
+split in a few calls, else as rows (``EventRepository.texts``). An edit patches them instead of
+reading them again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from db.records import EventRecord
-from db.repositories.event_texts import EventText
+from db.repositories.event_texts import EventText, JoinedTexts
+from db.repositories.events import EventRepository
+from desktop.core.deferred_texts import DeferredColumn
 from desktop.core.event_columns import EventColumns
-from desktop.core.overlaid import Overlaid
+from desktop.core.overlaid import Overlaid, base_of
+
+_SEPARATOR = "\x00"
 
 
 def search_text_of(
@@ -32,6 +39,34 @@ def search_text_of(
 def search_text(event: EventRecord) -> str:
     """What the text filter looks in for ``event``."""
     return search_text_of(event.title, event.summary, event.actors, event.tags, event.aliases)
+
+
+def read_search_texts(events: EventRepository, columns: EventColumns) -> tuple[str, ...]:
+    """``search_text`` of every event of ``columns``, in their order, read through ``events``
+    (``aligned_texts`` gives the same from rows when the joined read cannot be used)."""
+    joined = events.joined_texts()
+    found = in_columns_order(joined, columns) if joined is not None else None
+    return found if found is not None else aligned_texts(events.texts(), columns)
+
+
+def in_columns_order(joined: JoinedTexts, columns: EventColumns) -> tuple[str, ...] | None:
+    """The texts ``joined`` (in the library's order) casefolded, in the order of ``columns``,
+    when the columns know the library's order and list the same events (else None)."""
+    titles = base_of(columns.titles)
+    if not isinstance(titles, DeferredColumn):
+        return None
+    keys, fetched, order = titles.library_order()
+    if keys is not columns.keys or len(fetched) != len(joined.keys):
+        return None
+    if tuple(joined.keys) != fetched:  # the library changed since the columns were read
+        return None
+    texts = joined.fields.casefold().split(_SEPARATOR) if joined.keys else []
+    if len(texts) != len(fetched):  # a text holds a NUL of its own
+        return None
+    if len(texts) < 2:
+        return tuple(texts)
+    found: tuple[str, ...] = itemgetter(*order.tolist())(texts)  # in C, into the columns' order
+    return found
 
 
 def aligned_texts(found: Iterable[EventText], columns: EventColumns) -> tuple[str, ...]:

@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
+from sqlalchemy import text as sql
 
 from db.library import Library
 from db.records import EventRecord
+from db.repositories.events import EventRepository
 from desktop.core import workbench as workbench_module
 from desktop.core.catalog import Catalog
 from desktop.core.editing import CreateEvent, DeleteEvent, EditEvent, perform
@@ -224,3 +226,48 @@ def test_the_worker_builds_the_search_first_with_collections_paused(
     reader[1].join(30)
     assert seen == [(False, False)]  # paused, and before the titles and dates
     assert gc.isenabled() and bench.catalog.columns.texts_read
+
+
+@pytest.fixture
+def sqlite_lib(sqlite_library: Library) -> Library:
+    with sqlite_library.unit_of_work() as uow:
+        uow.events.add_many(EVENTS)
+        uow.commit()
+    return sqlite_library
+
+
+def test_sqlite_joins_the_texts_in_one_statement_not_as_rows(
+    sqlite_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The joined read (SQLite builds the texts, holding no Python lock) gives the texts of
+    the records, casefolded and in the catalog's order; no row is read."""
+
+    def no_rows(_self: object) -> None:
+        raise AssertionError("the texts were read as rows")
+
+    monkeypatch.setattr(EventRepository, "texts", no_rows)
+    catalog = Catalog.load(sqlite_lib)
+    assert catalog.search_texts() == search_texts(Catalog.load(sqlite_lib))
+    talks = catalog.search_texts()[catalog.keys.index("talks")]
+    assert talks.startswith("gespräche in der strasse talks")
+
+
+def test_a_nul_inside_a_text_reads_the_rows(sqlite_lib: Library) -> None:
+    with sqlite_lib.engine.begin() as connection:  # written behind the repository
+        connection.execute(
+            sql("UPDATE events SET summary = :summary WHERE key = 'gas'"), {"summary": "a\x00b"}
+        )
+    catalog = Catalog.load(sqlite_lib)
+    assert catalog.search_texts() == search_texts(Catalog.load(sqlite_lib))
+
+
+def test_texts_of_a_library_changed_since_its_columns_line_up_with_the_columns(
+    sqlite_lib: Library,
+) -> None:
+    catalog = Catalog.load(sqlite_lib)
+    with sqlite_lib.unit_of_work() as uow:  # another client adds an event
+        uow.events.add_many([EventRecord("late", "Late event", "2020", 9.0, 9.5)])
+        uow.commit()
+    texts = catalog.search_texts()
+    assert len(texts) == len(catalog.keys) and "late" not in catalog.keys
+    assert texts[catalog.keys.index("minsk")].startswith("minsk ii signed")
