@@ -154,7 +154,7 @@ class EventStore:
         if len(bad):
             raise ValueError(f"item {int(raw_ids[bad[0]])} needs t_lo < t_hi")
         classes = _duration_classes(t_hi - t_lo)
-        order = np.lexsort((raw_ids, t_lo, classes, lanes))  # ids break ties: input order is moot
+        order = _store_order(raw_ids, lanes, t_lo, classes)
         self._set_sorted(
             (raw_ids[order], lanes[order], t_lo[order], t_hi[order], importance[order]),
             titles_at(titles, order),
@@ -374,6 +374,28 @@ class StoreOrigin:
 def _rows(titles: Sequence[str]) -> dict[int, str]:
     """The rows an overlay writes over (none for a plain column)."""
     return dict(titles.rows) if isinstance(titles, Overlaid) else {}
+
+
+def _store_order(
+    ids: NDArray[np.int64],
+    lanes: NDArray[np.int64],
+    t_lo: NDArray[np.float64],
+    classes: NDArray[np.int64],
+) -> NDArray[np.int64]:
+    """The order of items by lane, duration class, start, then id (ids break ties: the input
+    order is moot). Items that come by start then id (a scene's rows in time order) need only
+    a stable sort by lane and class: one radix sort of small integers, not four passes (70 of
+    90 ms at 1M items)."""
+    by_start = len(ids) > 1 and bool(np.all(t_lo[1:] >= t_lo[:-1]) and np.all(ids[1:] > ids[:-1]))
+    if not by_start:
+        return np.lexsort((ids, t_lo, classes, lanes))
+    low = int(classes.min())
+    group = lanes * (int(classes.max()) - low + 1) + (classes - low)  # by lane, then class
+    small = (
+        int(group.min()) >= np.iinfo(np.int16).min and int(group.max()) <= np.iinfo(np.int16).max
+    )
+    order: NDArray[np.int64] = np.argsort(group.astype(np.int16) if small else group, kind="stable")
+    return order
 
 
 def _duration_classes(durations: NDArray[np.float64]) -> NDArray[np.int64]:
