@@ -57,6 +57,8 @@ def taken(values: Sequence[str], index: NDArray[np.int64]) -> list[str]:
     overlay writes over are put in after (no copy of the whole column)."""
     if isinstance(values, Overlaid):
         return values.taken(index, taken(values.base, index))
+    if isinstance(values, PickedTitles):
+        return taken(values._titles, values._index[index])
     values = whole(values)
     picks = index.tolist()
     if len(picks) < 2:
@@ -65,14 +67,18 @@ def taken(values: Sequence[str], index: NDArray[np.int64]) -> list[str]:
 
 
 class PickedTitles(Sequence[str]):
-    """A subset store's titles: its parent's at ``index``, each looked up when asked (a
-    subset of 100k events picks none of its titles until a label needs one)."""
+    """A store's titles: its parent's (or the catalog's) at ``index``, each looked up when
+    asked. A subset of 100k events picks none of its titles until a label needs one, and a
+    store keeps looking them up once they are read: a list of them all would touch every
+    title (~100 ms at 1M events) and be walked by the collector as long as it is young
+    (~150 ms more), where a label's lookup costs a fraction of a microsecond more."""
 
-    __slots__ = ("_index", "_titles")
+    __slots__ = ("_index", "_read", "_titles")
 
     def __init__(self, titles: Sequence[str], index: NDArray[np.int64]) -> None:
         self._titles: Sequence[str] = titles
         self._index: NDArray[np.int64] = index
+        self._read: Sequence[str] | None = None  # ``titles`` as a tuple once they are read
         if isinstance(titles, PickedTitles):  # a subset of a subset: one lookup, not two
             self._titles, self._index = titles._titles, titles._index[index]
 
@@ -86,16 +92,22 @@ class PickedTitles(Sequence[str]):
     def __getitem__(self, k: int | slice) -> str | Sequence[str]:
         if isinstance(k, slice):
             return taken(self._titles, self._index[k])
-        return self._titles[int(self._index[k])]
+        return self._looked_up()[int(self._index[k])]
+
+    def _looked_up(self) -> Sequence[str]:
+        """What a title is looked up in: the parent's titles, as the tuple of them all once
+        they are read (no Python call per lookup)."""
+        if self._read is None:
+            titles = self._titles
+            if isinstance(titles, DeferredColumn):
+                if not titles.loaded:
+                    return titles
+                titles = titles.whole()
+            self._read = titles
+        return self._read
 
     def __iter__(self) -> Iterator[str]:
         return iter(taken(self._titles, self._index))
-
-    @property
-    def read_since(self) -> bool:
-        """True when these were left unread (``titles_at``) and have been read since."""
-        base = base_of(self._titles)
-        return isinstance(base, DeferredColumn) and base.loaded
 
 
 def titles_at(titles: Sequence[str], index: NDArray[np.int64]) -> Sequence[str]:
@@ -221,15 +233,10 @@ class EventStore:
 
     @property
     def titles(self) -> Sequence[str]:
-        """The items' titles in store order: a list, or picked one by one while they are not
-        read yet (``titles_at``), and a list again once they are (labels index it a lot); an
-        edit's titles are written over them (``with_rows``)."""
-        titles = self._titles
-        base = base_of(titles)
-        if isinstance(base, PickedTitles) and base.read_since:
-            listed = list(base)
-            titles = self._titles = listed if base is titles else Overlaid(listed, _rows(titles))
-        return titles
+        """The items' titles in store order: a list, or looked up one by one in the catalog's
+        (``PickedTitles``: read when first needed, ``titles_at``); an edit's titles are
+        written over them (``with_rows``)."""
+        return self._titles
 
     @titles.setter
     def titles(self, titles: Sequence[str]) -> None:
@@ -369,11 +376,6 @@ class StoreOrigin:
     store: weakref.ref[EventStore]
     positions: NDArray[np.int64]
     ranked: bool
-
-
-def _rows(titles: Sequence[str]) -> dict[int, str]:
-    """The rows an overlay writes over (none for a plain column)."""
-    return dict(titles.rows) if isinstance(titles, Overlaid) else {}
 
 
 def _store_order(
