@@ -229,12 +229,14 @@ class Workbench:
 
 
 def _read_columns_texts(columns: EventColumns) -> None:
-    """``columns.read_texts()`` on a worker thread, collections paused (its errors are the
-    next reader's), then the key positions (``columns.positions()``, left unbuilt by
-    opening), so that the first select or edit finds them built."""
-    try:
-        with collections_paused():
+    """``columns.read_texts()`` on a worker thread, then the key positions
+    (``columns.positions()``, left unbuilt by opening), so that the first select or edit
+    finds them built; collections paused, so that the million-entry dict goes to the oldest
+    generation (or is frozen) at once, not walked by a young collection (~100 ms at 1M, in
+    whichever thread allocated next: the first select's). Its errors are the next reader's."""
+    with collections_paused():
+        try:
             columns.read_texts()
-    except Exception:  # the GUI thread's own read raises it where it is shown
-        return
-    columns.positions()
+        except Exception:  # the GUI thread's own read raises it where it is shown
+            return
+        columns.positions()
