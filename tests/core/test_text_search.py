@@ -183,3 +183,16 @@ def test_an_update_to_overlaid_texts_compares_only_the_rows_written(
     assert sorted(updated.rewritten) == [0, 2]  # (2 reverts to the base: differs from before)
     _answers_as_fresh(updated, tuple(after))
     assert search.updated(before, Overlaid(before, {3: TEXTS[3]})) is search  # none differ
+
+
+@pytest.mark.parametrize("pad", range(4))
+def test_a_pair_is_found_at_either_parity_and_at_either_end_of_the_bytes(pad: int) -> None:
+    """Two-byte words are looked for as two-byte units from an even and an odd start: a pair
+    at the first bytes, at the last before the closing NUL, and across one multi-byte
+    letter's bytes, with the texts shifted one byte at a time."""
+    texts = ("x" * pad + "ab", "ab ab", "bab", "aab", "ба", "б", "ab")
+    search = TextSearch(texts)
+    for word in ("ab", "ba", "aa", "б", "ба", "xa", "bx"):
+        assert search.holding(word).tolist() == _expected(texts, [word]), (word, pad)
+        positions = search._pairs(word.encode()[:2])
+        assert positions.tolist() == sorted(positions.tolist())
