@@ -64,11 +64,11 @@ class Rows:
         )
         self.bars = SortedIntervals(bars.lane * ROW_KEY + bars.row, bars.x0, bars.x1)
         self.strip_taken = strip_taken
-        self.found: dict[tuple[int, int], RowOccupancy] = {}
+        self.found: dict[int, RowOccupancy] = {}  # by lane * ROW_KEY + row (an int: no tuple)
 
     def get(self, lane: int, row: int) -> RowOccupancy:
         """The occupancy of ``row`` of ``lane`` (``STRIP`` for its marker strip)."""
-        key = (lane, row)
+        key = lane * ROW_KEY + row
         found = self.found.get(key)
         if found is None:
             found = self.found[key] = self._seed(lane, row)

@@ -28,6 +28,7 @@ takes room a more important one needed. Dense views stay cheap: at most
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -279,10 +280,9 @@ def _point_label(rows: Rows, metrics: LaneMetrics, point: Point, canvas: Canvas)
         strip.take(end - width - LABEL_GAP, point.left)
         return Label(end - width, point.y, point.title, item, lane=lane)
     room = min(point.room, width_px - start)
-    if strip.is_free(point.right, start):
-        room = min(room, strip.free_until(point.right) - LABEL_GAP - start)
-    else:
-        room = 0.0
+    if room < canvas.min_elided or not strip.is_free(point.right, start):
+        return None  # (the strip can only give less room; min_elided is never below 0)
+    room = min(room, strip.free_until(point.right) - LABEL_GAP - start)
     if room >= canvas.min_elided:
         strip.take(point.right, start + room + LABEL_GAP)
         return Label(start, point.y, point.title, item, max_width=room, lane=lane)
@@ -298,22 +298,33 @@ def _leader_label(
     first: int = 0,
 ) -> tuple[int, float] | None:
     """(row, text x) of the first bar row from ``first`` down with room right (else left) of a
-    leader line at ``x``; the rows it passes keep the line itself free."""
+    leader line at ``x``; the rows it passes keep the line itself free.
+
+    (``RowOccupancy.is_free`` is written out here: this is the placing's innermost loop.)"""
     width, width_px = sizes
+    line0, line1 = x - 1.0, x + 1.0
+    right_end = x + LEADER_PAD + width
+    left_start = x - LEADER_PAD - width
+    right_fits, left_fits = right_end <= width_px, left_start >= 0.0
+    right_stop, left_from = right_end + LABEL_GAP, left_start - LABEL_GAP
     for row in range(first, metrics.rows_of(lane)):
         occupancy = rows.get(lane, row)
-        if not occupancy.is_free(x - 1.0, x + 1.0):
+        starts, ends = occupancy.x0, occupancy.x1
+        k = bisect_left(starts, line1)
+        if k and ends[k - 1] > line0:
             return None  # the leader line cannot pass this row
-        right_end = x + LEADER_PAD + width
-        left_start = x - LEADER_PAD - width
-        if right_end <= width_px and occupancy.is_free(x - 1.0, right_end + LABEL_GAP):
-            _take_line(rows, lane, (first, row), x)
-            occupancy.take(x - 1.0, right_end + LABEL_GAP)
-            return row, x + LEADER_PAD
-        if left_start >= 0.0 and occupancy.is_free(left_start - LABEL_GAP, x + 1.0):
-            _take_line(rows, lane, (first, row), x)
-            occupancy.take(left_start - LABEL_GAP, x + 1.0)
-            return row, left_start
+        if right_fits:
+            k = bisect_left(starts, right_stop)
+            if not k or ends[k - 1] <= line0:
+                _take_line(rows, lane, (first, row), x)
+                occupancy.take(line0, right_stop)
+                return row, x + LEADER_PAD
+        if left_fits:
+            k = bisect_left(starts, line1)
+            if not k or ends[k - 1] <= left_from:
+                _take_line(rows, lane, (first, row), x)
+                occupancy.take(left_from, line1)
+                return row, left_start
     return None
 
 

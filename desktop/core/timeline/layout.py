@@ -311,12 +311,15 @@ class TimelineLayout:
 
     def widths(self, index: NDArray[np.int64]) -> NDArray[np.float64]:
         """Label widths of the items at ``index``, measuring each title once."""
-        missing = index[np.isnan(self._widths[index])]
+        widths: NDArray[np.float64] = self._widths[index]
+        missing = index[np.isnan(widths)]
+        if not len(missing):
+            return widths  # (the common case: no titles to read or measure)
         prefetch_titles(self.store.titles, missing)
         for k in missing.tolist():
             self._widths[k] = self.measure(self.store.titles[k])
-        widths: NDArray[np.float64] = self._widths[index]
-        return widths
+        found: NDArray[np.float64] = self._widths[index]
+        return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,6 +148,19 @@ def test_a_figure_never_cuts_a_title_it_drops_one_without_room() -> None:
     assert (figure[1].x, figure[3].x) == (window[1].x, window[3].x)
 
 
+def test_a_title_with_less_room_than_an_elided_one_needs_is_left_out() -> None:
+    """The edge title of the test above, its marker 35 px from the edge: an elided title would
+    keep less than ``MIN_ELIDED_PX`` (29 px), so even the window leaves it out."""
+    items = [
+        TimelineItem(1, 0, T + 850.0, T + 851.0, 1, "Key"),
+        TimelineItem(2, 0, T + 965.0, T + 966.0, 2, "Arrested on returning home after years"),
+        TimelineItem(3, 0, T + 600.0, T + 1000.0, 3, "Span"),
+    ]
+    layout = TimelineLayout(EventStore.build(items, 1), measure, METRICS)
+    shown = {label.id for label in layout.frame(TimeScale(T, T + 1000.0, 1000.0)).labels}
+    assert shown == {1, 3}
+
+
 def test_a_figure_moves_a_title_left_of_its_marker_when_there_is_room() -> None:
     """The same edge title with nothing left of it ends at its marker, whole."""
     title = "Arrested on returning home after years abroad"
