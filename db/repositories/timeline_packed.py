@@ -24,6 +24,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from db.repositories.plain_rows import plain_rows
+from db.repositories.timeline_split import split_heads
 
 SEPARATOR = "\x1f"  # between keys: the ASCII unit separator (a key holding it reads rows)
 # written into the statement as a literal: ``char(31)`` there is called once per event (60 ms
@@ -76,15 +77,48 @@ class Packed:
 
 def packed_columns(session: Session) -> Packed | None:
     """Every event's key, lane id, times, importance, context and plain-day flag, in id order,
-    from one statement (a second when some times are not whole numbers); None when the
-    library is not SQLite or the strings do not add up."""
+    from one statement, or two at once on a big library (``timeline_split``); another when
+    some times are not whole numbers; None when the library is not SQLite or the strings do
+    not add up."""
     if session.connection().dialect.name != "sqlite":
         return None
-    version = plain_rows(session, text(_VERSION))
-    head = plain_rows(session, text(_PACKED))[0]
+    halves = split_heads(session, _PACKED, _VERSION)
+    if halves is None:
+        version = plain_rows(session, text(_VERSION))
+        heads = plain_rows(session, text(_PACKED))
+    else:
+        version, heads = halves
+    found = _joined([_parsed(head) for head in heads])
+    if found is None:
+        return None
+    if not found.marked.any():
+        return found
+    fixes = plain_rows(session, text(_MARKED))
+    if plain_rows(session, text(_VERSION)) != version:  # changed in between: read rows
+        return None
+    return _fixed(found, fixes)
+
+
+def _joined(parts: list[tuple[list[str], list[NDArray[np.int64]]] | None]) -> Packed | None:
+    """The parts (in id order) as one; None when one of them did not add up."""
+    keys: list[str] = []
+    columns: list[list[NDArray[np.int64]]] = [[], [], [], []]
+    for part in parts:
+        if part is None:
+            return None
+        keys += part[0]  # a copy of pointers, in C
+        for column, numbers in zip(columns, part[1], strict=True):
+            column.append(numbers)
+    joined = [found[0] if len(found) == 1 else np.concatenate(found) for found in columns]
+    return Packed(keys, joined)
+
+
+def _parsed(head: Any) -> tuple[list[str], list[NDArray[np.int64]]] | None:
+    """The keys and the four number columns of one row of ``_PACKED``; None when they do not
+    add up."""
     count = int(head[0])
     if count == 0:
-        return Packed([], [np.empty(0, np.int64)] * 4)
+        return [], [np.empty(0, np.int64)] * 4
     try:
         keys = str(head[1]).split(SEPARATOR)
         numbers = [
@@ -95,13 +129,7 @@ def packed_columns(session: Session) -> Packed | None:
         return None
     if len(keys) != count or any(len(column) != count for column in numbers):
         return None
-    found = Packed(keys, numbers)
-    if not found.marked.any():
-        return found
-    fixes = plain_rows(session, text(_MARKED))
-    if plain_rows(session, text(_VERSION)) != version:  # changed in between: read rows
-        return None
-    return _fixed(found, fixes)
+    return keys, numbers
 
 
 def _fixed(found: Packed, fixes: list[Any]) -> Packed | None:
