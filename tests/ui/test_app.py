@@ -179,6 +179,8 @@ def test_after_the_first_paint_the_catalog_is_left_out_of_full_collections_and_t
         window.show()
         qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=10000)
         qtbot.waitUntil(lambda: bench._prepared_search() is not None, timeout=20000)
-        assert bench.catalog.columns.texts_read and bench.search_ready()
+        assert bench.search_ready()
+        # the worker builds the search first, then reads the titles and dates
+        qtbot.waitUntil(lambda: bench.catalog.columns.texts_read, timeout=20000)
     finally:
         gc.unfreeze()
