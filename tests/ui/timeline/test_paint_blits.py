@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QTransform
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QTransform
 
 import desktop.rendering.paint as paint
 import desktop.rendering.paint_items as paint_items
@@ -239,3 +239,64 @@ def test_lane_images_are_kept_and_written_over_with_each_frames_grid(qapp: Any) 
     rows = np.frombuffer(again.constBits(), np.uint32).reshape(5, -1)[:4, :64]
     marked = np.flatnonzero(rows[0] != looks[0].rgba())
     assert marked.tolist() == [7] and (rows == rows[0]).all()
+
+
+def test_tick_marks_are_filled_where_cosmetic_lines_would_be_drawn(qapp: Any) -> None:
+    xs = np.concatenate((np.random.default_rng(3).uniform(-4.0, 196.0, 300), [0.0, 7.5, 9.999]))
+    muted = QColor(30, 30, 30, 158)
+
+    def marks(painter: QPainter) -> None:
+        painter.fillRect(QRectF(0, 0, 200, 40), QColor("#eeeeee"))
+        with sprites.fixed_transform(painter):
+            paint._draw_tick_marks(painter, xs, (30.0, 36.0), muted)
+
+    def lines(painter: QPainter) -> None:
+        painter.fillRect(QRectF(0, 0, 200, 40), QColor("#eeeeee"))
+        pen = QPen(muted, 1.0)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        for x in xs.tolist():
+            painter.drawLine(QPointF(x, 30.0), QPointF(x, 36.0))
+
+    for shift in (0.0, 3.0):
+        filled, stroked = _marks_image(marks, shift), _marks_image(lines, shift)
+        assert filled == stroked
+        assert filled != _marks_image(lambda painter: None, shift)  # control
+
+
+def _marks_image(draw: Any, shift: float) -> bytes:
+    image = QImage(200, 44, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.translate(0.0, shift)
+    try:
+        draw(painter)
+    finally:
+        painter.end()
+    return bytes(image.constBits())
+
+
+class _Strokes(QPainter):
+    """A painter that counts the lines it strokes."""
+
+    def __init__(self, image: QImage) -> None:
+        super().__init__(image)
+        self.strokes = 0
+
+    def drawLines(self, *lines: Any) -> None:
+        self.strokes += 1
+        super().drawLines(*lines)
+
+
+def test_the_axis_strokes_no_lines_on_a_raster_device(qapp: Any) -> None:
+    """Qt strokes each line on its own: the axis's tick marks are filled rectangles."""
+    theme = TimelineTheme.from_palette(theme_palette("light"))
+    image = QImage(600, 60, QImage.Format.Format_ARGB32_Premultiplied)
+    scale = TimeScale(day_number(2008, 8, 7), day_number(2025, 8, 9), 600.0)
+    painter = _Strokes(image)
+    try:
+        with sprites.fixed_transform(painter):
+            shown = paint._draw_axis(painter, scale, 0.0, theme, text_cache(theme.small_font), 600)
+    finally:
+        painter.end()
+    assert len(shown) > 5 and painter.strokes == 0
