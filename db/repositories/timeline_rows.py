@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from db import models
 from db.repositories.plain_rows import plain_rows
+from db.repositories.texts_packed import packed_texts
 from db.repositories.timeline_packed import packed_columns
 
 
@@ -142,6 +143,9 @@ def label_texts(session: Session, keys: Sequence[str] | None = None) -> LabelTex
     event = models.Event.__table__.c
     statement = select(event.key, event.title, event.start, event.end)
     if keys is None:
+        packed = packed_texts(session)  # SQLite: joined strings, not a row per event
+        if packed is not None:
+            return LabelTexts(*packed)
         found = plain_rows(session, statement.order_by(event.id))
     else:
         wanted = sorted(set(keys))
