@@ -182,6 +182,42 @@ class Label:
     anchor_y: float = 0.0  # where a leader line from a bar starts (0: from the marker strip)
 
 
+_LABEL_FIELDS = ("x", "y", "text", "id", "kind", "anchor_x", "max_width", "lane", "anchor_y")
+_LABEL_SETTERS = tuple(getattr(Label, name).__set__ for name in _LABEL_FIELDS)
+_new = object.__new__
+
+
+def new_label(
+    x: float,
+    y: float,
+    text: str,
+    id: int,
+    kind: str = "marker",
+    anchor_x: float = 0.0,
+    max_width: float = math.inf,
+    lane: int = 0,
+    anchor_y: float = 0.0,
+) -> Label:
+    """``Label(...)`` with the same arguments, made about three times faster: a frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__``, and a frame makes
+    a hundred or two labels (placed, then moved with their lane). Here each slot is set
+    through its own descriptor. Same fields, same defaults, equal labels."""
+    label = _new(Label)
+    set_x, set_y, set_text, set_id, set_kind, set_anchor_x, set_max, set_lane, set_anchor_y = (
+        _LABEL_SETTERS
+    )
+    set_x(label, x)
+    set_y(label, y)
+    set_text(label, text)
+    set_id(label, id)
+    set_kind(label, kind)
+    set_anchor_x(label, anchor_x)
+    set_max(label, max_width)
+    set_lane(label, lane)
+    set_anchor_y(label, anchor_y)
+    return label
+
+
 @dataclass(frozen=True, slots=True)
 class Frame:
     """One laid-out frame. ``point_cutoff[lane]``: duration classes below it are points there;

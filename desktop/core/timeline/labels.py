@@ -36,7 +36,7 @@ from itertools import chain
 import numpy as np
 from numpy.typing import NDArray
 
-from desktop.core.timeline.frame import Bars, Clusters, Label, LaneMetrics, Markers
+from desktop.core.timeline.frame import Bars, Clusters, Label, LaneMetrics, Markers, new_label
 from desktop.core.timeline.label_candidates import (
     MAX_LEADER_CANDIDATES,
     BarItem,
@@ -175,7 +175,7 @@ def _free_strip_labels(
         end = x + width + LABEL_GAP
         if strip.is_free(x, end):
             strip.take(x, end)
-            labels.append(Label(x, y, titles[k], item, lane=lane))
+            labels.append(new_label(x, y, titles[k], item, lane=lane))
         else:
             blocked[n] = True
     return blocked
@@ -200,7 +200,7 @@ def _strip_labels(
         widths.tolist(),
         strict=True,
     ):
-        labels.append(Label(x, y, titles[index], item, lane=lane))
+        labels.append(new_label(x, y, titles[index], item, lane=lane))
         taken.setdefault(lane, []).append((x, x + width + LABEL_GAP))
     return taken
 
@@ -221,7 +221,7 @@ def bar_labels(
     roomy = on_screen[room[on_screen] >= MIN_INSIDE_PX]
     fits = roomy[widths(bars.index[roomy]) <= room[roomy]]
     labels = [
-        Label(x, y, titles[index], item, "bar", max_width=space, lane=lane)
+        new_label(x, y, titles[index], item, "bar", max_width=space, lane=lane)
         for x, y, index, item, space, lane in zip(
             left[fits].tolist(),
             bars.y[fits].tolist(),
@@ -265,27 +265,27 @@ def _point_label(rows: Rows, metrics: LaneMetrics, point: Point, canvas: Canvas)
     start = point.right + LABEL_PAD
     if start + width <= width_px and strip.is_free(point.right, start + width + LABEL_GAP):
         strip.take(point.right, start + width + LABEL_GAP)
-        return Label(start, point.y, point.title, item, lane=lane)
+        return new_label(start, point.y, point.title, item, lane=lane)
     end = point.left - LABEL_PAD
     fits_left = end - width >= 0.0 and strip.is_free(end - width - LABEL_GAP, point.left)
     if fits_left and start + width > width_px:  # at the right edge: move inward
         strip.take(end - width - LABEL_GAP, point.left)
-        return Label(end - width, point.y, point.title, item, lane=lane)
+        return new_label(end - width, point.y, point.title, item, lane=lane)
     x = (point.left + point.right) / 2
     found = _leader_label(rows, metrics, lane, x, (width, width_px))
     if found is not None:
         row, left = found
-        return Label(left, metrics.row_y(lane, row), point.title, item, "leader", x, lane=lane)
+        return new_label(left, metrics.row_y(lane, row), point.title, item, "leader", x, lane=lane)
     if fits_left:  # ending at its marker, when no leader line can go down
         strip.take(end - width - LABEL_GAP, point.left)
-        return Label(end - width, point.y, point.title, item, lane=lane)
+        return new_label(end - width, point.y, point.title, item, lane=lane)
     room = min(point.room, width_px - start)
     if room < canvas.min_elided or not strip.is_free(point.right, start):
         return None  # (the strip can only give less room; min_elided is never below 0)
     room = min(room, strip.free_until(point.right) - LABEL_GAP - start)
     if room >= canvas.min_elided:
         strip.take(point.right, start + room + LABEL_GAP)
-        return Label(start, point.y, point.title, item, max_width=room, lane=lane)
+        return new_label(start, point.y, point.title, item, max_width=room, lane=lane)
     return None
 
 
@@ -342,15 +342,15 @@ def _beside_bar(rows: Rows, metrics: LaneMetrics, bar: BarItem, canvas: Canvas) 
     start = x1 + LABEL_PAD
     if start + width <= width_px and occupancy.is_free(x1, start + width + LABEL_GAP):
         occupancy.take(x1, start + width + LABEL_GAP)
-        return Label(start, bar.y, bar.title, bar.id, "bar", lane=lane)
+        return new_label(start, bar.y, bar.title, bar.id, "bar", lane=lane)
     end = x0 - LABEL_PAD
     if end - width >= 0.0 and occupancy.is_free(end - width - LABEL_GAP, x0):
         occupancy.take(end - width - LABEL_GAP, x0)
-        return Label(end - width, bar.y, bar.title, bar.id, "bar", lane=lane)
+        return new_label(end - width, bar.y, bar.title, bar.id, "bar", lane=lane)
     left = max(x0, 0.0) + LABEL_PAD
     room = min(x1, width_px) - LABEL_PAD - left
     if room >= canvas.min_elided:
-        return Label(left, bar.y, bar.title, bar.id, "bar", max_width=room, lane=lane)
+        return new_label(left, bar.y, bar.title, bar.id, "bar", max_width=room, lane=lane)
     a, b = max(x0, 0.0), min(x1, width_px)
     for x in ((a + b) / 2, a + 1.5, b - 1.5):  # the middle, else where a line can pass
         found = _leader_label(rows, metrics, lane, x, (width, width_px), bar.row + 1)
@@ -361,4 +361,4 @@ def _beside_bar(rows: Rows, metrics: LaneMetrics, bar: BarItem, canvas: Canvas) 
     row, text_x = found
     top = bar.y + metrics.row_px - 2.0  # the bar's bottom edge
     y = metrics.row_y(lane, row)
-    return Label(text_x, y, bar.title, bar.id, "leader", x, lane=lane, anchor_y=top)
+    return new_label(text_x, y, bar.title, bar.id, "leader", x, lane=lane, anchor_y=top)

@@ -13,7 +13,15 @@ from dataclasses import replace
 
 import numpy as np
 
-from desktop.core.timeline.frame import Bars, Clusters, Frame, Label, LaneMetrics, Markers
+from desktop.core.timeline.frame import (
+    Bars,
+    Clusters,
+    Frame,
+    Label,
+    LaneMetrics,
+    Markers,
+    new_label,
+)
 
 MIN_ROWS = 1  # an open lane keeps at least this many bar rows
 
@@ -90,7 +98,7 @@ def compact_lanes(frame: Frame, metrics: LaneMetrics) -> Frame:
 
 def _moved_label(label: Label, dy: float) -> Label:
     """``label`` moved down by ``dy`` (built directly: ``replace`` costs several times more)."""
-    return Label(
+    return new_label(
         label.x,
         label.y + dy,
         label.text,
