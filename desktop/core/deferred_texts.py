@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from operator import itemgetter
 from typing import overload
 
 import numpy as np
 from numpy.typing import NDArray
 
 from db.repositories.timeline_rows import LabelTexts
+from desktop.core.in_steps import picked, same_items
 from desktop.core.overlaid import Overlaid
 
 # reads the texts of the events named (every event's, in the library's own order, for None)
@@ -95,10 +95,10 @@ class EventTexts:
 
     def _read_all(self) -> tuple[tuple[str | None, ...], ...]:
         texts = self._read(None)
-        picks = self._order.tolist()
-        if texts.keys == self._fetched and len(picks) > 1:
-            pick = itemgetter(*picks)  # in C: the library's order into the columns' order
-            return pick(texts.titles), pick(texts.starts), pick(texts.ends)
+        if same_items(texts.keys, self._fetched):  # into the columns' order, in steps
+            columns = (texts.titles, texts.starts, texts.ends)
+            titles, starts, ends = (picked(column, self._order) for column in columns)
+            return titles, starts, ends
         by_key = _by_key(texts)  # the library changed since: looked up by key
         rows = [by_key.get(key, _GONE) for key in self._keys]
         if not rows:

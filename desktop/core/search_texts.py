@@ -12,13 +12,13 @@ reading them again.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
 
 from db.records import EventRecord
 from db.repositories.event_texts import EventText, JoinedTexts
 from db.repositories.events import EventRepository
 from desktop.core.deferred_texts import DeferredColumn
 from desktop.core.event_columns import EventColumns
+from desktop.core.in_steps import casefolded_parts, picked, same_items
 from desktop.core.overlaid import Overlaid, base_of
 
 _SEPARATOR = "\x00"
@@ -58,15 +58,13 @@ def in_columns_order(joined: JoinedTexts, columns: EventColumns) -> tuple[str, .
     keys, fetched, order = titles.library_order()
     if keys is not columns.keys or len(fetched) != len(joined.keys):
         return None
-    if tuple(joined.keys) != fetched:  # the library changed since the columns were read
+    if not same_items(joined.keys, fetched):  # the library changed since the columns were read
         return None
-    texts = joined.fields.casefold().split(_SEPARATOR) if joined.keys else []
+    # in steps (``in_steps``): this runs on a worker, and each step holds the GIL briefly
+    texts = casefolded_parts(joined.fields, _SEPARATOR) if joined.keys else []
     if len(texts) != len(fetched):  # a text holds a NUL of its own
         return None
-    if len(texts) < 2:
-        return tuple(texts)
-    found: tuple[str, ...] = itemgetter(*order.tolist())(texts)  # in C, into the columns' order
-    return found
+    return picked(texts, order)  # into the columns' order
 
 
 def aligned_texts(found: Iterable[EventText], columns: EventColumns) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from desktop.core.in_steps import encoded_texts
 from desktop.core.overlaid import Overlaid, base_of
 
 REWRITTEN_MAX = 256  # texts ``updated`` rewrites in place; more changed: built anew
@@ -31,12 +32,9 @@ class TextSearch:
     """Substring search over ``texts`` (a fixed sequence: build a new search for new texts)."""
 
     def __init__(self, texts: Sequence[str]) -> None:
-        joined = _SEPARATOR.join(texts) + _SEPARATOR
-        if joined.count(_SEPARATOR) != len(texts):  # a text holds a NUL of its own
-            joined = _SEPARATOR.join(t.replace(_SEPARATOR, " ") for t in texts) + _SEPARATOR
-        self.bytes: NDArray[np.uint8] = np.frombuffer(_encoded(joined), np.uint8)
-        ends = np.flatnonzero(self.bytes == 0)
-        self.starts: NDArray[np.intp] = np.concatenate(([0], ends[:-1] + 1)).astype(np.intp)
+        encoded, starts = encoded_texts(texts, _SEPARATOR)  # in steps: a worker builds it
+        self.bytes: NDArray[np.uint8] = np.frombuffer(encoded, np.uint8)
+        self.starts: NDArray[np.intp] = starts
         self.count = len(texts)
         # text -> its bytes now, where they differ from those in ``bytes`` (``updated``)
         self.rewritten: dict[int, bytes] = {}

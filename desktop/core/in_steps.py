@@ -1,0 +1,81 @@
+"""Work over a million strings done in steps, so that another thread gets the GIL in between.
+
+One C call over a million strings (picking them with an ``itemgetter``, casefolding or
+splitting 30 MB of text, joining and encoding them) holds the interpreter's lock from start to
+end: 40-190 ms each at 1M events, and on a worker that is how long the window's thread waits
+for the lock, frozen. Done in steps of ``STEP`` strings (or ``STEP_CHARS`` characters), each
+step holds it for a few milliseconds, and the window's thread takes it between two steps
+(Python hands the lock over between bytecodes once the switch interval has passed). The
+results are those of the single calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from operator import itemgetter
+
+import numpy as np
+from numpy.typing import NDArray
+
+STEP = 1 << 15  # strings per step (~5 ms of picking at 1M events)
+STEP_CHARS = 1 << 20  # characters per step of casefolding and splitting
+
+
+def picked[T](values: Sequence[T], order: NDArray[np.int64]) -> tuple[T, ...]:
+    """``values`` at each of ``order``, in its order."""
+    found: list[T] = []
+    for at in range(0, len(order), STEP):
+        picks = order[at : at + STEP].tolist()
+        if len(picks) > 1:
+            found.extend(itemgetter(*picks)(values))
+        else:
+            found.extend(values[k] for k in picks)
+    return tuple(found)
+
+
+def same_items(first: Sequence[str], second: Sequence[str]) -> bool:
+    """Whether the two hold the same strings in the same order."""
+    if len(first) != len(second):
+        return False
+    return all(
+        tuple(first[at : at + STEP]) == tuple(second[at : at + STEP])
+        for at in range(0, len(first), STEP)
+    )
+
+
+def casefolded_parts(joined: str, separator: str) -> list[str]:
+    """``joined.casefold().split(separator)`` (casefolding is letter by letter: a part's
+    casefold is the same cut out of the whole's)."""
+    found: list[str] = []
+    start, size = 0, len(joined)
+    while True:
+        end = joined.find(separator, start + STEP_CHARS) if start + STEP_CHARS < size else -1
+        if end < 0:
+            found.extend(joined[start:].casefold().split(separator))
+            return found
+        found.extend(joined[start:end].casefold().split(separator))
+        start = end + 1
+
+
+def encoded_texts(texts: Sequence[str], separator: str) -> tuple[bytes, NDArray[np.intp]]:
+    """Every text encoded as UTF-8 (lone surrogates kept as their own bytes) and followed by
+    ``separator`` (one character, which a text holding it has made a space), as one byte
+    string; and where each text starts in it."""
+    items = texts if isinstance(texts, tuple | list) else list(texts)
+    chunks: list[bytes] = []
+    starts: list[NDArray[np.intp]] = []
+    offset = 0
+    code = ord(separator)
+    for at in range(0, len(items), STEP):
+        part = items[at : at + STEP]
+        joined = separator.join(part) + separator
+        if joined.count(separator) != len(part):  # a text holds the separator of its own
+            joined = separator.join(t.replace(separator, " ") for t in part) + separator
+        chunk = joined.encode("utf-8", "surrogatepass")
+        ends = np.flatnonzero(np.frombuffer(chunk, np.uint8) == code)
+        starts.append(np.concatenate(([0], ends[:-1] + 1)) + offset)
+        chunks.append(chunk)
+        offset += len(chunk)
+    if not chunks:
+        return b"", np.zeros(0, np.intp)
+    return b"".join(chunks), np.concatenate(starts).astype(np.intp)
