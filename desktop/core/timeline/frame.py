@@ -182,6 +182,40 @@ class Label:
     anchor_y: float = 0.0  # where a leader line from a bar starts (0: from the marker strip)
 
 
+_SLOTS: dict[type, tuple[tuple[Any, ...], dict[str, Any]]] = {}  # getters+setters, setters
+
+
+def evolved[Part: (Markers, Bars, Clusters, Frame)](item: Part, **changes: Any) -> Part:
+    """``dataclasses.replace(item, **changes)`` for a frame or its parts (frozen, slotted, no
+    ``__post_init__``), several times faster: ``replace`` looks the fields up and goes through
+    the frozen ``__init__`` (~11 us for the 11 fields of ``Clusters``), and a frame replaces a
+    handful. The fields not changed are the very same objects, as with ``replace``."""
+    cls = type(item)
+    found = _SLOTS.get(cls)
+    if found is None:
+        found = _SLOTS[cls] = _slot_access(cls)
+    copied, setters = found
+    made = _new(cls)
+    for get, put in copied:
+        put(made, get(item))
+    for name, value in changes.items():
+        put = setters.get(name)
+        if put is None:
+            raise TypeError(f"{cls.__name__} has no field {name}")
+        put(made, value)
+    return made
+
+
+def _slot_access(cls: type) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """((getter, setter) of each slot of ``cls``, setter by name)."""
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__} derives fields: use replace")
+    names: tuple[str, ...] = cls.__slots__  # type: ignore[attr-defined]  # (slotted dataclasses)
+    descriptors = [(name, getattr(cls, name)) for name in names]
+    copied = tuple((d.__get__, d.__set__) for _, d in descriptors)
+    return copied, {name: d.__set__ for name, d in descriptors}
+
+
 _LABEL_FIELDS = ("x", "y", "text", "id", "kind", "anchor_x", "max_width", "lane", "anchor_y")
 _LABEL_SETTERS = tuple(getattr(Label, name).__set__ for name in _LABEL_FIELDS)
 _new = object.__new__

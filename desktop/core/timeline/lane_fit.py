@@ -20,6 +20,7 @@ from desktop.core.timeline.frame import (
     Label,
     LaneMetrics,
     Markers,
+    evolved,
     new_label,
 )
 
@@ -85,11 +86,11 @@ def compact_lanes(frame: Frame, metrics: LaneMetrics) -> Frame:
         for label in frame.labels
         if label.kind == "marker" or _row_of(old, label) < limits[label.lane]
     )
-    return replace(
+    return evolved(
         frame,
         metrics=metrics,
         markers=_moved_markers(frame.markers, shift),
-        bars=replace(kept, y=kept.y + shift[kept.lane.astype(np.int64)]),
+        bars=evolved(kept, y=kept.y + shift[kept.lane.astype(np.int64)]),
         clusters=_moved_clusters(frame.clusters, shift),
         labels=labels,
         hidden=tuple(hidden),
@@ -112,8 +113,8 @@ def _moved_label(label: Label, dy: float) -> Label:
 
 
 def _moved_markers(markers: Markers, shift: np.ndarray) -> Markers:
-    return replace(markers, y=markers.y + shift[markers.lane.astype(np.int64)])
+    return evolved(markers, y=markers.y + shift[markers.lane.astype(np.int64)])
 
 
 def _moved_clusters(clusters: Clusters, shift: np.ndarray) -> Clusters:
-    return replace(clusters, y=clusters.y + shift[clusters.lane.astype(np.int64)])
+    return evolved(clusters, y=clusters.y + shift[clusters.lane.astype(np.int64)])

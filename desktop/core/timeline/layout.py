@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
 from desktop.core.timeline.cover import Cover, cover_window, time_space
 from desktop.core.timeline.entering import as_markers, began_before
-from desktop.core.timeline.frame import Bars, Frame, LaneMetrics, Markers
+from desktop.core.timeline.frame import Bars, Frame, LaneMetrics, Markers, evolved
 from desktop.core.timeline.label_candidates import NO_MEMBERS, KeyMembers
 from desktop.core.timeline.labels import place_labels
 from desktop.core.timeline.lane_fit import MIN_ROWS, compact_lanes, fit_rows, rows_used
@@ -151,7 +151,7 @@ class TimelineLayout:
             return compact
         if len(dropped):
             more = as_markers(self.store, dropped, scale, fitted)
-            compact = replace(compact, markers=Markers.concat([compact.markers, more]))
+            compact = evolved(compact, markers=Markers.concat([compact.markers, more]))
         return self._labelled(compact, fitted, elide)
 
     def _fit(self, frame: Frame, used: list[int], height: float) -> LaneMetrics:
@@ -234,7 +234,7 @@ class TimelineLayout:
             self._key_members(frame.point_cutoff),
             elide,
         )
-        return replace(frame, labels=tuple(labels))
+        return evolved(frame, labels=tuple(labels))
 
     def _lay_out_cover(self, scale: TimeScale, level: int, level_dpp: float) -> Cover:
         """Every lane's markers, bars and clusters over the cover window of ``scale``: bars lane
