@@ -46,3 +46,18 @@ def test_one_item_and_none() -> None:
     empty = np.empty(0, np.int64)
     store, _ = _stores(empty, empty, empty.astype(np.float64), empty.astype(np.float64))
     assert len(store) == 0
+
+
+def test_a_stores_bounds_are_found_once_and_shared_by_a_retitled_copy() -> None:
+    """The overview asks for them twice per paint, and paints with every zoom step."""
+    ids = np.arange(6)
+    t_lo = np.array([5.0, -3.0, 7.0, 0.0, 2.0, 1.0])
+    days = np.array([1.0, 2.0, 40.0, 1.0, 3.0, 1.0])
+    store, _ = _stores(ids, ids % 2, t_lo, days)
+    bounds = store.bounds()
+    assert bounds == (-3.0, 47.0)
+    assert store.bounds() is bounds  # not two passes over the times again
+    retitled = store.with_rows(np.array([0]), ["new"], store.importance[:1])
+    assert retitled.bounds() is bounds
+    subset = store.subset(store.t_lo < 4.0)
+    assert subset.bounds() == (-3.0, 5.0)
