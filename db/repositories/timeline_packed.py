@@ -23,6 +23,7 @@ from numpy.typing import NDArray
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from db.repositories.key_order import KEY_ORDER, rows_in_key_order
 from db.repositories.plain_rows import plain_rows
 from db.repositories.timeline_split import split_heads
 
@@ -73,6 +74,7 @@ class Packed:
         self.importance = flags >> 2
         self.context = (flags & 2) != 0
         self.plain = (flags & 1) != 0
+        self.key_order: NDArray[np.int64] | None = None  # the rows in key order, if read
 
 
 def packed_columns(session: Session) -> Packed | None:
@@ -82,21 +84,22 @@ def packed_columns(session: Session) -> Packed | None:
     not add up."""
     if session.connection().dialect.name != "sqlite":
         return None
-    halves = split_heads(session, _PACKED, _VERSION)
+    halves = split_heads(session, _PACKED, _VERSION, KEY_ORDER)
+    ordered = None  # the key order's row, when the worker read it
     if halves is None:
         version = plain_rows(session, text(_VERSION))
         heads = plain_rows(session, text(_PACKED))
     else:
-        version, heads = halves
+        version, heads, ordered = halves
     found = _joined([_parsed(head) for head in heads])
     if found is None:
         return None
-    if not found.marked.any():
-        return found
-    fixes = plain_rows(session, text(_MARKED))
+    found.key_order = rows_in_key_order(session, len(found.keys), ordered)
+    if found.marked.any():
+        found = _fixed(found, plain_rows(session, text(_MARKED)))
     if plain_rows(session, text(_VERSION)) != version:  # changed in between: read rows
         return None
-    return _fixed(found, fixes)
+    return found
 
 
 def _joined(parts: list[tuple[list[str], list[NDArray[np.int64]]] | None]) -> Packed | None:

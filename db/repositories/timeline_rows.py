@@ -42,6 +42,7 @@ class TimelineColumns:
     titles: tuple[str, ...] | None = None
     starts: tuple[str, ...] | None = None
     ends: tuple[str | None, ...] | None = None
+    key_order: NDArray[np.int64] | None = None  # the rows in key order, when the read knew it
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ def timeline_columns(session: Session) -> TimelineColumns:
             packed.importance,
             packed.context,
             packed.plain,
+            key_order=packed.key_order,
         )
     event = models.Event.__table__.c
     statement = select(

@@ -50,8 +50,7 @@ class EventColumns:
         are built in the order the rows came (a pass through memory in order, faster than
         the same pass in time order)."""
         t_lo = np.asarray(found.t_lo, np.float64)
-        keys = np.asarray(found.keys, np.str_)
-        order = np.lexsort((keys, t_lo)) if len(keys) else np.empty(0, np.int64)
+        order = _time_order(found, t_lo)
         pick: list[int] = order.tolist()
         row_of = np.empty(len(pick), np.int64)
         row_of[order] = np.arange(len(pick))
@@ -262,6 +261,19 @@ class EventColumns:
         if plain is not None:
             object.__setattr__(columns, "_plain", plain)
         return columns
+
+
+def _time_order(found: TimelineColumns, t_lo: NDArray[np.float64]) -> NDArray[np.int64]:
+    """The rows of ``found`` by start, then key: a stable sort by start of the rows in key
+    order when the read knew that order (``key_order``), else a sort of the keys too (0.1 s
+    at 1M keys nearly in order, 0.4-0.5 s in any order)."""
+    by_key = found.key_order
+    if by_key is not None and len(by_key) == len(t_lo):
+        found_order: NDArray[np.int64] = by_key[np.argsort(t_lo[by_key], kind="stable")]
+        return found_order
+    if not len(t_lo):
+        return np.empty(0, np.int64)
+    return np.lexsort((np.asarray(found.keys, np.str_), t_lo))
 
 
 _BUILDING = threading.Lock()  # one thread builds key positions; another asking waits for it

@@ -8,6 +8,7 @@ import gc
 import threading
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 import desktop.core.event_columns as event_columns
@@ -41,6 +42,26 @@ def test_rows_in_any_order_come_out_in_time_order_with_their_positions_and_mask(
         assert columns.positions() == {key: k for k, key in enumerate(columns.keys)}
         assert columns.plain_dates().tolist() == [False, True, True, False, False]
         assert columns.plain_dates().tolist() == plain_dates(columns.starts, columns.ends).tolist()
+
+
+def test_a_key_order_from_the_read_gives_the_order_sorting_the_keys_gives() -> None:
+    """Rows in any order, many on the same start (-0.0 and 0.0 among them), keys in no order:
+    the stable sort by start of the rows in key order is the sort by start, then key."""
+    rng = np.random.default_rng(5)
+    n = 3000
+    keys = [f"{chr(97 + k % 26)}{rng.integers(0, 10**6)}-{k}" for k in range(n)]
+    keys[:4] = ["ключ", "Zed", "é", "a"]
+    t_lo = rng.integers(-5, 5, n).astype(np.float64)
+    t_lo[:3] = (-0.0, 0.0, -0.0)
+    found = TimelineColumns(
+        keys, ("lane",) * n, t_lo, t_lo + 1.0, (2,) * n, (False,) * n, (True,) * n
+    )
+    texts = {"titles": tuple(keys), "starts": ("2001-01-01",) * n, "ends": (None,) * n}
+    sorted_here = EventColumns.of(replace(found, **texts))
+    by_key = np.array(sorted(range(n), key=keys.__getitem__), np.int64)
+    from_read = EventColumns.of(replace(found, key_order=by_key, **texts))
+    assert from_read == sorted_here
+    assert list(from_read.keys) == [k for _, k in sorted(zip(t_lo.tolist(), keys, strict=True))]
 
 
 def test_the_key_positions_are_built_when_first_looked_up() -> None:

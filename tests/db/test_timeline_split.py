@@ -14,6 +14,7 @@ import db.repositories.timeline_packed as packed
 import db.repositories.timeline_split as split
 from db.library import Library
 from db.records import EventRecord
+from db.repositories.key_order import KEY_ORDER
 from db.repositories.timeline_packed import Packed, packed_columns
 
 
@@ -74,6 +75,10 @@ def test_two_halves_read_at_once_equal_the_one_statement(
     assert any("WHERE id <=" in sql for sql in sent)  # the halves were read
     assert packed._PACKED not in sent  # and not the whole
     _assert_same(found, expected)
+    assert KEY_ORDER not in sent  # the worker read the key order after its half
+    assert found.key_order is not None and expected.key_order is not None
+    assert found.key_order.tolist() == expected.key_order.tolist()
+    assert [found.keys[k] for k in found.key_order.tolist()] == sorted(found.keys)
     assert len(found.keys) == 40 and found.t_lo[7] == 730606.4166666666  # exact, fixed
 
 
@@ -82,20 +87,20 @@ def test_a_commit_while_the_halves_are_read_reads_the_one_statement(
 ) -> None:
     """Another client commits before the worker reads its half: the halves may show two
     states of the library, so the one statement is read, and it shows the commit."""
-    read_half = split._read_half
+    read_half = split._read_rest
 
-    def after_a_commit(engine: Any, sql: str, out: list[Any]) -> None:
+    def after_a_commit(engine: Any, sql: list[str], out: list[Any]) -> None:
         with filled.engine.begin() as other:  # another connection of the pool
             other.execute(text("UPDATE events SET importance = 0 WHERE key = 'e01'"))
             other.execute(text("DELETE FROM events WHERE key = 'e39'"))
         read_half(engine, sql, out)
 
-    monkeypatch.setattr(split, "_read_half", after_a_commit)
+    monkeypatch.setattr(split, "_read_rest", after_a_commit)
     sent = _statements(monkeypatch)
     found = _read(filled)
     assert any("WHERE id <=" in sql for sql in sent)
     assert sent.count(packed._PACKED) == 1  # read again, whole
-    monkeypatch.setattr(split, "_read_half", read_half)
+    monkeypatch.setattr(split, "_read_rest", read_half)
     _assert_same(found, _one_statement(filled, monkeypatch))
     assert "e39" not in found.keys and found.importance[found.keys.index("e01")] == 0
 
@@ -103,11 +108,11 @@ def test_a_commit_while_the_halves_are_read_reads_the_one_statement(
 def test_a_half_that_fails_reads_the_one_statement(
     filled: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def failing(engine: Any, sql: str, out: list[Any]) -> None:
+    def failing(engine: Any, sql: list[str], out: list[Any]) -> None:
         out.append(RuntimeError("no connection"))
 
     expected = _one_statement(filled, monkeypatch)
-    monkeypatch.setattr(split, "_read_half", failing)
+    monkeypatch.setattr(split, "_read_rest", failing)
     sent = _statements(monkeypatch)
     _assert_same(_read(filled), expected)
     assert sent.count(packed._PACKED) == 1
