@@ -89,17 +89,15 @@ SELECT e.key AS key, e.title || ' ' || coalesce(e.summary, '')
       SELECT t.name AS name FROM event_tags AS et JOIN tags AS t ON t.id = et.tag_id
       WHERE et.event_id = e.id ORDER BY t.name)), '')
   || ' ' || CASE WHEN e.aliases IS NULL OR e.aliases = '[]' THEN '' ELSE coalesce(
-      (SELECT group_concat(value, ' ') FROM json_each(e.aliases)), '') END AS searched
+      (SELECT group_concat(value, ' ') FROM json_each(e.aliases)), '') END AS searched,
+  CASE WHEN e.aliases IS NULL OR e.aliases = '[]' THEN 0 ELSE (
+      SELECT count(*) FROM json_each(e.aliases) WHERE type != 'text') END AS odd
 FROM events AS e ORDER BY e.id
 """
+# ``odd``: other names that would not read back as ``event_texts`` gives them (not a string)
 _JOINED = (
-    "SELECT count(*), group_concat(key, char(0)), group_concat(searched, char(0))"
-    f" FROM ({_SEARCHED_FIELDS})"
-)
-# other names that would not read back as ``event_texts`` gives them (not a string)
-_ODD_ALIASES = (
-    "SELECT count(*) FROM events AS e, json_each(e.aliases)"
-    " WHERE e.aliases != '[]' AND json_each.type != 'text'"
+    "SELECT count(*), group_concat(key, char(0)), group_concat(searched, char(0)),"
+    f" coalesce(sum(odd), 0) FROM ({_SEARCHED_FIELDS})"
 )
 
 
@@ -114,11 +112,11 @@ def joined_event_texts(session: Session) -> JoinedTexts | None:
         return None
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        if cursor.execute(_ODD_ALIASES).fetchone()[0]:
-            return None
-        count, keys, fields = cursor.execute(_JOINED).fetchone()
+        count, keys, fields, odd = cursor.execute(_JOINED).fetchone()
     finally:
         cursor.close()
+    if odd:
+        return None
     if not count:
         return JoinedTexts([], "")
     found = JoinedTexts(keys.split("\x00"), fields)
