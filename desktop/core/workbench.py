@@ -23,6 +23,7 @@ from desktop.core.collection_policy import collections_paused
 from desktop.core.event_columns import EventColumns
 from desktop.core.filter_index import Aliases, FilterIndex, actor_aliases
 from desktop.core.filters import Filters
+from desktop.core.reads import warm_selection_reads
 from desktop.core.team.coders import CoderFilter
 from desktop.core.text_search import TextSearch
 from desktop.model.changes import Changes
@@ -115,6 +116,7 @@ class Workbench:
             self._search = (catalog, search, aliases)
         except Exception:  # the GUI thread's own read raises it where it is shown
             pass
+        _warm_selection_reads(catalog)
         if with_columns:
             _read_columns_texts(catalog.columns)
 
@@ -226,6 +228,19 @@ class Workbench:
         if known is None:
             return False
         return all(self.catalog.has(key) == (key in known) for key in changed)
+
+
+def _warm_selection_reads(catalog: Catalog) -> None:
+    """``warm_selection_reads`` on a worker thread, for an event sources speak of (whose
+    passages and claims are read too), else the first (its errors are the first selection's
+    to report)."""
+    if catalog.library is None or not catalog.count:
+        return
+    spoken = (key for key, count in catalog.passage_counts.items() if count)
+    try:
+        warm_selection_reads(catalog.library, next(spoken, catalog.keys[0]))
+    except Exception:  # the selection's own read raises it where it is shown
+        return
 
 
 def _read_columns_texts(columns: EventColumns) -> None:

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+from sqlalchemy.engine.default import CACHE_HIT
 
 from db.library import Library
 from desktop.core import reads
+from desktop.core.compare.from_library import KnownRecords, compare_event_key
+from desktop.core.workbench import Workbench
+from desktop.model.dates import DateSpan
 from tests.db.test_repositories import fill
 
 
@@ -35,3 +46,43 @@ def test_sources_for_review_only_lists_sources_with_text(sqlite_library: Library
     sources, pending = reads.sources_for_review(sqlite_library)
     assert [s.key for s in sources] == ["dw"] and pending == {}
     assert reads.source_text(sqlite_library, "dw") == "Some text"
+
+
+def _missed_compiles(library: Library) -> Iterator[list[str]]:
+    """The statements ``library`` compiles meanwhile (not found in its compiled cache)."""
+    missed: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, _p: Any, context: Any, _m: Any) -> None:
+        if context.cache_hit is not CACHE_HIT:
+            missed.append(statement)
+
+    event.listen(library.engine, "before_cursor_execute", seen)
+    try:
+        yield missed
+    finally:
+        event.remove(library.engine, "before_cursor_execute", seen)
+
+
+@pytest.mark.parametrize("warmed", [True, False])
+def test_after_the_warm_up_a_selection_compiles_no_statement(
+    sqlite_library: Library, warmed: bool
+) -> None:
+    """The worker's warm-up (``Workbench.prepare_texts``) compiles what a click reads, so the
+    first click does not (~27 ms of its panels)."""
+    fill(sqlite_library)
+    bench = Workbench(sqlite_library)
+    if warmed:
+        bench.prepare_texts()
+        for thread in threading.enumerate():
+            if thread.name == "parallax-texts":
+                thread.join(30)
+    catalog = bench.catalog
+    with contextmanager(_missed_compiles)(sqlite_library) as missed:
+        for key in catalog.keys:  # what the details and the comparison panels read
+            record = catalog.event(key)
+            assert record is not None
+            spoken = catalog.passage_counts.get(key, 0) > 0
+            known = KnownRecords(record, catalog.sources, catalog.codes, spoken)
+            assert compare_event_key(sqlite_library, key, known=known) is not None
+            DateSpan.from_edtf(record.start, record.end).display()
+    assert bool(missed) is not warmed
