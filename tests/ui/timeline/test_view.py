@@ -366,3 +366,30 @@ def test_an_edit_out_of_view_repaints_nothing_and_one_in_view_repaints(
         )
     qtbot.waitUntil(lambda: len(painted) > 1)
     assert any("The August war" in label.text for label in view.frame.labels)
+
+
+def test_the_view_keeps_its_theme_until_its_palette_changes(
+    panel: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A theme is made once, not for every paint and idle step (its fresh fonts also missed
+    the text caches' quick lookup); a new palette gives a new one."""
+    from desktop.ui.theme import theme_palette
+    from desktop.ui.timeline import view as view_module
+
+    themes: list[Any] = []
+    paint = view_module.paint_timeline
+
+    def recording(painter: Any, scene: Any, scale: Any, rect: Any, theme: Any, *rest: Any) -> Any:
+        themes.append(theme)
+        return paint(painter, scene, scale, rect, theme, *rest)
+
+    monkeypatch.setattr(view_module, "paint_timeline", recording)
+    view = panel.view
+    view.repaint()
+    view.set_scale(view.scale.zoom(1.5, 300.0))
+    view.repaint()
+    assert len(themes) == 2 and themes[0] is themes[1]
+    view.setPalette(theme_palette("dark"))
+    view.repaint()
+    assert themes[-1] is not themes[0]
+    assert themes[-1].dark and not themes[0].dark
