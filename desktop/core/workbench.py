@@ -51,8 +51,9 @@ class Workbench:
         self._mask: NDArray[np.bool_] | None = None  # passes the filters, in catalog order
         self._index: FilterIndex | None = None  # the catalog's filter columns, once needed
         self._all: frozenset[str] | None = None  # every event's key, once needed
-        # the catalog whose search texts a worker reads, and the worker
-        self._reader: tuple[Catalog, threading.Thread] | None = None
+        # the catalog whose search texts a worker reads, the worker, and whether the columns'
+        # texts are being read too (by it, or beside it)
+        self._reader: tuple[Catalog, threading.Thread, bool] | None = None
         # a text search of a catalog's search texts and its actors' other names, built ahead
         self._search: tuple[Catalog, TextSearch, Aliases] | None = None
         self.events = WorkbenchEvents()
@@ -83,15 +84,13 @@ class Workbench:
             return
         reader = self._reader
         if reader is not None and reader[0] is catalog and reader[1].is_alive():
+            if with_columns and not reader[2]:  # a search-only worker: the columns beside it
+                self._reader = (catalog, reader[1], True)
+                _start_columns_reader(catalog.columns)
             return
         if searched:
             if with_columns:  # only the columns' texts are left
-                threading.Thread(
-                    target=_read_columns_texts,
-                    args=(catalog.columns,),
-                    name="parallax-texts",
-                    daemon=True,
-                ).start()
+                _start_columns_reader(catalog.columns)
             return
         worker = threading.Thread(
             target=self._prepare,
@@ -99,7 +98,7 @@ class Workbench:
             name="parallax-texts" if with_columns else "parallax-search-texts",
             daemon=True,
         )
-        self._reader = (catalog, worker)
+        self._reader = (catalog, worker, with_columns)
         worker.start()
 
     def _prepare(self, catalog: Catalog, with_columns: bool) -> None:
@@ -241,6 +240,13 @@ def _warm_selection_reads(catalog: Catalog) -> None:
         warm_selection_reads(catalog.library, next(spoken, catalog.keys[0]))
     except Exception:  # the selection's own read raises it where it is shown
         return
+
+
+def _start_columns_reader(columns: EventColumns) -> None:
+    """``_read_columns_texts`` on a worker thread of its own."""
+    threading.Thread(
+        target=_read_columns_texts, args=(columns,), name="parallax-texts", daemon=True
+    ).start()
 
 
 def _read_columns_texts(columns: EventColumns) -> None:

@@ -4,6 +4,8 @@ over the full records finds (case folded, Cyrillic included), also after edits."
 from __future__ import annotations
 
 import gc
+import threading
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -271,3 +273,32 @@ def test_texts_of_a_library_changed_since_its_columns_line_up_with_the_columns(
     texts = catalog.search_texts()
     assert len(texts) == len(catalog.keys) and "late" not in catalog.keys
     assert texts[catalog.keys.index("minsk")].startswith("minsk ii signed")
+
+
+def test_titles_asked_for_while_a_search_only_worker_runs_are_read_beside_it(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search field focused before the first paint starts a worker that builds only the
+    search; the first paint's ``prepare_texts`` then has the titles and dates read beside
+    it, not left for a frame to read on the window's thread."""
+    release = threading.Event()
+    build = workbench_module.TextSearch
+
+    def held(texts: Sequence[str]) -> TextSearch:
+        release.wait(30)  # the search worker is still at work when the titles are asked for
+        return build(texts)
+
+    monkeypatch.setattr(workbench_module, "TextSearch", held)
+    bench = Workbench(lib)
+    bench.prepare_search()
+    bench.prepare_texts()
+    reader = bench._reader
+    assert reader is not None and reader[2]
+    columns = bench.catalog.columns
+    deadline = time.monotonic() + 30
+    while not columns.texts_read and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert columns.texts_read  # while the search is still being built
+    release.set()
+    reader[1].join(30)
+    assert bench._prepared_search() is not None
