@@ -300,3 +300,21 @@ def test_the_axis_strokes_no_lines_on_a_raster_device(qapp: Any) -> None:
     finally:
         painter.end()
     assert len(shown) > 5 and painter.strokes == 0
+
+
+def test_mixed_colours_are_kept_and_exact(qapp: Any) -> None:
+    """A frame asks for the same mixes again and again: each is made once, and a colour that
+    differs in any component (even below 8 bits) gets its own."""
+    front, back = QColor("#d1495b"), QColor("#f0f0f0")
+    first = paint_items.mixed(front, back, 0.55)
+    assert paint_items.mixed(QColor("#d1495b"), QColor("#f0f0f0"), 0.55) is first
+    expected = QColor.fromRgbF(
+        front.redF() * 0.55 + back.redF() * 0.45,
+        front.greenF() * 0.55 + back.greenF() * 0.45,
+        front.blueF() * 0.55 + back.blueF() * 0.45,
+    )
+    assert first == expected
+    finer = QColor(front)
+    finer.setRedF(front.redF() + 1e-4)  # the same 8-bit colour, another 16-bit one
+    assert paint_items.mixed(finer, back, 0.55) is not first
+    assert paint_items.mixed(front, back, 0.5) is not first
