@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from desktop.core.workbench import Workbench
+    from desktop.model.changes import Changes
     from desktop.ui.bridge import WorkbenchSignals
     from desktop.ui.library_session import LibrarySession
     from desktop.ui.main_window import MainWindow
@@ -62,17 +63,32 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
     (``workbench_changed``); the window closes the session it showed before. Once the
     window has painted it, what it read to open is kept out of garbage collection
     (``desktop.core.collection_policy``) and the titles and dates its first frame did not need are
-    read on a worker, then the text search is built there (``Workbench.prepare_texts``).
+    read on a worker, then the text search is built there (``Workbench.prepare_texts``). The
+    same worker starts again once the timeline has painted a rebuilt catalog (an import, a
+    full reload: ``rebuilds_catalog``), or at once when the timeline is not shown.
     """
     from desktop.core.collection_policy import keep_out_of_collections
+    from desktop.core.workbench import rebuilds_catalog
     from desktop.ui.shell.snapshot import after_first_paint
 
     def prepare() -> None:
         keep_out_of_collections()
         workbench.prepare_texts()
 
-    window.show_session(open_session(window, workbench, signals))
+    session = open_session(window, workbench, signals)
+    window.show_session(session)
     after_first_paint(window, prepare)
+    view = session.timeline.view
+
+    def reloaded(changes: Changes | None) -> None:
+        if not rebuilds_catalog(changes) or window.workbench is not workbench:
+            return
+        if view.isVisible():  # it rebuilt its scene before this: its next paint shows it
+            after_first_paint(view, workbench.prepare_texts)
+        else:
+            workbench.prepare_texts()
+
+    signals.catalog_changed.connect(reloaded)
 
 
 def run_gui(

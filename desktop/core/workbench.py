@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 from psygnal import Signal, SignalGroup
 
 from db.library import Library
-from desktop.core.catalog import Catalog
+from desktop.core.catalog import WHOLE, Catalog
 from desktop.core.collection_policy import collections_paused
 from desktop.core.event_columns import EventColumns
 from desktop.core.filter_index import Aliases, FilterIndex, actor_aliases
@@ -56,6 +56,10 @@ class Workbench:
         self._reader: tuple[Catalog, threading.Thread, bool] | None = None
         # a text search of a catalog's search texts and its actors' other names, built ahead
         self._search: tuple[Catalog, TextSearch, Aliases] | None = None
+        # counts the catalogs rebuilt (``rebuilds_catalog``): a worker of an older one keeps
+        # nothing and stops; the lock makes its check and its keeping one step
+        self._generation = 0
+        self._kept = threading.Lock()
         self.events = WorkbenchEvents()
 
     def prepare_search(self) -> None:
@@ -94,29 +98,35 @@ class Workbench:
             return
         worker = threading.Thread(
             target=self._prepare,
-            args=(catalog, with_columns),
+            args=(catalog, with_columns, self._generation),
             name="parallax-texts" if with_columns else "parallax-search-texts",
             daemon=True,
         )
         self._reader = (catalog, worker, with_columns)
         worker.start()
 
-    def _prepare(self, catalog: Catalog, with_columns: bool) -> None:
+    def _prepare(self, catalog: Catalog, with_columns: bool, generation: int) -> None:
         """On a worker: the search texts and their ``TextSearch``, kept for ``catalog``, then
         the columns' texts (``with_columns``); its errors are the next reader's to report.
         The search comes first: a keystroke waits for it, a frame does not wait for the
         titles (it reads the few it shows). Collections are paused meanwhile
         (``collections_paused``): each walked the millions of strings read so far, holding
-        the GIL, and froze the window as long."""
+        the GIL, and froze the window as long. Once the catalog is rebuilt (``generation``
+        passed), it keeps nothing and does no more."""
         try:
             with collections_paused():
                 search = TextSearch(catalog.search_texts())
                 aliases = actor_aliases(catalog)
-            self._search = (catalog, search, aliases)
+            with self._kept:
+                if generation != self._generation:
+                    return
+                self._search = (catalog, search, aliases)
         except Exception:  # the GUI thread's own read raises it where it is shown
             pass
+        if generation != self._generation:
+            return
         _warm_selection_reads(catalog)
-        if with_columns:
+        if with_columns and generation == self._generation:
             _read_columns_texts(catalog.columns)
 
     def _prepared_search(self) -> TextSearch | None:
@@ -149,7 +159,15 @@ class Workbench:
     def reload(self, changes: Changes | None = None) -> None:
         """Re-read the library after an edit, an import or another client's change: only what
         ``changes`` names, or everything when it is None. ``events.catalog`` then carries what
-        was re-read (``everything`` set after a full load), so views refresh only that."""
+        was re-read (``everything`` set after a full load), so views refresh only that. A
+        rebuilt catalog (``rebuilds_catalog``) drops the search built for the old one (its
+        actors' other names may have changed) and a worker still preparing the old one keeps
+        nothing: call ``prepare_texts`` again once the rebuilt catalog's first frame is
+        painted."""
+        if rebuilds_catalog(changes):
+            with self._kept:
+                self._generation += 1
+                self._search = None
         if changes is None or changes.everything:
             self.catalog = Catalog.load(self.library)
             changes = Changes(everything=True, origin=(changes or Changes()).origin)
@@ -227,6 +245,12 @@ class Workbench:
         if known is None:
             return False
         return all(self.catalog.has(key) == (key in known) for key in changed)
+
+
+def rebuilds_catalog(changes: Changes | None) -> bool:
+    """Whether ``Workbench.reload(changes)`` reads the catalog afresh (``Catalog.load``): its
+    titles, dates and search texts are then read again when first needed."""
+    return changes is None or any(getattr(changes, name) for name in WHOLE)
 
 
 def _warm_selection_reads(catalog: Catalog) -> None:

@@ -184,3 +184,43 @@ def test_after_the_first_paint_the_catalog_is_left_out_of_full_collections_and_t
         qtbot.waitUntil(lambda: bench.catalog.columns.texts_read, timeout=20000)
     finally:
         gc.unfreeze()
+
+
+def test_after_a_reload_the_titles_and_the_search_are_prepared_off_the_window_thread(
+    qtbot: QtBot, sqlite_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+    import threading
+
+    from desktop.core.catalog import Catalog
+    from desktop.core.event_columns import EventColumns
+
+    window, bench = _sample_window(qtbot, sqlite_library, tmp_path)
+    gc.unfreeze()
+    try:
+        fill_window(window, window.workbench, window.signals)
+        window.show()
+        qtbot.waitUntil(lambda: bench._prepared_search() is not None, timeout=20000)
+        qtbot.waitUntil(lambda: bench.catalog.columns.texts_read, timeout=20000)
+        read_search, read_titles = Catalog._read_texts, EventColumns.read_texts
+        readers: list[tuple[str, threading.Thread]] = []
+
+        def search_texts(catalog: Catalog) -> tuple[str, ...]:
+            readers.append(("search", threading.current_thread()))
+            return read_search(catalog)
+
+        def titles(columns: EventColumns) -> None:
+            readers.append(("titles", threading.current_thread()))
+            read_titles(columns)
+
+        monkeypatch.setattr(Catalog, "_read_texts", search_texts)
+        monkeypatch.setattr(EventColumns, "read_texts", titles)
+        old = bench.catalog
+        bench.reload()  # what an import does
+        assert bench.catalog is not old and not bench.catalog.columns.texts_read
+        qtbot.waitUntil(lambda: bench._prepared_search() is not None, timeout=20000)
+        qtbot.waitUntil(lambda: bench.catalog.columns.texts_read, timeout=20000)
+        assert {kind for kind, _ in readers} == {"search", "titles"}
+        assert all(thread is not threading.main_thread() for _, thread in readers)
+    finally:
+        gc.unfreeze()
