@@ -41,6 +41,12 @@ def cluster_at(frame: Frame, x: float, y: float) -> int | None:
 
 def cluster_members(store: EventStore, frame: Frame, cluster: int) -> NDArray[np.int64]:
     """Ids of the events merged into ``frame.clusters`` entry ``cluster``, in time order."""
+    return store.ids[cluster_positions(store, frame, cluster)]
+
+
+def cluster_positions(store: EventStore, frame: Frame, cluster: int) -> NDArray[np.int64]:
+    """Store positions of the events merged into ``frame.clusters`` entry ``cluster``, in time
+    order (then id): what ``cluster_members`` names, without an id -> position lookup."""
     clusters = frame.clusters
     lane = int(clusters.lane[cluster])
     t0, t1 = float(clusters.cell_t0[cluster]), float(clusters.cell_t1[cluster])
@@ -52,4 +58,5 @@ def cluster_members(store: EventStore, frame: Frame, cluster: int) -> NDArray[np
         lo, hi = np.searchsorted(starts, [t0, t1])
         found.append(np.arange(group.start + lo, group.start + hi, dtype=np.int64))
     index = np.concatenate(found) if found else np.empty(0, np.int64)
-    return store.ids[index[np.lexsort((store.ids[index], store.t_lo[index]))]]
+    ordered: NDArray[np.int64] = index[np.lexsort((store.ids[index], store.t_lo[index]))]
+    return ordered

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from desktop.core.catalog import Catalog
 from desktop.core.timeline.frame import Frame
 from desktop.core.timeline.from_catalog import rows_of_catalog, scene_data_from_catalog
-from desktop.core.timeline.hit import cluster_at, cluster_members, item_at
+from desktop.core.timeline.hit import cluster_at, cluster_positions, item_at
 from desktop.core.timeline.lanes import LaneState
 from desktop.core.timeline.scale import TimeScale
 from desktop.core.timeline.scene import SceneData, TimelineScene
@@ -310,9 +310,10 @@ class TimelineView(QWidget):
         cluster = cluster_at(frame, pos.x(), pos.y())
         if cluster is None:
             return False
-        members = cluster_members(self.scene.store, frame, cluster)
         store = self.scene.store
-        positions = [store.position_of(int(m)) for m in members.tolist()]
+        # positions straight from the cluster's cell: looking its member ids up built the
+        # store's id -> position dict on the first click (~55 ms at 100k events)
+        positions = cluster_positions(store, frame, cluster)
         lo, hi = float(store.t_lo[positions].min()), float(store.t_hi[positions].max())
         self.set_scale(self.scale.fit(lo, max(hi, lo + 1.0), margin=0.3))
         return True

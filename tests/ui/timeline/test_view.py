@@ -124,6 +124,7 @@ def test_click_on_a_cluster_expands_it_then_selects_a_member(panel: Any, qtbot: 
     span = view.scale.span
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=pos)
     assert view.scale.span < span / 4
+    assert view.scene.store._position_of_id is None  # no dict of every id for a click
     from desktop.core.timeline.hit import cluster_members
 
     members = cluster_members(view.scene.store, frame, k)
