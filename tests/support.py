@@ -1,17 +1,21 @@
-"""Helpers tests import: where ../shared is, the PostgreSQL test server's URL, and a recorder
-of the SQL statements an engine sends."""
+"""Helpers tests import: where ../shared is, the PostgreSQL test server's URL, a recorder of
+the SQL statements an engine sends, and a library filled with given events."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+
+if TYPE_CHECKING:
+    from db.library import Library
+    from db.records import EventRecord
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -55,3 +59,11 @@ def sent_statements(engine: Engine, shape: Callable[[str], str] = str) -> Iterat
         yield sent
     finally:
         event.remove(engine, "before_cursor_execute", seen)
+
+
+def with_events(library: Library, events: Iterable[EventRecord]) -> Library:
+    """``library`` with ``events`` added in one committed unit of work."""
+    with library.unit_of_work() as uow:
+        uow.events.add_many(events)
+        uow.commit()
+    return library

@@ -10,6 +10,7 @@ from db.records import EventRecord
 from desktop.core.catalog import Catalog
 from desktop.core.filter_index import FilterIndex
 from desktop.core.filters import Filters, matching_keys
+from tests.support import with_events
 
 EVENTS = tuple(
     EventRecord(
@@ -29,10 +30,7 @@ EVENTS = tuple(
 
 @pytest.fixture
 def catalog(sqlite_library: Library) -> Catalog:
-    with sqlite_library.unit_of_work() as uow:
-        uow.events.add_many(EVENTS)
-        uow.commit()
-    return Catalog.load(sqlite_library)
+    return Catalog.load(with_events(sqlite_library, EVENTS))
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from db.library import Library
 from db.records import EventRecord
+from tests.support import with_events
 
 EVENTS = (
     EventRecord(
@@ -29,10 +30,7 @@ EVENTS = (
 
 @pytest.fixture
 def filled(library: Library) -> Library:
-    with library.unit_of_work() as uow:
-        uow.events.add_many(EVENTS)
-        uow.commit()
-    return library
+    return with_events(library, EVENTS)
 
 
 def _joined_fields(row: object) -> str:
@@ -59,9 +57,7 @@ def test_sqlite_joins_the_fields_the_row_read_gives(filled: Library) -> None:
 def test_an_other_name_that_is_no_string_leaves_it_to_the_row_read(
     sqlite_library: Library,
 ) -> None:
-    with sqlite_library.unit_of_work() as uow:
-        uow.events.add_many(EVENTS)
-        uow.commit()
+    with_events(sqlite_library, EVENTS)
     with sqlite_library.engine.begin() as connection:  # written behind the repository
         connection.execute(text("UPDATE events SET aliases = '[1, true]' WHERE key = 'bare'"))
     with sqlite_library.unit_of_work() as uow:

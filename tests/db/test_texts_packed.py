@@ -12,6 +12,7 @@ from db.library import Library
 from db.records import EventRecord
 from db.repositories.texts_packed import ABSENT, packed_texts
 from db.repositories.timeline_rows import LabelTexts
+from tests.support import with_events
 
 EVENTS = [
     EventRecord("plain", "A plain day", "2001-01-03", 730488.0, 730489.0),
@@ -24,10 +25,7 @@ EVENTS = [
 
 @pytest.fixture
 def filled(sqlite_library: Library) -> Library:
-    with sqlite_library.unit_of_work() as uow:
-        uow.events.add_many(EVENTS)
-        uow.commit()
-    return sqlite_library
+    return with_events(sqlite_library, EVENTS)
 
 
 def _both(library: Library, monkeypatch: pytest.MonkeyPatch) -> tuple[LabelTexts, LabelTexts]:

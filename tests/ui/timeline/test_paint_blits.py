@@ -169,16 +169,22 @@ def test_titles_blitted_together_land_where_one_by_one_would(qapp: Any, ratio: f
     assert together != image(lambda blitter: None)  # control: something was drawn
 
 
-def _lanes_image(fill: Any, shift: float) -> bytes:
-    image = QImage(230, 120, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor("#102030"))
+def _painted(draw: Any, shift: float, size: tuple[int, int], background: str) -> bytes:
+    """The pixels of a ``size`` image filled with ``background``, then ``draw(painter)`` moved
+    down by ``shift``."""
+    image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(background))
     painter = QPainter(image)
     painter.translate(0.0, shift)
     try:
-        fill(painter)
+        draw(painter)
     finally:
         painter.end()
     return bytes(image.constBits())
+
+
+def _lanes_image(fill: Any, shift: float) -> bytes:
+    return _painted(fill, shift, (230, 120), "#102030")
 
 
 @pytest.mark.parametrize("shift", [0.0, 0.5, 2.25])
@@ -265,15 +271,7 @@ def test_tick_marks_are_filled_where_cosmetic_lines_would_be_drawn(qapp: Any) ->
 
 
 def _marks_image(draw: Any, shift: float) -> bytes:
-    image = QImage(200, 44, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor("#ffffff"))
-    painter = QPainter(image)
-    painter.translate(0.0, shift)
-    try:
-        draw(painter)
-    finally:
-        painter.end()
-    return bytes(image.constBits())
+    return _painted(draw, shift, (200, 44), "#ffffff")
 
 
 class _Strokes(QPainter):
