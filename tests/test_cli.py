@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -146,3 +147,17 @@ def test_gui_range_needs_both_ends_and_readable_dates() -> None:
     for wrong in (("Sep 2022", None), ("2023", "2022"), ("someday", "2022")):
         with pytest.raises(UserError):
             time_range(args(*wrong))
+
+
+def test_info_as_json_gives_the_same_facts_to_scripts(tmp_path: Path) -> None:
+    db = tmp_path / "lib.sqlite"
+    open_library(str(db)).dispose()
+    result = parallax("--db", str(db), "info", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    facts = json.loads(result.stdout)
+    assert str(db) in facts["library"] and facts["engine"] == "sqlite"
+    assert facts["schema"]["is_newest"] and facts["schema"]["revision"] == facts["schema"]["newest"]
+    assert facts["counts"] == dict.fromkeys(
+        ("sources", "events", "passages", "codes", "notes", "claims", "codings"), 0
+    )
+    assert facts["backup"] is None

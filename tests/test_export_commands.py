@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -184,3 +185,17 @@ def test_export_image_writes_citations_and_a_caption(
     assert "events in 6 lanes" in text and "DW [dw-ex-soviet-2025]" in text
     assert main([*args, "--bib", str(tmp_path / "refs.txt")]) == 2
     assert ".bib or .json" in capsys.readouterr().err
+
+
+def test_export_image_reports_what_it_wrote_as_json(
+    sample_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out, caption = tmp_path / "f.svg", tmp_path / "f.txt"
+    args = ["export-image", str(out), "--from", "2020-01-01", "--to", "2021-12-31"]
+    assert main([*args, "--caption", str(caption), "--format", "json", "--db", sample_db]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["written"] == [str(out), str(caption)] and out.exists() and caption.exists()
+    assert (report["from"], report["to"]) == ("2020-01-01", "2022-01-01")  # the end is exclusive
+    assert report["events_shown"] > 0 and report["sources"] == 5
+    svg = out.read_text(encoding="utf-8")
+    assert f"{report['events_shown']} events shown" in svg  # the footer counts the same

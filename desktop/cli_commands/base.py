@@ -19,10 +19,6 @@ class SubCommand:
     run: Callable[[argparse.Namespace], int]
 
 
-def no_arguments(_parser: argparse.ArgumentParser) -> None:
-    """For commands that take nothing beyond the global options."""
-
-
 def open_for_command(args: argparse.Namespace, *, create: bool) -> Library:
     """Open the library named by ``--db`` (or the default), as a UserError if that fails.
 

@@ -10,17 +10,24 @@ Size: ``--preset`` (journal-column, journal-page, slide, a4-landscape, poster-a0
 ``--page``, or ``--width`` in px (at ``--dpi``, default 300), mm, cm or in; the height follows
 the content unless ``--height`` (or the preset) fixes it. ``--bib`` writes BibTeX (.bib) or
 CSL-JSON (.json) of the sources drawn and ``--caption`` a caption draft. Works without a
-display (Qt runs offscreen).
+display (Qt runs offscreen). ``--format json`` reports what was written as one JSON object
+(the files, the range drawn as ISO dates, how many events it shows and how many sources).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli_commands.base import SubCommand, open_for_command
 from desktop.core.exchange.failures import EXPECTED_FAILURES, failure_message
 from desktop.errors import UserError
+
+if TYPE_CHECKING:
+    from desktop.core.timeline.scale import TimeScale
+    from desktop.core.timeline.scene import TimelineScene
 
 PAGES = ("A4", "A3", "A0", "letter")
 PRESETS = ("journal-column", "journal-page", "slide", "a4-landscape", "poster-a0")
@@ -68,6 +75,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-footer", action="store_true", help="leave out the footer")
     parser.add_argument("--bib", metavar="FILE.bib|FILE.json", help="cite the sources drawn")
     parser.add_argument("--caption", metavar="FILE.txt", help="write a caption draft")
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="how to report (text)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -113,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
         prepared = prepare_scene(catalog, request)
         scale = render_timeline_image(prepared, request)
         written = write_extras(catalog, prepared.scene, scale, args.bib, args.caption)
+        report = _report(prepared.scene, scale, [args.out, *written])
     except ValueError as error:
         raise UserError(str(error)) from error
     except MemoryError as error:
@@ -121,9 +132,30 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(failure_message(error)) from error
     finally:
         library.dispose()
-    for path in (args.out, *written):
-        print(f"Wrote {path}")
+    if args.format == "json":
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        for path in report["written"]:
+            print(f"Wrote {path}")
     return 0
+
+
+def _report(scene: TimelineScene, scale: TimeScale, written: list[str]) -> dict[str, Any]:
+    """What an export wrote and drew, as plain data (``--format json``)."""
+    from desktop.model.dates import from_day_number
+    from desktop.rendering.paint import shown_count
+
+    def iso(t: float) -> str:
+        year, month, day = from_day_number(t)
+        return f"{'-' * (year < 0)}{abs(year):04d}-{month:02d}-{day:02d}"
+
+    return {
+        "written": [str(path) for path in written],
+        "from": iso(scale.t0),
+        "to": iso(scale.t1),
+        "events_shown": shown_count(scene, scale),
+        "sources": len(scene.data.sources),
+    }
 
 
 EXPORT_IMAGE = SubCommand(
