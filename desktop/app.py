@@ -75,6 +75,7 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
         keep_out_of_collections()
         workbench.prepare_texts()
 
+    workbench.read_search_ahead()  # the database's part, beside building and painting
     session = open_session(window, workbench, signals)
     window.show_session(session)
     after_first_paint(window, prepare)
@@ -83,6 +84,7 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
     def reloaded(changes: Changes | None) -> None:
         if not rebuilds_catalog(changes) or window.workbench is not workbench:
             return
+        workbench.read_search_ahead()
         if view.isVisible():  # it rebuilt its scene before this: its next paint shows it
             after_first_paint(view, workbench.prepare_texts)
         else:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from db.library import Library
 from db.records import CodeRecord, EraRecord, EventRecord, LaneRecord, SourceRecord
+from db.repositories.event_texts import JoinedTexts
 from db.repositories.timeline_rows import LabelTexts
 from desktop.core.collection_policy import collections_paused
 from desktop.core.deferred_texts import TextReader
@@ -81,16 +82,17 @@ class Catalog:
             object.__setattr__(self, "_events", found)
         return found
 
-    def search_texts(self) -> Sequence[str]:
+    def search_texts(self, joined: JoinedTexts | None = None) -> Sequence[str]:
         """What the text filter looks in (``search_text``) for every event, in the order of
         ``keys``: from the records when they are read, else read in bulk from the library
         (only the searched columns, not the records); then kept, and patched by ``updated``.
         May be called from a worker thread (``Workbench.prepare_search``): a caller waits
-        while another reads."""
+        while another reads. ``joined``: the library's join of them, read ahead for this
+        catalog (``Workbench.read_search_ahead``), used instead of reading it again."""
         with _TEXTS_READ:
             found: Sequence[str] | None = self.__dict__.get("_texts")
             if found is None:
-                found = self._read_texts()
+                found = self._read_texts(joined)
                 object.__setattr__(self, "_texts", found)
         return found
 
@@ -99,11 +101,11 @@ class Catalog:
         """True once ``search_texts`` costs nothing more."""
         return "_texts" in self.__dict__
 
-    def _read_texts(self) -> tuple[str, ...]:
+    def _read_texts(self, joined: JoinedTexts | None = None) -> tuple[str, ...]:
         if self.events_read or self.library is None or not len(self.columns):
             return tuple(map(search_text, self.events))
         with self.library.unit_of_work() as uow:
-            return read_search_texts(uow.events, self.columns)
+            return read_search_texts(uow.events, self.columns, joined)
 
     def __eq__(self, other: object) -> bool:
         """Same content (reads every record of both)."""

@@ -41,10 +41,15 @@ def search_text(event: EventRecord) -> str:
     return search_text_of(event.title, event.summary, event.actors, event.tags, event.aliases)
 
 
-def read_search_texts(events: EventRepository, columns: EventColumns) -> tuple[str, ...]:
+def read_search_texts(
+    events: EventRepository, columns: EventColumns, joined: JoinedTexts | None = None
+) -> tuple[str, ...]:
     """``search_text`` of every event of ``columns``, in their order, read through ``events``
-    (``aligned_texts`` gives the same from rows when the joined read cannot be used)."""
-    joined = events.joined_texts()
+    (``aligned_texts`` gives the same from rows when the joined read cannot be used).
+    ``joined``: ``events.joined_texts()`` read ahead, of the library ``columns`` were read
+    from (an edit since then must not be in it unread by ``columns``)."""
+    if joined is None:
+        joined = events.joined_texts()
     found = in_columns_order(joined, columns) if joined is not None else None
     return found if found is not None else aligned_texts(events.texts(), columns)
 

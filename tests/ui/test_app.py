@@ -192,6 +192,7 @@ def test_after_a_reload_the_titles_and_the_search_are_prepared_off_the_window_th
     import gc
     import threading
 
+    from db.repositories.event_texts import JoinedTexts
     from desktop.core.catalog import Catalog
     from desktop.core.event_columns import EventColumns
 
@@ -205,9 +206,9 @@ def test_after_a_reload_the_titles_and_the_search_are_prepared_off_the_window_th
         read_search, read_titles = Catalog._read_texts, EventColumns.read_texts
         readers: list[tuple[str, threading.Thread]] = []
 
-        def search_texts(catalog: Catalog) -> tuple[str, ...]:
+        def search_texts(catalog: Catalog, joined: JoinedTexts | None = None) -> tuple[str, ...]:
             readers.append(("search", threading.current_thread()))
-            return read_search(catalog)
+            return read_search(catalog, joined)
 
         def titles(columns: EventColumns) -> None:
             readers.append(("titles", threading.current_thread()))

@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from db.library import Library
+from db.repositories.event_texts import JoinedTexts
 from desktop.core.catalog import Catalog
 from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
@@ -26,11 +27,11 @@ def test_a_search_waits_for_the_worker_without_blocking(
     release, reading = threading.Event(), threading.Event()
     read, threads = Catalog._read_texts, set()
 
-    def slow_read(catalog: Catalog) -> tuple[str, ...]:
+    def slow_read(catalog: Catalog, joined: JoinedTexts | None = None) -> tuple[str, ...]:
         threads.add(threading.current_thread().name)
         reading.set()
         release.wait(10)
-        return read(catalog)
+        return read(catalog, joined)
 
     monkeypatch.setattr(Catalog, "_read_texts", slow_read)
     qtbot.keyClicks(panel.search, "rose")
