@@ -63,9 +63,10 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
     (``workbench_changed``); the window closes the session it showed before. Once the
     window has painted it, what it read to open is kept out of garbage collection
     (``desktop.core.collection_policy``) and the titles and dates its first frame did not need are
-    read on a worker, then the text search is built there (``Workbench.prepare_texts``). The
-    same worker starts again once the timeline has painted a rebuilt catalog (an import, a
-    full reload: ``rebuilds_catalog``), or at once when the timeline is not shown.
+    read on a worker, then the text search is built there (``Workbench.prepare_texts``). Both
+    happen again once the timeline has painted a rebuilt catalog (an import, a full reload:
+    ``rebuilds_catalog``), or at once when the timeline is not shown: what the rebuild read and
+    the view built of it is kept out of collections too.
     """
     from desktop.core.collection_policy import keep_out_of_collections
     from desktop.core.workbench import rebuilds_catalog
@@ -86,9 +87,9 @@ def fill_window(window: MainWindow, workbench: Workbench, signals: WorkbenchSign
             return
         workbench.read_search_ahead()
         if view.isVisible():  # it rebuilt its scene before this: its next paint shows it
-            after_first_paint(view, workbench.prepare_texts)
+            after_first_paint(view, prepare)
         else:
-            workbench.prepare_texts()
+            prepare()
 
     signals.catalog_changed.connect(reloaded)
 

@@ -186,6 +186,37 @@ def test_after_the_first_paint_the_catalog_is_left_out_of_full_collections_and_t
         gc.unfreeze()
 
 
+def test_after_a_reload_the_rebuilt_catalog_is_left_out_of_full_collections_once_painted(
+    qtbot: QtBot, sqlite_library: Library, tmp_path: Path
+) -> None:
+    import gc
+
+    window, bench = _sample_window(qtbot, sqlite_library, tmp_path)
+    gc.unfreeze()
+    try:
+        fill_window(window, window.workbench, window.signals)
+        window.show()
+        qtbot.waitUntil(lambda: bench._prepared_search() is not None, timeout=20000)
+        qtbot.waitUntil(lambda: bench.catalog.columns.texts_read, timeout=20000)
+        _wait_for_the_worker(bench)  # it may still end its pause, which freezes once frozen
+        gc.unfreeze()  # nothing kept out now: what follows must be the rebuild's doing
+        bench.reload()  # what an import does
+        rebuilt = bench.catalog
+        qtbot.waitUntil(lambda: bench._prepared_search() is not None, timeout=20000)
+        qtbot.waitUntil(lambda: bench.catalog.columns.texts_read, timeout=20000)
+        _wait_for_the_worker(bench)
+        assert bench.catalog is rebuilt and gc.get_freeze_count() > 0
+        assert not any(found is rebuilt for found in gc.get_objects())  # frozen: not walked
+    finally:
+        gc.unfreeze()
+
+
+def _wait_for_the_worker(bench: Workbench) -> None:
+    reader = bench._reader
+    if reader is not None:
+        reader[1].join(timeout=20)
+
+
 def test_after_a_reload_the_titles_and_the_search_are_prepared_off_the_window_thread(
     qtbot: QtBot, sqlite_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
