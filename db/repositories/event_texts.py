@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import models
+from db.repositories.joined_parts import utf8_parts
 from db.repositories.plain_rows import plain_rows
 
 _NONE: tuple[str, ...] = ()
@@ -74,10 +75,11 @@ def _names(session: Session, statement: Any) -> dict[int, tuple[str, ...]]:
 class JoinedTexts(NamedTuple):
     """The searched fields of every event, in id order, joined by SQLite itself: ``fields``
     holds each event's title, summary, actors (in their order), tags (by name) and other
-    names, joined by spaces, one event after the other separated by NULs."""
+    names, joined by spaces, one event after the other separated by NULs, encoded as UTF-8
+    (left to the caller to decode: ``joined_parts.utf8_parts`` does it in steps)."""
 
     keys: list[str]
-    fields: str
+    fields: bytes
 
 
 _SEARCHED_FIELDS = """
@@ -96,7 +98,8 @@ FROM events AS e ORDER BY e.id
 """
 # ``odd``: other names that would not read back as ``event_texts`` gives them (not a string)
 _JOINED = (
-    "SELECT count(*), group_concat(key, char(0)), group_concat(searched, char(0)),"
+    "SELECT count(*), CAST(group_concat(key, char(0)) AS BLOB),"
+    " CAST(group_concat(searched, char(0)) AS BLOB),"
     f" coalesce(sum(odd), 0) FROM ({_SEARCHED_FIELDS})"
 )
 
@@ -104,8 +107,9 @@ _JOINED = (
 def joined_event_texts(session: Session) -> JoinedTexts | None:
     """On SQLite, the fields ``event_texts`` reads, joined in one statement that holds no
     Python lock while it runs (at 1M events ~1.3 s of SQLite against ~3 s of Python building
-    rows); None on another database, or when a text would differ from ``event_texts``' (an
-    other name that is no string). A text may hold a NUL of its own: the caller must check
+    rows), fetched as bytes (no decode of tens of megabytes in one call); None on another
+    database, or when a text would differ from ``event_texts``' (an other name that is no
+    string, a text that is not UTF-8). A text may hold a NUL of its own: the caller must check
     that ``fields`` splits into one text per key."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
@@ -118,6 +122,9 @@ def joined_event_texts(session: Session) -> JoinedTexts | None:
     if odd:
         return None
     if not count:
-        return JoinedTexts([], "")
-    found = JoinedTexts(keys.split("\x00"), fields)
+        return JoinedTexts([], b"")
+    try:  # fetched as bytes, decoded in steps (``joined_parts``): a window may be waiting
+        found = JoinedTexts(utf8_parts(keys, "\x00"), fields)
+    except UnicodeDecodeError:  # not UTF-8: the row read says why
+        return None
     return found if len(found.keys) == count else None

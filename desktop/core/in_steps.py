@@ -3,8 +3,9 @@
 One C call over a million strings (picking them with an ``itemgetter``, casefolding or
 splitting 30 MB of text, joining and encoding them) holds the interpreter's lock from start to
 end: 40-190 ms each at 1M events, and on a worker that is how long the window's thread waits
-for the lock, frozen. Done in steps of ``STEP`` strings (or ``STEP_CHARS`` characters), each
-step holds it for a few milliseconds, and the window's thread takes it between two steps
+for the lock, frozen. Done in steps of ``STEP`` strings (or ``joined_parts.STEP_BYTES``
+bytes), each step holds it for a few milliseconds, and the window's thread takes it between two
+steps
 (Python hands the lock over between bytecodes once the switch interval has passed). The
 results are those of the single calls.
 """
@@ -17,8 +18,9 @@ from operator import itemgetter
 import numpy as np
 from numpy.typing import NDArray
 
+from db.repositories.joined_parts import utf8_parts
+
 STEP = 1 << 15  # strings per step (~5 ms of picking at 1M events)
-STEP_CHARS = 1 << 20  # characters per step of casefolding and splitting
 
 
 def picked[T](values: Sequence[T], order: NDArray[np.int64]) -> tuple[T, ...]:
@@ -43,18 +45,11 @@ def same_items(first: Sequence[str], second: Sequence[str]) -> bool:
     )
 
 
-def casefolded_parts(joined: str, separator: str) -> list[str]:
-    """``joined.casefold().split(separator)`` (casefolding is letter by letter: a part's
-    casefold is the same cut out of the whole's)."""
-    found: list[str] = []
-    start, size = 0, len(joined)
-    while True:
-        end = joined.find(separator, start + STEP_CHARS) if start + STEP_CHARS < size else -1
-        if end < 0:
-            found.extend(joined[start:].casefold().split(separator))
-            return found
-        found.extend(joined[start:end].casefold().split(separator))
-        start = end + 1
+def casefolded_parts(joined: bytes, separator: str) -> list[str]:
+    """``joined.decode("utf-8").casefold().split(separator)``, decoded in steps too
+    (``utf8_parts``; casefolding is letter by letter: a part's casefold is the same cut out
+    of the whole's). Raises ``UnicodeDecodeError`` as the decode does."""
+    return utf8_parts(joined, separator, str.casefold)
 
 
 def encoded_texts(texts: Sequence[str], separator: str) -> tuple[bytes, NDArray[np.intp]]:

@@ -66,7 +66,10 @@ def in_columns_order(joined: JoinedTexts, columns: EventColumns) -> tuple[str, .
     if not same_items(joined.keys, fetched):  # the library changed since the columns were read
         return None
     # in steps (``in_steps``): this runs on a worker, and each step holds the GIL briefly
-    texts = casefolded_parts(joined.fields, _SEPARATOR) if joined.keys else []
+    try:
+        texts = casefolded_parts(joined.fields, _SEPARATOR) if joined.keys else []
+    except UnicodeDecodeError:  # not UTF-8: the row read says why
+        return None
     if len(texts) != len(fetched):  # a text holds a NUL of its own
         return None
     return picked(texts, order)  # into the columns' order

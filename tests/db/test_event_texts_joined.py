@@ -47,7 +47,7 @@ def test_sqlite_joins_the_fields_the_row_read_gives(filled: Library) -> None:
         return
     assert joined is not None
     assert joined.keys == [row.key for row in rows]  # the same order: by id
-    fields = dict(zip(joined.keys, joined.fields.split("\x00"), strict=True))
+    fields = dict(zip(joined.keys, joined.fields.decode("utf-8").split("\x00"), strict=True))
     assert fields == {row.key: _joined_fields(row[1:]) for row in rows}
     assert fields["talks"] == (
         "Gespräche Talks in MINSK OSCE Лукашенко Belarus Diplomacy war Війна Переговоры Minsk talks"
@@ -67,4 +67,4 @@ def test_an_other_name_that_is_no_string_leaves_it_to_the_row_read(
 def test_an_empty_library_joins_nothing(sqlite_library: Library) -> None:
     with sqlite_library.unit_of_work() as uow:
         joined = uow.events.joined_texts()
-    assert joined is not None and joined.keys == [] and joined.fields == ""
+    assert joined is not None and joined.keys == [] and joined.fields == b""
