@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +41,7 @@ from desktop.ui.bridge import WorkbenchSignals
 IMPORTANCE_CHOICES = ((3, "All events"), (2, "Key and major events"), (1, "Key events only"))
 KEY_ROLE = Qt.ItemDataRole.UserRole
 MAX_VISIBLE_ROWS = 8
+HINTED_ROWS = 500  # rows measured for a list's preferred width (a tag list may be long)
 READY_POLL_MS = 15  # how often a search waiting for its texts looks whether they are read
 Entry = tuple[str, str, str | None, str]  # key, label, colour or None, tooltip
 
@@ -49,10 +53,28 @@ def _swatch(color: str) -> QIcon:
 
 
 SEARCH_DELAY_MS = 250  # quiet time after the last keystroke before the text filters
+SEARCH_HINT = "Search titles, other names, summaries, actors, tags"
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _RowFitsDelegate(QStyledItemDelegate):
+    """Asks no width for a row, so a list row is as wide as the list, never wider: a long name
+    is elided (the list's ``textElideMode``) instead of running past the list's edge."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(0, super().sizeHint(option, index).height())
+
+    def natural_width(self, option: QStyleOptionViewItem, index: Index) -> int:
+        """The width the row's whole text, check box and swatch would take."""
+        return super().sizeHint(option, index).width()
 
 
 class CheckList(QListWidget):
-    """A list of checkable items, each carrying a key; nothing checked means 'all'."""
+    """A list of checkable items, each carrying a key; nothing checked means 'all'.
+
+    Rows never scroll sideways: a name longer than the list is elided at its end, and every
+    row's tooltip starts with (or contains) its whole name. ``sizeHint`` still asks for the
+    width of the longest name, which the window's first layout may grant."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +83,9 @@ class CheckList(QListWidget):
         self.setUniformItemSizes(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._rows = _RowFitsDelegate(self)
+        self.setItemDelegate(self._rows)
+        self._widest = 0
 
     def fill(self, entries: Iterable[Entry], checked: frozenset[str]) -> None:
         """Replace the items with (key, label, colour or None, tooltip) entries."""
@@ -70,11 +95,12 @@ class CheckList(QListWidget):
             item = QListWidgetItem(label, self)
             item.setData(KEY_ROLE, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setToolTip(tip or label)
+            item.setToolTip(_row_tip(label.strip(), tip))
             if color:
                 item.setIcon(_swatch(color))
         self.blockSignals(False)
         self.set_checked(checked)
+        self._widest = self._widest_row()
         self._fit_height()
 
     def _fit_height(self) -> None:
@@ -82,6 +108,21 @@ class CheckList(QListWidget):
         rows = min(max(self.count(), 1), MAX_VISIBLE_ROWS)
         row = self.sizeHintForRow(0) if self.count() else self.fontMetrics().height() + 4
         self.setFixedHeight(rows * row + 2 * self.frameWidth() + 2)
+        self.updateGeometry()
+
+    def _widest_row(self) -> int:
+        """The widest whole row among the first ``HINTED_ROWS`` (a hint, not a bound)."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        rows = range(min(self.count(), HINTED_ROWS))
+        return max(
+            (self._rows.natural_width(option, self.model().index(r, 0)) for r in rows), default=0
+        )
+
+    def sizeHint(self) -> QSize:
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        extra = 2 * self.frameWidth() + (scroll_bar if self.count() > MAX_VISIBLE_ROWS else 0)
+        return QSize(self._widest + extra + 2, super().sizeHint().height())
 
     def set_checked(self, keys: frozenset[str]) -> None:
         self.blockSignals(True)
@@ -114,15 +155,22 @@ class FiltersPanel(QScrollArea):
         self.workbench = workbench
         self.setObjectName("FiltersPanel")
         self.setAccessibleName("Filters")
+        # The panel scrolls up and down only: its content is as wide as the dock, and what
+        # does not fit is elided (list rows, the search's hint) or wraps (the count line,
+        # form rows), so no control hides past a right edge.
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(self)
         layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)  # the dock's frame is margin enough: room for names
         self.count_label = QLabel(body)
         self.count_label.setAccessibleName("Events shown")
         self.count_label.setObjectName("filter_counts")
+        self.count_label.setWordWrap(True)
         layout.addWidget(self.count_label)
         self.search = QLineEdit(body)
-        self.search.setPlaceholderText("Search titles, other names, summaries, actors, tags")
+        self.search.setPlaceholderText(SEARCH_HINT)  # elided when the field is narrower
+        self.search.setToolTip(SEARCH_HINT)
         self.search.setAccessibleName("Search events")
         self.search.setClearButtonEnabled(True)
         # Typing (or a paste that arrives as keystrokes) restarts a short timer instead of
@@ -155,8 +203,17 @@ class FiltersPanel(QScrollArea):
 
     def _build_importance_and_mode(self, body: QWidget) -> QFormLayout:
         form = QFormLayout()
+        # a field that does not fit beside its label goes below it (a narrow dock)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.importance = QComboBox(body)
         self.importance.setAccessibleName("Importance")
+        # may be narrower than its longest choice (elided); the popup shows them whole
+        self.importance.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.importance.setMinimumContentsLength(8)
+        self.importance.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for value, label in IMPORTANCE_CHOICES:
             self.importance.addItem(label, value)
         self.importance.currentIndexChanged.connect(self._write)
@@ -172,8 +229,17 @@ class FiltersPanel(QScrollArea):
             row.addWidget(button)
         self.hide_radio.setChecked(True)
         self.mode.buttonToggled.connect(self._on_mode_toggled)
+        row.addStretch(1)
         form.addRow("Others:", row)
         return form
+
+    def sizeHint(self) -> QSize:
+        """The content's width with the vertical scroll bar it usually needs: what the
+        window's first layout gives the Filters column when the screen has room."""
+        body = self.widget()
+        width = body.sizeHint().width() if body is not None else 0
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(width + 2 * self.frameWidth() + scroll_bar, super().sizeHint().height())
 
     def _on_mode_toggled(self, _button: QRadioButton, checked: bool) -> None:
         if checked:
@@ -215,6 +281,22 @@ class FiltersPanel(QScrollArea):
         self.codes.fill(_code_entries(catalog.codes), filters.codes)
         tags = sorted(catalog.tags, key=str.casefold)
         self.tags.fill(((tag, tag, None, "") for tag in tags), filters.tags)
+        self._ask_again()
+
+    def _ask_again(self) -> None:
+        """Drop the layouts' remembered sizes: the lists' width and height follow their names
+        and rows. (A panel not shown yet passes no change up by itself, and the window's first
+        layout reads ``sizeHint`` before it is shown.)"""
+        for checklist in (self.lanes, self.sources, self.codes, self.tags):
+            box = checklist.parentWidget()
+            inner = box.layout() if box is not None else None
+            if box is not None and inner is not None:
+                inner.invalidate()
+                box.updateGeometry()
+        body = self.widget()
+        outer = body.layout() if body is not None else None
+        if outer is not None:
+            outer.invalidate()
 
     def current_filters(self) -> Filters:
         """The filters the controls describe."""
@@ -291,6 +373,14 @@ class FiltersPanel(QScrollArea):
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+
+def _row_tip(name: str, tip: str) -> str:
+    """A row's tooltip: its whole name first, then what more there is to say (a code's
+    definition), unless the description already names it (a source's title and outlet)."""
+    if not tip or tip == name:
+        return name
+    return tip if name in tip else f"{name}\n{tip}"
 
 
 def _source_tip(source: SourceRecord) -> str:

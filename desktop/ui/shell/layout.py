@@ -3,7 +3,11 @@
 ``arrange_default_layout`` is the one definition of the first-start layout: View › Reset layout
 calls it too, so a reset gives exactly what a first start gave. Filters sit on the left; Event
 details on the right with every other panel tabbed below it (Search in front); the side
-columns take a fixed share of the window, so the comparison keeps most of the width.
+columns take a share of the window, so the comparison keeps most of the width. The left
+column takes what its panel asks for (``sizeHint``: the Filters' longest names), from
+``LEFT_SHARE`` up to ``LEFT_MAX_SHARE`` of the window, but only out of what the centre can spare
+above ``CENTRE_WIDTH``: at 1280 pixels the comparison's five panes keep their room and the
+Filters elide long names; from 1366 up the Filters get what their names need.
 ``fit_to_screen`` gives a first start the whole available screen area (a researcher lays a
 timeline, a comparison and panels side by side: every pixel counts); the size the user gives
 the window afterwards is what the next start restores.
@@ -20,6 +24,8 @@ Area = Qt.DockWidgetArea
 MIN_DOCK_WIDTH = 150
 MIN_DOCK_HEIGHT = 60
 LEFT_SHARE, RIGHT_SHARE = 0.15, 0.18  # of the window's width
+LEFT_MAX_SHARE = 0.22  # the most the left column takes for what its panel asks
+CENTRE_WIDTH = 850  # the timeline and five source panes side by side (a first start's comparison)
 TIMELINE_SHARE = 0.4  # of the height shared by the timeline and the comparison
 LEFT = ("filters",)
 RIGHT_TOP = "details"
@@ -96,20 +102,28 @@ def _size_columns(
     tabbed: list[QDockWidget],
 ) -> None:
     width = window.width()
-    columns = [(d, LEFT_SHARE) for d in left[:1]]
     right = right_top or (tabbed[0] if tabbed else None)
+    right_width = max(MIN_DOCK_WIDTH, int(width * RIGHT_SHARE)) if right is not None else 0
+    spare = width - right_width - CENTRE_WIDTH
+    columns = [(d, left_width(d, width, spare)) for d in left[:1]]
     if right is not None:
-        columns.append((right, RIGHT_SHARE))
-    window.resizeDocks(
-        [d for d, _ in columns],
-        [max(MIN_DOCK_WIDTH, int(width * share)) for _, share in columns],
-        Qt.Orientation.Horizontal,
-    )
+        columns.append((right, right_width))
+    window.resizeDocks([d for d, _ in columns], [w for _, w in columns], Qt.Orientation.Horizontal)
     if right_top is not None and tabbed:
         height = window.height()
         window.resizeDocks(
             [right_top, tabbed[0]], [int(height * 0.4), int(height * 0.6)], Qt.Orientation.Vertical
         )
+
+
+def left_width(dock: QDockWidget, window_width: int, spare: int) -> int:
+    """The left column's first width: what the dock's panel asks for, at least ``LEFT_SHARE``
+    of the window (never below ``MIN_DOCK_WIDTH``), at most ``LEFT_MAX_SHARE`` of it and at
+    most ``spare``, the width the centre can give up."""
+    least = max(MIN_DOCK_WIDTH, int(window_width * LEFT_SHARE))
+    panel = dock.widget()
+    wanted = panel.sizeHint().width() if panel is not None else 0
+    return max(least, min(wanted, int(window_width * LEFT_MAX_SHARE), spare))
 
 
 @dataclass(frozen=True)
