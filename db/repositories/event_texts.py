@@ -82,14 +82,20 @@ class JoinedTexts(NamedTuple):
     fields: bytes
 
 
+# Each list of names is looked for first (``EXISTS``: one seek in the table's primary key,
+# which starts with the event's id): the subquery that orders and joins them costs ~3 times
+# as much, also for an event that has none (1M events without any: 0.58 -> 0.21 s each; 100k
+# events that all have both: unchanged, ~0.5 s in all).
 _SEARCHED_FIELDS = """
 SELECT e.key AS key, e.title || ' ' || coalesce(e.summary, '')
-  || ' ' || coalesce((SELECT group_concat(name, ' ') FROM (
+  || ' ' || CASE WHEN NOT EXISTS (SELECT 1 FROM event_actors WHERE event_id = e.id) THEN ''
+    ELSE coalesce((SELECT group_concat(name, ' ') FROM (
       SELECT a.name AS name FROM event_actors AS ea JOIN actors AS a ON a.id = ea.actor_id
-      WHERE ea.event_id = e.id ORDER BY ea.position)), '')
-  || ' ' || coalesce((SELECT group_concat(name, ' ') FROM (
+      WHERE ea.event_id = e.id ORDER BY ea.position)), '') END
+  || ' ' || CASE WHEN NOT EXISTS (SELECT 1 FROM event_tags WHERE event_id = e.id) THEN ''
+    ELSE coalesce((SELECT group_concat(name, ' ') FROM (
       SELECT t.name AS name FROM event_tags AS et JOIN tags AS t ON t.id = et.tag_id
-      WHERE et.event_id = e.id ORDER BY t.name)), '')
+      WHERE et.event_id = e.id ORDER BY t.name)), '') END
   || ' ' || CASE WHEN e.aliases IS NULL OR e.aliases = '[]' THEN '' ELSE coalesce(
       (SELECT group_concat(value, ' ') FROM json_each(e.aliases)), '') END AS searched,
   CASE WHEN e.aliases IS NULL OR e.aliases = '[]' THEN 0 ELSE (

@@ -25,6 +25,7 @@ EVENTS = (
     ),
     EventRecord("bare", "Bare event", "2015", 2.0, 3.0),
     EventRecord("gas", "Gas dispute", "2009", 0.5, 1.5, summary="GAZPROM", tags=("energy",)),
+    EventRecord("treaty", "Treaty", "2010", 1.5, 2.5, actors=("Zeta", "Alpha")),  # no tags
 )
 
 
