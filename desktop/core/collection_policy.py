@@ -26,6 +26,10 @@ from contextlib import contextmanager
 _lock = threading.Lock()
 _paused = 0  # pauses under way, on any thread
 _enabled_before = False  # whether collections ran when the first of them began
+# whether ``keep_out_of_collections`` was called (and not undone): kept here, because
+# ``gc.get_freeze_count`` walks every frozen object (14-17 ms from 100k events up, holding
+# the GIL, at the end of each of a worker's pauses)
+_kept_out = False
 
 
 @contextmanager
@@ -33,7 +37,8 @@ def collections_paused() -> Iterator[None]:
     """No cyclic collection while any pause lasts (pauses on several threads may overlap:
     collections resume, if they ran before the first, when the last one ends). At the end of
     the last, everything alive goes to the oldest generation (``gc.freeze`` then
-    ``gc.unfreeze``), or stays frozen if ``keep_out_of_collections`` was called before."""
+    ``gc.unfreeze``), or stays frozen if ``keep_out_of_collections`` was called before (and
+    not undone by ``let_into_collections``)."""
     global _paused, _enabled_before
     with _lock:
         if _paused == 0:
@@ -52,14 +57,26 @@ def collections_paused() -> Iterator[None]:
 
 
 def _hand_to_oldest() -> None:
-    frozen = gc.get_freeze_count()
     gc.freeze()
-    if not frozen:
+    if not _kept_out:
         gc.unfreeze()
 
 
 def keep_out_of_collections() -> None:
     """Leave every object alive now out of full collections (``gc.freeze``): call once what
     the window opened is shown (a full collection walking a 100k-event catalog took
-    250-400 ms, in whichever thread allocated last)."""
-    gc.freeze()
+    250-400 ms, in whichever thread allocated last). What later pauses make is frozen too."""
+    global _kept_out
+    with _lock:
+        _kept_out = True
+        gc.freeze()
+
+
+def let_into_collections() -> None:
+    """Undo ``keep_out_of_collections``: every frozen object goes back to the oldest
+    generation (``gc.unfreeze``), and what later pauses make goes there too. Use this, not
+    ``gc.unfreeze`` alone, which would leave later pauses freezing what they made."""
+    global _kept_out
+    with _lock:
+        _kept_out = False
+        gc.unfreeze()

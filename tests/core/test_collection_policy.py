@@ -10,7 +10,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop.core.collection_policy import collections_paused, keep_out_of_collections
+from desktop.core.collection_policy import (
+    collections_paused,
+    keep_out_of_collections,
+    let_into_collections,
+)
 
 
 class Made:
@@ -19,10 +23,10 @@ class Made:
 
 @pytest.fixture
 def unfrozen() -> Iterator[None]:
-    """Nothing frozen when the test starts (another test may have frozen what it held)."""
-    gc.unfreeze()
+    """Nothing kept out when the test starts (another test may have frozen what it held)."""
+    let_into_collections()
     yield
-    gc.unfreeze()
+    let_into_collections()
 
 
 def test_overlapping_pauses_on_two_threads_resume_collections_when_the_last_ends(
@@ -74,3 +78,15 @@ def test_a_pause_leaves_a_disabled_collector_disabled() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_once_let_into_collections_again_what_a_pause_made_goes_to_the_oldest_generation(
+    unfrozen: None,
+) -> None:
+    keep_out_of_collections()
+    let_into_collections()
+    assert gc.get_freeze_count() == 0
+    with collections_paused():
+        made = Made()
+    assert gc.get_freeze_count() == 0
+    assert any(found is made for found in gc.get_objects(generation=2))

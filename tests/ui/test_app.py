@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from db.library import Library
 from desktop.app import fill_window
+from desktop.core.collection_policy import let_into_collections
 from desktop.core.sample import load_sample
 from desktop.core.workbench import Workbench
 from desktop.ui.bridge import WorkbenchSignals
@@ -173,7 +174,7 @@ def test_after_the_first_paint_the_catalog_is_left_out_of_full_collections_and_t
     import gc
 
     window, bench = _sample_window(qtbot, sqlite_library, tmp_path)
-    gc.unfreeze()
+    let_into_collections()
     try:
         fill_window(window, window.workbench, window.signals)
         window.show()
@@ -183,7 +184,7 @@ def test_after_the_first_paint_the_catalog_is_left_out_of_full_collections_and_t
         # the worker builds the search first, then reads the titles and dates
         qtbot.waitUntil(lambda: bench.catalog.columns.texts_read, timeout=20000)
     finally:
-        gc.unfreeze()
+        let_into_collections()
 
 
 def test_after_a_reload_the_rebuilt_catalog_is_left_out_of_full_collections_once_painted(
@@ -192,14 +193,14 @@ def test_after_a_reload_the_rebuilt_catalog_is_left_out_of_full_collections_once
     import gc
 
     window, bench = _sample_window(qtbot, sqlite_library, tmp_path)
-    gc.unfreeze()
+    let_into_collections()
     try:
         fill_window(window, window.workbench, window.signals)
         window.show()
         qtbot.waitUntil(lambda: bench._prepared_search() is not None, timeout=20000)
         qtbot.waitUntil(lambda: bench.catalog.columns.texts_read, timeout=20000)
         _wait_for_the_worker(bench)  # it may still end its pause, which freezes once frozen
-        gc.unfreeze()  # nothing kept out now: what follows must be the rebuild's doing
+        let_into_collections()  # nothing kept out now: what follows is the rebuild's doing
         bench.reload()  # what an import does
         rebuilt = bench.catalog
         qtbot.waitUntil(lambda: bench._prepared_search() is not None, timeout=20000)
@@ -208,7 +209,7 @@ def test_after_a_reload_the_rebuilt_catalog_is_left_out_of_full_collections_once
         assert bench.catalog is rebuilt and gc.get_freeze_count() > 0
         assert not any(found is rebuilt for found in gc.get_objects())  # frozen: not walked
     finally:
-        gc.unfreeze()
+        let_into_collections()
 
 
 def _wait_for_the_worker(bench: Workbench) -> None:
@@ -220,7 +221,6 @@ def _wait_for_the_worker(bench: Workbench) -> None:
 def test_after_a_reload_the_titles_and_the_search_are_prepared_off_the_window_thread(
     qtbot: QtBot, sqlite_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import gc
     import threading
 
     from db.repositories.event_texts import JoinedTexts
@@ -228,7 +228,7 @@ def test_after_a_reload_the_titles_and_the_search_are_prepared_off_the_window_th
     from desktop.core.event_columns import EventColumns
 
     window, bench = _sample_window(qtbot, sqlite_library, tmp_path)
-    gc.unfreeze()
+    let_into_collections()
     try:
         fill_window(window, window.workbench, window.signals)
         window.show()
@@ -255,4 +255,4 @@ def test_after_a_reload_the_titles_and_the_search_are_prepared_off_the_window_th
         assert {kind for kind, _ in readers} == {"search", "titles"}
         assert all(thread is not threading.main_thread() for _, thread in readers)
     finally:
-        gc.unfreeze()
+        let_into_collections()
