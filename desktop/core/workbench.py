@@ -24,6 +24,7 @@ from desktop.core.collection_policy import collections_paused
 from desktop.core.event_columns import EventColumns
 from desktop.core.filter_index import Aliases, FilterIndex, actor_aliases
 from desktop.core.filters import Filters
+from desktop.core.in_steps import short_turns
 from desktop.core.reads import warm_selection_reads
 from desktop.core.team.coders import CoderFilter
 from desktop.core.text_search import TextSearch
@@ -131,6 +132,10 @@ class Workbench:
         worker.start()
 
     def _prepare(self, catalog: Catalog, with_columns: bool, generation: int) -> None:
+        with short_turns():  # the window's thread takes its turns meanwhile
+            self._prepare_texts(catalog, with_columns, generation)
+
+    def _prepare_texts(self, catalog: Catalog, with_columns: bool, generation: int) -> None:
         """On a worker: the search texts and their ``TextSearch``, kept for ``catalog``, then
         the columns' texts (``with_columns``); its errors are the next reader's to report.
         The search comes first: a keystroke waits for it, a frame does not wait for the
@@ -341,7 +346,7 @@ def _read_columns_texts(columns: EventColumns) -> None:
     finds them built; collections paused, so that the million-entry dict goes to the oldest
     generation (or is frozen) at once, not walked by a young collection (~100 ms at 1M, in
     whichever thread allocated next: the first select's). Its errors are the next reader's."""
-    with collections_paused():
+    with collections_paused(), short_turns():
         try:
             columns.read_texts()
         except Exception:  # the GUI thread's own read raises it where it is shown

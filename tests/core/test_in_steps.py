@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import sys
+import threading
 from operator import itemgetter
 
 import numpy as np
@@ -10,7 +12,14 @@ import pytest
 
 from db.repositories import joined_parts
 from desktop.core import in_steps
-from desktop.core.in_steps import casefolded_parts, encoded_texts, picked, same_items
+from desktop.core.in_steps import (
+    SHORT_SWITCH_S,
+    casefolded_parts,
+    encoded_texts,
+    picked,
+    same_items,
+    short_turns,
+)
 
 
 @pytest.fixture
@@ -53,3 +62,23 @@ def test_encoded_texts_are_the_join_encoded_with_each_start(small_steps: None) -
     lengths = [len(t.encode("utf-8", "surrogatepass")) + 1 for t in spaced]
     assert starts.tolist() == np.concatenate(([0], np.cumsum(lengths)[:-1])).tolist()
     assert encoded_texts((), "\x00")[0] == b""
+
+
+def test_short_turns_overlap_on_two_threads_and_restore_the_interval_when_the_last_ends() -> None:
+    interval = sys.getswitchinterval()
+    entered, leave = threading.Event(), threading.Event()
+
+    def other() -> None:
+        with short_turns():
+            entered.set()
+            leave.wait(10)
+
+    worker = threading.Thread(target=other)
+    worker.start()
+    assert entered.wait(10)
+    with short_turns():
+        assert sys.getswitchinterval() == min(interval, SHORT_SWITCH_S)
+    assert sys.getswitchinterval() == min(interval, SHORT_SWITCH_S)  # the other one lasts
+    leave.set()
+    worker.join(10)
+    assert sys.getswitchinterval() == interval
