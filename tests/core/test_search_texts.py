@@ -26,6 +26,7 @@ from desktop.core.overlaid import base_of
 from desktop.core.text_search import TextSearch
 from desktop.core.workbench import Workbench
 from desktop.model.changes import Changes
+from tests.support import with_events
 
 EVENTS = (
     EventRecord(
@@ -58,10 +59,7 @@ SEARCHES = ("minsk", "strasse", "STRASSE", "ПУТИН", "путин опера"
 
 @pytest.fixture
 def lib(library: Library) -> Library:
-    with library.unit_of_work() as uow:
-        uow.events.add_many(EVENTS)
-        uow.commit()
-    return library
+    return with_events(library, EVENTS)
 
 
 def test_search_texts_are_those_of_the_records_and_read_no_record(lib: Library) -> None:
@@ -237,10 +235,7 @@ def test_the_worker_builds_the_search_first_with_collections_paused(
 
 @pytest.fixture
 def sqlite_lib(sqlite_library: Library) -> Library:
-    with sqlite_library.unit_of_work() as uow:
-        uow.events.add_many(EVENTS)
-        uow.commit()
-    return sqlite_library
+    return with_events(sqlite_library, EVENTS)
 
 
 def test_sqlite_joins_the_texts_in_one_statement_not_as_rows(

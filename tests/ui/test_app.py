@@ -195,21 +195,30 @@ def test_after_a_reload_the_rebuilt_catalog_is_left_out_of_full_collections_once
     window, bench = _sample_window(qtbot, sqlite_library, tmp_path)
     let_into_collections()
     try:
-        fill_window(window, window.workbench, window.signals)
-        window.show()
-        qtbot.waitUntil(lambda: bench._prepared_search() is not None, timeout=20000)
-        qtbot.waitUntil(lambda: bench.catalog.columns.texts_read, timeout=20000)
+        _shown_and_prepared(qtbot, window, bench)
         _wait_for_the_worker(bench)  # it may still end its pause, which freezes once frozen
         let_into_collections()  # nothing kept out now: what follows is the rebuild's doing
         bench.reload()  # what an import does
         rebuilt = bench.catalog
-        qtbot.waitUntil(lambda: bench._prepared_search() is not None, timeout=20000)
-        qtbot.waitUntil(lambda: bench.catalog.columns.texts_read, timeout=20000)
+        _prepared(qtbot, bench)
         _wait_for_the_worker(bench)
         assert bench.catalog is rebuilt and gc.get_freeze_count() > 0
         assert not any(found is rebuilt for found in gc.get_objects())  # frozen: not walked
     finally:
         let_into_collections()
+
+
+def _shown_and_prepared(qtbot: QtBot, window: MainWindow, bench: Workbench) -> None:
+    """``window`` filled with ``bench`` and shown, once its search and titles are prepared."""
+    fill_window(window, window.workbench, window.signals)
+    window.show()
+    _prepared(qtbot, bench)
+
+
+def _prepared(qtbot: QtBot, bench: Workbench) -> None:
+    """Waits until the worker has built ``bench``'s search and read its titles and dates."""
+    qtbot.waitUntil(lambda: bench._prepared_search() is not None, timeout=20000)
+    qtbot.waitUntil(lambda: bench.catalog.columns.texts_read, timeout=20000)
 
 
 def _wait_for_the_worker(bench: Workbench) -> None:
@@ -230,10 +239,7 @@ def test_after_a_reload_the_titles_and_the_search_are_prepared_off_the_window_th
     window, bench = _sample_window(qtbot, sqlite_library, tmp_path)
     let_into_collections()
     try:
-        fill_window(window, window.workbench, window.signals)
-        window.show()
-        qtbot.waitUntil(lambda: bench._prepared_search() is not None, timeout=20000)
-        qtbot.waitUntil(lambda: bench.catalog.columns.texts_read, timeout=20000)
+        _shown_and_prepared(qtbot, window, bench)
         read_search, read_titles = Catalog._read_texts, EventColumns.read_texts
         readers: list[tuple[str, threading.Thread]] = []
 
@@ -250,8 +256,7 @@ def test_after_a_reload_the_titles_and_the_search_are_prepared_off_the_window_th
         old = bench.catalog
         bench.reload()  # what an import does
         assert bench.catalog is not old and not bench.catalog.columns.texts_read
-        qtbot.waitUntil(lambda: bench._prepared_search() is not None, timeout=20000)
-        qtbot.waitUntil(lambda: bench.catalog.columns.texts_read, timeout=20000)
+        _prepared(qtbot, bench)
         assert {kind for kind, _ in readers} == {"search", "titles"}
         assert all(thread is not threading.main_thread() for _, thread in readers)
     finally:
