@@ -10,11 +10,18 @@ where it starts; typing on extends a word the search kept, so only the positions
 word are checked for the bytes that follow (no pass over the array), and when every position
 stays, the texts that hold it are those of the shorter word. Answers of the last few words are
 kept, so that backspacing and the other words of a search cost nothing again.
+
+The byte-wide flags a pass writes go into one array as long as the bytes, made and written once
+by the thread that builds the search and shared by its updates. A fresh array of that size
+for each pass (34 MB at 1M events) is memory the kernel hands out anew: numpy asks for huge
+pages, and when free ones have to be gathered first the pass took 50-75 ms instead of 3.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import numpy as np
 from numpy.typing import NDArray
@@ -35,10 +42,13 @@ class TextSearch:
         encoded, starts = encoded_texts(texts, _SEPARATOR)  # in steps: a worker builds it
         self.bytes: NDArray[np.uint8] = np.frombuffer(encoded, np.uint8)
         self.starts: NDArray[np.intp] = starts
-        # One pass over the new bytes now, on the thread that builds the search (a worker):
-        # the first pass over them cost 25-65 ms at 1M events, the next ones ~4 ms, and it
-        # was the first keystroke's.
-        if np.count_nonzero(self.bytes == 0) != len(texts):
+        self._flags = _Flags(len(self.bytes))
+        # One pass over the new bytes now, on the thread that builds the search (a worker),
+        # which also writes every page of the flags: the first pass over them cost 25-65 ms
+        # at 1M events, the next ones ~4 ms, and it was the first keystroke's.
+        with self._flags.held() as flags:
+            nuls = np.count_nonzero(np.equal(self.bytes, 0, out=flags))
+        if nuls != len(texts):
             raise ValueError("a text search's bytes hold one NUL per text")
         self.count = len(texts)
         # text -> its bytes now, where they differ from those in ``bytes`` (``updated``)
@@ -77,6 +87,7 @@ class TextSearch:
         search = TextSearch.__new__(TextSearch)
         search.bytes, search.starts, search.count = data, starts, self.count
         search.rewritten, search._kept = rewritten, {}
+        search._flags = self._flags if data is self.bytes else _Flags(len(data))
         return search
 
     def _spliced(self, rewritten: dict[int, bytes]) -> TextSearch:
@@ -135,8 +146,9 @@ class TextSearch:
         if 0 in word:  # no text holds a NUL (its own were made spaces)
             return None, np.zeros(self.count, np.bool_)
         if len(word) == 1:
-            hits = self.bytes == word[0]
-            return None, np.logical_or.reduceat(hits, self.starts)
+            with self._flags.held() as flags:
+                hits = np.equal(self.bytes, word[0], out=flags)
+                return None, np.logical_or.reduceat(hits, self.starts)
         shorter = self._kept_part(word)
         if shorter is None:
             positions, checked = self._pairs(word[:2]), 2
@@ -167,10 +179,12 @@ class TextSearch:
         data = self.bytes
         code = _UNIT.type(int.from_bytes(pair, "little"))
         found = []
-        for start in (0, 1):
-            usable = (len(data) - start) // 2 * 2
-            units = data[start : start + usable].view(_UNIT)
-            found.append(np.flatnonzero(units == code) * 2 + start)
+        with self._flags.held() as flags:
+            for start in (0, 1):
+                usable = (len(data) - start) // 2 * 2
+                units = data[start : start + usable].view(_UNIT)
+                hits = np.equal(units, code, out=flags[: len(units)])
+                found.append(np.flatnonzero(hits) * 2 + start)
         positions = np.concatenate(found)
         positions.sort()
         return positions.astype(np.intp, copy=False)
@@ -179,6 +193,21 @@ class TextSearch:
         found = np.zeros(self.count, np.bool_)
         found[np.searchsorted(self.starts, positions, side="right") - 1] = True
         return found
+
+
+class _Flags:
+    """One flag per byte of a search's bytes, written by its passes in turn (``held``)."""
+
+    def __init__(self, size: int) -> None:
+        self._array = np.empty(size, np.bool_)
+        self._array.fill(False)  # every page written now, by the thread that builds
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def held(self) -> Iterator[NDArray[np.bool_]]:
+        """The flags, for one pass at a time (searches sharing them may run on two threads)."""
+        with self._lock:
+            yield self._array
 
 
 def _overlaid_rows(before: Sequence[str], after: Sequence[str]) -> list[int] | None:

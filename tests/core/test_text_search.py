@@ -196,3 +196,21 @@ def test_a_pair_is_found_at_either_parity_and_at_either_end_of_the_bytes(pad: in
         assert search.holding(word).tolist() == _expected(texts, [word]), (word, pad)
         positions = search._pairs(word.encode()[:2])
         assert positions.tolist() == sorted(positions.tolist())
+
+
+def test_a_pass_over_the_bytes_writes_into_the_flags_it_keeps_not_a_fresh_array() -> None:
+    import tracemalloc
+
+    texts = [f"event number {k} of a long enough summary" for k in range(20_000)]
+    search = TextSearch(texts)
+    size = len(search.bytes)
+    tracemalloc.start()
+    try:
+        one = search.holding("7")  # one pass over every byte
+        pair = search.holding("99")  # two passes over the bytes as two-byte units
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < size / 4, (peak, size)  # a fresh flag per byte would be `size` at least
+    for word, found in (("7", one), ("99", pair)):
+        assert list(np.flatnonzero(found)) == [k for k, text in enumerate(texts) if word in text]
