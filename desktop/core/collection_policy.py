@@ -23,13 +23,28 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from desktop.core.while_any import WhileAny
+
 _lock = threading.Lock()
-_paused = 0  # pauses under way, on any thread
-_enabled_before = False  # whether collections ran when the first of them began
 # whether ``keep_out_of_collections`` was called (and not undone): kept here, because
 # ``gc.get_freeze_count`` walks every frozen object (14-17 ms from 100k events up, holding
 # the GIL, at the end of each of a worker's pauses)
 _kept_out = False
+
+
+def _pause() -> bool:
+    enabled = gc.isenabled()
+    gc.disable()
+    return enabled
+
+
+def _resume(enabled_before: bool) -> None:
+    _hand_to_oldest()
+    if enabled_before:
+        gc.enable()
+
+
+_pauses = WhileAny(_pause, _resume, _lock)
 
 
 @contextmanager
@@ -39,21 +54,8 @@ def collections_paused() -> Iterator[None]:
     the last, everything alive goes to the oldest generation (``gc.freeze`` then
     ``gc.unfreeze``), or stays frozen if ``keep_out_of_collections`` was called before (and
     not undone by ``let_into_collections``)."""
-    global _paused, _enabled_before
-    with _lock:
-        if _paused == 0:
-            _enabled_before = gc.isenabled()
-            gc.disable()
-        _paused += 1
-    try:
+    with _pauses.held():
         yield
-    finally:
-        with _lock:
-            _paused -= 1
-            if _paused == 0:
-                _hand_to_oldest()
-                if _enabled_before:
-                    gc.enable()
 
 
 def _hand_to_oldest() -> None:

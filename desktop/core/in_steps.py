@@ -13,7 +13,6 @@ results are those of the single calls.
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
@@ -22,13 +21,19 @@ import numpy as np
 from numpy.typing import NDArray
 
 from db.repositories.joined_parts import utf8_parts
+from desktop.core.while_any import WhileAny
 
 STEP = 1 << 15  # strings per step (~5 ms of picking at 1M events)
 SHORT_SWITCH_S = 0.001  # ``short_turns``: the longest a thread waits for the GIL's hand-over
 
-_turns_lock = threading.Lock()
-_short = 0  # ``short_turns`` under way, on any thread
-_interval_before = 0.005  # the switch interval when the first of them began
+
+def _shorten() -> float:
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(SHORT_SWITCH_S, before))
+    return before
+
+
+_short_turns = WhileAny(_shorten, sys.setswitchinterval)
 
 
 @contextmanager
@@ -39,19 +44,8 @@ def short_turns() -> Iterator[None]:
     each waited up to 5 ms: turns of 0.5 ms of work took 20-60 ms at 100k events, 12-18 ms
     with 1 ms. Several may overlap on several threads; the interval is restored when the
     last ends."""
-    global _short, _interval_before
-    with _turns_lock:
-        if _short == 0:
-            _interval_before = sys.getswitchinterval()
-            sys.setswitchinterval(min(SHORT_SWITCH_S, _interval_before))
-        _short += 1
-    try:
+    with _short_turns.held():
         yield
-    finally:
-        with _turns_lock:
-            _short -= 1
-            if _short == 0:
-                sys.setswitchinterval(_interval_before)
 
 
 def picked[T](values: Sequence[T], order: NDArray[np.int64]) -> tuple[T, ...]:
